@@ -1,0 +1,67 @@
+import { parseAnswers } from "../engine/answers.js";
+import { InputError } from "../engine/errors.js";
+import { QUESTIONS, type Answers, type AnswerKey } from "../engine/questions.js";
+import { t, type Lang } from "../i18n/index.js";
+import { answersFromFlags, flagOf } from "./answer-flags.js";
+import { colorEnabled, type Io } from "./io.js";
+import { parseJson, readText } from "./read-input.js";
+
+export interface GatherOptions {
+  /** --answers FILE, or "-" for stdin. */
+  answers?: string;
+  /** false under --no-input. */
+  input?: boolean;
+  color?: boolean;
+  [flag: string]: unknown;
+}
+
+export interface Gathered {
+  answers: Answers;
+  /** The answers as given (file, flags and prompts), before defaults: what --save writes. */
+  given: Record<string, unknown>;
+}
+
+/**
+ * Answers from, in order: an answers file or piped JSON, then flags (which
+ * override the file), then prompts for what is still missing when a person
+ * is at a terminal. A run without a terminal never waits for input.
+ */
+export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang): Promise<Gathered> {
+  const flags = answersFromFlags(options);
+  const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
+  // Piped JSON is read only when flags leave something to answer: a CI job
+  // whose stdin is an open pipe must not hang when every flag is given.
+  const source = options.answers ?? (!io.stdin.isTTY && !flagsComplete ? "-" : undefined);
+  const label = source === undefined ? undefined : source === "-" ? "stdin" : source;
+  const text = source === undefined ? "" : await readText(source, io.stdin, io.cwd, lang);
+  // Empty stdin that nobody asked for (no --answers) is no answers, when flags give some.
+  const implicitAndEmpty = options.answers === undefined && text.trim() === "" && Object.keys(flags.raw).length > 0;
+  const fromFile = source === undefined || implicitAndEmpty ? {} : parseJson(text, label!, lang);
+  const where = (key: string) => flags.where.get(key) ?? (label ? `${label}: "${key}"` : `"${key}"`);
+  if (typeof fromFile !== "object" || fromFile === null || Array.isArray(fromFile)) {
+    const outcome = parseAnswers(fromFile, { lang, label });
+    throw new InputError(outcome.ok ? [] : outcome.problems);
+  }
+  const given: Record<string, unknown> = { ...fromFile, ...flags.raw };
+
+  const first = parseAnswers(given, { lang, where });
+  if (first.ok) return { answers: first.answers, given };
+  if (first.problems.length > 0) throw new InputError(first.problems);
+
+  const interactive = io.stdin.isTTY === true && options.input !== false;
+  if (!interactive) throw missingError(first.missing, lang);
+
+  // With an answers file, ask only what it lacks; otherwise run the whole questionnaire.
+  const toAsk: AnswerKey[] = source !== undefined ? first.missing : QUESTIONS.map((q) => q.key).filter((key) => !(key in given));
+  const { askAnswers } = await import("./ask.js");
+  const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color as boolean | undefined));
+  const all = { ...given, ...asked };
+  const second = parseAnswers(all, { lang, where });
+  if (!second.ok) throw new InputError(second.problems.length > 0 ? second.problems : [missingError(second.missing, lang).message]);
+  return { answers: second.answers, given: all };
+}
+
+function missingError(missing: readonly AnswerKey[], lang: Lang): InputError {
+  const list = missing.map((key) => `${key} (${flagOf(key)})`).join(", ");
+  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, "answers.missingHint"));
+}

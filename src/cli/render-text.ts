@@ -1,0 +1,117 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Result } from "../engine/recommend.js";
+import type { Platform } from "../engine/rule-types.js";
+import type { Duration } from "../engine/facts.js";
+import { t, type Lang } from "../i18n/index.js";
+import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
+
+export interface TextOptions {
+  lang: Lang;
+  color: boolean;
+  /** Columns to fill: the terminal's width, or 80. */
+  width: number;
+  /** Block characters for bars (a terminal), or plain "#". */
+  unicode: boolean;
+}
+
+/** The recommendation for a person: the answer first, then why, then what to do next. */
+export function renderText(result: Result, options: TextOptions): string {
+  const { lang, width } = options;
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = (platform: Platform, text: string) => (platform === "ecs" ? c.green(text) : c.blue(text));
+  const name = (platform: Platform) => t(lang, `platform.long.${platform}`);
+  const launch = t(lang, `launch.${result.launchType}`);
+  const out: string[] = [];
+
+  out.push(
+    c.bold(t(lang, "result.headline", { platform: paint(result.recommendation, name(result.recommendation)), launchType: launch })),
+  );
+  out.push(...wrap(verdict(result, lang, c), width));
+
+  out.push("", c.bold(t(lang, "section.scores")));
+  const top = Math.max(result.scores.ecs, result.scores.eks, 1);
+  const numberWidth = Math.max(String(result.scores.ecs).length, String(result.scores.eks).length);
+  const barWidth = Math.max(10, width - 8 - numberWidth - 2);
+  for (const platform of ["ecs", "eks"] as const) {
+    const score = result.scores[platform];
+    const drawn = padEnd(bar(score, top, barWidth, options.unicode), barWidth);
+    out.push(`  ${paint(platform, t(lang, `platform.${platform}`))}  ${paint(platform, drawn)}  ${String(score).padStart(numberWidth)}`);
+  }
+
+  out.push("", c.bold(t(lang, "section.why")));
+  if (result.reasons.length === 0) out.push(...wrap(t(lang, "result.noRules"), width - 2).map((line) => `  ${line}`));
+  const heaviest = Math.max(...result.reasons.map((reason) => reason.weight), 1);
+  for (const reason of result.reasons) {
+    const label = `${t(lang, `platform.${reason.platform}`)} +${reason.weight}`;
+    const mini = padEnd(bar(reason.weight, heaviest, 6, options.unicode), 6);
+    const first = `  ${padEnd(label, 8)} ${mini}  `;
+    const text = hang(first, reason.text, width);
+    out.push(text.replace(label, paint(reason.platform, label)).replace(mini, paint(reason.platform, mini)));
+    out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: reason.source }), width)));
+  }
+
+  out.push("", c.bold(t(lang, "section.launch", { launchType: launch })));
+  if (result.launchTypeReasons.length === 0) out.push(...wrap(t(lang, "result.launchDefault"), width - 2).map((line) => `  ${line}`));
+  for (const reason of result.launchTypeReasons) {
+    const short = t(lang, `launch.short.${reason.launchType}`);
+    const label = reason.required ? `${short} ${t(lang, "result.required")}` : `${short} +${reason.weight}`;
+    const first = `  ${padEnd(label, 15)} `;
+    const line = hang(first, reason.text, width);
+    out.push(reason.required ? c.yellow(line) : line);
+    out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: reason.source }), width)));
+  }
+
+  out.push("", c.bold(t(lang, "section.change")));
+  if (result.whatWouldChange.length === 0) out.push(...wrap(t(lang, "change.none"), width - 2).map((line) => `  ${line}`));
+  for (const flip of result.whatWouldChange) out.push(hang("  - ", flip.text, width));
+
+  out.push("", c.bold(t(lang, "section.means")));
+  out.push(...meaning(result, lang, width));
+
+  out.push("", ...wrap(t(lang, "next.pointer", { platform: t(lang, `platform.${result.recommendation}`) }), width));
+  return `${out.join("\n")}\n`;
+}
+
+function verdict(result: Result, lang: Lang, c: ChalkInstance): string {
+  const percent = Math.round(result.confidence * 100);
+  const confidence = t(lang, "result.confidence", { percent });
+  if (result.scores.ecs === 0 && result.scores.eks === 0) return `${confidence} ${c.yellow(t(lang, "result.noRules"))}`;
+  if (!result.closeCall) return `${confidence} ${t(lang, "result.clearCall")}`;
+  const rules = result.decidingRules.join(", ");
+  const close = rules
+    ? t(lang, "result.closeCall", { ecs: result.scores.ecs, eks: result.scores.eks, rules })
+    : t(lang, "result.closeCallNoDecider", { ecs: result.scores.ecs, eks: result.scores.eks });
+  return `${confidence} ${c.yellow(close)}`;
+}
+
+function meaning(result: Result, lang: Lang, width: number): string[] {
+  const { controlPlane, learningTime, tooling, clusters } = result.costs;
+  const usd = (n: number) => n.toFixed(2);
+  const rows: [string, string][] = [
+    [
+      t(lang, "means.controlPlane.label"),
+      t(lang, "means.controlPlane", {
+        eks: usd(controlPlane.eks.usdPerMonth),
+        clusters: clusters === 1 ? t(lang, "means.clusters.one") : t(lang, "means.clusters.many", { n: clusters }),
+        rate: (controlPlane.eks.usdPerMonth / clusters / controlPlane.hoursPerMonth).toFixed(2),
+        asOf: controlPlane.eks.asOf,
+        extended: usd(controlPlane.eks.usdPerMonthExtendedSupport),
+      }),
+    ],
+    [
+      t(lang, "means.learning.label"),
+      t(lang, "means.learning", { ecs: duration(learningTime.ecs, lang), eks: duration(learningTime.eks, lang) }) +
+        (learningTime.teamKnowsKubernetes ? ` ${t(lang, "means.learningKnown")}` : ""),
+    ],
+    [
+      t(lang, "means.tooling.label"),
+      t(lang, "means.tooling", { ecs: tooling.ecs.join(", "), eks: tooling.eks.join(", ") }),
+    ],
+  ];
+  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
+  return rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width));
+}
+
+export function duration(d: Duration, lang: Lang): string {
+  return t(lang, d.unit === "day" ? "duration.day" : "duration.week", { min: d.min, max: d.max });
+}

@@ -1,0 +1,92 @@
+import { t, type Lang } from "../i18n/index.js";
+import { answersSchema } from "./answers-schema.js";
+import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
+import { showValue } from "./show.js";
+import { suggest } from "./suggest.js";
+
+export type ParseOutcome =
+  | { ok: true; answers: Answers }
+  | { ok: false; problems: string[]; missing: AnswerKey[] };
+
+export interface ParseOptions {
+  lang?: Lang;
+  /** Names where a key came from, e.g. `answers.json: "budget"` or `--budget`. */
+  where?: (key: string) => string;
+  /** Names the input as a whole, e.g. `stdin`, for problems with the whole value. */
+  label?: string;
+}
+
+/** Validates raw answers (from JSON, flags or prompts) and fills in defaults. */
+export function parseAnswers(raw: unknown, options: ParseOptions = {}): ParseOutcome {
+  const lang = options.lang ?? "en";
+  const where = options.where ?? ((key: string) => `"${key}"`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    const problem = t(lang, "answers.notObject", { got: describeType(lang, raw) });
+    return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
+  }
+  const result = answersSchema.safeParse(raw);
+  const record = raw as Record<string, unknown>;
+  const missing = QUESTIONS.filter((q) => q.required && record[q.key] === undefined).map((q) => q.key);
+  if (result.success) {
+    const { $schema: _ignored, ...answers } = result.data;
+    return { ok: true, answers: canonical(answers as Answers) };
+  }
+  const problems: string[] = [];
+  const reported = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) problems.push(unknownKeyProblem(lang, where, key));
+      continue;
+    }
+    const key = String(issue.path[0] ?? "");
+    if (reported.has(key) || (isAnswerKey(key) && missing.includes(key))) continue;
+    reported.add(key);
+    problems.push(valueProblem(lang, where, key, record[key]));
+  }
+  return { ok: false, problems, missing };
+}
+
+function unknownKeyProblem(lang: Lang, where: (key: string) => string, key: string): string {
+  if (key === "__proto__" || key === "constructor" || key === "prototype") {
+    return t(lang, "answers.reservedKey", { where: where(key) });
+  }
+  const near = suggest(key, ANSWER_KEYS);
+  return near
+    ? t(lang, "answers.unknownKeySuggest", { where: where(key), suggestion: near })
+    : t(lang, "answers.unknownKey", { where: where(key), known: ANSWER_KEYS.join(", ") });
+}
+
+function valueProblem(lang: Lang, where: (key: string) => string, key: string, value: unknown): string {
+  const got = showValue(value);
+  if (key === "$schema") return t(lang, "answers.badSchemaKey", { where: where(key), got });
+  const q = QUESTIONS.find((question) => question.key === key);
+  if (!q) return t(lang, "answers.badValue", { where: where(key), got });
+  switch (q.kind) {
+    case "choice":
+      return t(lang, "answers.badChoice", { where: where(key), choices: q.choices.join(", "), got });
+    case "set":
+      return Array.isArray(value)
+        ? t(lang, "answers.badSetItem", { where: where(key), choices: q.choices.join(", "), got })
+        : t(lang, "answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });
+    case "integer":
+      return t(lang, "answers.badInteger", { where: where(key), min: q.min, max: q.max, got });
+  }
+}
+
+/** Sets in the order their question lists them, each value once: same answers, same bytes out. */
+function canonical(answers: Answers): Answers {
+  const copy: Record<string, unknown> = {};
+  for (const q of QUESTIONS) {
+    const value = answers[q.key];
+    copy[q.key] = q.kind === "set" ? q.choices.filter((c) => (value as readonly string[]).includes(c)) : value;
+  }
+  return copy as Answers;
+}
+
+function describeType(lang: Lang, value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return t(lang, "type.array");
+  if (typeof value === "string") return t(lang, "type.string");
+  if (typeof value === "number") return t(lang, "type.number");
+  return t(lang, "type.other", { type: typeof value });
+}

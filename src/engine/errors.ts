@@ -1,0 +1,23 @@
+// Errors a user can meet are values with a message and, where there is one, a fix.
+// The CLI turns them into exit code 2 in one place; anything else is a bug.
+
+export class InputError extends Error {
+  override readonly name: string = "InputError";
+  readonly problems: readonly string[];
+  readonly hint: string | undefined;
+
+  constructor(problems: string | readonly string[], hint?: string) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    super(list.join("\n"));
+    this.problems = list;
+    this.hint = hint;
+  }
+}
+
+export class UsageError extends InputError {
+  override readonly name: string = "UsageError";
+}
+
+export function isUserError(error: unknown): error is InputError {
+  return error instanceof InputError;
+}

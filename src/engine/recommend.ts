@@ -1,0 +1,125 @@
+import { t, type Lang } from "../i18n/index.js";
+import { parseAnswers } from "./answers.js";
+import { BUILT_IN_RULES } from "./builtin.js";
+import { costsFor, type Costs } from "./costs.js";
+import { applyChanges, findFlips } from "./counterfactual.js";
+import { InputError } from "./errors.js";
+import { describeFlip } from "./explain.js";
+import { pickLaunchType } from "./launch-type.js";
+import type { Answers } from "./questions.js";
+import type { LaunchType, Platform } from "./rule-types.js";
+import { citeSource, localize, type RuleSet, type RuleSetOrigin } from "./rules.js";
+import { CLOSE_CALL_BELOW, confidenceOf, decide, decidingRules, scorePlatforms, type Scores } from "./score.js";
+
+export const SCHEMA_VERSION = 1;
+
+export interface Reason {
+  ruleId: string;
+  platform: Platform;
+  weight: number;
+  text: string;
+  source: string;
+}
+
+export interface LaunchTypeReason {
+  ruleId: string;
+  launchType: LaunchType;
+  weight: number;
+  required: boolean;
+  text: string;
+  source: string;
+}
+
+export interface WhatWouldChange {
+  answers: Partial<Answers>;
+  recommendation: Platform;
+  text: string;
+}
+
+/** What `--format json` prints and `recommend()` returns. Fields are added, never renamed. */
+export interface Result {
+  schemaVersion: typeof SCHEMA_VERSION;
+  recommendation: Platform;
+  launchType: LaunchType;
+  confidence: number;
+  closeCall: boolean;
+  scores: Scores;
+  decidingRules: string[];
+  reasons: Reason[];
+  launchTypeRequired: boolean;
+  launchTypeReasons: LaunchTypeReason[];
+  whatWouldChange: WhatWouldChange[];
+  costs: Costs;
+  answers: Answers;
+  ruleSet: RuleSetOrigin;
+  lang: Lang;
+}
+
+export interface RecommendOptions {
+  /** The rule set to use; the built-in rules by default. */
+  rules?: RuleSet;
+  /** The language of every sentence in the result; keys and values stay English. */
+  lang?: Lang;
+}
+
+/**
+ * The recommendation for a team's answers. Validates them first (defaults
+ * filled in) and throws an InputError that lists every problem.
+ */
+export function recommend(input: unknown, options: RecommendOptions = {}): Result {
+  const lang = options.lang ?? "en";
+  const parsed = parseAnswers(input, { lang });
+  if (!parsed.ok) {
+    const missing = parsed.missing.map((key) => `"${key}"`);
+    throw new InputError(missing.length > 0 ? [...parsed.problems, t(lang, "answers.missing", { keys: missing.join(", ") })] : parsed.problems);
+  }
+  return evaluate(parsed.answers, options);
+}
+
+/** The recommendation for answers that are already valid. Pure: no I/O. */
+export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
+  const lang = options.lang ?? "en";
+  const ruleSet = options.rules ?? BUILT_IN_RULES;
+  const { scores, fired } = scorePlatforms(ruleSet, answers);
+  const recommendation = decide(scores);
+  const confidence = confidenceOf(scores);
+  const launch = pickLaunchType(ruleSet, answers, recommendation);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    recommendation,
+    launchType: launch.launchType,
+    confidence,
+    closeCall: confidence < CLOSE_CALL_BELOW,
+    scores,
+    decidingRules: decidingRules(fired, scores).map((rule) => rule.id),
+    reasons: fired.map((rule) => ({
+      ruleId: rule.id,
+      platform: rule.platform,
+      weight: rule.weight,
+      text: localize(rule.text, lang),
+      source: citeSource(ruleSet, rule.source, lang),
+    })),
+    launchTypeRequired: launch.required,
+    launchTypeReasons: launch.fired.map((rule) => ({
+      ruleId: rule.id,
+      launchType: rule.launchType,
+      weight: rule.weight,
+      required: rule.required ?? false,
+      text: localize(rule.text, lang),
+      source: citeSource(ruleSet, rule.source, lang),
+    })),
+    whatWouldChange: findFlips(ruleSet, answers, recommendation).map((flip) => {
+      const changed = applyChanges(answers, flip.changes);
+      const keys = [...new Set(flip.changes.map((change) => change.key))];
+      return {
+        answers: Object.fromEntries(keys.map((key) => [key, changed[key]])) as Partial<Answers>,
+        recommendation: flip.recommendation,
+        text: describeFlip(flip.changes, flip.recommendation, lang),
+      };
+    }),
+    costs: costsFor(answers),
+    answers,
+    ruleSet: ruleSet.origin,
+    lang,
+  };
+}

@@ -1,0 +1,60 @@
+import type { Answers } from "./questions.js";
+import type { Platform } from "./rule-types.js";
+import type { Rule, RuleSet } from "./rules.js";
+
+/** Below this confidence the call is close: the loser has over 37.5% of the points. */
+export const CLOSE_CALL_BELOW = 0.25;
+
+export interface Scores {
+  ecs: number;
+  eks: number;
+}
+
+export interface PlatformScore {
+  scores: Scores;
+  /** Rules that fired, strongest first (ties by id, so output is stable). */
+  fired: Rule[];
+}
+
+export function scorePlatforms(ruleSet: RuleSet, answers: Answers): PlatformScore {
+  const scores: Scores = { ecs: 0, eks: 0 };
+  const fired: Rule[] = [];
+  for (const rule of ruleSet.rules) {
+    if (!rule.test(answers)) continue;
+    scores[rule.platform] += rule.weight;
+    fired.push(rule);
+  }
+  fired.sort(strongestFirst);
+  return { scores: { ecs: round(scores.ecs), eks: round(scores.eks) }, fired };
+}
+
+/** The higher total wins; a tie goes to ECS, the simpler and cheaper platform to start on. */
+export function decide(scores: Scores): Platform {
+  return scores.eks > scores.ecs ? "eks" : "ecs";
+}
+
+/** The margin as a share of all points fired: 0 is a coin toss, 1 is every point on one side. */
+export function confidenceOf(scores: Scores): number {
+  const total = scores.ecs + scores.eks;
+  return total === 0 ? 0 : round(Math.abs(scores.eks - scores.ecs) / total, 3);
+}
+
+/** Winning rules without which the recommendation would change. */
+export function decidingRules(fired: readonly Rule[], scores: Scores): Rule[] {
+  const winner = decide(scores);
+  return fired.filter((rule) => {
+    if (rule.platform !== winner) return false;
+    const without = { ...scores, [winner]: scores[winner] - rule.weight };
+    return decide(without) !== winner;
+  });
+}
+
+export function strongestFirst(a: { weight: number; id: string }, b: { weight: number; id: string }): number {
+  return b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Weights like 1.5 add up with float noise; results are rounded so JSON stays byte-stable. */
+export function round(value: number, digits = 6): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

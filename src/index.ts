@@ -1,0 +1,18 @@
+// The library: the same engine the CLI runs, without any I/O.
+//   import { recommend } from "ecs-or-eks";
+//   const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 });
+export { recommend, evaluate, SCHEMA_VERSION } from "./engine/recommend.js";
+export type { Result, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./engine/recommend.js";
+export { parseAnswers } from "./engine/answers.js";
+export type { ParseOutcome, ParseOptions } from "./engine/answers.js";
+export { QUESTIONS, ANSWER_KEYS } from "./engine/questions.js";
+export type { Answers, AnswersInput, AnswerKey, Question } from "./engine/questions.js";
+export { parseRules, toRulesFile } from "./engine/rules.js";
+export type { Rule, LaunchTypeRule, RuleSet, RuleSetOrigin, ParseRulesOptions, ParseRulesOutcome } from "./engine/rules.js";
+export type { Platform, LaunchType, RulesFileData, OverridesFileData } from "./engine/rule-types.js";
+export type { Condition } from "./engine/conditions.js";
+export type { Costs } from "./engine/costs.js";
+export type { Scores } from "./engine/score.js";
+export { BUILT_IN_RULES } from "./engine/builtin.js";
+export { InputError } from "./engine/errors.js";
+export type { Lang } from "./i18n/index.js";

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { bar, displayWidth, hang, wrap } from "../../src/cli/layout.js";
+
+describe("text layout", () => {
+  it("wraps by display width, counting Hangul as two columns", () => {
+    expect(wrap("one two three four", 9)).toEqual(["one two", "three", "four"]);
+    const korean = wrap("팀의 Kubernetes 전문 지식이 부족합니다", 16);
+    for (const line of korean) expect(displayWidth(line)).toBeLessThanOrEqual(16);
+    expect(korean.join(" ")).toBe("팀의 Kubernetes 전문 지식이 부족합니다");
+  });
+
+  it("cuts a word longer than the line", () => {
+    expect(wrap("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
+  });
+
+  it("hangs continuation lines under the first", () => {
+    expect(hang("  - ", "alpha beta gamma delta epsilon zeta eta theta iota kappa", 24)).toBe(
+      "  - alpha beta gamma\n    delta epsilon zeta\n    eta theta iota kappa",
+    );
+  });
+
+  it("draws bars to scale: blocks in a terminal, # elsewhere", () => {
+    expect(bar(5, 10, 10, false)).toBe("#####");
+    expect(bar(5, 10, 10, true)).toBe("█████");
+    expect(bar(1, 8, 1, true)).toBe("▏");
+    expect(bar(0, 10, 10, true)).toBe("");
+    expect(displayWidth(bar(10, 10, 37, true))).toBe(37);
+  });
+});

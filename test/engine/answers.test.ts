@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { parseAnswers } from "../../src/engine/answers.js";
+import { InputError } from "../../src/engine/errors.js";
+import { recommend } from "../../src/engine/recommend.js";
+
+const required = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 };
+const problems = (raw: unknown) => {
+  const outcome = parseAnswers(raw);
+  return outcome.ok ? [] : outcome.problems;
+};
+
+describe("answers", () => {
+  it("fills in the documented neutral defaults", () => {
+    const outcome = parseAnswers(required);
+    expect(outcome).toEqual({
+      ok: true,
+      answers: {
+        ...required,
+        ecosystem: [],
+        timeToMarket: "normal",
+        growth: "moderate",
+        serviceCommunication: "simple",
+        opsCapacity: "some",
+        requirements: [],
+        clusters: 1,
+      },
+    });
+  });
+
+  it("accepts a $schema key for editors and leaves it out of the answers", () => {
+    const outcome = parseAnswers({ $schema: "./answers.schema.json", ...required });
+    expect(outcome.ok && "$schema" in outcome.answers).toBe(false);
+  });
+
+  it("orders and de-duplicates lists, so the same answers give the same bytes", () => {
+    const outcome = parseAnswers({ ...required, ecosystem: ["gitops", "helm", "gitops"] });
+    expect(outcome.ok && outcome.answers.ecosystem).toEqual(["helm", "gitops"]);
+  });
+
+  it("rejects a misspelt key and suggests the right one", () => {
+    expect(problems({ ...required, kubernetes_experience: "none" })).toEqual([
+      '"kubernetes_experience" is not a known answer. Did you mean "kubernetesExperience"?',
+    ]);
+    expect(problems({ ...required, bugdet: "x" })).toEqual(['"bugdet" is not a known answer. Did you mean "budget"?']);
+  });
+
+  it("lists the known answers when nothing is close", () => {
+    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: kubernetesExperience, cloudStrategy/);
+  });
+
+  it("lists the choices when a value is not one of them", () => {
+    expect(problems({ ...required, budget: "cheap" })).toEqual(['"budget" must be one of tight, moderate, flexible (got "cheap").']);
+    expect(problems({ ...required, ecosystem: ["istio"] })).toEqual([
+      '"ecosystem" may only list helm, service-mesh, prometheus, gitops, operators (got ["istio"]).',
+    ]);
+    expect(problems({ ...required, ecosystem: "helm" })).toEqual(['"ecosystem" must be a list such as ["helm"] (got "helm").']);
+  });
+
+  it.each([1.5, 0, 10001, -3, "12", null])("rejects %j microservices with the allowed range", (value) => {
+    expect(problems({ ...required, microservices: value })).toEqual([
+      `"microservices" must be a whole number from 1 to 10000 (got ${JSON.stringify(value)}).`,
+    ]);
+  });
+
+  it("rejects a __proto__ key instead of letting it touch the prototype", () => {
+    expect(problems(JSON.parse(`{"__proto__": {"budget": "tight"}, ${JSON.stringify(required).slice(1)}`))).toEqual([
+      '"__proto__" is not allowed as an answer name.',
+    ]);
+  });
+
+  it("rejects a value that is not an object", () => {
+    expect(problems([required])).toEqual(['the answers must be a JSON object such as {"budget": "tight"} (got a list).']);
+    expect(problems("none")).toEqual(['the answers must be a JSON object such as {"budget": "tight"} (got a string).']);
+  });
+
+  it("reports missing required answers apart from wrong ones", () => {
+    const outcome = parseAnswers({ budget: "cheap" });
+    expect(outcome).toMatchObject({ ok: false, missing: ["kubernetesExperience", "cloudStrategy", "microservices"] });
+    expect(outcome.ok || outcome.problems).toEqual(['"budget" must be one of tight, moderate, flexible (got "cheap").']);
+  });
+
+  it("names where each answer came from", () => {
+    const outcome = parseAnswers({ ...required, budget: "cheap" }, { where: (key) => `answers.json: "${key}"` });
+    expect(outcome.ok || outcome.problems[0]).toMatch(/^answers\.json: "budget" must be one of/);
+  });
+
+  it("explains problems in Korean", () => {
+    const outcome = parseAnswers({ ...required, budget: "cheap" }, { lang: "ko" });
+    expect(outcome.ok || outcome.problems[0]).toBe('"budget"은(는) 다음 중 하나여야 합니다: tight, moderate, flexible (받은 값: "cheap").');
+  });
+
+  it("makes recommend() throw an InputError listing every problem", () => {
+    expect(() => recommend({ budget: "cheap" })).toThrow(InputError);
+    try {
+      recommend({ budget: "cheap" });
+    } catch (error) {
+      expect((error as InputError).problems).toEqual([
+        '"budget" must be one of tight, moderate, flexible (got "cheap").',
+        'missing required answers: "kubernetesExperience", "cloudStrategy", "microservices".',
+      ]);
+    }
+  });
+});

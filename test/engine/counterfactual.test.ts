@@ -1,0 +1,135 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_RULES } from "../../src/engine/builtin.js";
+import { MAX_FLIPS } from "../../src/engine/counterfactual.js";
+import { QUESTIONS, type Answers } from "../../src/engine/questions.js";
+import { evaluate, recommend } from "../../src/engine/recommend.js";
+import { decide, scorePlatforms } from "../../src/engine/score.js";
+import { answersArbitrary } from "../helpers/arbitraries.js";
+
+const platformOf = (answers: Answers) => decide(scorePlatforms(BUILT_IN_RULES, answers).scores);
+
+/** Every answer set that differs from `answers` in exactly one answer (one set item added or removed). */
+function singleChanges(answers: Answers): Answers[] {
+  return QUESTIONS.flatMap((q): Answers[] => {
+    const value = answers[q.key];
+    switch (q.kind) {
+      case "choice":
+        return q.choices.filter((c) => c !== value).map((c) => ({ ...answers, [q.key]: c }));
+      case "set": {
+        const have = value as string[];
+        return q.choices.map((c) => ({
+          ...answers,
+          [q.key]: have.includes(c) ? have.filter((x) => x !== c) : q.choices.filter((x) => x === c || have.includes(x)),
+        }));
+      }
+      case "integer": {
+        const all: Answers[] = [];
+        for (let n = q.min; n <= Math.min(q.max, 300); n++) if (n !== value) all.push({ ...answers, [q.key]: n });
+        return all;
+      }
+    }
+  });
+}
+
+describe("what would change the recommendation", () => {
+  it("only lists changes that really flip it", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        const result = evaluate(answers);
+        expect(result.whatWouldChange.length).toBeLessThanOrEqual(MAX_FLIPS);
+        for (const flip of result.whatWouldChange) {
+          const changed = { ...answers, ...flip.answers };
+          expect(flip.recommendation).not.toBe(result.recommendation);
+          expect(evaluate(changed).recommendation).toBe(flip.recommendation);
+        }
+      }),
+      { numRuns: 400, seed: 1 },
+    );
+  });
+
+  it("never misses a single change that brute force finds, and then lists only single changes", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (generated) => {
+        const answers = { ...generated, microservices: Math.min(generated.microservices, 300) };
+        const result = evaluate(answers);
+        const flips = singleChanges(answers).filter((changed) => platformOf(changed) !== result.recommendation);
+        if (flips.length === 0) {
+          // Nothing single flips it: any listed change must be a pair.
+          for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers).length + extraSetItems(answers, flip.answers)).toBe(2);
+          return;
+        }
+        expect(result.whatWouldChange.length).toBeGreaterThan(0);
+        for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers)).toHaveLength(1);
+        // Microservices: the threshold in each direction, never an arbitrary count.
+        const counts = flips.map((f) => f.microservices).filter((n) => n !== answers.microservices);
+        const up = counts.filter((n) => n > answers.microservices);
+        const down = counts.filter((n) => n < answers.microservices);
+        for (const flip of result.whatWouldChange) {
+          const n = flip.answers.microservices;
+          if (n === undefined) continue;
+          if (n > answers.microservices) expect(n).toBe(Math.min(...up));
+          else expect(n).toBe(Math.max(...down));
+        }
+        // Distinct single flips (counting each count direction once) all appear, up to the cap.
+        const distinct = flips.filter((f) => f.microservices === answers.microservices).length + (up.length > 0 ? 1 : 0) + (down.length > 0 ? 1 : 0);
+        expect(result.whatWouldChange).toHaveLength(Math.min(distinct, MAX_FLIPS));
+      }),
+      { numRuns: 300, seed: 2 },
+    );
+  });
+
+  it("gives the smallest count that flips, phrased as a threshold", () => {
+    const result = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-only", budget: "moderate", microservices: 12 });
+    expect(result.whatWouldChange).toContainEqual({
+      answers: { microservices: 20 },
+      recommendation: "eks",
+      text: "With 20 or more microservices, EKS would be recommended.",
+    });
+  });
+
+  it("sorts a one-step change before a bigger jump", () => {
+    const result = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-only", budget: "moderate", microservices: 12 });
+    expect(result.whatWouldChange[0]!.answers).toEqual({ cloudStrategy: "aws-first" });
+  });
+
+  it("falls back to the smallest pairs when no single change is enough", () => {
+    const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 });
+    expect(result.whatWouldChange.length).toBeGreaterThan(0);
+    expect(result.whatWouldChange[0]).toEqual({
+      answers: { kubernetesExperience: "expert", cloudStrategy: "multi-cloud" },
+      recommendation: "eks",
+      text: "With Kubernetes experts on the team and a multi-cloud strategy, EKS would be recommended.",
+    });
+  });
+
+  it("says so when even two changes would not flip it", () => {
+    const result = recommend({
+      kubernetesExperience: "none",
+      cloudStrategy: "aws-only",
+      budget: "tight",
+      microservices: 2,
+      timeToMarket: "urgent",
+      opsCapacity: "none",
+    });
+    expect(result.whatWouldChange).toEqual([]);
+  });
+
+  it("reads naturally in Korean, joining two conditions", () => {
+    const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 }, { lang: "ko" });
+    expect(result.whatWouldChange[0]!.text).toBe("팀에 Kubernetes 전문가가 있고 멀티 클라우드 전략이면 EKS를 권장합니다.");
+  });
+});
+
+/** A pair can be two items of one set (adopt Helm and GitOps): count the second item as a change. */
+function extraSetItems(answers: Answers, changed: Partial<Answers>): number {
+  let extra = 0;
+  for (const q of QUESTIONS) {
+    if (q.kind !== "set" || !(q.key in changed)) continue;
+    const before = new Set(answers[q.key] as string[]);
+    const after = new Set(changed[q.key] as string[]);
+    const diff = [...before].filter((x) => !after.has(x)).length + [...after].filter((x) => !before.has(x)).length;
+    extra += diff - 1;
+  }
+  return extra;
+}
