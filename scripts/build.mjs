@@ -3,7 +3,8 @@
 // Code a command needs only when it runs (prompts, schema generation,
 // scaffolding) is split into chunks loaded on demand.
 import { build } from "esbuild";
-import { rm } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { rm, writeFile } from "node:fs/promises";
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
@@ -23,6 +24,11 @@ const result = await build({
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
   logLevel: "warning",
 });
+
+// The answers schema ships beside the bundle for editors ("$schema"), generated
+// by the CLI itself from the zod schema, never written by hand.
+const schema = execFileSync(process.execPath, ["bin/ecs-or-eks.js", "schema"], { encoding: "utf8" });
+await writeFile(new URL("../dist/answers.schema.json", import.meta.url), schema);
 
 if (process.argv.includes("--analyze")) {
   const { analyzeMetafile } = await import("esbuild");

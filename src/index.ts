@@ -1,8 +1,8 @@
 // The library: the same engine the CLI runs, without any I/O.
 //   import { recommend } from "ecs-or-eks";
 //   const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 });
-export { recommend, evaluate, SCHEMA_VERSION } from "./engine/recommend.js";
-export type { Result, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./engine/recommend.js";
+export { recommend, evaluate, evaluateBrief, SCHEMA_VERSION } from "./engine/recommend.js";
+export type { Result, BriefResult, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./engine/recommend.js";
 export { parseAnswers } from "./engine/answers.js";
 export type { ParseOutcome, ParseOptions } from "./engine/answers.js";
 export { QUESTIONS, ANSWER_KEYS } from "./engine/questions.js";

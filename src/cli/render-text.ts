@@ -1,9 +1,9 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import { Chalk } from "chalk";
 import type { Result } from "../engine/recommend.js";
 import type { Platform } from "../engine/rule-types.js";
-import type { Duration } from "../engine/facts.js";
 import { t, type Lang } from "../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
+import { meaningRows, verdictLine } from "./summary-lines.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -24,9 +24,14 @@ export function renderText(result: Result, options: TextOptions): string {
   const out: string[] = [];
 
   out.push(
-    c.bold(t(lang, "result.headline", { platform: paint(result.recommendation, name(result.recommendation)), launchType: launch })),
+    c.bold(
+      t(lang, "result.headline", {
+        option: t(lang, "option.name", { platform: paint(result.recommendation, name(result.recommendation)), launchType: launch }),
+      }),
+    ),
   );
-  out.push(...wrap(verdict(result, lang, c), width));
+  const verdict = wrap(verdictLine(result, lang), width);
+  out.push(...(result.closeCall ? verdict.map((line) => c.yellow(line)) : verdict));
 
   out.push("", c.bold(t(lang, "section.scores")));
   const top = Math.max(result.scores.ecs, result.scores.eks, 1);
@@ -66,52 +71,10 @@ export function renderText(result: Result, options: TextOptions): string {
   for (const flip of result.whatWouldChange) out.push(hang("  - ", flip.text, width));
 
   out.push("", c.bold(t(lang, "section.means")));
-  out.push(...meaning(result, lang, width));
+  const rows = meaningRows(result, lang);
+  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
+  out.push(...rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width)));
 
   out.push("", ...wrap(t(lang, "next.pointer", { platform: t(lang, `platform.${result.recommendation}`) }), width));
   return `${out.join("\n")}\n`;
-}
-
-function verdict(result: Result, lang: Lang, c: ChalkInstance): string {
-  const percent = Math.round(result.confidence * 100);
-  const confidence = t(lang, "result.confidence", { percent });
-  if (result.scores.ecs === 0 && result.scores.eks === 0) return `${confidence} ${c.yellow(t(lang, "result.noRules"))}`;
-  if (!result.closeCall) return `${confidence} ${t(lang, "result.clearCall")}`;
-  const rules = result.decidingRules.join(", ");
-  const close = rules
-    ? t(lang, "result.closeCall", { ecs: result.scores.ecs, eks: result.scores.eks, rules })
-    : t(lang, "result.closeCallNoDecider", { ecs: result.scores.ecs, eks: result.scores.eks });
-  return `${confidence} ${c.yellow(close)}`;
-}
-
-function meaning(result: Result, lang: Lang, width: number): string[] {
-  const { controlPlane, learningTime, tooling, clusters } = result.costs;
-  const usd = (n: number) => n.toFixed(2);
-  const rows: [string, string][] = [
-    [
-      t(lang, "means.controlPlane.label"),
-      t(lang, "means.controlPlane", {
-        eks: usd(controlPlane.eks.usdPerMonth),
-        clusters: clusters === 1 ? t(lang, "means.clusters.one") : t(lang, "means.clusters.many", { n: clusters }),
-        rate: (controlPlane.eks.usdPerMonth / clusters / controlPlane.hoursPerMonth).toFixed(2),
-        asOf: controlPlane.eks.asOf,
-        extended: usd(controlPlane.eks.usdPerMonthExtendedSupport),
-      }),
-    ],
-    [
-      t(lang, "means.learning.label"),
-      t(lang, "means.learning", { ecs: duration(learningTime.ecs, lang), eks: duration(learningTime.eks, lang) }) +
-        (learningTime.teamKnowsKubernetes ? ` ${t(lang, "means.learningKnown")}` : ""),
-    ],
-    [
-      t(lang, "means.tooling.label"),
-      t(lang, "means.tooling", { ecs: tooling.ecs.join(", "), eks: tooling.eks.join(", ") }),
-    ],
-  ];
-  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
-  return rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width));
-}
-
-export function duration(d: Duration, lang: Lang): string {
-  return t(lang, d.unit === "day" ? "duration.day" : "duration.week", { min: d.min, max: d.max });
 }

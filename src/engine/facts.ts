@@ -41,5 +41,19 @@ export interface ComparisonRow {
   eks: Localized;
 }
 
+export interface ProsAndCons {
+  good: Localized[];
+  bad: Localized[];
+}
+
+export interface Comparison {
+  source: string;
+  rows: ComparisonRow[];
+  /** Each platform's pros and cons, from the guide's table and selection sections. */
+  options: Record<"ecs" | "eks", ProsAndCons>;
+  /** The guide's Fargate and EC2 pros and cons. */
+  launchTypes: Record<"fargate" | "ec2", ProsAndCons>;
+}
+
 export const FACTS: Facts = factsJson as Facts;
-export const COMPARISON: { source: string; rows: ComparisonRow[] } = comparisonJson;
+export const COMPARISON: Comparison = comparisonJson;

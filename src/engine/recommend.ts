@@ -2,7 +2,7 @@ import { t, type Lang } from "../i18n/index.js";
 import { parseAnswers } from "./answers.js";
 import { BUILT_IN_RULES } from "./builtin.js";
 import { costsFor, type Costs } from "./costs.js";
-import { applyChanges, findFlips } from "./counterfactual.js";
+import { applyChanges, findFlips, type Change } from "./counterfactual.js";
 import { InputError } from "./errors.js";
 import { describeFlip } from "./explain.js";
 import { pickLaunchType } from "./launch-type.js";
@@ -76,14 +76,56 @@ export function recommend(input: unknown, options: RecommendOptions = {}): Resul
   return evaluate(parsed.answers, options);
 }
 
-/** The recommendation for answers that are already valid. Pure: no I/O. */
-export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
-  const lang = options.lang ?? "en";
-  const ruleSet = options.rules ?? BUILT_IN_RULES;
+/** The decision without its prose: what a batch line carries. */
+export interface BriefResult {
+  recommendation: Platform;
+  launchType: LaunchType;
+  launchTypeRequired: boolean;
+  confidence: number;
+  closeCall: boolean;
+  scores: Scores;
+  decidingRules: string[];
+  /** Ids of the rules that fired, strongest first. */
+  firedRules: string[];
+  whatWouldChange: { answers: Partial<Answers>; recommendation: Platform }[];
+}
+
+function decideFor(answers: Answers, ruleSet: RuleSet) {
   const { scores, fired } = scorePlatforms(ruleSet, answers);
   const recommendation = decide(scores);
   const confidence = confidenceOf(scores);
   const launch = pickLaunchType(ruleSet, answers, recommendation);
+  const flips = findFlips(ruleSet, answers, recommendation);
+  return { scores, fired, recommendation, confidence, launch, flips };
+}
+
+function changedAnswers(answers: Answers, changes: readonly Change[]): Partial<Answers> {
+  const changed = applyChanges(answers, changes);
+  const keys = [...new Set(changes.map((change) => change.key))];
+  return Object.fromEntries(keys.map((key) => [key, changed[key]])) as Partial<Answers>;
+}
+
+/** The decision for valid answers, without sentences: cheap enough for a million-line batch. */
+export function evaluateBrief(answers: Answers, options: Pick<RecommendOptions, "rules"> = {}): BriefResult {
+  const { scores, fired, recommendation, confidence, launch, flips } = decideFor(answers, options.rules ?? BUILT_IN_RULES);
+  return {
+    recommendation,
+    launchType: launch.launchType,
+    launchTypeRequired: launch.required,
+    confidence,
+    closeCall: confidence < CLOSE_CALL_BELOW,
+    scores,
+    decidingRules: decidingRules(fired, scores).map((rule) => rule.id),
+    firedRules: fired.map((rule) => rule.id),
+    whatWouldChange: flips.map((flip) => ({ answers: changedAnswers(answers, flip.changes), recommendation: flip.recommendation })),
+  };
+}
+
+/** The recommendation for answers that are already valid. Pure: no I/O. */
+export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
+  const lang = options.lang ?? "en";
+  const ruleSet = options.rules ?? BUILT_IN_RULES;
+  const { scores, fired, recommendation, confidence, launch, flips } = decideFor(answers, ruleSet);
   return {
     schemaVersion: SCHEMA_VERSION,
     recommendation,
@@ -108,15 +150,11 @@ export function evaluate(answers: Answers, options: RecommendOptions = {}): Resu
       text: localize(rule.text, lang),
       source: citeSource(ruleSet, rule.source, lang),
     })),
-    whatWouldChange: findFlips(ruleSet, answers, recommendation).map((flip) => {
-      const changed = applyChanges(answers, flip.changes);
-      const keys = [...new Set(flip.changes.map((change) => change.key))];
-      return {
-        answers: Object.fromEntries(keys.map((key) => [key, changed[key]])) as Partial<Answers>,
-        recommendation: flip.recommendation,
-        text: describeFlip(flip.changes, flip.recommendation, lang),
-      };
-    }),
+    whatWouldChange: flips.map((flip) => ({
+      answers: changedAnswers(answers, flip.changes),
+      recommendation: flip.recommendation,
+      text: describeFlip(flip.changes, flip.recommendation, lang),
+    })),
     costs: costsFor(answers),
     answers,
     ruleSet: ruleSet.origin,

@@ -207,10 +207,10 @@ export function localize(text: Localized, lang: Lang): string {
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 /** The citation shown beside a rule; English output never shows the guide's Korean lines. */
-export function citeSource(ruleSet: RuleSet, source: Source, lang: Lang): string {
+export function citeSource(ruleSet: RuleSet, source: Source, lang: Lang, withQuote = true): string {
   if (typeof source === "string") return source;
   const title = ruleSet.sources[source.ref] ? localize(ruleSet.sources[source.ref]!.title, lang) : source.ref;
-  if (!source.quote || (lang === "en" && HANGUL.test(source.quote))) return title;
+  if (!withQuote || !source.quote || (lang === "en" && HANGUL.test(source.quote))) return title;
   return t(lang, "source.withQuote", { title, quote: source.quote });
 }
 

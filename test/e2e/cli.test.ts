@@ -102,7 +102,7 @@ describe("bad input: a clear message on stderr, exit 2, nothing on stdout", () =
     ["a missing file", ["--answers", "no-such.json"], "", /^ecs-or-eks: cannot read no-such\.json: no such file\.\nfix: check the path/],
     ["empty stdin", [], "", /^ecs-or-eks: no answers on stdin: it was empty\.\nfix: /],
     ["an unknown flag", ["--bugdet", "tight"], startup, /^ecs-or-eks: unknown option '--bugdet' \(Did you mean --budget\?\)\nfix: run `ecs-or-eks --help`/],
-    ["an unknown format", ["--format", "yaml"], startup, /^ecs-or-eks: unknown format "yaml": use one of text, json\./],
+    ["an unknown format", ["--format", "yaml"], startup, /^ecs-or-eks: unknown format "yaml": use one of text, json, markdown, adr\./],
     ["an unknown language", ["--lang", "fr"], startup, /^ecs-or-eks: unknown language "fr": use one of en, ko\./],
     ["input over the size cap", [], `{"pad": "${"x".repeat(1024 * 1024)}"}`, /^ecs-or-eks: stdin is larger than 1 MiB/],
     ["a __proto__ key", [], '{"__proto__": {"budget": "tight"}, "kubernetesExperience":"none","cloudStrategy":"aws-only","budget":"tight","microservices":3}', /"__proto__" is not allowed as an answer name/],

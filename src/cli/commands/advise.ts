@@ -1,25 +1,107 @@
-import { evaluate } from "../../engine/recommend.js";
-import type { Lang } from "../../i18n/index.js";
+import { appendFile } from "node:fs/promises";
+import { UsageError } from "../../engine/errors.js";
+import { evaluate, type Result } from "../../engine/recommend.js";
+import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
+import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";
+import { loadRules } from "../load-rules.js";
 import { checkLang, formatOf } from "../options.js";
+import { renderAdr } from "../render-adr.js";
+import { renderMarkdown } from "../render-markdown.js";
 import { renderText } from "../render-text.js";
+import { SCHEMA_URL, VERSION } from "../schema-url.js";
+import { assertCanWrite, writeNewFile } from "../write-file.js";
 
-const FORMATS = ["text", "json"] as const;
+export const FORMATS = ["text", "json", "markdown", "adr"] as const;
+type Format = (typeof FORMATS)[number];
+type Options = Record<string, unknown>;
 
-/** The main command: gather answers, recommend, render, and choose the exit code. */
-export async function advise(options: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
-  // Flag mistakes are reported before any prompt is shown.
-  const format = formatOf(options, FORMATS, lang);
+/**
+ * The main command, as a pipeline: check flags, load rules, gather answers,
+ * recommend, render, then derive the exit code from the outcome.
+ */
+export async function advise(options: Options, io: Io, lang: Lang): Promise<number> {
+  // Flag mistakes are reported before any prompt is shown or file read.
   checkLang(options, lang);
-  const { answers } = await gatherAnswers(options, io, lang);
-  const result = evaluate(answers, { lang });
-  const color = colorEnabled(io.stdout, io.env, options.color as boolean | undefined);
-  io.stdout.write(
-    format === "json"
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true }),
+  const expect = expectedPlatform(options.expect, lang);
+  if (options.batch === true) return batch(options, io, lang, expect);
+  const format = formatOf(options, FORMATS, lang);
+  const save = options.save as string | undefined;
+  if (save !== undefined) assertCanWrite(save, io.cwd, options.force === true, lang);
+
+  const rules = await loadRules(options.rules as string | undefined, io, lang);
+  const { answers, given } = await gatherAnswers(options, io, lang);
+  const result = evaluate(answers, { lang, rules });
+
+  io.stdout.write(render(result, format, options, io, lang));
+  if (save !== undefined) {
+    const written = Object.fromEntries(Object.keys(answers).filter((key) => key in given).map((key) => [key, answers[key as keyof typeof answers]]));
+    await writeNewFile(save, `${JSON.stringify({ $schema: SCHEMA_URL, ...written }, null, 2)}\n`, io.cwd, options.force === true, lang);
+  }
+  if (options.summary === true) await appendSummary(result, io, lang);
+  return gate(result, expect, io, lang);
+}
+
+function render(result: Result, format: Format, options: Options, io: Io, lang: Lang): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case "markdown":
+      return renderMarkdown(result, { lang, version: VERSION });
+    case "adr":
+      return renderAdr(result, { lang, version: VERSION, date: today(io.env) });
+    case "text": {
+      const color = colorEnabled(io.stdout, io.env, options.color as boolean | undefined);
+      return renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true });
+    }
+  }
+}
+
+/** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */
+function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang): number {
+  if (expect === undefined || expect === result.recommendation) return EXIT.ok;
+  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.ruleId);
+  io.stderr.write(
+    `ecs-or-eks: ${t(lang, "gate.failed", {
+      expected: t(lang, `platform.${expect}`),
+      actual: t(lang, `platform.${result.recommendation}`),
+      scores: `ECS ${result.scores.ecs}, EKS ${result.scores.eks}`,
+      reasons: top.join(", "),
+    })}\n`,
   );
-  return EXIT.ok;
+  return EXIT.gateFailed;
+}
+
+function expectedPlatform(value: unknown, lang: Lang): Platform | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && (PLATFORMS as readonly string[]).includes(value)) return value as Platform;
+  throw new UsageError(t(lang, "gate.badExpect", { got: String(value) }));
+}
+
+/** --summary: the Markdown result appended to the GitHub Actions step summary. */
+async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) {
+    io.stderr.write(`ecs-or-eks: ${t(lang, "summary.noFile")}\n`);
+    return;
+  }
+  await appendFile(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+}
+
+async function batch(options: Options, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
+  if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
+  if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
+  const format = formatOf(options, ["json", "text"] as const, lang);
+  if (options.answers === undefined && io.stdin.isTTY) throw new UsageError(t(lang, "batch.terminal"));
+  const rules = await loadRules(options.rules as string | undefined, io, lang);
+  const { runBatch } = await import("./batch.js");
+  return runBatch(options, io, lang, rules, format);
+}
+
+/** The ADR's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today, in UTC. */
+function today(env: Io["env"]): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return new Date(Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
 }

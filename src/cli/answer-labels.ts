@@ -1,0 +1,17 @@
+import { QUESTIONS, type Answers } from "../engine/questions.js";
+import { t, tDynamic, type Lang } from "../i18n/index.js";
+
+/** Each answer as a person reads it: "Kubernetes experience: Proficient". */
+export function describeAnswers(answers: Answers, lang: Lang): [label: string, value: string][] {
+  return QUESTIONS.map((q) => {
+    const value = answers[q.key];
+    const label = t(lang, `label.${q.key}`);
+    if (q.kind === "integer") return [label, String(value)];
+    const shown = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
+    if (q.kind === "set") {
+      const items = value as readonly string[];
+      return [label, items.length === 0 ? t(lang, "value.none") : items.map(shown).join(", ")];
+    }
+    return [label, shown(value as string)];
+  });
+}

@@ -1,0 +1,65 @@
+import { Chalk } from "chalk";
+import { describeCondition } from "../../engine/conditions.js";
+import { citeSource, toRulesFile } from "../../engine/rules.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { EXIT } from "../errors-report.js";
+import { colorEnabled, outputWidth, type Io } from "../io.js";
+import { loadRules } from "../load-rules.js";
+import { checkLang, formatOf } from "../options.js";
+import { renderTable } from "../table.js";
+
+type Options = Record<string, unknown>;
+
+/** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
+export async function listRules(options: Options, io: Io, lang: Lang): Promise<number> {
+  const format = formatOf(options, ["text", "json"] as const, lang);
+  checkLang(options, lang);
+  const ruleSet = await loadRules(options.rules as string | undefined, io, lang);
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify(toRulesFile(ruleSet), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color as boolean | undefined) ? 1 : 0 });
+  const table = { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text: string) => c.bold(text) };
+  const origin = ruleSet.origin.source === "built-in" ? t(lang, "rules.builtIn") : ruleSet.origin.path;
+  const out = [
+    c.bold(t(lang, "rules.title", { origin, version: ruleSet.version, count: ruleSet.rules.length })),
+    renderTable(
+      [t(lang, "rules.column.id"), t(lang, "rules.column.platform"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
+      ruleSet.rules.map((rule) => [
+        rule.id,
+        t(lang, `platform.${rule.platform}`),
+        String(rule.weight),
+        describeCondition(rule.when, lang),
+        citeSource(ruleSet, rule.source, lang, false),
+      ]),
+      table,
+    ),
+    "",
+    c.bold(t(lang, "rules.launchTitle", { count: ruleSet.launchTypeRules.length })),
+    renderTable(
+      [t(lang, "rules.column.id"), t(lang, "rules.column.launchType"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
+      ruleSet.launchTypeRules.map((rule) => [
+        rule.id,
+        t(lang, `launch.short.${rule.launchType}`) + (rule.platforms ? ` (${rule.platforms.map((p) => t(lang, `platform.${p}`)).join(", ")})` : ""),
+        rule.required ? t(lang, "result.required") : String(rule.weight),
+        describeCondition(rule.when, lang),
+        citeSource(ruleSet, rule.source, lang, false),
+      ]),
+      table,
+    ),
+    "",
+    t(lang, "rules.moreDetail"),
+  ];
+  io.stdout.write(`${out.join("\n")}\n`);
+  return EXIT.ok;
+}
+
+/** `ecs-or-eks rules check FILE`: exit 0 with a count, or 2 with every problem. */
+export async function checkRulesFile(file: string, options: Options, io: Io, lang: Lang): Promise<number> {
+  checkLang(options, lang);
+  const ruleSet = await loadRules(file, io, lang);
+  const kind = ruleSet.origin.source === "file" && ruleSet.origin.extends ? "rules.validOverrides" : "rules.valid";
+  io.stdout.write(`${t(lang, kind, { file, rules: ruleSet.rules.length, launch: ruleSet.launchTypeRules.length })}\n`);
+  return EXIT.ok;
+}

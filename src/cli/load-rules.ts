@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+import { BUILT_IN_RULES } from "../engine/builtin.js";
+import { InputError } from "../engine/errors.js";
+import { parseRules, type RuleSet } from "../engine/rules.js";
+import { t, type Lang } from "../i18n/index.js";
+import type { Io } from "./io.js";
+import { parseJson, readText } from "./read-input.js";
+
+/**
+ * The rule set for --rules FILE: a full rules file, or an overrides file
+ * ("extends": "built-in") applied to the built-in rules. Without the flag,
+ * the built-in rules. The result names the file and its SHA-256.
+ */
+export async function loadRules(path: string | undefined, io: Io, lang: Lang): Promise<RuleSet> {
+  if (path === undefined) return BUILT_IN_RULES;
+  const text = await readText(path, io.stdin, io.cwd, lang);
+  const label = path === "-" ? "stdin" : path;
+  const outcome = parseRules(parseJson(text, label, lang), {
+    file: label,
+    lang,
+    base: BUILT_IN_RULES,
+    origin: { source: "file", path: label, sha256: createHash("sha256").update(text).digest("hex") },
+  });
+  if (!outcome.ok) throw new InputError(outcome.problems, t(lang, "rules.fixHint"));
+  return outcome.ruleSet;
+}

@@ -1,0 +1,107 @@
+import { COMPARISON } from "../engine/facts.js";
+import { localize } from "../engine/rules.js";
+import type { Result } from "../engine/recommend.js";
+import type { Platform } from "../engine/rule-types.js";
+import { t, type Lang } from "../i18n/index.js";
+import { describeAnswers } from "./answer-labels.js";
+import { meaningRows, ruleSetName, verdictLine } from "./summary-lines.js";
+
+export interface AdrOptions {
+  lang: Lang;
+  version: string;
+  /** The decision's date, YYYY-MM-DD. */
+  date: string;
+}
+
+/**
+ * An Architecture Decision Record in the MADR layout (front matter, context
+ * and problem, decision drivers, considered options, outcome with
+ * consequences and confirmation, pros and cons of each option), ready to
+ * commit as docs/adr/NNNN-container-platform.md.
+ */
+export function renderAdr(result: Result, { lang, version, date }: AdrOptions): string {
+  const chosen = result.recommendation;
+  const other: Platform = chosen === "ecs" ? "eks" : "ecs";
+  const platform = (p: Platform) => t(lang, `platform.long.${p}`);
+  const launch = t(lang, `launch.${result.launchType}`);
+  const option = t(lang, "option.name", { platform: platform(chosen), launchType: launch });
+  const good = (text: string) => `* ${t(lang, "adr.good", { text })}`;
+  const bad = (text: string) => `* ${t(lang, "adr.bad", { text })}`;
+  const out: string[] = [
+    "---",
+    "status: proposed",
+    `date: ${date}`,
+    "---",
+    "",
+    `# ${t(lang, "adr.title", { option })}`,
+    "",
+    `## ${t(lang, "adr.context")}`,
+    "",
+    t(lang, "adr.contextText", { version, rules: ruleSetName(result, lang) }),
+    "",
+    `## ${t(lang, "adr.drivers")}`,
+    "",
+    ...describeAnswers(result.answers, lang).map(([label, value]) => `* ${label}: ${value}`),
+    "",
+    `## ${t(lang, "adr.options")}`,
+    "",
+    `* ${platform("ecs")}`,
+    `* ${platform("eks")}`,
+    "",
+    `## ${t(lang, "adr.outcome")}`,
+    "",
+    t(lang, "adr.chosen", {
+      option,
+      ecs: result.scores.ecs,
+      eks: result.scores.eks,
+    }),
+    verdictLine(result, lang),
+    "",
+  ];
+  const forIt = result.reasons.filter((r) => r.platform === chosen);
+  const against = result.reasons.filter((r) => r.platform !== chosen);
+  out.push(...forIt.map((r) => `* ${r.text} (\`${r.ruleId}\`, ${t(lang, "adr.weight", { weight: r.weight })})`));
+  if (against.length > 0) {
+    out.push("", t(lang, "adr.against", { platform: platform(other) }), "");
+    out.push(...against.map((r) => `* ${r.text} (\`${r.ruleId}\`, ${t(lang, "adr.weight", { weight: r.weight })})`));
+  }
+  out.push("", t(lang, "adr.launch", { launchType: launch }), "");
+  if (result.launchTypeReasons.length === 0) out.push(`* ${t(lang, "result.launchDefault")}`);
+  out.push(...result.launchTypeReasons.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
+
+  const launchFacts = COMPARISON.launchTypes[result.launchType];
+  out.push(
+    "",
+    `### ${t(lang, "adr.consequences")}`,
+    "",
+    ...COMPARISON.options[chosen].good.map((item) => good(localize(item, lang))),
+    ...launchFacts.good.map((item) => good(localize(item, lang))),
+    ...COMPARISON.options[chosen].bad.map((item) => bad(localize(item, lang))),
+    ...launchFacts.bad.map((item) => bad(localize(item, lang))),
+    ...meaningRows(result, lang).map(([label, text]) => `* ${t(lang, "adr.neutral", { text: `${label}: ${text}` })}`),
+    "",
+    `### ${t(lang, "adr.confirmation")}`,
+    "",
+    t(lang, "adr.confirmationText", { platform: t(lang, `platform.${chosen}`) }),
+    "",
+    "```console",
+    `$ npx --yes ecs-or-eks@${version.split(".")[0]} --answers answers.json --expect ${chosen}`,
+    "```",
+    "",
+    `## ${t(lang, "adr.prosCons")}`,
+  );
+  for (const p of [chosen, other] as const) {
+    out.push(
+      "",
+      `### ${platform(p)}`,
+      "",
+      ...COMPARISON.options[p].good.map((item) => good(localize(item, lang))),
+      ...COMPARISON.options[p].bad.map((item) => bad(localize(item, lang))),
+    );
+  }
+  out.push("", `## ${t(lang, "adr.more")}`, "", t(lang, "adr.changeIntro"), "");
+  if (result.whatWouldChange.length === 0) out.push(`* ${t(lang, "change.none")}`);
+  out.push(...result.whatWouldChange.map((flip) => `* ${flip.text}`));
+  out.push("", t(lang, "adr.sources"), "");
+  return out.join("\n");
+}

@@ -1,0 +1,51 @@
+import type { Result } from "../engine/recommend.js";
+import { t, type Lang } from "../i18n/index.js";
+import { meaningRows, ruleSetName, verdictLine } from "./summary-lines.js";
+
+export interface MarkdownOptions {
+  lang: Lang;
+  /** The tool's version, for the footer. */
+  version: string;
+}
+
+/** For a pull-request comment or $GITHUB_STEP_SUMMARY: a heading, the verdict, tables, what would change it. */
+export function renderMarkdown(result: Result, { lang, version }: MarkdownOptions): string {
+  const platform = t(lang, `platform.long.${result.recommendation}`);
+  const launch = t(lang, `launch.${result.launchType}`);
+  const out: string[] = [];
+  const option = t(lang, "option.name", { platform, launchType: launch });
+  out.push(`## ${t(lang, "md.title", { option })}`, "");
+  out.push(`**${t(lang, "result.headline", { option })}.** ${verdictLine(result, lang)}`, "");
+  out.push(
+    `| | ${t(lang, "platform.ecs")} | ${t(lang, "platform.eks")} |`,
+    "|---|---:|---:|",
+    `| ${t(lang, "md.score")} | ${result.scores.ecs} | ${result.scores.eks} |`,
+    "",
+  );
+  out.push(`### ${t(lang, "section.why")}`, "");
+  if (result.reasons.length === 0) out.push(t(lang, "result.noRules"));
+  else {
+    out.push(`| ${t(lang, "md.rule")} | ${t(lang, "md.platform")} | ${t(lang, "md.weight")} | ${t(lang, "md.reason")} |`, "|---|---|---:|---|");
+    for (const r of result.reasons) {
+      out.push(`| \`${r.ruleId}\` | ${t(lang, `platform.${r.platform}`)} | ${r.weight} | ${cell(r.text)}<br><sub>${cell(r.source)}</sub> |`);
+    }
+  }
+  out.push("", `### ${t(lang, "section.launch", { launchType: launch })}`, "");
+  if (result.launchTypeReasons.length === 0) out.push(t(lang, "result.launchDefault"));
+  for (const r of result.launchTypeReasons) {
+    const weight = r.required ? t(lang, "result.required") : `+${r.weight}`;
+    out.push(`- **${t(lang, `launch.short.${r.launchType}`)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
+  }
+  out.push("", `### ${t(lang, "section.change")}`, "");
+  if (result.whatWouldChange.length === 0) out.push(t(lang, "change.none"));
+  for (const flip of result.whatWouldChange) out.push(`- ${flip.text}`);
+  out.push("", `### ${t(lang, "section.means")}`, "");
+  for (const [label, text] of meaningRows(result, lang)) out.push(`- **${label}:** ${text}`);
+  out.push("", `<sub>${t(lang, "md.footer", { version, rules: ruleSetName(result, lang) })}</sub>`, "");
+  return out.join("\n");
+}
+
+/** Table cells cannot hold pipes or line breaks. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+}

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { renderText } from "../../src/cli/render-text.js";
+import { displayWidth } from "../../src/cli/layout.js";
+import { evaluate, recommend } from "../../src/engine/recommend.js";
+import { answersArbitrary } from "../helpers/arbitraries.js";
+import { readFixture } from "../helpers/fixtures.js";
+
+const plain = { lang: "en", color: false, width: 80, unicode: false } as const;
+const closeCall = recommend(readFixture("answers/close-call.json"));
+
+describe("the text result", () => {
+  it("leads with the answer, then why, then what would change it, what it means and what to do next", () => {
+    const text = renderText(closeCall, plain);
+    const order = ["Recommendation:", "Scores", "Why (rules", "Launch type:", "What would change this", "What it means", "Next:"];
+    const positions = order.map((heading) => text.indexOf(heading));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("says plainly when the call is close, and names the deciding rule", () => {
+    expect(renderText(closeCall, plain)).toContain("A close call (ECS 3, EKS 2): it turns on ecs-aws-only.");
+    const clear = recommend(readFixture("answers/startup-mvp.json"));
+    expect(renderText(clear, plain)).toContain("Confidence 100%. A clear call.");
+  });
+
+  it("draws the score chart with # off a terminal and blocks in one, scaled to the scores", () => {
+    const hashes = renderText(closeCall, plain).split("\n").filter((line) => /^ {2}(ECS|EKS) {2}#/.test(line));
+    expect(hashes).toHaveLength(2);
+    const [ecs, eks] = hashes.map((line) => (line.match(/#/g) ?? []).length);
+    expect(eks! / ecs!).toBeCloseTo(2 / 3, 1);
+    expect(renderText(closeCall, { ...plain, unicode: true })).toMatch(/ECS {2}█+/);
+  });
+
+  it("fills the terminal's width and no more", () => {
+    for (const width of [60, 100, 120]) {
+      const lines = renderText(closeCall, { ...plain, width }).trimEnd().split("\n");
+      expect(Math.max(...lines.map((line) => displayWidth(line)))).toBeLessThanOrEqual(width);
+      expect(lines.some((line) => displayWidth(line) > width - 8)).toBe(true);
+    }
+  });
+
+  it("explains a required EC2 launch type with the Fargate limit", () => {
+    const text = renderText(recommend(readFixture("answers/ml-gpu.json")), plain);
+    expect(text).toContain("Launch type: Amazon EC2");
+    expect(text).toMatch(/EC2 needed +You need GPUs, and Fargate has none/);
+  });
+
+  it("gives the control-plane cost for the clusters answered, with its date", () => {
+    const text = renderText(recommend({ ...readFixture("answers/close-call.json") as object, clusters: 3 }), plain);
+    expect(text.replace(/\s+/g, " ")).toContain("EKS: USD 219.00 a month for 3 clusters (USD 0.10 per cluster-hour, as of 2025)");
+  });
+
+  it("says when no change of one or two answers would flip the call", () => {
+    const strong = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2, timeToMarket: "urgent", opsCapacity: "none" });
+    expect(renderText(strong, plain)).toContain("No change of one or two answers would change this recommendation.");
+  });
+
+  it("never shows Korean in English output, and is all Korean prose in Korean", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        expect(renderText(evaluate(answers), plain)).not.toMatch(/[\uac00-\ud7af]/);
+        const korean = renderText(evaluate(answers, { lang: "ko" }), { ...plain, lang: "ko" });
+        expect(korean).toMatch(/^추천: /);
+        expect(korean).not.toMatch(/Why|What would change|Recommendation/);
+      }),
+      { numRuns: 150, seed: 3 },
+    );
+  });
+
+  it("colours only when asked", () => {
+    expect(renderText(closeCall, plain)).not.toMatch(/\u001b\[/);
+    expect(renderText(closeCall, { ...plain, color: true })).toMatch(/\u001b\[/);
+  });
+});

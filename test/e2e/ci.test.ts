@@ -1,0 +1,258 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturePath } from "../helpers/fixtures.js";
+import { runBin } from "../helpers/run-bin.js";
+
+const closeCall = fixturePath("answers/close-call.json");
+const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-ci-"));
+
+describe("the decision gate", () => {
+  it("exits 0 when the recommendation is the expected platform", async () => {
+    const ran = await runBin(["--answers", closeCall, "--expect", "ecs", "--json"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout).recommendation).toBe("ecs");
+  });
+
+  it("exits 1 otherwise, printing the result and one line saying what was expected and why not", async () => {
+    const ran = await runBin(["--answers", closeCall, "--expect", "eks"]);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS/);
+    expect(ran.stderr).toBe("ecs-or-eks: expected EKS, but the answers recommend ECS (ECS 3, EKS 2; top reasons: ecs-aws-only).\n");
+  });
+
+  it("keeps 2 for bad input, even with --expect", async () => {
+    expect((await runBin(["--answers", closeCall, "--expect", "aks"])).code).toBe(2);
+    expect((await runBin(["--expect", "ecs"], { input: "{}" })).code).toBe(2);
+  });
+});
+
+describe("Markdown for pull requests and step summaries", () => {
+  it("has a heading, the verdict, a table of fired rules and what would change it", async () => {
+    const ran = await runBin(["--answers", closeCall, "--format", "markdown"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/^## Container platform: Amazon ECS on AWS Fargate\n/);
+    expect(ran.stdout).toContain("| `ecs-aws-only` | ECS | 3 |");
+    expect(ran.stdout).toContain("### What would change this\n\n- With an AWS-first strategy");
+  });
+
+  it("appends to $GITHUB_STEP_SUMMARY with --summary, keeping what was there", async () => {
+    const summary = join(tmp(), "summary.md");
+    writeFileSync(summary, "# Earlier step\n");
+    const ran = await runBin(["--answers", closeCall, "--summary", "--json"], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout).recommendation).toBe("ecs");
+    const text = readFileSync(summary, "utf8");
+    expect(text).toMatch(/^# Earlier step\n## Container platform: Amazon ECS on AWS Fargate/);
+  });
+
+  it("says so, and still succeeds, when --summary is given outside GitHub Actions", async () => {
+    const ran = await runBin(["--answers", closeCall, "--summary", "--json"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain("GITHUB_STEP_SUMMARY is not set");
+  });
+
+  it("is in Korean with --lang ko", async () => {
+    const ran = await runBin(["--answers", closeCall, "--format", "markdown", "--lang", "ko"]);
+    expect(ran.stdout).toMatch(/^## 컨테이너 플랫폼: AWS Fargate 기반 Amazon ECS/);
+  });
+});
+
+describe("ADRs", () => {
+  const sections = [
+    "# Run our containers on Amazon ECS on AWS Fargate",
+    "## Context and Problem Statement",
+    "## Decision Drivers",
+    "## Considered Options",
+    "## Decision Outcome",
+    "### Consequences",
+    "### Confirmation",
+    "## Pros and Cons of the Options",
+    "## More Information",
+  ];
+
+  it("follows the MADR layout, with drivers from the answers and the guide's pros and cons", async () => {
+    const ran = await runBin(["--answers", closeCall, "--format", "adr"], { env: { SOURCE_DATE_EPOCH: "1764000000" } });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/^---\nstatus: proposed\ndate: 2025-11-24\n---\n/);
+    const positions = sections.map((s) => ran.stdout.indexOf(`\n${s}\n`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(ran.stdout).toContain("* Kubernetes experience: Proficient");
+    expect(ran.stdout).toContain('Chosen option: "Amazon ECS on AWS Fargate"');
+    expect(ran.stdout).toContain("* Good, because ECS is easy to learn");
+    expect(ran.stdout).toContain("* Bad, because EKS is hard to learn");
+    expect(ran.stdout).toContain("--expect ecs");
+  });
+
+  it("is in Korean with --lang ko", async () => {
+    const ran = await runBin(["--answers", closeCall, "--format", "adr", "--lang", "ko"]);
+    expect(ran.stdout).toContain("## 결정 요인");
+    expect(ran.stdout).toContain("* Kubernetes 경험: 능숙");
+  });
+});
+
+describe("init and --save write answers files, never over one that exists", () => {
+  const flags = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"];
+
+  it("init writes every answer with $schema", async () => {
+    const dir = tmp();
+    const ran = await runBin(["init", ...flags], { cwd: dir });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toContain("Wrote answers.json");
+    const file = JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"));
+    expect(file).toMatchObject({ $schema: expect.stringMatching(/answers\.schema\.json$/), kubernetesExperience: "none", growth: "moderate", clusters: 1 });
+    const again = await runBin(["--answers", join(dir, "answers.json"), "--json"]);
+    expect(JSON.parse(again.stdout).recommendation).toBe("ecs");
+  });
+
+  it("init refuses to overwrite without --force, and overwrites with it", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "mine.json"), "keep me");
+    const refused = await runBin(["init", "--out", "mine.json", ...flags], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("ecs-or-eks: mine.json already exists.\nfix: pass --force to overwrite it, or choose another file.\n");
+    expect(readFileSync(join(dir, "mine.json"), "utf8")).toBe("keep me");
+    const forced = await runBin(["init", "--out", "mine.json", "--force", ...flags], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "mine.json"), "utf8")).budget).toBe("tight");
+  });
+
+  it("init creates the folder it writes into, and lists what is missing without a terminal", async () => {
+    const dir = tmp();
+    expect((await runBin(["init", "--out", "ci/answers.json", ...flags], { cwd: dir })).code).toBe(0);
+    expect(existsSync(join(dir, "ci/answers.json"))).toBe(true);
+    const missing = await runBin(["init", "--budget", "tight"], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing required answers: kubernetesExperience (--kubernetes-experience)");
+  });
+
+  it("--save writes the answers given, and refuses an existing file before doing anything", async () => {
+    const dir = tmp();
+    const saved = await runBin(["--save", "saved.json", "--json", ...flags, "--growth", "rapid"], { cwd: dir });
+    expect(saved.code).toBe(0);
+    const file = JSON.parse(readFileSync(join(dir, "saved.json"), "utf8"));
+    expect(file).toEqual({ $schema: expect.any(String), kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3, growth: "rapid" });
+    const refused = await runBin(["--save", "saved.json", ...flags], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+  });
+});
+
+describe("rules of your own", () => {
+  it("lists the rules as a table", async () => {
+    const ran = await runBin(["rules"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/^Platform rules \(built-in, version [\d.]+\): 25\n/);
+    expect(ran.stdout).toMatch(/ecs-aws-only +ECS +3 +cloudStrategy =/);
+  });
+
+  it("prints a rules file that --rules reads back to the same result", async () => {
+    const dir = tmp();
+    const printed = await runBin(["rules", "--format", "json"]);
+    const path = join(dir, "mine.json");
+    writeFileSync(path, printed.stdout);
+    expect((await runBin(["rules", "check", path])).code).toBe(0);
+    const builtIn = JSON.parse((await runBin(["--answers", closeCall, "--json"])).stdout);
+    const mine = JSON.parse((await runBin(["--answers", closeCall, "--json", "--rules", path])).stdout);
+    expect({ ...mine, ruleSet: undefined }).toEqual({ ...builtIn, ruleSet: undefined });
+    expect(mine.ruleSet).toEqual({
+      source: "file",
+      path,
+      sha256: createHash("sha256").update(printed.stdout).digest("hex"),
+      version: builtIn.ruleSet.version,
+    });
+  });
+
+  it("applies an overrides file and names it in the result", async () => {
+    const ran = await runBin(["--answers", closeCall, "--json", "--rules", fixturePath("rules/team-overrides.json")]);
+    const result = JSON.parse(ran.stdout);
+    expect(result.scores.ecs).toBe(5);
+    expect(result.ruleSet).toMatchObject({ source: "file", extends: "built-in" });
+  });
+
+  it("rules check: exit 0 for a good file, 2 with every problem for a bad one", async () => {
+    const good = await runBin(["rules", "check", fixturePath("rules/custom-rules.json")]);
+    expect(good).toMatchObject({ code: 0, stderr: "" });
+    expect(good.stdout).toContain("valid, 2 platform rules and 0 launch-type rules");
+    const bad = await runBin(["rules", "check", fixturePath("rules/bad-conditions.json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr.match(/^ecs-or-eks: .*bad-conditions\.json: rule "/gm)).toHaveLength(5);
+  });
+
+  it("refuses a broken rules file on any command", async () => {
+    const ran = await runBin(["--answers", closeCall, "--rules", fixturePath("rules/broken-weights.json")]);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toContain('rule "negative" (rules[0]), field "weight"');
+  });
+});
+
+describe("portfolio runs with --batch", () => {
+  const portfolio = fixturePath("batch/portfolio.ndjson");
+
+  it("writes one result a line, in order, with line numbers and ids; a bad line gets an error in its place", async () => {
+    const ran = await runBin(["--batch", "--answers", portfolio]);
+    const records = ran.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(records.map((r) => [r.line, r.id, r.recommendation ?? "error"])).toEqual([
+      [1, "checkout", "ecs"],
+      [2, "search", "eks"],
+      [3, undefined, "error"],
+      [5, 7, "ecs"],
+      [6, "typo", "error"],
+      [7, undefined, "eks"],
+    ]);
+    expect(records[2].error).toMatch(/^line 3:54: invalid JSON: found the end of the input/);
+    expect(records[4].error).toContain('"budgte" is not a known answer. Did you mean "budget"?');
+    expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-hybrid"]) });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toBe("ecs-or-eks: 2 of 6 lines were bad (lines 3, 6); their records hold the error.\n");
+  });
+
+  it("gives each line the same decision as a single run", async () => {
+    const line = readFileSync(closeCall, "utf8").replace(/\s+/g, " ");
+    const [batch, single] = await Promise.all([runBin(["--batch"], { input: `${line}\n` }), runBin(["--json"], { input: line })]);
+    const record = JSON.parse(batch.stdout);
+    const result = JSON.parse(single.stdout);
+    expect(batch.code).toBe(0);
+    expect(record).toMatchObject({
+      line: 1,
+      recommendation: result.recommendation,
+      scores: result.scores,
+      confidence: result.confidence,
+      firedRules: result.reasons.map((r: { ruleId: string }) => r.ruleId),
+      whatWouldChange: result.whatWouldChange.map((w: { answers: object; recommendation: string }) => ({ answers: w.answers, recommendation: w.recommendation })),
+    });
+  });
+
+  it("summarises in text: counts of ECS and EKS, close calls and bad lines", async () => {
+    const ran = await runBin(["--batch", "--format", "text", "--answers", portfolio]);
+    expect(ran.stdout).toContain("line 1 checkout: ECS on Fargate (confidence 100%)");
+    expect(ran.stdout).toContain("line 5 7: ECS on Fargate (confidence 20%, close call)");
+    expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (lines 5). Bad lines: 2 (3, 6).");
+    expect(ran.code).toBe(2);
+  });
+
+  it("applies flags to every line", async () => {
+    const ran = await runBin(["--batch", "--kubernetes-experience", "expert"], { input: '{"cloudStrategy":"multi-cloud","budget":"tight","microservices":3}\n' });
+    expect(JSON.parse(ran.stdout)).toMatchObject({ line: 1, recommendation: "eks" });
+  });
+
+  it("reports a line over the cap without reading it into memory", async () => {
+    const ran = await runBin(["--batch"], { input: `{"pad": "${"x".repeat(70 * 1024)}"}\n` });
+    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, error: expect.stringContaining("longer than 64 KiB") });
+    expect(ran.code).toBe(2);
+  });
+
+  it("refuses empty input and --expect", async () => {
+    expect((await runBin(["--batch"], { input: "" })).code).toBe(2);
+    const expectRan = await runBin(["--batch", "--expect", "ecs"], { input: "{}\n" });
+    expect(expectRan.code).toBe(2);
+    expect(expectRan.stderr).toContain("--expect does not apply to --batch");
+  });
+});

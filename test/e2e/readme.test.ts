@@ -1,0 +1,54 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { QUESTIONS } from "../../src/engine/questions.js";
+import { ROOT } from "../helpers/fixtures.js";
+import { runBin } from "../helpers/run-bin.js";
+
+const readme = readFileSync(`${ROOT}README.md`, "utf8");
+
+describe("the README tells the truth", () => {
+  it("shows only flags that exist", async () => {
+    const helps = await Promise.all(
+      [[], ["init"], ["rules"], ["rules", "check"], ["schema"], ["compare"], ["scaffold"]].map(async (command) => (await runBin([...command, "--help"])).stdout),
+    );
+    const known = new Set(helps.join("\n").match(/--[a-z][a-z-]+/g));
+    const shown = new Set(readme.match(/(?<![\w-])--[a-z][a-z-]+/g));
+    // npx's own flag, not ours
+    shown.delete("--yes");
+    expect([...shown].filter((flag) => !known.has(flag))).toEqual([]);
+  });
+
+  it("documents every answer, its flag and its values", () => {
+    for (const q of QUESTIONS) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${q.key}\` |`));
+      expect(row, q.key).toBeDefined();
+      expect(row).toContain(`\`--${q.flag}\``);
+      if (q.kind !== "integer") for (const choice of q.choices) expect(row).toContain(`\`${choice}\``);
+    }
+  });
+
+  it("shows the two commands a new user runs", () => {
+    expect(readme).toContain("npm ci && npm start");
+    expect(readme).toContain("npm ci && npm test");
+  });
+
+  it("shows real output: the README's text example is what the CLI prints", async () => {
+    const shown = readme.match(/\$ ecs-or-eks --answers answers.json\n([\s\S]*?)```/)![1]!;
+    const answers = JSON.parse(readme.match(/`answers.json`:\n\n```json\n([\s\S]*?)```/)![1]!);
+    const ran = await runBin(["--answers", "-"], { input: JSON.stringify(answers) });
+    expect(ran.stdout).toBe(shown);
+    const korean = readme.match(/\$ ecs-or-eks --answers answers.json --lang ko\n([\s\S]*?)```/)![1]!;
+    expect((await runBin(["--answers", "-", "--lang", "ko"], { input: JSON.stringify(answers) })).stdout).toBe(korean);
+  });
+});
+
+describe("the library", () => {
+  it("is importable by name and returns what --format json prints", async () => {
+    const answers = { kubernetesExperience: "basic", cloudStrategy: "aws-first", budget: "moderate", microservices: 14, ecosystem: ["helm"] };
+    const script = `import { recommend } from "ecs-or-eks"; process.stdout.write(JSON.stringify(recommend(${JSON.stringify(answers)}), null, 2) + "\\n");`;
+    const fromLibrary = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    const fromCli = await runBin(["--json"], { input: JSON.stringify(answers) });
+    expect(fromLibrary).toBe(fromCli.stdout);
+  });
+});

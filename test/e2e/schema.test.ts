@@ -1,0 +1,58 @@
+import Ajv2020 from "ajv/dist/2020.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { QUESTIONS } from "../../src/engine/questions.js";
+import { fixturePath, ROOT } from "../helpers/fixtures.js";
+import { runBin } from "../helpers/run-bin.js";
+
+const printed = await runBin(["schema"]);
+const schema = JSON.parse(printed.stdout);
+const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+
+/** Every ```json block in the README that is an answers file. */
+function readmeAnswers(): unknown[] {
+  const readme = readFileSync(`${ROOT}README.md`, "utf8");
+  return [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .filter((block) => block.includes('"kubernetesExperience"') && !block.includes('"when"'))
+    .map((block) => JSON.parse(block));
+}
+
+describe("the answers schema", () => {
+  it("is printed by `ecs-or-eks schema` as a JSON Schema with descriptions and defaults", () => {
+    expect(printed.code).toBe(0);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(Object.keys(schema.properties)).toEqual(["$schema", ...QUESTIONS.map((q) => q.key)]);
+    expect(schema.required).toEqual(QUESTIONS.filter((q) => q.required).map((q) => q.key));
+    for (const q of QUESTIONS) {
+      expect(schema.properties[q.key].description).toBe(q.description);
+      if (!q.required) expect(schema.properties[q.key].default).toEqual(q.default);
+    }
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it("is the same file that ships in the package for editors", () => {
+    expect(readFileSync(`${ROOT}dist/answers.schema.json`, "utf8")).toBe(printed.stdout);
+  });
+
+  it("accepts every answers example in the README and the test fixtures", () => {
+    const examples = [
+      ...readmeAnswers(),
+      ...readdirSync(fixturePath("answers")).map((name) => JSON.parse(readFileSync(fixturePath(`answers/${name}`), "utf8"))),
+    ];
+    expect(examples.length).toBeGreaterThan(6);
+    for (const example of examples) expect({ example, errors: validate(example) ? null : validate.errors }).toEqual({ example, errors: null });
+  });
+
+  it.each([
+    ["a misspelt key", { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3, grwoth: "rapid" }],
+    ["a value outside its choices", { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "cheap", microservices: 3 }],
+    ["a non-integer count", { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2.5 }],
+    ["a count out of range", { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 0 }],
+    ["a missing required answer", { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight" }],
+    ["an unknown ecosystem tool", { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3, ecosystem: ["istio"] }],
+  ])("rejects %s, as the CLI does", async (_name, answers) => {
+    expect(validate(answers)).toBe(false);
+    expect((await runBin(["--json"], { input: JSON.stringify(answers) })).code).toBe(2);
+  });
+});
