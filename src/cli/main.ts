@@ -116,5 +116,36 @@ function buildProgram(io: Io, lang: Lang, act: (action: Action) => (...args: unk
     await act(() => checkRulesFile(file, command.optsWithGlobals(), io, lang))(command);
   });
 
+  const compare = describe(program.command("compare"), "compare")
+    .addOption(format(["text", "markdown", "json"]))
+    .option("--json", t(lang, "help.json"));
+  common(compare).action(
+    act(async (options) => {
+      const { compare: run } = await import("./commands/compare.js");
+      return run(options, io, lang);
+    }),
+  );
+
+  const scaffold = describe(program.command("scaffold"), "scaffold")
+    .option("--platform <platform>", t(lang, "help.platform"))
+    .option("--launch-type <type>", t(lang, "help.launchType"))
+    .option("--helm", t(lang, "help.helm"))
+    .option("--name <name>", t(lang, "help.name"))
+    .option("--image <image>", t(lang, "help.image"))
+    .option("--port <n>", t(lang, "help.port"))
+    .option("--cpu <units>", t(lang, "help.cpu"))
+    .option("--memory <mib>", t(lang, "help.memory"))
+    .option("--replicas <n>", t(lang, "help.replicas"))
+    .option("-o, --out <dir>", t(lang, "help.outDir"))
+    .option("--force", t(lang, "help.force"))
+    .option("--rules <file>", t(lang, "help.rules"));
+  withAnswers(scaffold);
+  common(scaffold).action(
+    act(async (options) => {
+      const { scaffoldCommand } = await import("./commands/scaffold.js");
+      return scaffoldCommand(options, io, lang);
+    }),
+  );
+
   return program;
 }

@@ -14,8 +14,8 @@ describe("the README tells the truth", () => {
     );
     const known = new Set(helps.join("\n").match(/--[a-z][a-z-]+/g));
     const shown = new Set(readme.match(/(?<![\w-])--[a-z][a-z-]+/g));
-    // npx's own flag, not ours
-    shown.delete("--yes");
+    // other tools' flags: npx, the AWS CLI
+    for (const theirs of ["--yes", "--cli-input-json"]) shown.delete(theirs);
     expect([...shown].filter((flag) => !known.has(flag))).toEqual([]);
   });
 
@@ -40,6 +40,17 @@ describe("the README tells the truth", () => {
     expect(ran.stdout).toBe(shown);
     const korean = readme.match(/\$ ecs-or-eks --answers answers.json --lang ko\n([\s\S]*?)```/)![1]!;
     expect((await runBin(["--answers", "-", "--lang", "ko"], { input: JSON.stringify(answers) })).stdout).toBe(korean);
+  });
+
+  it.each([
+    ["compare"],
+    ["scaffold --platform ecs --name web --port 8080 --cpu 512 --memory 1024"],
+    ["scaffold --platform eks --name web --port 8080"],
+  ])("shows real output for `ecs-or-eks %s`", async (command) => {
+    const escaped = command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const shown = readme.match(new RegExp(`\\$ ecs-or-eks ${escaped}\n([\\s\\S]*?)\`\`\``))![1]!;
+    const ran = await runBin(command.split(" "));
+    expect(ran.stdout + ran.stderr).toBe(shown);
   });
 });
 

@@ -1,0 +1,47 @@
+import { Chalk } from "chalk";
+import { COMPARISON } from "../../engine/facts.js";
+import { localize } from "../../engine/rules.js";
+import { BUILT_IN_RULES } from "../../engine/builtin.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { EXIT } from "../errors-report.js";
+import { colorEnabled, outputWidth, type Io } from "../io.js";
+import { checkLang, formatOf } from "../options.js";
+import { renderTable } from "../table.js";
+
+type Options = Record<string, unknown>;
+
+/** `ecs-or-eks compare`: the guide's comparison table, as text, Markdown or JSON. */
+export function compare(options: Options, io: Io, lang: Lang): number {
+  const format = formatOf(options, ["text", "markdown", "json"] as const, lang);
+  checkLang(options, lang);
+  const rows = COMPARISON.rows.map((row) => ({
+    id: row.id,
+    topic: localize(row.topic, lang),
+    ecs: localize(row.ecs, lang),
+    eks: localize(row.eks, lang),
+  }));
+  const source = localize(BUILT_IN_RULES.sources[COMPARISON.source]!.title, lang);
+  const headers = [t(lang, "compare.topic"), t(lang, "platform.long.ecs"), t(lang, "platform.long.eks")];
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, source, lang, rows }, null, 2)}\n`);
+  } else if (format === "markdown") {
+    const cell = (text: string) => text.replace(/\|/g, "\\|");
+    const lines = [
+      `| ${headers.join(" | ")} |`,
+      "|---|---|---|",
+      ...rows.map((row) => `| **${cell(row.topic)}** | ${cell(row.ecs)} | ${cell(row.eks)} |`),
+      "",
+      `<sub>${t(lang, "compare.source", { source })}</sub>`,
+    ];
+    io.stdout.write(`${lines.join("\n")}\n`);
+  } else {
+    const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color as boolean | undefined) ? 1 : 0 });
+    const table = renderTable(
+      headers,
+      rows.map((row) => [row.topic, row.ecs, row.eks]),
+      { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text) => c.bold(text) },
+    );
+    io.stdout.write(`${table}\n\n${c.dim(t(lang, "compare.source", { source }))}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,96 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { displayWidth } from "../../src/cli/layout.js";
+import { fixturePath } from "../helpers/fixtures.js";
+import { runBin } from "../helpers/run-bin.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-scaffold-"));
+
+describe("compare", () => {
+  it("prints the guide's comparison table, fitted to the width", async () => {
+    const ran = await runBin(["compare"]);
+    expect(ran.code).toBe(0);
+    for (const topic of ["Management", "How containers run", "Learning curve", "Scalability", "Use cases", "Load balancing", "Cost", "Deploy tools"]) {
+      expect(ran.stdout).toMatch(new RegExp(`^${topic} `, "m"));
+    }
+    expect(Math.max(...ran.stdout.trimEnd().split("\n").map((line) => displayWidth(line)))).toBeLessThanOrEqual(80);
+  });
+
+  it("speaks Korean, with Hangul counted as two columns", async () => {
+    const ran = await runBin(["compare", "--lang", "ko"]);
+    expect(ran.stdout).toContain("학습 곡선");
+    expect(Math.max(...ran.stdout.trimEnd().split("\n").map((line) => displayWidth(line)))).toBeLessThanOrEqual(80);
+  });
+
+  it("as Markdown and as JSON", async () => {
+    const markdown = await runBin(["compare", "--format", "markdown"]);
+    expect(markdown.stdout).toMatch(/^\| {2}\| Amazon ECS \| Amazon EKS \|\n\|---\|---\|---\|\n\| \*\*Management\*\* \|/);
+    const json = JSON.parse((await runBin(["compare", "--json"])).stdout);
+    expect(json.rows.map((row: { id: string }) => row.id)).toEqual(["management", "compute", "learning-curve", "scalability", "use-cases", "load-balancing", "cost", "deploy-tools"]);
+  });
+});
+
+describe("scaffold", () => {
+  it("prints what the answers recommend: an ECS task and service definition", async () => {
+    const ran = await runBin(["scaffold", "--answers", fixturePath("answers/startup-mvp.json")]);
+    expect(ran.code).toBe(0);
+    const [task, service] = ran.stdout.split(/^==> .* <==\n/m).filter(Boolean).map((text) => JSON.parse(text));
+    expect(task.requiresCompatibilities).toEqual(["FARGATE"]);
+    expect(service.launchType).toBe("FARGATE");
+    expect(ran.stderr).toContain("Starter configuration for Amazon ECS on AWS Fargate (recommended for your answers");
+    expect(ran.stderr).toMatch(/Replace these placeholders before you deploy:\n {2}<AWS_ACCOUNT_ID> +your 12-digit AWS account id/);
+  });
+
+  it("follows the advisor's launch type: EC2 when the workload needs GPUs", async () => {
+    const ran = await runBin(["scaffold", "--platform", "ecs", "--answers", fixturePath("answers/ml-gpu.json")]);
+    const task = JSON.parse(ran.stdout.split(/^==> .* <==\n/m)[1]!);
+    expect(task.requiresCompatibilities).toEqual(["EC2"]);
+  });
+
+  it("prints plain Kubernetes manifests that kubectl can take from a pipe", async () => {
+    const ran = await runBin(["scaffold", "--platform", "eks", "--name", "web", "--port", "8080", "--replicas", "2"]);
+    const [deployment, service] = parseAllDocuments(ran.stdout).map((d) => d.toJS());
+    expect(deployment).toMatchObject({ kind: "Deployment", metadata: { name: "web" }, spec: { replicas: 2 } });
+    expect(service.spec.ports[0]).toEqual({ protocol: "TCP", port: 80, targetPort: 8080 });
+  });
+
+  it("writes a Helm chart when the team uses Helm", async () => {
+    const dir = tmp();
+    const ran = await runBin(["scaffold", "--answers", fixturePath("answers/multi-cloud-platform.json"), "--name", "shop", "--out", dir]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toBe("");
+    for (const file of ["Chart.yaml", "values.yaml", "templates/deployment.yaml", "templates/service.yaml"]) {
+      expect(existsSync(join(dir, "shop", file))).toBe(true);
+    }
+    expect(ran.stderr).toContain(`helm install shop ${join(dir, "shop")}`);
+  });
+
+  it("never overwrites a file without --force, and writes nothing when it refuses", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "service.json"), "mine");
+    const refused = await runBin(["scaffold", "--platform", "ecs", "--out", dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${join(dir, "service.json")} already exists.`);
+    expect(readdirSync(dir)).toEqual(["service.json"]);
+    expect(readFileSync(join(dir, "service.json"), "utf8")).toBe("mine");
+    const forced = await runBin(["scaffold", "--platform", "ecs", "--out", dir, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "service.json"), "utf8")).serviceName).toBe("sample-app");
+  });
+
+  it.each([
+    [["--platform", "ecs", "--cpu", "256", "--memory", "4096"], "with 256 CPU units use 512, 1024, 2048 MiB"],
+    [["--platform", "eks", "--name", "My App"], 'is not a valid Kubernetes name'],
+    [["--platform", "ecs", "--port", "http"], '--port must be a whole number (got "http")'],
+    [["--platform", "aks"], '--platform must be one of ecs, eks (got "aks")'],
+    [["--platform", "ecs", "--launch-type", "lambda"], '--launch-type must be one of fargate, ec2 (got "lambda")'],
+  ])("refuses %j with a message that names the fix", async (args, message) => {
+    const ran = await runBin(["scaffold", ...args]);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toContain(message);
+  });
+});
