@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  define: {
+    __ECS_OR_EKS_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version),
+    __ECS_OR_EKS_ANSWERS_SCHEMA__: "undefined",
+  },
   test: {
     include: ["test/**/*.test.ts"],
     // The JSON report is where .ci/run reads vitest's own pass/fail counts.

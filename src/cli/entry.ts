@@ -1,5 +1,5 @@
-import { processIo } from "./io.js";
-import { run } from "./main.js";
+import { readFileSync } from "node:fs";
+import { langOf } from "../i18n/lang.js";
 
 /** What bin/ecs-or-eks.js calls: run with the real process, then set the exit code. */
 export async function main(): Promise<void> {
@@ -8,5 +8,35 @@ export async function main(): Promise<void> {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await run(process.argv.slice(2), processIo());
+  const argv = process.argv.slice(2);
+  const instant = instantOutput(argv, process.env, process.stdout.isTTY === true);
+  if (instant !== undefined) {
+    process.stdout.write(instant);
+    return;
+  }
+  // A bare `ecs-or-eks` at a terminal is the questionnaire: fetch the prompts while the rest loads.
+  if (process.stdin.isTTY && argv.filter((arg) => !arg.startsWith("--lang")).length === 0) void import("./ask.js");
+  const { run, processIo } = await import("./main.js");
+  process.exitCode = await run(argv, processIo());
+}
+
+/**
+ * --version, and the top-level --help when it is not going to a terminal,
+ * without loading the parser or anything else. The help text is what the
+ * parser itself printed at build time (scripts/build.mjs), at the width it
+ * uses off a terminal (80 columns); at a terminal it is drawn to fit, as usual.
+ * ECS_OR_EKS_NO_FAST_PATH=1 turns this off (the build uses it to draw the text).
+ */
+function instantOutput(argv: readonly string[], env: NodeJS.ProcessEnv, terminal: boolean): string | undefined {
+  if (env.ECS_OR_EKS_NO_FAST_PATH) return undefined;
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return `${__ECS_OR_EKS_VERSION__}\n`;
+  const rest = argv.filter((arg) => arg !== "--help" && arg !== "-h");
+  if (terminal || rest.length === argv.length || argv.length - rest.length > 1) return undefined;
+  const onlyLang = rest.length === 0 || (rest.length === 2 && rest[0] === "--lang") || (rest.length === 1 && rest[0]!.startsWith("--lang="));
+  if (!onlyLang) return undefined;
+  try {
+    return readFileSync(new URL(`help.${langOf(argv, env)}.txt`, import.meta.url), "utf8");
+  } catch {
+    return undefined;
+  }
 }

@@ -44,7 +44,10 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
   }
   const given: Record<string, unknown> = { ...fromFile, ...flags.raw };
 
-  const first = parseAnswers(given, { lang, where });
+  // Nothing given at a terminal: straight to the questions (validation comes after them).
+  const first = Object.keys(given).length === 0 && io.stdin.isTTY && options.input !== false
+    ? ({ ok: false, problems: [], missing: QUESTIONS.filter((q) => q.required).map((q) => q.key) } as const)
+    : parseAnswers(given, { lang, where });
   if (first.ok) return { answers: first.answers, given };
   if (first.problems.length > 0) throw new InputError(first.problems);
 

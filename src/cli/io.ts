@@ -9,8 +9,21 @@ export interface Io {
   cwd: string;
 }
 
+/** The real process. Streams are looked up when first used: merely touching process.stdin costs a pipe or TTY setup. */
 export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /**

@@ -1,7 +1,20 @@
-import stringWidth from "string-width";
+import { eastAsianWidth } from "get-east-asian-width";
 
-/** Display width in terminal columns: Hangul counts 2, colour codes 0. */
-export const displayWidth = stringWidth;
+// Only our own colour codes (chalk's SGR sequences) ever reach here. Importing
+// node:util for stripVTControlCharacters would load its parseArgs and MIME
+// modules at start-up.
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Display width in terminal columns: wide characters (Hangul, CJK) count 2,
+ * colour codes 0. string-width would also handle emoji clusters, but its
+ * Intl.Segmenter costs ~30 ms at start-up, and our text has no emoji.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.replace(SGR, "")) width += eastAsianWidth(char.codePointAt(0)!);
+  return width;
+}
 
 export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));

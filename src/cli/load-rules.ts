@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { BUILT_IN_RULES } from "../engine/builtin.js";
 import { InputError } from "../engine/errors.js";
-import { parseRules, type RuleSet } from "../engine/rules.js";
+import type { RuleSet } from "../engine/rule-set.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { Io } from "./io.js";
 import { parseJson, readText } from "./read-input.js";
@@ -13,6 +12,8 @@ import { parseJson, readText } from "./read-input.js";
  */
 export async function loadRules(path: string | undefined, io: Io, lang: Lang): Promise<RuleSet> {
   if (path === undefined) return BUILT_IN_RULES;
+  // Validation (zod) and hashing load only when a rules file is given.
+  const [{ parseRules }, { createHash }] = await Promise.all([import("../engine/rules.js"), import("node:crypto")]);
   const text = await readText(path, io.stdin, io.cwd, lang);
   const label = path === "-" ? "stdin" : path;
   const outcome = parseRules(parseJson(text, label, lang), {

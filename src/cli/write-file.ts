@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { InputError } from "../engine/errors.js";
 import { t, type Lang } from "../i18n/index.js";
@@ -16,8 +15,8 @@ export function assertCanWrite(path: string, cwd: string, force: boolean, lang: 
 export async function writeNewFile(path: string, text: string, cwd: string, force: boolean, lang: Lang): Promise<void> {
   const full = resolve(cwd, path);
   try {
-    await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, text, { flag: force ? "w" : "wx" });
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text, { flag: force ? "w" : "wx" });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "EEXIST") throw exists(path, lang);

@@ -17,18 +17,30 @@ function fieldSchema(q: Question) {
   }
 }
 
-function buildSchema() {
-  const shape: Record<string, z.ZodMiniType> = {
-    $schema: z.optional(z.string()).check(z.meta({ description: "The JSON Schema this file follows (for editors)." })),
-  };
+// Descriptions are attached only when the JSON Schema is generated (src/cli/json-schema.ts):
+// every .check(z.meta()) clones a schema, and validation runs on every start.
+function buildSchema(withId: boolean) {
+  const shape: Record<string, z.ZodMiniType> = { $schema: z.optional(z.string()) };
+  // A batch line may carry an "id" to pass through (its type is the batch's to check); an answers file may not.
+  if (withId) shape.id = z.optional(z.unknown());
   for (const q of QUESTIONS) {
     const field = fieldSchema(q);
-    shape[q.key] = (q.required ? field : z._default(field, q.default as never)).check(
-      z.meta({ description: q.description }),
-    );
+    shape[q.key] = q.required ? field : z._default(field, q.default as never);
   }
   return z.strictObject(shape);
 }
 
-/** The answers file's schema: the source of the JSON Schema and of validation. */
-export const answersSchema = buildSchema() as unknown as z.ZodMiniType<Answers & { $schema?: string }, AnswersInput>;
+type AnswersSchema = z.ZodMiniType<Answers & { $schema?: string; id?: string | number }, AnswersInput>;
+const built: { file?: AnswersSchema; line?: AnswersSchema } = {};
+
+/**
+ * The answers file's schema: the source of the JSON Schema and of validation.
+ * Built on first use, not at import: a questionnaire run needs it only once
+ * the questions are answered, and building it costs milliseconds. With
+ * `batchLine`, the schema of an NDJSON line, which may also hold an "id".
+ */
+export function answersSchema(batchLine = false): AnswersSchema {
+  const which = batchLine ? "line" : "file";
+  built[which] ??= buildSchema(batchLine) as unknown as AnswersSchema;
+  return built[which];
+}

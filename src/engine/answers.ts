@@ -1,4 +1,5 @@
-import { t, type Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { answersSchema } from "./answers-schema.js";
 import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
 import { showValue } from "./show.js";
@@ -14,6 +15,8 @@ export interface ParseOptions {
   where?: (key: string) => string;
   /** Names the input as a whole, e.g. `stdin`, for problems with the whole value. */
   label?: string;
+  /** A --batch line: an "id" is allowed beside the answers. */
+  batchLine?: boolean;
 }
 
 /** Validates raw answers (from JSON, flags or prompts) and fills in defaults. */
@@ -24,13 +27,10 @@ export function parseAnswers(raw: unknown, options: ParseOptions = {}): ParseOut
     const problem = t(lang, "answers.notObject", { got: describeType(lang, raw) });
     return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
   }
-  const result = answersSchema.safeParse(raw);
+  const result = answersSchema(options.batchLine).safeParse(raw);
+  if (result.success) return { ok: true, answers: canonical(result.data) };
   const record = raw as Record<string, unknown>;
   const missing = QUESTIONS.filter((q) => q.required && record[q.key] === undefined).map((q) => q.key);
-  if (result.success) {
-    const { $schema: _ignored, ...answers } = result.data;
-    return { ok: true, answers: canonical(answers as Answers) };
-  }
   const problems: string[] = [];
   const reported = new Set<string>();
   for (const issue of result.error.issues) {
@@ -73,12 +73,18 @@ function valueProblem(lang: Lang, where: (key: string) => string, key: string, v
   }
 }
 
-/** Sets in the order their question lists them, each value once: same answers, same bytes out. */
+/**
+ * The answers alone ($schema dropped), sets in the order their question lists
+ * them and each value once: same answers, same bytes out.
+ */
 function canonical(answers: Answers): Answers {
   const copy: Record<string, unknown> = {};
   for (const q of QUESTIONS) {
     const value = answers[q.key];
-    copy[q.key] = q.kind === "set" ? q.choices.filter((c) => (value as readonly string[]).includes(c)) : value;
+    const set = value as readonly string[];
+    // Most lists are empty or already in order; only the others are rebuilt.
+    const ordered = q.kind !== "set" || set.length === 0 || inOrder(set, q.choices);
+    copy[q.key] = ordered ? value : q.choices.filter((c) => set.includes(c));
   }
   return copy as Answers;
 }
@@ -89,4 +95,15 @@ function describeType(lang: Lang, value: unknown): string {
   if (typeof value === "string") return t(lang, "type.string");
   if (typeof value === "number") return t(lang, "type.number");
   return t(lang, "type.other", { type: typeof value });
+}
+
+/** Strictly ascending in the choices' order: sorted, and no value twice. */
+function inOrder(values: readonly string[], choices: readonly string[]): boolean {
+  let last = -1;
+  for (const value of values) {
+    const place = choices.indexOf(value);
+    if (place <= last) return false;
+    last = place;
+  }
+  return true;
 }

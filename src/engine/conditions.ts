@@ -1,4 +1,5 @@
-import { t, type Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
 import { suggest } from "./suggest.js";
 
@@ -66,6 +67,11 @@ export function compileCondition(condition: Condition): Predicate {
   const operator = OPERATORS[name]!;
   const key = condition.answer as AnswerKey;
   const argument = (condition as Record<string, unknown>)[name];
+  // The common "is this one value" case, specialised: every batch line runs every rule.
+  if (name === "in" && Array.isArray(argument) && argument.length === 1) {
+    const only = argument[0];
+    return (answers) => answers[key] === only;
+  }
   return (answers) => operator.test(answers[key], argument);
 }
 

@@ -1,7 +1,7 @@
 import { thresholdsOf } from "./conditions.js";
 import { QUESTIONS, choicesOf, rankOf, type Answers, type AnswerKey, type Question } from "./questions.js";
 import type { Platform } from "./rule-types.js";
-import type { Rule, RuleSet } from "./rules.js";
+import type { Rule, RuleSet } from "./rule-set.js";
 import { round } from "./score.js";
 
 /** At most this many flips are reported, cheapest first. */
@@ -40,9 +40,9 @@ export interface Flip {
  * costs 1), so "a step of one" sorts before "a jump".
  */
 export function findFlips(ruleSet: RuleSet, answers: Answers, current: Platform): Flip[] {
-  const search = new Search(ruleSet, answers, current);
-  const singles = search.candidates.filter((c) => search.flips([c]));
-  const found = singles.length > 0 ? nearestCounts(singles.map((c) => [c]), search) : search.flippingPairs();
+  const search = new Search(modelOf(ruleSet), answers, current);
+  const singles = search.flippingSingles();
+  const found = singles.length > 0 ? nearestCounts(singles, search) : search.flippingPairs();
   return found
     .sort(byCost)
     .slice(0, MAX_FLIPS)
@@ -55,123 +55,236 @@ export function opposite(platform: Platform): Platform {
 
 export function applyChanges(answers: Answers, changes: readonly Change[]): Answers {
   const next: Record<string, unknown> = { ...answers };
-  for (const change of changes) {
-    if (change.kind === "add" || change.kind === "remove") {
-      const have = next[change.key] as readonly string[];
-      const choices = choicesOf(change.key) ?? [];
-      // Two changes to one set (adopt Helm and GitOps) build on each other.
-      next[change.key] = choices.filter((x) =>
-        x === change.item ? change.kind === "add" : have.includes(x),
-      );
-    } else {
-      next[change.key] = change.value;
-    }
-  }
+  for (const change of changes) next[change.key] = valueAfter(next[change.key], change);
   return next as Answers;
 }
 
-/** Scores only the rules a change touches, so a batch of a million lines stays fast. */
-class Search {
-  readonly candidates: Change[];
-  private readonly baseDiff: number;
-  private readonly baseContribution: Map<Rule, number>;
-  private readonly rulesByKey = new Map<AnswerKey, Rule[]>();
-  private readonly intervals = new Map<AnswerKey, Interval[]>();
+/** An answer's value after one change; two changes to one set (adopt Helm and GitOps) build on each other. */
+function valueAfter(value: unknown, change: Change): unknown {
+  if (change.kind !== "add" && change.kind !== "remove") return change.value;
+  const have = value as readonly string[];
+  return (choicesOf(change.key) ?? []).filter((x) => (x === change.item ? change.kind === "add" : have.includes(x)));
+}
 
-  constructor(
-    ruleSet: RuleSet,
-    private readonly answers: Answers,
-    private readonly current: Platform,
-  ) {
-    this.baseContribution = new Map(ruleSet.rules.map((rule) => [rule, contribution(rule, answers)]));
-    this.baseDiff = [...this.baseContribution.values()].reduce((sum, c) => sum + c, 0);
-    for (const rule of ruleSet.rules) {
-      for (const key of rule.keys) this.rulesByKey.set(key, [...(this.rulesByKey.get(key) ?? []), rule]);
-    }
-    this.candidates = QUESTIONS.filter((q) => this.rulesByKey.has(q.key)).flatMap((q) => this.changesOf(q));
+// --- The model: what each answer's value is worth to EKS's lead, per rule set ---
+//
+// A rule that reads one answer adds the same to EKS's lead whatever the other
+// answers are, so the lead is a sum over answers and a change's effect can be
+// looked up rather than scored. Rules that read several answers (possible in
+// custom rules) are scored directly. This keeps --batch fast.
+
+interface KeyModel {
+  q: Question;
+  /** Rules that read only this answer. */
+  own: Rule[];
+  /** Counts over which no rule changes its mind (integer answers). */
+  intervals: Interval[];
+  /** EKS's lead from `own`, by value (a count by its interval). */
+  leads: Map<string, number>;
+  /** Choice and set answers: the possible changes from each value, with their effect. */
+  moves: Map<string, Candidate[]>;
+}
+
+interface Model {
+  keys: Map<AnswerKey, KeyModel>;
+  /** Rules that read more than one answer. */
+  joint: Rule[];
+}
+
+interface Candidate {
+  change: Change;
+  delta: number;
+}
+
+// A cache, not state: a model is a pure function of its (immutable) rule set.
+const models = new WeakMap<RuleSet, Model>();
+
+function modelOf(ruleSet: RuleSet): Model {
+  const cached = models.get(ruleSet);
+  if (cached) return cached;
+  const keys = new Map<AnswerKey, KeyModel>();
+  const joint = ruleSet.rules.filter((rule) => rule.keys.length > 1);
+  for (const q of QUESTIONS) {
+    const reading = ruleSet.rules.filter((rule) => rule.keys.includes(q.key));
+    if (reading.length === 0) continue;
+    const own = reading.filter((rule) => rule.keys.length === 1);
+    const intervals = q.kind === "integer" ? intervalsOf(q, reading) : [];
+    keys.set(q.key, { q, own, intervals, leads: new Map(), moves: new Map() });
   }
+  const model = { keys, joint };
+  models.set(ruleSet, model);
+  return model;
+}
 
-  /** Whether applying all `changes` gives the other platform. */
-  flips(changes: readonly Change[]): boolean {
-    const next = applyChanges(this.answers, changes);
-    const touched = new Set(changes.flatMap((change) => this.rulesByKey.get(change.key) ?? []));
-    let diff = this.baseDiff;
-    for (const rule of touched) diff += contribution(rule, next) - this.baseContribution.get(rule)!;
-    const platform: Platform = round(diff) > 0 ? "eks" : "ecs";
-    return platform !== this.current;
+/** Counts over which no rule changes its mind: the search only needs one value of each. */
+function intervalsOf(q: Extract<Question, { kind: "integer" }>, rules: readonly Rule[]): Interval[] {
+  const starts = new Set<number>([q.min]);
+  for (const rule of rules) {
+    const { atLeast, atMost } = thresholdsOf(rule.when, q.key);
+    for (const t of atLeast) starts.add(t);
+    for (const t of atMost) starts.add(t + 1);
   }
+  const sorted = [...starts].filter((s) => s >= q.min && s <= q.max).sort((a, b) => a - b);
+  return sorted.map((from, i) => ({ from, to: (sorted[i + 1] ?? q.max + 1) - 1 }));
+}
 
-  flippingPairs(): Change[][] {
-    const pairs: Change[][] = [];
-    this.candidates.forEach((a, i) => {
-      for (const b of this.candidates.slice(i + 1)) {
-        // Two values for one answer cannot both hold, but two changes to one set can.
-        const compatible = a.key !== b.key || a.kind === "add" || a.kind === "remove";
-        if (compatible && this.flips([a, b])) pairs.push([a, b]);
-      }
-    });
-    return nearestCounts(pairs, this);
+function signatureOf(key: KeyModel, value: unknown): string {
+  if (key.q.kind === "integer") return String(key.intervals.findIndex((iv) => (value as number) <= iv.to));
+  return Array.isArray(value) ? value.join(",") : String(value);
+}
+
+/** EKS's lead from the rules that read only this answer, when it has `value`. */
+function leadOf(key: KeyModel, value: unknown): number {
+  const signature = signatureOf(key, value);
+  let lead = key.leads.get(signature);
+  if (lead === undefined) {
+    // These rules read no other answer, so an answers object with just this one will do.
+    const probe = { [key.q.key]: value } as unknown as Answers;
+    lead = key.own.reduce((sum, rule) => sum + contribution(rule, probe), 0);
+    key.leads.set(signature, lead);
   }
+  return lead;
+}
 
-  /** Whether every count beyond `change` (in its direction) also flips, given the other changes. */
-  isOpen(change: CountChange, others: readonly Change[]): boolean {
-    const beyond = this.intervals
-      .get(change.key)!
-      .filter((iv) => (change.direction === "up" ? iv.from > change.interval.from : iv.to < change.interval.to));
-    return beyond.every((iv) =>
-      this.flips([...others, { ...change, value: change.direction === "up" ? iv.from : iv.to }]),
-    );
-  }
-
-  private changesOf(q: Question): Change[] {
-    const value = this.answers[q.key];
-    switch (q.kind) {
-      case "choice":
-        return q.choices
+/** The changes from a choice or set value, built once per value and shared by every line. */
+function movesFrom(key: KeyModel, value: string | readonly string[]): Candidate[] {
+  const signature = signatureOf(key, value);
+  let moves = key.moves.get(signature);
+  if (moves) return moves;
+  const { q } = key;
+  const here = leadOf(key, value);
+  const changes: Change[] =
+    q.kind === "choice"
+      ? q.choices
           .filter((choice) => choice !== value)
           .map((choice) => ({
             kind: "choice",
             key: q.key,
             value: choice,
             cost: Math.max(1, Math.abs(rankOf(q, choice) - rankOf(q, value as string))),
-          }));
-      case "set": {
-        const have = value as readonly string[];
-        return q.choices.map((item): Change => ({ kind: have.includes(item) ? "remove" : "add", key: q.key, item, cost: 1 }));
-      }
-      case "integer": {
-        const count = value as number;
-        const intervals = this.intervalsOf(q);
-        this.intervals.set(q.key, intervals);
-        return intervals
-          .filter((iv) => iv.to < count || iv.from > count)
-          .map((iv) => {
-            const up = iv.from > count;
-            const target = up ? iv.from : iv.to;
-            return {
-              kind: "count",
-              key: q.key,
-              value: target,
-              direction: up ? "up" : "down",
-              interval: iv,
-              open: false,
-              cost: Math.max(1, Math.ceil(Math.abs(Math.log2(target / count)))),
-            };
-          });
+          }))
+      : (choicesOf(q.key) ?? []).map((item): Change => ({
+          kind: (value as readonly string[]).includes(item) ? "remove" : "add",
+          key: q.key,
+          item,
+          cost: 1,
+        }));
+  moves = changes.map((change) => ({ change, delta: leadOf(key, valueAfter(value, change)) - here }));
+  key.moves.set(signature, moves);
+  return moves;
+}
+
+class Search {
+  private readonly candidates: Change[] = [];
+  /** Each candidate's effect on EKS's lead, by index. */
+  private readonly deltas: number[] = [];
+  private readonly baseDiff: number;
+
+  constructor(
+    private readonly model: Model,
+    private readonly answers: Answers,
+    private readonly current: Platform,
+  ) {
+    let diff = 0;
+    for (const key of model.keys.values()) diff += leadOf(key, answers[key.q.key]);
+    for (const rule of model.joint) diff += contribution(rule, answers);
+    this.baseDiff = diff;
+    for (const key of model.keys.values()) {
+      const value = answers[key.q.key];
+      const moves = key.q.kind === "integer" ? this.countMoves(key, value as number) : movesFrom(key, value as string | string[]);
+      for (const { change, delta } of moves) {
+        this.candidates.push(change);
+        this.deltas.push(delta);
       }
     }
   }
 
-  /** Counts over which no rule changes its mind: the search only needs one value of each. */
-  private intervalsOf(q: Extract<Question, { kind: "integer" }>): Interval[] {
-    const starts = new Set<number>([q.min]);
-    for (const rule of this.rulesByKey.get(q.key) ?? []) {
-      const { atLeast, atMost } = thresholdsOf(rule.when, q.key);
-      for (const t of atLeast) starts.add(t);
-      for (const t of atMost) starts.add(t + 1);
+  flippingSingles(): Change[][] {
+    const found: Change[][] = [];
+    this.candidates.forEach((change, i) => {
+      const joint = this.model.joint.length > 0 ? this.jointDelta([change]) : 0;
+      if (this.flipsAt(this.deltas[i]! + joint)) found.push([change]);
+    });
+    return found;
+  }
+
+  flippingPairs(): Change[][] {
+    const pairs: Change[][] = [];
+    const { candidates, deltas } = this;
+    for (let i = 0; i < candidates.length; i++) {
+      for (let j = i + 1; j < candidates.length; j++) {
+        const a = candidates[i]!;
+        const b = candidates[j]!;
+        let delta: number;
+        if (a.key !== b.key) delta = deltas[i]! + deltas[j]!;
+        // Two values for one answer cannot both hold, but two changes to one set can.
+        else if (a.kind === "add" || a.kind === "remove") delta = this.deltaOf([a, b]);
+        else continue;
+        if (this.model.joint.length > 0) delta += this.jointDelta([a, b]);
+        if (this.flipsAt(delta)) pairs.push([a, b]);
+      }
     }
-    const sorted = [...starts].filter((s) => s >= q.min && s <= q.max).sort((a, b) => a - b);
-    return sorted.map((from, i) => ({ from, to: (sorted[i + 1] ?? q.max + 1) - 1 }));
+    return nearestCounts(pairs, this);
+  }
+
+  /** Whether the changes give the other platform (any changes, scored from the tables). */
+  flips(changes: readonly Change[]): boolean {
+    return this.flipsAt(this.deltaOf(changes) + this.jointDelta(changes));
+  }
+
+  private flipsAt(delta: number): boolean {
+    const platform: Platform = round(this.baseDiff + delta) > 0 ? "eks" : "ecs";
+    return platform !== this.current;
+  }
+
+  /** Whether every count beyond `change` (in its direction) also flips, given the other changes. */
+  isOpen(change: CountChange, others: readonly Change[]): boolean {
+    const beyond = this.model.keys
+      .get(change.key)!
+      .intervals.filter((iv) => (change.direction === "up" ? iv.from > change.interval.from : iv.to < change.interval.to));
+    return beyond.every((iv) => this.flips([...others, { ...change, value: change.direction === "up" ? iv.from : iv.to }]));
+  }
+
+  /** The changes' effect on the rules that read one answer, from the tables. */
+  private deltaOf(changes: readonly Change[]): number {
+    const after = new Map<AnswerKey, unknown>();
+    for (const change of changes) after.set(change.key, valueAfter(after.get(change.key) ?? this.answers[change.key], change));
+    let delta = 0;
+    for (const [answer, value] of after) {
+      const key = this.model.keys.get(answer)!;
+      delta += leadOf(key, value) - leadOf(key, this.answers[answer]);
+    }
+    return delta;
+  }
+
+  /** The effect on rules that read several answers, which do not add up per answer. */
+  jointDelta(changes: readonly Change[]): number {
+    if (this.model.joint.length === 0) return 0;
+    const touched = this.model.joint.filter((rule) => changes.some((change) => rule.keys.includes(change.key)));
+    if (touched.length === 0) return 0;
+    const next = applyChanges(this.answers, changes);
+    return touched.reduce((sum, rule) => sum + contribution(rule, next) - contribution(rule, this.answers), 0);
+  }
+
+  /** Counts: the nearest value of each interval but today's, priced by how far it is from today. */
+  private countMoves(key: KeyModel, count: number): Candidate[] {
+    const here = leadOf(key, count);
+    return key.intervals
+      .filter((iv) => iv.to < count || iv.from > count)
+      .map((iv) => {
+        const up = iv.from > count;
+        const target = up ? iv.from : iv.to;
+        const change: Change = {
+          kind: "count",
+          key: key.q.key,
+          value: target,
+          direction: up ? "up" : "down",
+          interval: iv,
+          open: false,
+          cost: Math.max(1, Math.ceil(Math.abs(Math.log2(target / count)))),
+        };
+        return { change, delta: leadOf(key, target) - here };
+      });
   }
 }
 
@@ -185,22 +298,25 @@ function contribution(rule: Rule, answers: Answers): number {
  * (the threshold, not an arbitrary number), and say whether it is open-ended.
  */
 function nearestCounts(flips: Change[][], search: Search): Change[][] {
-  const plain = flips.filter((changes) => !changes.some(isCount));
+  const kept: Change[][] = [];
   const nearest = new Map<string, Change[]>();
   for (const changes of flips) {
     const count = changes.find(isCount);
-    if (!count) continue;
-    const group = [count.key, count.direction, ...changes.filter((c) => c !== count).map(signature)].join(" ");
+    if (!count) {
+      kept.push(changes);
+      continue;
+    }
+    const group = `${count.key} ${count.direction} ${changes.filter((c) => c !== count).map(rankOfChange).join()}`;
     const held = nearest.get(group)?.find(isCount);
     const nearer = !held || (count.direction === "up" ? count.value < held.value : count.value > held.value);
     if (nearer) nearest.set(group, changes);
   }
-  const counted = [...nearest.values()].map((changes) => {
+  for (const changes of nearest.values()) {
     const count = changes.find(isCount)!;
     const open = search.isOpen(count, changes.filter((c) => c !== count));
-    return changes.map((c) => (c === count ? { ...count, open } : c));
-  });
-  return [...plain, ...counted];
+    kept.push(changes.map((c) => (c === count ? { ...count, open } : c)));
+  }
+  return kept;
 }
 
 type CountChange = Extract<Change, { kind: "count" }>;
@@ -209,24 +325,26 @@ function isCount(change: Change): change is CountChange {
   return change.kind === "count";
 }
 
-/** A sortable name for a change: question order, then the value's place among its choices. */
-function signature(change: Change): string {
-  const place = (value: string | number) =>
-    String(typeof value === "number" ? value : (choicesOf(change.key) ?? []).indexOf(value)).padStart(5, "0");
-  const key = String(ORDER.get(change.key)).padStart(3, "0");
-  if (change.kind === "add" || change.kind === "remove") return `${key}:${change.kind}:${place(change.item)}`;
-  return `${key}=${place(change.value)}`;
-}
-
 const ORDER = new Map(QUESTIONS.map((q, i) => [q.key as AnswerKey, i]));
+
+/** A change's place in a total order: question order, then add before remove, then the value's place. */
+function rankOfChange(change: Change): number {
+  const order = ORDER.get(change.key)! * 1_000_000;
+  if (change.kind === "count") return order + change.value;
+  const value = change.kind === "choice" ? change.value : change.item;
+  const place = (choicesOf(change.key) ?? []).indexOf(value);
+  return order + (change.kind === "remove" ? 100_000 : 0) + place;
+}
 
 /** Fewer changes first, then the smaller ask, then question order, then value: a total order. */
 function byCost(a: Change[], b: Change[]): number {
+  if (a.length !== b.length) return a.length - b.length;
   const cost = (changes: Change[]) => changes.reduce((sum, c) => sum + c.cost, 0);
-  const text = (changes: Change[]) => changes.map(signature).join();
-  return a.length - b.length || cost(a) - cost(b) || compare(text(a), text(b));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const difference = cost(a) - cost(b);
+  if (difference !== 0) return difference;
+  for (let i = 0; i < a.length; i++) {
+    const d = rankOfChange(a[i]!) - rankOfChange(b[i]!);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

@@ -1,4 +1,5 @@
-import { t, tDynamic, joinConditions, type Lang } from "../i18n/index.js";
+import { t, tDynamic, joinConditions } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Change } from "./counterfactual.js";
 import type { Platform } from "./rule-types.js";
 

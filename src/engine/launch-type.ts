@@ -1,7 +1,7 @@
 import type { Answers } from "./questions.js";
 import type { LaunchType, Platform } from "./rule-types.js";
-import type { LaunchTypeRule, RuleSet } from "./rules.js";
-import { round, strongestFirst } from "./score.js";
+import type { LaunchTypeRule, RuleSet } from "./rule-set.js";
+import { inOrderOfStrength, round } from "./score.js";
 
 export interface LaunchTypeChoice {
   launchType: LaunchType;
@@ -21,14 +21,13 @@ export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Pla
   const scores: Record<LaunchType, number> = { fargate: 0, ec2: 0 };
   const required: Record<LaunchType, number> = { fargate: 0, ec2: 0 };
   const fired: LaunchTypeRule[] = [];
-  for (const rule of ruleSet.launchTypeRules) {
+  for (const rule of inOrderOfStrength(ruleSet).launchTypeRules) {
     if (rule.platforms && !rule.platforms.includes(platform)) continue;
     if (!rule.test(answers)) continue;
     fired.push(rule);
     scores[rule.launchType] += rule.weight;
     if (rule.required) required[rule.launchType] += rule.weight;
   }
-  fired.sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)) || strongestFirst(a, b));
   const isRequired = required.fargate + required.ec2 > 0;
   // Conflicting hard limits can only come from custom rules; the heavier one wins, EC2 on a tie.
   const launchType: LaunchType = isRequired

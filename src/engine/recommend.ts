@@ -1,4 +1,5 @@
-import { t, type Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { parseAnswers } from "./answers.js";
 import { BUILT_IN_RULES } from "./builtin.js";
 import { costsFor, type Costs } from "./costs.js";
@@ -8,7 +9,7 @@ import { describeFlip } from "./explain.js";
 import { pickLaunchType } from "./launch-type.js";
 import type { Answers } from "./questions.js";
 import type { LaunchType, Platform } from "./rule-types.js";
-import { citeSource, localize, type RuleSet, type RuleSetOrigin } from "./rules.js";
+import { citeSource, localize, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { CLOSE_CALL_BELOW, confidenceOf, decide, decidingRules, scorePlatforms, type Scores } from "./score.js";
 
 export const SCHEMA_VERSION = 1;
@@ -76,7 +77,11 @@ export function recommend(input: unknown, options: RecommendOptions = {}): Resul
   return evaluate(parsed.answers, options);
 }
 
-/** The decision without its prose: what a batch line carries. */
+/**
+ * The decision without its prose or its counterfactuals: what a batch line
+ * carries. A portfolio run triages; the full result (what would change it)
+ * is one single run of that line away.
+ */
 export interface BriefResult {
   recommendation: Platform;
   launchType: LaunchType;
@@ -87,7 +92,6 @@ export interface BriefResult {
   decidingRules: string[];
   /** Ids of the rules that fired, strongest first. */
   firedRules: string[];
-  whatWouldChange: { answers: Partial<Answers>; recommendation: Platform }[];
 }
 
 function decideFor(answers: Answers, ruleSet: RuleSet) {
@@ -95,10 +99,10 @@ function decideFor(answers: Answers, ruleSet: RuleSet) {
   const recommendation = decide(scores);
   const confidence = confidenceOf(scores);
   const launch = pickLaunchType(ruleSet, answers, recommendation);
-  const flips = findFlips(ruleSet, answers, recommendation);
-  return { scores, fired, recommendation, confidence, launch, flips };
+  return { scores, fired, recommendation, confidence, launch };
 }
 
+/** Only the answers a flip changes, with their new values. */
 function changedAnswers(answers: Answers, changes: readonly Change[]): Partial<Answers> {
   const changed = applyChanges(answers, changes);
   const keys = [...new Set(changes.map((change) => change.key))];
@@ -107,7 +111,7 @@ function changedAnswers(answers: Answers, changes: readonly Change[]): Partial<A
 
 /** The decision for valid answers, without sentences: cheap enough for a million-line batch. */
 export function evaluateBrief(answers: Answers, options: Pick<RecommendOptions, "rules"> = {}): BriefResult {
-  const { scores, fired, recommendation, confidence, launch, flips } = decideFor(answers, options.rules ?? BUILT_IN_RULES);
+  const { scores, fired, recommendation, confidence, launch } = decideFor(answers, options.rules ?? BUILT_IN_RULES);
   return {
     recommendation,
     launchType: launch.launchType,
@@ -117,7 +121,6 @@ export function evaluateBrief(answers: Answers, options: Pick<RecommendOptions, 
     scores,
     decidingRules: decidingRules(fired, scores).map((rule) => rule.id),
     firedRules: fired.map((rule) => rule.id),
-    whatWouldChange: flips.map((flip) => ({ answers: changedAnswers(answers, flip.changes), recommendation: flip.recommendation })),
   };
 }
 
@@ -125,7 +128,8 @@ export function evaluateBrief(answers: Answers, options: Pick<RecommendOptions, 
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
   const lang = options.lang ?? "en";
   const ruleSet = options.rules ?? BUILT_IN_RULES;
-  const { scores, fired, recommendation, confidence, launch, flips } = decideFor(answers, ruleSet);
+  const { scores, fired, recommendation, confidence, launch } = decideFor(answers, ruleSet);
+  const flips = findFlips(ruleSet, answers, recommendation);
   return {
     schemaVersion: SCHEMA_VERSION,
     recommendation,

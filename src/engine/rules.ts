@@ -1,41 +1,12 @@
 import type * as z from "zod/mini";
-import { t, type Lang } from "../i18n/index.js";
-import { checkCondition, compileCondition, keysOf, type Predicate } from "./conditions.js";
-import type { AnswerKey } from "./questions.js";
-import type {
-  LaunchTypeRuleData,
-  Localized,
-  OverridesFileData,
-  RuleData,
-  RulesFileData,
-  Source,
-  SourcesTable,
-} from "./rule-types.js";
+import { t } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import { checkCondition } from "./conditions.js";
+import type { LaunchTypeRuleData, OverridesFileData, RuleData, RulesFileData, SourcesTable } from "./rule-types.js";
+import { compile, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { launchTypeRuleSchema, overridesFileShape, ruleSchema, rulesFileShape } from "./rules-schema.js";
 import { showValue } from "./show.js";
 import { suggest } from "./suggest.js";
-
-export interface Compiled {
-  /** Whether the rule fires for the given answers. */
-  readonly test: Predicate;
-  /** The answers the rule reads. */
-  readonly keys: readonly AnswerKey[];
-}
-export type Rule = RuleData & Compiled;
-export type LaunchTypeRule = LaunchTypeRuleData & Compiled;
-
-/** Where a rule set came from, as the JSON result reports it. */
-export type RuleSetOrigin =
-  | { source: "built-in"; version: string }
-  | { source: "file"; path: string; sha256: string; version: string; extends?: "built-in" };
-
-export interface RuleSet {
-  readonly origin: RuleSetOrigin;
-  readonly version: string;
-  readonly sources: SourcesTable;
-  readonly rules: readonly Rule[];
-  readonly launchTypeRules: readonly LaunchTypeRule[];
-}
 
 export interface ParseRulesOptions {
   /** The file name used in messages. */
@@ -46,6 +17,8 @@ export interface ParseRulesOptions {
   /** The rule set an overrides file (`"extends": "built-in"`) changes. */
   base?: RuleSet;
 }
+
+export type { RuleSet, RuleSetOrigin };
 
 export type ParseRulesOutcome = { ok: true; ruleSet: RuleSet } | { ok: false; problems: string[] };
 
@@ -109,10 +82,6 @@ function entries<R>(
     else for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [list, index], json, file, lang));
   });
   return valid;
-}
-
-function compile<R extends RuleData | LaunchTypeRuleData>(rule: R): R & Compiled {
-  return { ...rule, test: compileCondition(rule.when), keys: keysOf(rule.when) };
 }
 
 type Problem = [path: string, message: string];
@@ -187,31 +156,6 @@ function applyOverrides(
     rules: [...keep(base.rules), ...added.rules],
     launchTypeRules: [...keep(base.launchTypeRules), ...added.launchTypeRules],
   };
-}
-
-/** A rule set as a rules file again: what `rules --format json` prints and `--rules` reads back. */
-export function toRulesFile(ruleSet: RuleSet): RulesFileData {
-  const strip = <R extends Compiled>({ test: _test, keys: _keys, ...data }: R) => data;
-  return {
-    version: ruleSet.version,
-    sources: ruleSet.sources,
-    rules: ruleSet.rules.map(strip),
-    launchTypeRules: ruleSet.launchTypeRules.map(strip),
-  };
-}
-
-export function localize(text: Localized, lang: Lang): string {
-  return text[lang] ?? text.en;
-}
-
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-
-/** The citation shown beside a rule; English output never shows the guide's Korean lines. */
-export function citeSource(ruleSet: RuleSet, source: Source, lang: Lang, withQuote = true): string {
-  if (typeof source === "string") return source;
-  const title = ruleSet.sources[source.ref] ? localize(ruleSet.sources[source.ref]!.title, lang) : source.ref;
-  if (!withQuote || !source.quote || (lang === "en" && HANGUL.test(source.quote))) return title;
-  return t(lang, "source.withQuote", { title, quote: source.quote });
 }
 
 // --- turning zod issues into "file: rule "id" (rules[3]), field "weight": message" ---

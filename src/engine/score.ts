@@ -1,6 +1,6 @@
 import type { Answers } from "./questions.js";
 import type { Platform } from "./rule-types.js";
-import type { Rule, RuleSet } from "./rules.js";
+import type { LaunchTypeRule, Rule, RuleSet } from "./rule-set.js";
 
 /** Below this confidence the call is close: the loser has over 37.5% of the points. */
 export const CLOSE_CALL_BELOW = 0.25;
@@ -19,13 +19,37 @@ export interface PlatformScore {
 export function scorePlatforms(ruleSet: RuleSet, answers: Answers): PlatformScore {
   const scores: Scores = { ecs: 0, eks: 0 };
   const fired: Rule[] = [];
-  for (const rule of ruleSet.rules) {
+  // Visiting rules strongest first leaves `fired` in order without sorting it on every run.
+  for (const rule of inOrderOfStrength(ruleSet).rules) {
     if (!rule.test(answers)) continue;
     scores[rule.platform] += rule.weight;
     fired.push(rule);
   }
-  fired.sort(strongestFirst);
   return { scores: { ecs: round(scores.ecs), eks: round(scores.eks) }, fired };
+}
+
+interface Ordered {
+  rules: Rule[];
+  /** Required (hard-limit) rules first, then strongest first. */
+  launchTypeRules: LaunchTypeRule[];
+}
+
+// A cache, not state: the order is a pure function of its (immutable) rule set.
+const ordered = new WeakMap<RuleSet, Ordered>();
+
+/** The rule set's rules, strongest first (ties by id, so output is stable). */
+export function inOrderOfStrength(ruleSet: RuleSet): Ordered {
+  let order = ordered.get(ruleSet);
+  if (!order) {
+    order = {
+      rules: [...ruleSet.rules].sort(strongestFirst),
+      launchTypeRules: [...ruleSet.launchTypeRules].sort(
+        (a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)) || strongestFirst(a, b),
+      ),
+    };
+    ordered.set(ruleSet, order);
+  }
+  return order;
 }
 
 /** The higher total wins; a tie goes to ECS, the simpler and cheaper platform to start on. */
@@ -42,11 +66,9 @@ export function confidenceOf(scores: Scores): number {
 /** Winning rules without which the recommendation would change. */
 export function decidingRules(fired: readonly Rule[], scores: Scores): Rule[] {
   const winner = decide(scores);
-  return fired.filter((rule) => {
-    if (rule.platform !== winner) return false;
-    const without = { ...scores, [winner]: scores[winner] - rule.weight };
-    return decide(without) !== winner;
-  });
+  const loser = winner === "ecs" ? scores.eks : scores.ecs;
+  // Without the rule, the winner keeps its lead only by more than the rule's weight (ECS also on a tie).
+  return fired.filter((rule) => rule.platform === winner && (winner === "ecs" ? scores.ecs - rule.weight < loser : scores.eks - rule.weight <= loser));
 }
 
 export function strongestFirst(a: { weight: number; id: string }, b: { weight: number; id: string }): number {

@@ -23,6 +23,7 @@ export const en = {
   "answers.badSetItem": "{where} may only list {choices} (got {got}).",
   "answers.notSet": "{where} must be a list such as {example} (got {got}).",
   "answers.badInteger": "{where} must be a whole number from {min} to {max} (got {got}).",
+  "answers.badId": "\"id\" must be a string or a number (got {got}).",
   "answers.missing": "missing required answers: {keys}.",
 
   // conditions and rules files
@@ -351,7 +352,6 @@ export const en = {
   "batch.empty": "no answers to evaluate: the input had no lines.",
   "batch.emptyHint": "give one JSON answers object a line (NDJSON), in --answers FILE or on stdin.",
   "batch.badLines": "{count} of {total} lines were bad (lines {lines}); their records hold the error.",
-  "batch.badId": "\"id\" must be a string or a number.",
   "batch.line": "line {line}",
   "batch.error": "error: {error}",
   "batch.close": "close call",

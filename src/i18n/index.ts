@@ -1,8 +1,9 @@
 import { en, type MessageKey } from "./en.js";
 import { ko } from "./ko.js";
 
-export const LANGS = ["en", "ko"] as const;
-export type Lang = (typeof LANGS)[number];
+import type { Lang } from "./lang.js";
+
+export { LANGS, isLang, langFromEnv, type Lang } from "./lang.js";
 export type { MessageKey };
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, ko };
@@ -24,18 +25,6 @@ export function tDynamic(lang: Lang, key: string, fallback: string): string {
   return catalogue[key] ?? fallback;
 }
 
-export function isLang(value: string): value is Lang {
-  return (LANGS as readonly string[]).includes(value);
-}
-
-/**
- * The language the environment asks for: LC_ALL, then LC_MESSAGES, then LANG,
- * the POSIX order; ko_* (or plain "ko") means Korean, anything else English.
- */
-export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return /^ko(?:[_.@-]|$)/i.test(locale) ? "ko" : "en";
-}
 
 /** Joins a list the way each language writes one ("a, b and c"). */
 export function joinList(lang: Lang, items: readonly string[], conjunction: "and" | "or" = "and"): string {

@@ -23,6 +23,7 @@ export const ko: Record<MessageKey, string> = {
   "answers.badSetItem": "{where}에는 {choices}만 넣을 수 있습니다 (받은 값: {got}).",
   "answers.notSet": "{where}은(는) {example} 같은 목록이어야 합니다 (받은 값: {got}).",
   "answers.badInteger": "{where}은(는) {min}에서 {max} 사이의 정수여야 합니다 (받은 값: {got}).",
+  "answers.badId": "\"id\"는 문자열이나 숫자여야 합니다 (받은 값: {got}).",
   "answers.missing": "필수 답변이 빠졌습니다: {keys}.",
 
   "condition.and": " 그리고 ",
@@ -338,7 +339,6 @@ export const ko: Record<MessageKey, string> = {
   "batch.empty": "평가할 답변이 없습니다: 입력에 줄이 없습니다.",
   "batch.emptyHint": "한 줄에 JSON 답변 객체 하나(NDJSON)를 --answers FILE이나 표준 입력으로 넘기세요.",
   "batch.badLines": "{total}줄 중 {count}줄이 잘못되었습니다 ({lines}번 줄). 해당 레코드에 오류가 있습니다.",
-  "batch.badId": "\"id\"는 문자열이나 숫자여야 합니다.",
   "batch.line": "{line}번 줄",
   "batch.error": "오류: {error}",
   "batch.close": "근소한 차이",

@@ -1,4 +1,4 @@
-import { stringify as toYaml } from "yaml";
+import { dump } from "js-yaml";
 import type { Scaffold, ScaffoldSpec } from "./spec.js";
 
 // The guide's §5.2 Deployment and Service, filled in from the spec; or, when
@@ -13,8 +13,8 @@ export function kubernetesResources(spec: Pick<ScaffoldSpec, "cpu" | "memory">) 
   };
 }
 
-/** YAML without anchors: the shared label objects are written out each time, as people write them. */
-const stringify = (value: unknown) => toYaml(value, { aliasDuplicateObjects: false });
+/** YAML without anchors (shared label objects are written out each time, as people write them) or folding. */
+const stringify = (value: unknown) => dump(value, { noRefs: true, lineWidth: -1 });
 
 interface Shape {
   name: string;

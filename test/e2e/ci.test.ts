@@ -226,8 +226,9 @@ describe("portfolio runs with --batch", () => {
       scores: result.scores,
       confidence: result.confidence,
       firedRules: result.reasons.map((r: { ruleId: string }) => r.ruleId),
-      whatWouldChange: result.whatWouldChange.map((w: { answers: object; recommendation: string }) => ({ answers: w.answers, recommendation: w.recommendation })),
+      decidingRules: result.decidingRules,
     });
+    expect(record).not.toHaveProperty("whatWouldChange");
   });
 
   it("summarises in text: counts of ECS and EKS, close calls and bad lines", async () => {

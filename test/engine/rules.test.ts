@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_RULES } from "../../src/engine/builtin.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { evaluate } from "../../src/engine/recommend.js";
-import { parseRules, toRulesFile } from "../../src/engine/rules.js";
+import { parseRules } from "../../src/engine/rules.js";
+import { toRulesFile } from "../../src/engine/rule-set.js";
 import { fixturePath, readFixture, ROOT } from "../helpers/fixtures.js";
 
 const problemsOf = (name: string, lang: "en" | "ko" = "en") => {

@@ -1,4 +1,4 @@
-import { appendFile } from "node:fs/promises";
+import { appendFileSync } from "node:fs";
 import { UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../engine/recommend.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
@@ -12,6 +12,7 @@ import { renderAdr } from "../render-adr.js";
 import { renderMarkdown } from "../render-markdown.js";
 import { renderText } from "../render-text.js";
 import { SCHEMA_URL, VERSION } from "../schema-url.js";
+import { runBatch } from "./batch.js";
 import { assertCanWrite, writeNewFile } from "../write-file.js";
 
 export const FORMATS = ["text", "json", "markdown", "adr"] as const;
@@ -35,7 +36,7 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   const { answers, given } = await gatherAnswers(options, io, lang);
   const result = evaluate(answers, { lang, rules });
 
-  io.stdout.write(render(result, format, options, io, lang));
+  io.stdout.write(await render(result, format, options, io, lang));
   if (save !== undefined) {
     const written = Object.fromEntries(Object.keys(answers).filter((key) => key in given).map((key) => [key, answers[key as keyof typeof answers]]));
     await writeNewFile(save, `${JSON.stringify({ $schema: SCHEMA_URL, ...written }, null, 2)}\n`, io.cwd, options.force === true, lang);
@@ -44,7 +45,7 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   return gate(result, expect, io, lang);
 }
 
-function render(result: Result, format: Format, options: Options, io: Io, lang: Lang): string {
+async function render(result: Result, format: Format, options: Options, io: Io, lang: Lang): Promise<string> {
   switch (format) {
     case "json":
       return `${JSON.stringify(result, null, 2)}\n`;
@@ -87,7 +88,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
     io.stderr.write(`ecs-or-eks: ${t(lang, "summary.noFile")}\n`);
     return;
   }
-  await appendFile(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+  appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
 }
 
 async function batch(options: Options, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
@@ -96,7 +97,6 @@ async function batch(options: Options, io: Io, lang: Lang, expect: Platform | un
   const format = formatOf(options, ["json", "text"] as const, lang);
   if (options.answers === undefined && io.stdin.isTTY) throw new UsageError(t(lang, "batch.terminal"));
   const rules = await loadRules(options.rules as string | undefined, io, lang);
-  const { runBatch } = await import("./batch.js");
   return runBatch(options, io, lang, rules, format);
 }
 

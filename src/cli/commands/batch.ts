@@ -4,25 +4,38 @@ import type { Writable } from "node:stream";
 import { parseAnswers } from "../../engine/answers.js";
 import { InputError } from "../../engine/errors.js";
 import { evaluateBrief, type BriefResult } from "../../engine/recommend.js";
-import type { RuleSet } from "../../engine/rules.js";
+import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags } from "../answer-flags.js";
 import { EXIT } from "../errors-report.js";
 import type { Io } from "../io.js";
 import { locateJsonError } from "../json-error.js";
-import { readLines } from "../lines.js";
+import { readLineBatches } from "../lines.js";
 
 /** One answers object is a few hundred bytes; a line past this is not one. */
 const MAX_LINE_BYTES = 64 * 1024;
 
 type Options = Record<string, unknown>;
 
+/** Counts, and the first few line numbers of each kind: memory stays flat however many lines come. */
 interface Tally {
   total: number;
   ecs: number;
   eks: number;
-  closeCalls: number[];
-  bad: number[];
+  closeCalls: Lines;
+  bad: Lines;
+}
+
+interface Lines {
+  count: number;
+  first: number[];
+}
+
+const LISTED = 20;
+
+function note(lines: Lines, line: number): void {
+  lines.count++;
+  if (lines.first.length < LISTED) lines.first.push(line);
 }
 
 /**
@@ -34,21 +47,26 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
   const path = options.answers as string | undefined;
   const input = path === undefined || path === "-" ? io.stdin : createReadStream(resolve(io.cwd, path));
   const flags = answersFromFlags(options).raw;
-  const out = bufferedWriter(io.stdout);
-  const tally: Tally = { total: 0, ecs: 0, eks: 0, closeCalls: [], bad: [] };
+  const tally: Tally = { total: 0, ecs: 0, eks: 0, closeCalls: { count: 0, first: [] }, bad: { count: 0, first: [] } };
   let line = 0;
   try {
-    for await (const read of readLines(input, MAX_LINE_BYTES)) {
-      line++;
-      if ("text" in read && read.text.trim() === "") continue;
-      const record = "text" in read ? evaluateLine(read.text, line, flags, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
-      tally.total++;
-      if ("error" in record) tally.bad.push(line);
-      else {
-        tally[record.recommendation]++;
-        if (record.closeCall) tally.closeCalls.push(line);
+    for await (const batch of readLineBatches(input, MAX_LINE_BYTES)) {
+      // A chunk's lines are evaluated in one go and written in one write.
+      let out = "";
+      for (const read of batch) {
+        line++;
+        if ("text" in read && read.text.trim() === "") continue;
+        const record: LineRecord =
+          "text" in read ? evaluateLine(read.text, line, flags, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
+        tally.total++;
+        if ("error" in record) note(tally.bad, line);
+        else {
+          tally[record.result.recommendation]++;
+          if (record.result.closeCall) note(tally.closeCalls, line);
+        }
+        out += format === "json" ? jsonLine(record) : textRow(record, lang);
       }
-      await out.write(format === "json" ? `${JSON.stringify(record)}\n` : textRow(record, lang));
+      await write(io.stdout, out);
     }
   } catch (error) {
     if ((error as { code?: string }).code === "ENOENT") {
@@ -56,19 +74,20 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
     }
     throw error;
   }
-  if (format === "text") await out.write(`\n${summary(tally, lang)}\n`);
-  await out.flush();
+  if (format === "text") await write(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
-  if (tally.bad.length > 0) {
-    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.length, total: tally.total, lines: listLines(tally.bad) })}\n`);
+  if (tally.bad.count > 0) {
+    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad) })}\n`);
     return EXIT.usage;
   }
   return EXIT.ok;
 }
 
-type LineRecord = ({ line: number; id?: string | number } & BriefResult) | { line: number; id?: string | number; error: string };
+/** A line's outcome: its number, the id it carried, and its result or what was wrong with it. */
+type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult } | { error: string });
 
 function evaluateLine(text: string, line: number, flags: Record<string, unknown>, ruleSet: RuleSet, lang: Lang): LineRecord {
+  const hasFlags = Object.keys(flags).length > 0;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -82,59 +101,53 @@ function evaluateLine(text: string, line: number, flags: Record<string, unknown>
     const outcome = parseAnswers(raw, { lang });
     return { line, error: outcome.ok ? "" : outcome.problems.join(" ") };
   }
-  const { id, ...answers } = raw as Record<string, unknown>;
-  const withId = <R extends object>(record: R) => (id === undefined ? { line, ...record } : { line, id: id as string | number, ...record });
-  if (id !== undefined && typeof id !== "string" && typeof id !== "number") {
-    return withId({ error: t(lang, "batch.badId") });
-  }
-  const outcome = parseAnswers({ ...answers, ...flags }, { lang });
+  const id = (raw as Record<string, unknown>).id;
+  const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
+  if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
+  // Flags override every line. (The line's object is used as is otherwise: this runs a million times.)
+  const answers = hasFlags ? { ...(raw as object), ...flags } : raw;
+  const outcome = parseAnswers(answers, { lang, batchLine: true });
   if (!outcome.ok) {
     const missing = outcome.missing.length > 0 ? [t(lang, "answers.missing", { keys: outcome.missing.join(", ") })] : [];
-    return withId({ error: [...outcome.problems, ...missing].join(" ") });
+    return { ...record, error: [...outcome.problems, ...missing].join(" ") };
   }
-  return withId(evaluateBrief(outcome.answers, { rules: ruleSet }));
+  return { ...record, result: evaluateBrief(outcome.answers, { rules: ruleSet }) };
+}
+
+/** {"line":1,"id":"svc-a",...result}: the result is spliced in, not copied (this runs a million times). */
+function jsonLine(record: LineRecord): string {
+  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${JSON.stringify(record.id)}`}`;
+  return "error" in record ? `${head},"error":${JSON.stringify(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
 }
 
 function textRow(record: LineRecord, lang: Lang): string {
   const id = record.id === undefined ? "" : ` ${record.id}`;
   if ("error" in record) return `${t(lang, "batch.line", { line: record.line })}${id}: ${t(lang, "batch.error", { error: record.error })}\n`;
+  const { result } = record;
   const option = t(lang, "option.name", {
-    platform: t(lang, `platform.${record.recommendation}`),
-    launchType: t(lang, `launch.short.${record.launchType}`),
+    platform: t(lang, `platform.${result.recommendation}`),
+    launchType: t(lang, `launch.short.${result.launchType}`),
   });
-  const close = record.closeCall ? `, ${t(lang, "batch.close")}` : "";
-  return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(record.confidence * 100) })}${close})\n`;
+  const close = result.closeCall ? `, ${t(lang, "batch.close")}` : "";
+  return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(result.confidence * 100) })}${close})\n`;
 }
 
 function summary(tally: Tally, lang: Lang): string {
   const parts = [t(lang, "batch.summary", { total: tally.total, ecs: tally.ecs, eks: tally.eks })];
   parts.push(
-    tally.closeCalls.length > 0
-      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.length, lines: listLines(tally.closeCalls) })
+    tally.closeCalls.count > 0
+      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls) })
       : t(lang, "batch.noCloseCalls"),
   );
-  if (tally.bad.length > 0) parts.push(t(lang, "batch.bad", { count: tally.bad.length, lines: listLines(tally.bad) }));
+  if (tally.bad.count > 0) parts.push(t(lang, "batch.bad", { count: tally.bad.count, lines: listLines(tally.bad) }));
   return parts.join(" ");
 }
 
-function listLines(lines: readonly number[]): string {
-  return lines.length > 20 ? `${lines.slice(0, 20).join(", ")}, ...` : lines.join(", ");
+function listLines(lines: Lines): string {
+  return lines.count > lines.first.length ? `${lines.first.join(", ")}, ...` : lines.first.join(", ");
 }
 
-/** Collects output into large writes, and waits when the reader is slower than we are. */
-function bufferedWriter(stream: Writable) {
-  let buffer = "";
-  const flush = async () => {
-    if (buffer === "") return;
-    const chunk = buffer;
-    buffer = "";
-    if (!stream.write(chunk)) await new Promise((done) => stream.once("drain", done));
-  };
-  return {
-    async write(text: string) {
-      buffer += text;
-      if (buffer.length >= 64 * 1024) await flush();
-    },
-    flush,
-  };
+/** Writes, and waits when the reader is slower than we are: memory stays flat. */
+async function write(stream: Writable, text: string): Promise<void> {
+  if (text !== "" && !stream.write(text)) await new Promise((done) => stream.once("drain", done));
 }

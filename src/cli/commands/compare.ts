@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import { COMPARISON } from "../../engine/facts.js";
-import { localize } from "../../engine/rules.js";
+import { localize } from "../../engine/rule-set.js";
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";

@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import { describeCondition } from "../../engine/conditions.js";
-import { citeSource, toRulesFile } from "../../engine/rules.js";
+import { citeSource, toRulesFile } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";

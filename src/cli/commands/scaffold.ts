@@ -6,7 +6,7 @@ import { QUESTIONS } from "../../engine/questions.js";
 import { evaluate } from "../../engine/recommend.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
-import { checkSpec, DEFAULTS, scaffold, type Scaffold, type ScaffoldSpec } from "../../scaffold/index.js";
+import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
 import type { Io } from "../io.js";
@@ -41,6 +41,8 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);
 
+  // The generators (and the YAML writer) load only for this command.
+  const { scaffold } = await import("../../scaffold/index.js");
   const result = scaffold(spec);
   const out = options.out as string | undefined;
   if (out === undefined) {

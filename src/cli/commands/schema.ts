@@ -1,22 +1,12 @@
-import * as z from "zod/mini";
-import { answersSchema } from "../../engine/answers-schema.js";
 import { EXIT } from "../errors-report.js";
 import type { Io } from "../io.js";
-import { SCHEMA_URL } from "../schema-url.js";
 
-/** The answers file's JSON Schema, generated from the zod schema that validates it. */
-export function answersJsonSchema(): Record<string, unknown> {
-  const { $schema, ...generated } = z.toJSONSchema(answersSchema, { io: "input" }) as Record<string, unknown>;
-  return {
-    $schema,
-    $id: SCHEMA_URL,
-    title: "ecs-or-eks answers",
-    description: "A team's answers for `ecs-or-eks --answers FILE`: ECS or EKS, on Fargate or EC2.",
-    ...generated,
-  };
-}
-
-export function printSchema(io: Io): number {
-  io.stdout.write(`${JSON.stringify(answersJsonSchema(), null, 2)}\n`);
+export async function printSchema(io: Io): Promise<number> {
+  // The bundle carries the schema generated at build time; from source (the tests) it is generated here.
+  const text =
+    typeof __ECS_OR_EKS_ANSWERS_SCHEMA__ === "string"
+      ? __ECS_OR_EKS_ANSWERS_SCHEMA__
+      : `${JSON.stringify((await import("../json-schema.js")).answersJsonSchema(), null, 2)}\n`;
+  io.stdout.write(text);
   return EXIT.ok;
 }

@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fixturePath, ROOT } from "../helpers/fixtures.js";
+import { BIN, runBin } from "../helpers/run-bin.js";
+
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
+
+/** The bundle files a run loads, as a module loader hook sees them. */
+function modulesLoaded(args: string[], input = ""): string[] {
+  const hook = `export async function load(url, context, next) { if (url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`;
+  const register = `import { register } from "node:module"; register("data:text/javascript,${encodeURIComponent(hook)}");`;
+  const ran = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, LANG: "C.UTF-8" },
+  });
+  return ran.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
+}
+
+describe("the published package", () => {
+  it("declares no runtime dependencies: everything is bundled", () => {
+    expect(pkg.dependencies ?? {}).toEqual({});
+  });
+
+  it("is an ESM package with a bin, types and the engines it runs on", () => {
+    expect(pkg).toMatchObject({
+      type: "module",
+      bin: { "ecs-or-eks": "bin/ecs-or-eks.js" },
+      engines: { node: ">=20.12" },
+      exports: { ".": { types: expect.stringMatching(/\.d\.ts$/), default: "./dist/index.js" } },
+    });
+    expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(pkg.files).toEqual(["bin/", "dist/", "README.md", "LICENSE"]);
+  });
+});
+
+describe("start-up loads only what a run needs", () => {
+  it("--version and --help load nothing beyond the entry", () => {
+    for (const args of [["--version"], ["--help"], ["--help", "--lang", "ko"]]) {
+      expect(modulesLoaded(args).filter((file) => /main-|ask-|scaffold-|rules-/.test(file))).toEqual([]);
+    }
+  });
+
+  it("a non-interactive JSON run never loads the prompt library", () => {
+    const loaded = modulesLoaded(["--answers", fixturePath("answers/close-call.json"), "--json"]);
+    expect(loaded.some((file) => file.startsWith("chunks/main-"))).toBe(true);
+    expect(loaded.filter((file) => /ask-|scaffold-|rules-/.test(file))).toEqual([]);
+  });
+
+  it("serves --help from the entry exactly as the parser prints it", async () => {
+    for (const lang of ["en", "ko"]) {
+      const fast = await runBin(["--help", "--lang", lang]);
+      const parsed = await runBin(["--help", "--lang", lang], { env: { ECS_OR_EKS_NO_FAST_PATH: "1" } });
+      expect(fast).toEqual(parsed);
+      expect(fast.stdout).toContain("--kubernetes-experience");
+    }
+  });
+});
