@@ -56,22 +56,24 @@ function buildProgram(
   };
   const format = (formats: readonly string[]) =>
     new Option("-f, --format <format>", t(lang, "help.format", { formats: formats.join("|") }));
+  const withOptions = (command: Command, list: readonly [flags: string, help: MessageKey][]) =>
+    list.reduce((self, [flags, help]) => self.option(flags, t(lang, help)), command);
 
   const program = describe(new Command("ecs-or-eks"), "main")
     .version(VERSION, "-V, --version", t(lang, "help.version"))
     .addHelpText("after", `\n${t(lang, "help.exitCodes")}`)
     .helpCommand(false)
     .enablePositionalOptions();
-  withAnswers(program)
-    .addOption(format(["text", "json", "markdown", "adr"]))
-    .option("--json", t(lang, "help.json"))
-    .option("--rules <file>", t(lang, "help.rules"))
-    .option("--expect <platform>", t(lang, "help.expect"))
-    .option("--save <file>", t(lang, "help.save"))
-    .option("--force", t(lang, "help.force"))
-    .option("--summary", t(lang, "help.summary"))
-    .option("--batch", t(lang, "help.batch"));
-  common(program).action(act((options) => commands.advise(options, io, lang)));
+  withOptions(withAnswers(program).addOption(format(["text", "json", "markdown", "adr"])), [
+    ["--json", "help.json"],
+    ["--rules <file>", "help.rules"],
+    ["--expect <platform>", "help.expect"],
+    ["--save <file>", "help.save"],
+    ["--force", "help.force"],
+    ["--summary", "help.summary"],
+    ["--batch", "help.batch"],
+  ]);
+  common(program).action(act((given) => commands.advise(given, io, lang)));
 
   // Each subcommand's options are built only when it is the one being run;
   // the others are listed by name and summary (all that the root help shows).
@@ -98,21 +100,22 @@ function buildProgram(
     scaffold: (command) =>
       common(
         withAnswers(
-          command
-            .option("--platform <platform>", t(lang, "help.platform"))
-            .option("--launch-type <type>", t(lang, "help.launchType"))
-            .option("--helm", t(lang, "help.helm"))
-            .option("--name <name>", t(lang, "help.name"))
-            .option("--image <image>", t(lang, "help.image"))
-            .option("--port <n>", t(lang, "help.port"))
-            .option("--cpu <units>", t(lang, "help.cpu"))
-            .option("--memory <mib>", t(lang, "help.memory"))
-            .option("--replicas <n>", t(lang, "help.replicas"))
-            .option("-o, --out <dir>", t(lang, "help.outDir"))
-            .option("--force", t(lang, "help.force"))
-            .option("--rules <file>", t(lang, "help.rules")),
+          withOptions(command, [
+            ["--platform <platform>", "help.platform"],
+            ["--launch-type <type>", "help.launchType"],
+            ["--helm", "help.helm"],
+            ["--name <name>", "help.name"],
+            ["--image <image>", "help.image"],
+            ["--port <n>", "help.port"],
+            ["--cpu <units>", "help.cpu"],
+            ["--memory <mib>", "help.memory"],
+            ["--replicas <n>", "help.replicas"],
+            ["-o, --out <dir>", "help.outDir"],
+            ["--force", "help.force"],
+            ["--rules <file>", "help.rules"],
+          ]),
         ),
-      ).action(act((options) => commands.scaffoldCommand(options, io, lang))),
+      ).action(act((given) => commands.scaffoldCommand(given, io, lang))),
   };
   for (const [name, build] of Object.entries(subcommands)) {
     const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));
