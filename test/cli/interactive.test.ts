@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { fakeTerminal } from "../helpers/fake-terminal.js";
@@ -105,5 +108,41 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     expect(await run(["--format", "yaml"], term.io)).toBe(2);
     expect(term.stderr.text).not.toContain("(1/11)");
+  });
+
+  it("--save writes the answers given in the questionnaire, and refuses an existing file before asking", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-save-"));
+    const term = fakeTerminal();
+    term.io.cwd = dir;
+    const exit = run(["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--save", "mine.json", "--json"], term.io);
+    await term.waitFor("(1/8) How many services");
+    term.type("4");
+    term.press("enter");
+    for (let n = 2; n <= 8; n++) {
+      await term.waitFor(`(${n}/8)`);
+      term.press("enter");
+    }
+    expect(await exit).toBe(0);
+    const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
+    expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
+    const again = fakeTerminal();
+    again.io.cwd = dir;
+    expect(await run(["--save", "mine.json"], again.io)).toBe(2);
+    expect(again.screen()).toBe("ecs-or-eks: mine.json already exists.\nfix: pass --force to overwrite it, or choose another file.\n");
+  });
+
+  it("init asks the questionnaire and writes the answers file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-init-"));
+    writeFileSync(join(dir, "other.json"), "{}");
+    const term = fakeTerminal();
+    term.io.cwd = dir;
+    const exit = run(["init"], term.io);
+    for (let n = 1; n <= 11; n++) {
+      await term.waitFor(`(${n}/11)`);
+      term.press("enter");
+    }
+    expect(await exit).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
+    expect(term.stdout.text).toBe("");
   });
 });
