@@ -15,7 +15,7 @@ export async function main(): Promise<void> {
     return;
   }
   // A bare `ecs-or-eks` at a terminal is the questionnaire: fetch the prompts while the rest loads.
-  if (process.stdin.isTTY && argv.filter((arg) => !arg.startsWith("--lang")).length === 0) void import("./ask.js");
+  if (process.stdin.isTTY && onlyLanguage(argv)) void import("./ask.js");
   const { run, processIo } = await import("./main.js");
   process.exitCode = await run(argv, processIo());
 }
@@ -31,12 +31,15 @@ function instantOutput(argv: readonly string[], env: NodeJS.ProcessEnv, terminal
   if (env.ECS_OR_EKS_NO_FAST_PATH) return undefined;
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return `${__ECS_OR_EKS_VERSION__}\n`;
   const rest = argv.filter((arg) => arg !== "--help" && arg !== "-h");
-  if (terminal || rest.length === argv.length || argv.length - rest.length > 1) return undefined;
-  const onlyLang = rest.length === 0 || (rest.length === 2 && rest[0] === "--lang") || (rest.length === 1 && rest[0]!.startsWith("--lang="));
-  if (!onlyLang) return undefined;
+  if (terminal || argv.length - rest.length !== 1 || !onlyLanguage(rest)) return undefined;
   try {
     return readFileSync(new URL(`help.${langOf(argv, env)}.txt`, import.meta.url), "utf8");
   } catch {
     return undefined;
   }
+}
+
+/** No arguments but, at most, the language: `--lang ko` or `--lang=ko`. */
+function onlyLanguage(args: readonly string[]): boolean {
+  return args.length === 0 || (args.length === 2 && args[0] === "--lang") || (args.length === 1 && args[0]!.startsWith("--lang="));
 }

@@ -43,24 +43,23 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
     throw new InputError(outcome.ok ? [] : outcome.problems);
   }
   const given: Record<string, unknown> = { ...fromFile, ...flags.raw };
+  const interactive = io.stdin.isTTY === true && options.input !== false;
 
   // Nothing given at a terminal: straight to the questions (validation comes after them).
-  const first = Object.keys(given).length === 0 && io.stdin.isTTY && options.input !== false
-    ? ({ ok: false, problems: [], missing: QUESTIONS.filter((q) => q.required).map((q) => q.key) } as const)
-    : parseAnswers(given, { lang, where });
-  if (first.ok) return { answers: first.answers, given };
-  if (first.problems.length > 0) throw new InputError(first.problems);
+  if (!interactive || Object.keys(given).length > 0) {
+    const first = parseAnswers(given, { lang, where });
+    if (first.ok) return { answers: first.answers, given };
+    if (first.problems.length > 0) throw new InputError(first.problems);
+    if (!interactive) throw missingError(first.missing, lang);
+  }
 
-  const interactive = io.stdin.isTTY === true && options.input !== false;
-  if (!interactive) throw missingError(first.missing, lang);
-
-  // With an answers file, ask only what it lacks; otherwise run the whole questionnaire.
-  const toAsk: AnswerKey[] = source !== undefined ? first.missing : QUESTIONS.map((q) => q.key).filter((key) => !(key in given));
+  // With an answers file, ask only the required answers it lacks; otherwise every question not given.
+  const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
   const { askAnswers } = await import("./ask.js");
   const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color as boolean | undefined));
   const all = { ...given, ...asked };
   const second = parseAnswers(all, { lang, where });
-  if (!second.ok) throw new InputError(second.problems.length > 0 ? second.problems : [missingError(second.missing, lang).message]);
+  if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);
   return { answers: second.answers, given: all };
 }
 

@@ -1,7 +1,7 @@
 import { globalRegistry, toJSONSchema, type ZodMiniType } from "zod/mini";
 import { answersSchema } from "../engine/answers-schema.js";
 import { QUESTIONS } from "../engine/questions.js";
-import { SCHEMA_URL } from "./schema-url.js";
+import { SCHEMA_URL } from "./package-info.js";
 
 /** The answers file's JSON Schema, generated from the zod schema that validates it. */
 export function answersJsonSchema(): Record<string, unknown> {

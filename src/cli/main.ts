@@ -5,7 +5,8 @@ import { answerOptions } from "./answer-flags.js";
 import * as commands from "./commands/index.js";
 import { EXIT, reportError } from "./errors-report.js";
 import { processIo, type Io } from "./io.js";
-import { VERSION } from "./schema-url.js";
+import { FORMATS } from "./options.js";
+import { VERSION } from "./package-info.js";
 
 export { processIo };
 
@@ -64,7 +65,7 @@ function buildProgram(
     .addHelpText("after", `\n${t(lang, "help.exitCodes")}`)
     .helpCommand(false)
     .enablePositionalOptions();
-  withOptions(withAnswers(program).addOption(format(["text", "json", "markdown", "adr"])), [
+  withOptions(withAnswers(program).addOption(format(FORMATS.advise)), [
     ["--json", "help.json"],
     ["--rules <file>", "help.rules"],
     ["--expect <platform>", "help.expect"],
@@ -84,7 +85,7 @@ function buildProgram(
         withAnswers(command).option("-o, --out <file>", t(lang, "help.out")).option("--force", t(lang, "help.force")),
       ).action(act((options) => commands.init(options, io, lang))),
     rules: (command) => {
-      common(command.addOption(format(["text", "json"])).option("--json", t(lang, "help.json")).option("--rules <file>", t(lang, "help.rules")))
+      common(command.addOption(format(FORMATS.rules)).option("--json", t(lang, "help.json")).option("--rules <file>", t(lang, "help.rules")))
         .action(act((options) => commands.listRules(options, io, lang)));
       const check = describe(command.command("check"), "rulesCheck")
         .summary(t(lang, "help.rulesCheck.description"))
@@ -94,7 +95,7 @@ function buildProgram(
       });
     },
     compare: (command) =>
-      common(command.addOption(format(["text", "markdown", "json"])).option("--json", t(lang, "help.json"))).action(
+      common(command.addOption(format(FORMATS.compare)).option("--json", t(lang, "help.json"))).action(
         act((options) => commands.compare(options, io, lang)),
       ),
     scaffold: (command) =>

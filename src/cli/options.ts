@@ -3,6 +3,14 @@ import { isLang, LANGS, t, type Lang } from "../i18n/index.js";
 
 type Options = Record<string, unknown>;
 
+/** What --format takes, per command; the first is the default. Help and parsing both read this. */
+export const FORMATS = {
+  advise: ["text", "json", "markdown", "adr"],
+  batch: ["json", "text"],
+  rules: ["text", "json"],
+  compare: ["text", "markdown", "json"],
+} as const;
+
 /** The output format from --format (or --json), checked against what the command offers. */
 export function formatOf<F extends string>(options: Options, allowed: readonly F[], lang: Lang): F {
   const flag = options.format;

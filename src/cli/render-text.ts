@@ -44,7 +44,7 @@ export function renderText(result: Result, options: TextOptions): string {
   }
 
   out.push("", c.bold(t(lang, "section.why")));
-  if (result.reasons.length === 0) out.push(...wrap(t(lang, "result.noRules"), width - 2).map((line) => `  ${line}`));
+  if (result.reasons.length === 0) out.push(hang("  ", t(lang, "result.noRules"), width));
   const heaviest = Math.max(...result.reasons.map((reason) => reason.weight), 1);
   for (const reason of result.reasons) {
     const label = `${t(lang, `platform.${reason.platform}`)} +${reason.weight}`;
@@ -56,7 +56,7 @@ export function renderText(result: Result, options: TextOptions): string {
   }
 
   out.push("", c.bold(t(lang, "section.launch", { launchType: launch })));
-  if (result.launchTypeReasons.length === 0) out.push(...wrap(t(lang, "result.launchDefault"), width - 2).map((line) => `  ${line}`));
+  if (result.launchTypeReasons.length === 0) out.push(hang("  ", t(lang, "result.launchDefault"), width));
   for (const reason of result.launchTypeReasons) {
     const short = t(lang, `launch.short.${reason.launchType}`);
     const label = reason.required ? `${short} ${t(lang, "result.required")}` : `${short} +${reason.weight}`;
@@ -67,7 +67,7 @@ export function renderText(result: Result, options: TextOptions): string {
   }
 
   out.push("", c.bold(t(lang, "section.change")));
-  if (result.whatWouldChange.length === 0) out.push(...wrap(t(lang, "change.none"), width - 2).map((line) => `  ${line}`));
+  if (result.whatWouldChange.length === 0) out.push(hang("  ", t(lang, "change.none"), width));
   for (const flip of result.whatWouldChange) out.push(hang("  - ", flip.text, width));
 
   out.push("", c.bold(t(lang, "section.means")));

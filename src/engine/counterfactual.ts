@@ -202,8 +202,7 @@ class Search {
   flippingSingles(): Change[][] {
     const found: Change[][] = [];
     this.candidates.forEach((change, i) => {
-      const joint = this.model.joint.length > 0 ? this.jointDelta([change]) : 0;
-      if (this.flipsAt(this.deltas[i]! + joint)) found.push([change]);
+      if (this.flipsAt(this.deltas[i]! + this.jointDelta([change]))) found.push([change]);
     });
     return found;
   }
@@ -220,8 +219,7 @@ class Search {
         // Two values for one answer cannot both hold, but two changes to one set can.
         else if (a.kind === "add" || a.kind === "remove") delta = this.deltaOf([a, b]);
         else continue;
-        if (this.model.joint.length > 0) delta += this.jointDelta([a, b]);
-        if (this.flipsAt(delta)) pairs.push([a, b]);
+        if (this.flipsAt(delta + this.jointDelta([a, b]))) pairs.push([a, b]);
       }
     }
     return nearestCounts(pairs, this);
@@ -257,8 +255,8 @@ class Search {
     return delta;
   }
 
-  /** The effect on rules that read several answers, which do not add up per answer. */
-  jointDelta(changes: readonly Change[]): number {
+  /** The effect on rules that read several answers, which do not add up per answer (none in the built-in rules). */
+  private jointDelta(changes: readonly Change[]): number {
     if (this.model.joint.length === 0) return 0;
     const touched = this.model.joint.filter((rule) => changes.some((change) => rule.keys.includes(change.key)));
     if (touched.length === 0) return 0;

@@ -64,54 +64,39 @@ export const launchTypeRuleSchema = z.strictObject({
 
 const sources = z.record(z.string(), z.strictObject({ title: localized }));
 
-// The files' outer shape, with each rule left to check on its own so that one
-// broken rule does not hide the problems of the others.
-const rulesList = z.array(z.unknown());
+// A file's outer shape, given how to check its rules. At run time each rule is
+// left unknown here and checked on its own, so that one broken rule does not
+// hide the problems of the others; the typed form only proves the types below.
+const rulesFile = <R extends z.ZodMiniType, L extends z.ZodMiniType>(rule: R, launchTypeRule: L) =>
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    version: z.string().check(z.minLength(1)),
+    sources: z.optional(sources),
+    rules: z.array(rule),
+    launchTypeRules: z.optional(z.array(launchTypeRule)),
+  });
 
-export const rulesFileShape = z.strictObject({
-  $schema: z.optional(z.string()),
-  version: z.string().check(z.minLength(1)),
-  sources: z.optional(sources),
-  rules: rulesList,
-  launchTypeRules: z.optional(rulesList),
-});
+const overridesFile = <R extends z.ZodMiniType, L extends z.ZodMiniType>(rule: R, launchTypeRule: L) =>
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    extends: z.literal("built-in"),
+    version: z.optional(z.string().check(z.minLength(1))),
+    weights: z.optional(z.record(z.string(), weight)),
+    disable: z.optional(z.array(z.string())),
+    sources: z.optional(sources),
+    rules: z.optional(z.array(rule)),
+    launchTypeRules: z.optional(z.array(launchTypeRule)),
+  });
 
-export const overridesFileShape = z.strictObject({
-  $schema: z.optional(z.string()),
-  extends: z.literal("built-in"),
-  version: z.optional(z.string().check(z.minLength(1))),
-  weights: z.optional(z.record(z.string(), weight)),
-  disable: z.optional(z.array(z.string())),
-  sources: z.optional(sources),
-  rules: z.optional(rulesList),
-  launchTypeRules: z.optional(rulesList),
-});
-
-export const rulesFileSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  version: z.string().check(z.minLength(1)),
-  sources: z.optional(sources),
-  rules: z.array(ruleSchema),
-  launchTypeRules: z.optional(z.array(launchTypeRuleSchema)),
-});
-
-export const overridesFileSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  extends: z.literal("built-in"),
-  version: z.optional(z.string().check(z.minLength(1))),
-  weights: z.optional(z.record(z.string(), weight)),
-  disable: z.optional(z.array(z.string())),
-  sources: z.optional(sources),
-  rules: z.optional(z.array(ruleSchema)),
-  launchTypeRules: z.optional(z.array(launchTypeRuleSchema)),
-});
+export const rulesFileShape = rulesFile(z.unknown(), z.unknown());
+export const overridesFileShape = overridesFile(z.unknown(), z.unknown());
 
 // The schemas must accept exactly the documented types; this fails to compile if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const inSync: [
   Same<z.infer<typeof ruleSchema>, RuleData>,
   Same<z.infer<typeof launchTypeRuleSchema>, LaunchTypeRuleData>,
-  Same<z.infer<typeof rulesFileSchema>, RulesFileData>,
-  Same<z.infer<typeof overridesFileSchema>, OverridesFileData>,
+  Same<z.infer<ReturnType<typeof rulesFile<typeof ruleSchema, typeof launchTypeRuleSchema>>>, RulesFileData>,
+  Same<z.infer<ReturnType<typeof overridesFile<typeof ruleSchema, typeof launchTypeRuleSchema>>>, OverridesFileData>,
 ] = [true, true, true, true];
 void inSync;

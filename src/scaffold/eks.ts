@@ -29,50 +29,45 @@ interface Shape {
   imagePullPolicy?: string;
 }
 
+/** A Kubernetes object named and labelled like the others. */
+function manifest(apiVersion: string, kind: string, s: Shape, spec: object) {
+  return { apiVersion, kind, metadata: { name: s.name, labels: s.labels }, spec };
+}
+
 function deployment(s: Shape) {
   const probe = (initialDelaySeconds: number, periodSeconds: number) => ({
     httpGet: { path: s.probePath, port: s.port },
     initialDelaySeconds,
     periodSeconds,
   });
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name: s.name, labels: s.labels },
-    spec: {
-      replicas: s.replicas,
-      selector: { matchLabels: s.labels },
-      template: {
-        metadata: { labels: s.labels },
-        spec: {
-          containers: [
-            {
-              name: s.name,
-              image: s.image,
-              ...(s.imagePullPolicy ? { imagePullPolicy: s.imagePullPolicy } : {}),
-              ports: [{ containerPort: s.port }],
-              resources: s.resources,
-              livenessProbe: probe(30, 10),
-              readinessProbe: probe(5, 5),
-            },
-          ],
-        },
+  return manifest("apps/v1", "Deployment", s, {
+    replicas: s.replicas,
+    selector: { matchLabels: s.labels },
+    template: {
+      metadata: { labels: s.labels },
+      spec: {
+        containers: [
+          {
+            name: s.name,
+            image: s.image,
+            ...(s.imagePullPolicy ? { imagePullPolicy: s.imagePullPolicy } : {}),
+            ports: [{ containerPort: s.port }],
+            resources: s.resources,
+            livenessProbe: probe(30, 10),
+            readinessProbe: probe(5, 5),
+          },
+        ],
       },
     },
-  };
+  });
 }
 
 function service(s: Shape) {
-  return {
-    apiVersion: "v1",
-    kind: "Service",
-    metadata: { name: s.name, labels: s.labels },
-    spec: {
-      selector: s.labels,
-      ports: [{ protocol: "TCP", port: s.servicePort, targetPort: s.port }],
-      type: s.serviceType,
-    },
-  };
+  return manifest("v1", "Service", s, {
+    selector: s.labels,
+    ports: [{ protocol: "TCP", port: s.servicePort, targetPort: s.port }],
+    type: s.serviceType,
+  });
 }
 
 export function scaffoldEks(spec: ScaffoldSpec): Scaffold {

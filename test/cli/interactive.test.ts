@@ -24,10 +24,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("(5/11)");
     term.press("space"); // helm
     term.press("enter");
-    for (const n of [6, 7, 8, 9, 10, 11]) {
-      await term.waitFor(`(${n}/11)`);
-      term.press("enter");
-    }
+    await term.acceptDefaults(6, 11);
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
@@ -53,10 +50,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("enter");
     await term.waitFor("(2/9) How many services");
     term.press("enter"); // default 5
-    for (let n = 3; n <= 9; n++) {
-      await term.waitFor(`(${n}/9)`);
-      term.press("enter");
-    }
+    await term.acceptDefaults(3, 9);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
@@ -71,10 +65,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("backspace");
     term.type("7");
     term.press("enter");
-    for (let n = 2; n <= 8; n++) {
-      await term.waitFor(`(${n}/8)`);
-      term.press("enter");
-    }
+    await term.acceptDefaults(2, 8);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
   });
@@ -118,10 +109,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("(1/8) How many services");
     term.type("4");
     term.press("enter");
-    for (let n = 2; n <= 8; n++) {
-      await term.waitFor(`(${n}/8)`);
-      term.press("enter");
-    }
+    await term.acceptDefaults(2, 8);
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -137,10 +125,7 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     term.io.cwd = dir;
     const exit = run(["init"], term.io);
-    for (let n = 1; n <= 11; n++) {
-      await term.waitFor(`(${n}/11)`);
-      term.press("enter");
-    }
+    await term.acceptDefaults(1, 11);
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");

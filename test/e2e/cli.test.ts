@@ -49,6 +49,8 @@ describe("the CLI, run as a process", () => {
     );
     expect(ran.code).toBe(0);
     expect(JSON.parse(ran.stdout).answers).toMatchObject({ microservices: 30, ecosystem: ["helm", "gitops"] });
+    const cleared = await runBin(["--answers", fixturePath("answers/multi-cloud-platform.json"), "--ecosystem", "none", "--json"]);
+    expect(JSON.parse(cleared.stdout).answers.ecosystem).toEqual([]);
   });
 
   it("lets flags override the answers file", async () => {

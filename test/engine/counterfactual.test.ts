@@ -4,8 +4,10 @@ import { BUILT_IN_RULES } from "../../src/engine/builtin.js";
 import { MAX_FLIPS } from "../../src/engine/counterfactual.js";
 import { QUESTIONS, type Answers } from "../../src/engine/questions.js";
 import { evaluate, recommend } from "../../src/engine/recommend.js";
+import { parseRules } from "../../src/engine/rules.js";
 import { decide, scorePlatforms } from "../../src/engine/score.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
+import { readFixture } from "../helpers/fixtures.js";
 
 const platformOf = (answers: Answers) => decide(scorePlatforms(BUILT_IN_RULES, answers).scores);
 
@@ -52,30 +54,26 @@ describe("what would change the recommendation", () => {
     fc.assert(
       fc.property(answersArbitrary, (generated) => {
         const answers = { ...generated, microservices: Math.min(generated.microservices, 300) };
-        const result = evaluate(answers);
-        const flips = singleChanges(answers).filter((changed) => platformOf(changed) !== result.recommendation);
-        if (flips.length === 0) {
-          // Nothing single flips it: any listed change must be a pair.
-          for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers).length + extraSetItems(answers, flip.answers)).toBe(2);
-          return;
-        }
-        expect(result.whatWouldChange.length).toBeGreaterThan(0);
-        for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers)).toHaveLength(1);
-        // Microservices: the threshold in each direction, never an arbitrary count.
-        const counts = flips.map((f) => f.microservices).filter((n) => n !== answers.microservices);
-        const up = counts.filter((n) => n > answers.microservices);
-        const down = counts.filter((n) => n < answers.microservices);
-        for (const flip of result.whatWouldChange) {
-          const n = flip.answers.microservices;
-          if (n === undefined) continue;
-          if (n > answers.microservices) expect(n).toBe(Math.min(...up));
-          else expect(n).toBe(Math.max(...down));
-        }
-        // Distinct single flips (counting each count direction once) all appear, up to the cap.
-        const distinct = flips.filter((f) => f.microservices === answers.microservices).length + (up.length > 0 ? 1 : 0) + (down.length > 0 ? 1 : 0);
-        expect(result.whatWouldChange).toHaveLength(Math.min(distinct, MAX_FLIPS));
+        expectFlipsLikeBruteForce(answers, evaluate(answers), platformOf);
       }),
       { numRuns: 300, seed: 2 },
+    );
+  });
+
+  it("stays true, and complete, with custom rules that read several answers at once", () => {
+    // acme-mesh-needs-eks reads the ecosystem and the cloud strategy together: its effect is not a sum per answer.
+    const parsed = parseRules(readFixture("rules/custom-rules.json"), { file: "custom-rules.json" });
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const rules = parsed.ruleSet;
+    const platform = (answers: Answers) => decide(scorePlatforms(rules, answers).scores);
+    fc.assert(
+      fc.property(answersArbitrary, (generated) => {
+        const answers = { ...generated, microservices: Math.min(generated.microservices, 300) };
+        const result = evaluate(answers, { rules });
+        for (const flip of result.whatWouldChange) expect(platform({ ...answers, ...flip.answers })).toBe(flip.recommendation);
+        expectFlipsLikeBruteForce(answers, result, platform);
+      }),
+      { numRuns: 300, seed: 5 },
     );
   });
 
@@ -120,6 +118,33 @@ describe("what would change the recommendation", () => {
     expect(result.whatWouldChange[0]!.text).toBe("팀에 Kubernetes 전문가가 있고 멀티 클라우드 전략이면 EKS를 권장합니다.");
   });
 });
+
+/**
+ * Checks `result.whatWouldChange` against brute force over single changes:
+ * none missed (up to the cap), counts given as thresholds, and pairs only
+ * when no single change flips the call.
+ */
+function expectFlipsLikeBruteForce(answers: Answers, result: ReturnType<typeof evaluate>, platform: (answers: Answers) => string) {
+  const flips = singleChanges(answers).filter((changed) => platform(changed) !== result.recommendation);
+  if (flips.length === 0) {
+    for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers).length + extraSetItems(answers, flip.answers)).toBe(2);
+    return;
+  }
+  for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers)).toHaveLength(1);
+  // Microservices: the threshold in each direction, never an arbitrary count.
+  const counts = flips.map((f) => f.microservices).filter((n) => n !== answers.microservices);
+  const up = counts.filter((n) => n > answers.microservices);
+  const down = counts.filter((n) => n < answers.microservices);
+  for (const flip of result.whatWouldChange) {
+    const n = flip.answers.microservices;
+    if (n === undefined) continue;
+    if (n > answers.microservices) expect(n).toBe(Math.min(...up));
+    else expect(n).toBe(Math.max(...down));
+  }
+  // Distinct single flips (counting each count direction once) all appear, up to the cap.
+  const distinct = flips.filter((f) => f.microservices === answers.microservices).length + (up.length > 0 ? 1 : 0) + (down.length > 0 ? 1 : 0);
+  expect(result.whatWouldChange).toHaveLength(Math.min(distinct, MAX_FLIPS));
+}
 
 /** A pair can be two items of one set (adopt Helm and GitOps): count the second item as a change. */
 function extraSetItems(answers: Answers, changed: Partial<Answers>): number {

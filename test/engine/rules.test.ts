@@ -112,6 +112,13 @@ describe("the built-in rules", () => {
     expect(rule.text.en).not.toMatch(/[\uac00-\ud7af]/);
   });
 
+  it("never fire on an optional answer's default: the defaults are neutral", () => {
+    const defaults = Object.fromEntries(QUESTIONS.filter((q) => !q.required).map((q) => [q.key, (q as { default: unknown }).default]));
+    const optionalOnly = BUILT_IN_RULES.rules.filter((rule) => rule.keys.every((key) => key in defaults));
+    expect(optionalOnly.length).toBeGreaterThan(5);
+    for (const rule of optionalOnly) expect({ id: rule.id, fires: rule.test(defaults as never) }).toEqual({ id: rule.id, fires: false });
+  });
+
   it("cover every answer that can move the decision", () => {
     const used = new Set(all.flatMap((rule) => rule.keys));
     const unused = QUESTIONS.map((q) => q.key).filter((key) => !used.has(key));

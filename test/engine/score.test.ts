@@ -28,6 +28,10 @@ describe("scoring", () => {
     expect(evaluate(answers, { rules: makeRuleSet([]) }).recommendation).toBe("ecs");
   });
 
+  it("gives Fargate a launch-type tie, with no servers to run", () => {
+    expect(evaluate(answers, { rules: withRules(["ecs", 1]) })).toMatchObject({ launchType: "fargate", launchTypeRequired: false, launchTypeReasons: [] });
+  });
+
   it("keeps sums of fractional weights exact in the output", () => {
     const result = evaluate(answers, { rules: withRules(["eks", 0.1], ["eks", 0.2]) });
     expect(result.scores.eks).toBe(0.3);

@@ -36,6 +36,13 @@ export function fakeTerminal(env: Record<string, string> = {}) {
       stdin.write(text);
       for (const char of text) stdin.emit("keypress", null, { name: char });
     },
+    /** Presses Enter on questions `from` to `to` of `to`, each once it is on screen. */
+    async acceptDefaults(from: number, to: number) {
+      for (let n = from; n <= to; n++) {
+        await this.waitFor(`(${n}/${to})`);
+        this.press("enter");
+      }
+    },
     /** Waits until the prompt output contains `text` (the next question has rendered). */
     async waitFor(text: string, timeoutMs = 5000) {
       const start = Date.now();

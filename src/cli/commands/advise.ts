@@ -7,16 +7,15 @@ import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
-import { checkLang, formatOf } from "../options.js";
 import { renderAdr } from "../render-adr.js";
 import { renderMarkdown } from "../render-markdown.js";
 import { renderText } from "../render-text.js";
-import { SCHEMA_URL, VERSION } from "../schema-url.js";
+import { checkLang, FORMATS, formatOf } from "../options.js";
+import { VERSION } from "../package-info.js";
+import { assertCanWrite, writeAnswersFile } from "../write-file.js";
 import { runBatch } from "./batch.js";
-import { assertCanWrite, writeNewFile } from "../write-file.js";
 
-export const FORMATS = ["text", "json", "markdown", "adr"] as const;
-type Format = (typeof FORMATS)[number];
+type Format = (typeof FORMATS.advise)[number];
 type Options = Record<string, unknown>;
 
 /**
@@ -28,24 +27,24 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   checkLang(options, lang);
   const expect = expectedPlatform(options.expect, lang);
   if (options.batch === true) return batch(options, io, lang, expect);
-  const format = formatOf(options, FORMATS, lang);
+  const format = formatOf(options, FORMATS.advise, lang);
   const save = options.save as string | undefined;
-  if (save !== undefined) assertCanWrite(save, io.cwd, options.force === true, lang);
+  if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
 
   const rules = await loadRules(options.rules as string | undefined, io, lang);
   const { answers, given } = await gatherAnswers(options, io, lang);
   const result = evaluate(answers, { lang, rules });
 
-  io.stdout.write(await render(result, format, options, io, lang));
+  io.stdout.write(render(result, format, options, io, lang));
   if (save !== undefined) {
-    const written = Object.fromEntries(Object.keys(answers).filter((key) => key in given).map((key) => [key, answers[key as keyof typeof answers]]));
-    await writeNewFile(save, `${JSON.stringify({ $schema: SCHEMA_URL, ...written }, null, 2)}\n`, io.cwd, options.force === true, lang);
+    const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
+    writeAnswersFile(save, written, io.cwd, options.force === true, lang);
   }
-  if (options.summary === true) await appendSummary(result, io, lang);
+  if (options.summary === true) appendSummary(result, io, lang);
   return gate(result, expect, io, lang);
 }
 
-async function render(result: Result, format: Format, options: Options, io: Io, lang: Lang): Promise<string> {
+function render(result: Result, format: Format, options: Options, io: Io, lang: Lang): string {
   switch (format) {
     case "json":
       return `${JSON.stringify(result, null, 2)}\n`;
@@ -82,7 +81,7 @@ function expectedPlatform(value: unknown, lang: Lang): Platform | undefined {
 }
 
 /** --summary: the Markdown result appended to the GitHub Actions step summary. */
-async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> {
+function appendSummary(result: Result, io: Io, lang: Lang): void {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) {
     io.stderr.write(`ecs-or-eks: ${t(lang, "summary.noFile")}\n`);
@@ -94,7 +93,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
 async function batch(options: Options, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
   if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
-  const format = formatOf(options, ["json", "text"] as const, lang);
+  const format = formatOf(options, FORMATS.batch, lang);
   if (options.answers === undefined && io.stdin.isTTY) throw new UsageError(t(lang, "batch.terminal"));
   const rules = await loadRules(options.rules as string | undefined, io, lang);
   return runBatch(options, io, lang, rules, format);

@@ -47,6 +47,8 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
   const path = options.answers as string | undefined;
   const input = path === undefined || path === "-" ? io.stdin : createReadStream(resolve(io.cwd, path));
   const flags = answersFromFlags(options).raw;
+  // Flags override every line; without any, each line's object is validated as it is.
+  const overrides = Object.keys(flags).length > 0 ? flags : undefined;
   const tally: Tally = { total: 0, ecs: 0, eks: 0, closeCalls: { count: 0, first: [] }, bad: { count: 0, first: [] } };
   let line = 0;
   try {
@@ -57,7 +59,7 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
         line++;
         if ("text" in read && read.text.trim() === "") continue;
         const record: LineRecord =
-          "text" in read ? evaluateLine(read.text, line, flags, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
+          "text" in read ? evaluateLine(read.text, line, overrides, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
         tally.total++;
         if ("error" in record) note(tally.bad, line);
         else {
@@ -86,8 +88,13 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
 /** A line's outcome: its number, the id it carried, and its result or what was wrong with it. */
 type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult } | { error: string });
 
-function evaluateLine(text: string, line: number, flags: Record<string, unknown>, ruleSet: RuleSet, lang: Lang): LineRecord {
-  const hasFlags = Object.keys(flags).length > 0;
+function evaluateLine(
+  text: string,
+  line: number,
+  overrides: Record<string, unknown> | undefined,
+  ruleSet: RuleSet,
+  lang: Lang,
+): LineRecord {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -104,8 +111,7 @@ function evaluateLine(text: string, line: number, flags: Record<string, unknown>
   const id = (raw as Record<string, unknown>).id;
   const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
   if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
-  // Flags override every line. (The line's object is used as is otherwise: this runs a million times.)
-  const answers = hasFlags ? { ...(raw as object), ...flags } : raw;
+  const answers = overrides ? { ...(raw as object), ...overrides } : raw;
   const outcome = parseAnswers(answers, { lang, batchLine: true });
   if (!outcome.ok) {
     const missing = outcome.missing.length > 0 ? [t(lang, "answers.missing", { keys: outcome.missing.join(", ") })] : [];

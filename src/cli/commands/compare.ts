@@ -5,14 +5,14 @@ import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";
-import { checkLang, formatOf } from "../options.js";
+import { checkLang, FORMATS, formatOf } from "../options.js";
 import { renderTable } from "../table.js";
 
 type Options = Record<string, unknown>;
 
 /** `ecs-or-eks compare`: the guide's comparison table, as text, Markdown or JSON. */
 export function compare(options: Options, io: Io, lang: Lang): number {
-  const format = formatOf(options, ["text", "markdown", "json"] as const, lang);
+  const format = formatOf(options, FORMATS.compare, lang);
   checkLang(options, lang);
   const rows = COMPARISON.rows.map((row) => ({
     id: row.id,

@@ -4,8 +4,7 @@ import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
 import type { Io } from "../io.js";
 import { checkLang } from "../options.js";
-import { SCHEMA_URL } from "../schema-url.js";
-import { assertCanWrite, writeNewFile } from "../write-file.js";
+import { assertCanWrite, writeAnswersFile } from "../write-file.js";
 
 type Options = Record<string, unknown>;
 
@@ -14,11 +13,10 @@ export async function init(options: Options, io: Io, lang: Lang): Promise<number
   checkLang(options, lang);
   const out = (options.out as string | undefined) ?? "answers.json";
   const force = options.force === true;
-  assertCanWrite(out, io.cwd, force, lang);
+  assertCanWrite([out], io.cwd, force, lang);
   const { answers } = await gatherAnswers(options, io, lang);
   // Every answer is written, defaults included: the file documents the whole decision.
-  const file = { $schema: SCHEMA_URL, ...Object.fromEntries(QUESTIONS.map((q) => [q.key, answers[q.key]])) };
-  await writeNewFile(out, `${JSON.stringify(file, null, 2)}\n`, io.cwd, force, lang);
+  writeAnswersFile(out, Object.fromEntries(QUESTIONS.map((q) => [q.key, answers[q.key]])), io.cwd, force, lang);
   io.stderr.write(`${t(lang, "init.wrote", { file: out })}\n`);
   return EXIT.ok;
 }

@@ -5,14 +5,14 @@ import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
-import { checkLang, formatOf } from "../options.js";
+import { checkLang, FORMATS, formatOf } from "../options.js";
 import { renderTable } from "../table.js";
 
 type Options = Record<string, unknown>;
 
 /** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
 export async function listRules(options: Options, io: Io, lang: Lang): Promise<number> {
-  const format = formatOf(options, ["text", "json"] as const, lang);
+  const format = formatOf(options, FORMATS.rules, lang);
   checkLang(options, lang);
   const ruleSet = await loadRules(options.rules as string | undefined, io, lang);
   if (format === "json") {

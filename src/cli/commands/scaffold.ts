@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
 import { QUESTIONS } from "../../engine/questions.js";
@@ -12,7 +11,7 @@ import { gatherAnswers } from "../gather.js";
 import type { Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
 import { checkLang } from "../options.js";
-import { writeNewFile } from "../write-file.js";
+import { assertCanWrite, writeNewFile } from "../write-file.js";
 
 type Options = Record<string, unknown>;
 
@@ -48,7 +47,10 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
   if (out === undefined) {
     io.stdout.write(result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
   } else {
-    await writeAll(result, out, io, options.force === true, lang);
+    const paths = result.files.map((file) => join(out, file.path));
+    // Refused before anything is written, so a refused run leaves no half-written scaffold.
+    assertCanWrite(paths, io.cwd, options.force === true, lang);
+    result.files.forEach((file, i) => writeNewFile(paths[i]!, file.content, io.cwd, options.force === true, lang));
   }
   io.stderr.write(report(spec, result, out, chosen.why, lang));
   return EXIT.ok;
@@ -82,15 +84,6 @@ async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Cho
       ? t(lang, "scaffold.chosenByAnswers", { percent: Math.round(result.confidence * 100) })
       : t(lang, "scaffold.chosenByFlag");
   return { platform: target, launchType, helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")), why };
-}
-
-async function writeAll(result: Scaffold, dir: string, io: Io, force: boolean, lang: Lang): Promise<void> {
-  // Refuse before writing anything, so a refused run leaves no half-written scaffold.
-  const existing = result.files.map((f) => join(dir, f.path)).filter((path) => existsSync(resolve(io.cwd, path)));
-  if (existing.length > 0 && !force) {
-    throw new InputError(existing.map((path) => t(lang, "write.exists", { file: path })), t(lang, "write.existsHint"));
-  }
-  for (const file of result.files) await writeNewFile(join(dir, file.path), file.content, io.cwd, force, lang);
 }
 
 function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, lang: Lang): string {
