@@ -8,7 +8,9 @@ export function answerOptions(lang: Lang): Option[] {
     const placeholder = q.kind === "integer" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
     const values = q.kind === "integer" ? `${q.min}-${q.max}` : q.choices.join("|");
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
-    const fallback = q.required ? "" : t(lang, "help.default", { value: q.kind === "set" ? "none" : String(q.default) });
+    const fallback = q.required
+      ? ""
+      : t(lang, "help.default", { value: q.kind === "set" ? "none" : "default" in q ? String(q.default) : t(lang, "value.unknown") });
     return new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
   });
 }

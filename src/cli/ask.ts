@@ -3,6 +3,7 @@
 import { checkbox, input, select } from "@inquirer/prompts";
 import { Chalk } from "chalk";
 import { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { QUESTIONS, type AnswerKey, type Question } from "../engine/questions.js";
 import { t, tDynamic, type Lang } from "../i18n/index.js";
 
@@ -13,8 +14,11 @@ export interface PromptContext {
 
 /**
  * Asks the given questions in table order, one prompt each, with progress
- * ("3/10") and a hint under each. Resolves to raw answers for validation;
- * rejects with ExitPromptError when the user presses Ctrl-C.
+ * ("3/10") and a hint under each. Once the quick questions are answered (the
+ * required ones, what runs today and the team's size), it offers to finish
+ * with the defaults, going on by default. Resolves to raw answers for
+ * validation, leaving out what was left unknown; rejects with ExitPromptError
+ * when the user presses Ctrl-C.
  */
 export async function askAnswers(
   keys: readonly AnswerKey[],
@@ -23,16 +27,55 @@ export async function askAnswers(
   color: boolean,
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
+  const isQuick = (q: Question) => q.required || "quick" in q;
   const answers: Record<string, unknown> = {};
   let n = 0;
+  let offered = false;
   for (const q of questions) {
+    if (!offered && !isQuick(q)) {
+      offered = true;
+      const rest = questions.length - n;
+      const finish = await drawn(context, (output) => askToFinish(rest, { input: context.input, output }, lang, color));
+      if (finish) break;
+    }
     n++;
-    // Each prompt ends the stream it writes to when it is done; only process.stderr is immune.
-    const output = new Writable({ write: (chunk, _encoding, done) => context.output.write(chunk, done) });
     const message = `(${n}/${questions.length}) ${t(lang, `q.${q.key}`)}`;
-    answers[q.key] = await askOne(q, message, { input: context.input, output }, lang, color);
+    const value = await drawn(context, (output) => askOne(q, message, { input: context.input, output }, lang, color));
+    if (value !== undefined) answers[q.key] = value;
   }
   return answers;
+}
+
+/**
+ * Runs one prompt and resolves once everything it drew has reached the
+ * terminal. A prompt writes through a stream it ends when done, and its last
+ * chunks arrive after its answer: printing the result before they land would
+ * garble both.
+ */
+async function drawn<T>(context: PromptContext, prompt: (output: Writable) => Promise<T>): Promise<T> {
+  // Each prompt ends the stream it writes to; only process.stderr is immune, so each gets its own.
+  const output = new Writable({ write: (chunk, _encoding, done) => context.output.write(chunk, done) });
+  const flushed = finished(output).catch(() => {});
+  const value = await prompt(output);
+  await flushed;
+  return value;
+}
+
+/** "6 more questions have defaults. Answer them, or finish now?"; going on is the default. */
+async function askToFinish(rest: number, context: PromptContext, lang: Lang, color: boolean): Promise<boolean> {
+  const choice = await select(
+    {
+      message: t(lang, "prompt.finish", { n: rest }),
+      theme: themeFor(t(lang, "prompt.finish.hint"), lang, color),
+      default: "continue",
+      choices: [
+        { value: "continue", name: t(lang, "prompt.finish.continue") },
+        { value: "finish", name: t(lang, "prompt.finish.stop") },
+      ],
+    },
+    context,
+  );
+  return choice === "finish";
 }
 
 async function askOne(q: Question, message: string, context: PromptContext, lang: Lang, color: boolean): Promise<unknown> {
@@ -60,18 +103,22 @@ async function askOne(q: Question, message: string, context: PromptContext, lang
         context,
       );
     case "integer": {
-      const fallback = String("askDefault" in q ? q.askDefault : q.default);
+      // A count with no default may stay unknown: an empty answer leaves it out.
+      const unknownable = !("askDefault" in q) && !("default" in q);
+      const fallback = "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
       const text = await input(
         {
           message,
           theme,
-          default: fallback,
+          ...(fallback === undefined ? {} : { default: String(fallback) }),
           validate: (value) =>
-            isIntegerIn(value, q.min, q.max) || t(lang, "prompt.integer", { min: q.min, max: q.max }),
+            (unknownable && value.trim() === "") ||
+            isIntegerIn(value, q.min, q.max) ||
+            t(lang, unknownable ? "prompt.integerOrEmpty" : "prompt.integer", { min: q.min, max: q.max }),
         },
         context,
       );
-      return Number(text.trim());
+      return text.trim() === "" ? undefined : Number(text.trim());
     }
   }
 }

@@ -4,7 +4,7 @@ import type { Result } from "../engine/recommend.js";
 import type { Platform } from "../engine/rule-types.js";
 import { t, type Lang } from "../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
-import { meaningRows, ruleSetName, verdictLine } from "./summary-lines.js";
+import { launchAbout, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
 
 export interface AdrOptions {
   lang: Lang;
@@ -24,7 +24,7 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
   const other: Platform = chosen === "ecs" ? "eks" : "ecs";
   const platform = (p: Platform) => t(lang, `platform.long.${p}`);
   const launch = t(lang, `launch.${result.launchType}`);
-  const option = t(lang, "option.name", { platform: platform(chosen), launchType: launch });
+  const option = optionName(lang, chosen, result.launchType);
   const good = (text: string) => `* ${t(lang, "adr.good", { text })}`;
   const bad = (text: string) => `* ${t(lang, "adr.bad", { text })}`;
   const out: string[] = [
@@ -66,8 +66,15 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
     out.push(...against.map((r) => `* ${r.text} (\`${r.ruleId}\`, ${t(lang, "adr.weight", { weight: r.weight })})`));
   }
   out.push("", t(lang, "adr.launch", { launchType: launch }), "");
+  out.push(`* ${launchAbout(lang, chosen, result.launchType)}`);
   if (result.launchTypeReasons.length === 0) out.push(`* ${t(lang, "result.launchDefault")}`);
   out.push(...result.launchTypeReasons.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
+  if (result.launchTypeLimits.length > 0) {
+    out.push("", t(lang, "adr.limits"), "", ...result.launchTypeLimits.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
+  }
+  if (result.launchTypeNotes.length > 0) {
+    out.push("", t(lang, "adr.notes", { launchType: launch }), "", ...result.launchTypeNotes.map((r) => `* ${r.text}`));
+  }
 
   const launchFacts = COMPARISON.launchTypes[result.launchType];
   out.push(
@@ -102,6 +109,9 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
   out.push("", `## ${t(lang, "adr.more")}`, "", t(lang, "adr.changeIntro"), "");
   if (result.whatWouldChange.length === 0) out.push(`* ${t(lang, "change.none")}`);
   out.push(...result.whatWouldChange.map((flip) => `* ${flip.text}`));
+  if (result.alsoConsider.length > 0) {
+    out.push("", `### ${t(lang, "section.also")}`, "", ...result.alsoConsider.map((entry) => `* ${entry.text}`));
+  }
   out.push("", t(lang, "adr.sources"), "");
   return out.join("\n");
 }

@@ -1,6 +1,6 @@
 import type { Result } from "../engine/recommend.js";
-import { t, type Lang } from "../i18n/index.js";
-import { meaningRows, ruleSetName, verdictLine } from "./summary-lines.js";
+import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { launchAbout, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -10,10 +10,9 @@ export interface MarkdownOptions {
 
 /** For a pull-request comment or $GITHUB_STEP_SUMMARY: a heading, the verdict, tables, what would change it. */
 export function renderMarkdown(result: Result, { lang, version }: MarkdownOptions): string {
-  const platform = t(lang, `platform.long.${result.recommendation}`);
   const launch = t(lang, `launch.${result.launchType}`);
   const out: string[] = [];
-  const option = t(lang, "option.name", { platform, launchType: launch });
+  const option = optionName(lang, result.recommendation, result.launchType);
   out.push(`## ${t(lang, "md.title", { option })}`, "");
   out.push(`**${t(lang, "result.headline", { option })}.** ${verdictLine(result, lang)}`, "");
   out.push(
@@ -31,16 +30,26 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
     }
   }
   out.push("", `### ${t(lang, "section.launch", { launchType: launch })}`, "");
-  if (result.launchTypeReasons.length === 0) out.push(t(lang, "result.launchDefault"));
+  out.push(launchAbout(lang, result.recommendation, result.launchType), "");
+  const short = (launchType: string) => t(lang, `launch.short.${launchType}` as MessageKey);
+  for (const limit of result.launchTypeLimits) {
+    out.push(`- **${t(lang, "result.rulesOut", { launchTypes: joinList(lang, limit.excludes.map(short), "or") })}**: ${limit.text} <sub>(${limit.source})</sub>`);
+  }
+  if (result.launchTypeReasons.length === 0) out.push(`- ${t(lang, "result.launchDefault")}`);
   for (const r of result.launchTypeReasons) {
     const weight = r.required ? t(lang, "result.required") : `+${r.weight}`;
-    out.push(`- **${t(lang, `launch.short.${r.launchType}`)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
+    out.push(`- **${short(r.launchType)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
   }
+  for (const note of result.launchTypeNotes) out.push(`- **${t(lang, "result.note")}**: ${note.text} <sub>(${note.source})</sub>`);
   out.push("", `### ${t(lang, "section.change")}`, "");
   if (result.whatWouldChange.length === 0) out.push(t(lang, "change.none"));
   for (const flip of result.whatWouldChange) out.push(`- ${flip.text}`);
   out.push("", `### ${t(lang, "section.means")}`, "");
   for (const [label, text] of meaningRows(result, lang)) out.push(`- **${label}:** ${text}`);
+  if (result.alsoConsider.length > 0) {
+    out.push("", `### ${t(lang, "section.also")}`, "");
+    for (const entry of result.alsoConsider) out.push(`- ${entry.text} <sub>(${entry.source})</sub>`);
+  }
   out.push("", `<sub>${t(lang, "md.footer", { version, rules: ruleSetName(result, lang) })}</sub>`, "");
   return out.join("\n");
 }

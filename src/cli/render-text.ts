@@ -1,9 +1,9 @@
 import { Chalk } from "chalk";
 import type { Result } from "../engine/recommend.js";
 import type { Platform } from "../engine/rule-types.js";
-import { t, type Lang } from "../i18n/index.js";
+import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
-import { meaningRows, verdictLine } from "./summary-lines.js";
+import { launchAbout, meaningRows, optionName, verdictLine } from "./summary-lines.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -23,13 +23,8 @@ export function renderText(result: Result, options: TextOptions): string {
   const launch = t(lang, `launch.${result.launchType}`);
   const out: string[] = [];
 
-  out.push(
-    c.bold(
-      t(lang, "result.headline", {
-        option: t(lang, "option.name", { platform: paint(result.recommendation, name(result.recommendation)), launchType: launch }),
-      }),
-    ),
-  );
+  const shown = paint(result.recommendation, name(result.recommendation));
+  out.push(c.bold(t(lang, "result.headline", { option: optionName(lang, result.recommendation, result.launchType, shown) })));
   const verdict = wrap(verdictLine(result, lang), width);
   out.push(...(result.closeCall ? verdict.map((line) => c.yellow(line)) : verdict));
 
@@ -56,14 +51,31 @@ export function renderText(result: Result, options: TextOptions): string {
   }
 
   out.push("", c.bold(t(lang, "section.launch", { launchType: launch })));
-  if (result.launchTypeReasons.length === 0) out.push(hang("  ", t(lang, "result.launchDefault"), width));
-  for (const reason of result.launchTypeReasons) {
-    const short = t(lang, `launch.short.${reason.launchType}`);
-    const label = reason.required ? `${short} ${t(lang, "result.required")}` : `${short} +${reason.weight}`;
-    const first = `  ${padEnd(label, 15)} `;
-    const line = hang(first, reason.text, width);
-    out.push(reason.required ? c.yellow(line) : line);
-    out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: reason.source }), width)));
+  out.push(c.dim(hang("  ", launchAbout(lang, result.recommendation, result.launchType), width)));
+  // One column of labels for limits, weighted reasons and notes, as wide as the widest.
+  const short = (launchType: string) => t(lang, `launch.short.${launchType}` as MessageKey);
+  const launchRows: { label: string; text: string; source: string; strong: boolean }[] = [
+    ...result.launchTypeLimits.map((limit) => ({
+      label: t(lang, "result.rulesOut", { launchTypes: joinList(lang, limit.excludes.map(short), "or") }),
+      text: limit.text,
+      source: limit.source,
+      strong: true,
+    })),
+    ...result.launchTypeReasons.map((reason) => ({
+      label: reason.required ? `${short(reason.launchType)} ${t(lang, "result.required")}` : `${short(reason.launchType)} +${reason.weight}`,
+      text: reason.text,
+      source: reason.source,
+      strong: reason.required,
+    })),
+    ...result.launchTypeNotes.map((note) => ({ label: t(lang, "result.note"), text: note.text, source: note.source, strong: false })),
+  ];
+  if (result.launchTypeReasons.length === 0) launchRows.splice(result.launchTypeLimits.length, 0, { label: "", text: t(lang, "result.launchDefault"), source: "", strong: false });
+  const launchLabelWidth = Math.max(15, ...launchRows.map((row) => displayWidth(row.label)));
+  for (const row of launchRows) {
+    const first = `  ${padEnd(row.label, launchLabelWidth)} `;
+    const line = hang(first, row.text, width);
+    out.push(row.strong ? c.yellow(line) : line);
+    if (row.source) out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: row.source }), width)));
   }
 
   out.push("", c.bold(t(lang, "section.change")));
@@ -74,6 +86,14 @@ export function renderText(result: Result, options: TextOptions): string {
   const rows = meaningRows(result, lang);
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
   out.push(...rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width)));
+
+  if (result.alsoConsider.length > 0) {
+    out.push("", c.bold(t(lang, "section.also")));
+    for (const entry of result.alsoConsider) {
+      out.push(hang("  - ", entry.text, width));
+      out.push(c.dim(hang("    ", t(lang, "source.label", { source: entry.source }), width)));
+    }
+  }
 
   out.push("", ...wrap(t(lang, "next.pointer", { platform: t(lang, `platform.${result.recommendation}`) }), width));
   return `${out.join("\n")}\n`;

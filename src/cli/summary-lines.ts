@@ -1,24 +1,44 @@
 import type { Duration } from "../engine/facts.js";
 import type { Result } from "../engine/recommend.js";
-import { t, type Lang } from "../i18n/index.js";
+import type { LaunchType, Platform } from "../engine/rule-types.js";
+import { isThin, LEANING_BELOW } from "../engine/score.js";
+import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
 
 // Sentences every renderer shares, so text, Markdown and ADR say the same thing.
 
-/** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on ecs-aws-only." */
+/** "Amazon EKS in Auto Mode"; `shown` replaces the platform's name (to colour it). */
+export function optionName(lang: Lang, platform: Platform, launchType: LaunchType, shown?: string): string {
+  return t(lang, `option.name.${launchType}`, { platform: shown ?? t(lang, `platform.long.${platform}`) });
+}
+
+/** What the launch type means on this platform, in one sentence. */
+export function launchAbout(lang: Lang, platform: Platform, launchType: LaunchType): string {
+  return t(lang, `launch.about.${platform}.${launchType}` as MessageKey);
+}
+
+/** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
 export function verdictLine(result: Result, lang: Lang): string {
   const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
-  if (result.scores.ecs === 0 && result.scores.eks === 0) return `${confidence} ${t(lang, "result.noRules")}`;
-  if (!result.closeCall) return `${confidence} ${t(lang, "result.clearCall")}`;
   const scores = { ecs: result.scores.ecs, eks: result.scores.eks };
-  const rules = result.decidingRules.join(", ");
-  return `${confidence} ${rules ? t(lang, "result.closeCall", { ...scores, rules }) : t(lang, "result.closeCallNoDecider", scores)}`;
+  if (scores.ecs === 0 && scores.eks === 0) return `${confidence} ${t(lang, "result.noRules")}`;
+  if (result.closeCall) {
+    const deciding = result.reasons.filter((reason) => result.decidingRules.includes(reason.ruleId)).map((reason) => reason.label);
+    return `${confidence} ${
+      deciding.length > 0
+        ? t(lang, "result.closeCall", { ...scores, reasons: joinList(lang, deciding) })
+        : t(lang, "result.closeCallNoDecider", scores)
+    }`;
+  }
+  if (isThin(scores)) return `${confidence} ${t(lang, "result.thin", scores)}`;
+  if (result.confidence < LEANING_BELOW) return `${confidence} ${t(lang, "result.lean", scores)}`;
+  return `${confidence} ${t(lang, "result.clearCall")}`;
 }
 
 /** The "what it means" rows: control-plane cost, learning time, deploy tooling. */
 export function meaningRows(result: Result, lang: Lang): [label: string, text: string][] {
   const { controlPlane, learningTime, tooling, clusters } = result.costs;
   const usd = (n: number) => n.toFixed(2);
-  return [
+  const rows: [label: string, text: string][] = [
     [
       t(lang, "means.controlPlane.label"),
       t(lang, "means.controlPlane", {
@@ -36,6 +56,22 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
     ],
     [t(lang, "means.tooling.label"), t(lang, "means.tooling", { ecs: tooling.ecs.join(", "), eks: tooling.eks.join(", ") })],
   ];
+  const { kubernetesPeople: people, managementFee: fee } = result.costs;
+  if (people) {
+    rows.splice(1, 0, [
+      t(lang, "means.people.label"),
+      t(lang, "means.people", {
+        low: Math.round(people.engineerShare.min * 100),
+        high: Math.round(people.engineerShare.max * 100),
+        upgrades: people.upgradesPerYear,
+        min: people.minimalClusterUsdPerMonth.min,
+        max: people.minimalClusterUsdPerMonth.max,
+        asOf: people.asOf,
+      }),
+    ]);
+  }
+  if (fee) rows.splice(1, 0, [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)]);
+  return rows;
 }
 
 export function duration(d: Duration, lang: Lang): string {

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { QUESTIONS, type Answers, type AnswersInput, type Question } from "./questions.js";
+import { QUESTIONS, hasDefault, type Answers, type AnswersInput, type Question } from "./questions.js";
 
 // Kept apart from answers.ts so the published types never mention zod.
 
@@ -25,7 +25,7 @@ function buildSchema(withId: boolean) {
   if (withId) shape.id = z.optional(z.unknown());
   for (const q of QUESTIONS) {
     const field = fieldSchema(q);
-    shape[q.key] = q.required ? field : z._default(field, q.default as never);
+    shape[q.key] = q.required ? field : hasDefault(q) ? z._default(field, q.default as never) : z.optional(field);
   }
   return z.strictObject(shape);
 }

@@ -1,6 +1,7 @@
 import { t } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { answersSchema } from "./answers-schema.js";
+import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
 import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
 import { showValue } from "./show.js";
 import { suggest } from "./suggest.js";
@@ -25,6 +26,10 @@ export function parseAnswers(raw: unknown, options: ParseOptions = {}): ParseOut
   const where = options.where ?? ((key: string) => `"${key}"`);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     const problem = t(lang, "answers.notObject", { got: describeType(lang, raw) });
+    return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
+  }
+  if (nestsDeeperThan(raw)) {
+    const problem = t(lang, "answers.tooDeep", { max: MAX_NESTING });
     return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
   }
   const result = answersSchema(options.batchLine).safeParse(raw);
@@ -81,6 +86,8 @@ function canonical(answers: Answers): Answers {
   const copy: Record<string, unknown> = {};
   for (const q of QUESTIONS) {
     const value = answers[q.key];
+    // An answer left unknown stays out, so a result never shows it as given.
+    if (value === undefined) continue;
     const set = value as readonly string[];
     // Most lists are empty or already in order; only the others are rebuilt.
     const ordered = q.kind !== "set" || set.length === 0 || inOrder(set, q.choices);

@@ -12,10 +12,11 @@ export type Condition =
   | { answer: string; includes: string }
   | { answer: string; includesAny: string[] }
   | { all: Condition[] }
-  | { any: Condition[] };
+  | { any: Condition[] }
+  | { none: Condition[] };
 
 type Kind = "choice" | "set" | "integer";
-type Value = string | number | readonly string[];
+type Value = string | number | readonly string[] | undefined;
 
 interface Operator {
   /** The kind of answer the operator applies to. */
@@ -26,10 +27,11 @@ interface Operator {
   symbol: string;
 }
 
+// An answer left unknown (no value) satisfies no operator: it fires no rule.
 export const OPERATORS: Readonly<Record<string, Operator>> = {
   in: { kind: "choice", argument: "choices", symbol: "=", test: (v, a) => (a as string[]).includes(v as string) },
-  atLeast: { kind: "integer", argument: "number", symbol: ">=", test: (v, a) => (v as number) >= (a as number) },
-  atMost: { kind: "integer", argument: "number", symbol: "<=", test: (v, a) => (v as number) <= (a as number) },
+  atLeast: { kind: "integer", argument: "number", symbol: ">=", test: (v, a) => v !== undefined && (v as number) >= (a as number) },
+  atMost: { kind: "integer", argument: "number", symbol: "<=", test: (v, a) => v !== undefined && (v as number) <= (a as number) },
   includes: {
     kind: "set",
     argument: "choice",
@@ -46,6 +48,17 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
 
 export const OPERATOR_NAMES = Object.keys(OPERATORS);
 
+const COMBINATORS = ["all", "any", "none"] as const;
+type Combinator = (typeof COMBINATORS)[number];
+
+/** The combinator of a condition that combines others, with its parts. */
+export function partsOf(condition: Condition): { combinator: Combinator; parts: Condition[] } | undefined {
+  if ("all" in condition) return { combinator: "all", parts: condition.all };
+  if ("any" in condition) return { combinator: "any", parts: condition.any };
+  if ("none" in condition) return { combinator: "none", parts: condition.none };
+  return undefined;
+}
+
 /** The operator named in a leaf condition (validated conditions have exactly one). */
 export function operatorOf(condition: Condition): string | undefined {
   return OPERATOR_NAMES.find((name) => name in condition);
@@ -55,18 +68,23 @@ export type Predicate = (answers: Answers) => boolean;
 
 /** Turns a validated condition into a predicate, once, when rules load. */
 export function compileCondition(condition: Condition): Predicate {
-  if ("all" in condition) {
-    const parts = condition.all.map(compileCondition);
-    return (answers) => parts.every((part) => part(answers));
+  const combined = partsOf(condition);
+  if (combined) {
+    const parts = combined.parts.map(compileCondition);
+    switch (combined.combinator) {
+      case "all":
+        return (answers) => parts.every((part) => part(answers));
+      case "any":
+        return (answers) => parts.some((part) => part(answers));
+      case "none":
+        return (answers) => !parts.some((part) => part(answers));
+    }
   }
-  if ("any" in condition) {
-    const parts = condition.any.map(compileCondition);
-    return (answers) => parts.some((part) => part(answers));
-  }
-  const name = operatorOf(condition)!;
+  const leaf = condition as Extract<Condition, { answer: string }>;
+  const name = operatorOf(leaf)!;
   const operator = OPERATORS[name]!;
-  const key = condition.answer as AnswerKey;
-  const argument = (condition as Record<string, unknown>)[name];
+  const key = leaf.answer as AnswerKey;
+  const argument = (leaf as Record<string, unknown>)[name];
   // The common "is this one value" case, specialised: every batch line runs every rule.
   if (name === "in" && Array.isArray(argument) && argument.length === 1) {
     const only = argument[0];
@@ -77,61 +95,67 @@ export function compileCondition(condition: Condition): Predicate {
 
 /** The answer keys a condition reads; a change to any other key cannot change it. */
 export function keysOf(condition: Condition): AnswerKey[] {
-  if ("all" in condition) return [...new Set(condition.all.flatMap(keysOf))];
-  if ("any" in condition) return [...new Set(condition.any.flatMap(keysOf))];
-  return [condition.answer as AnswerKey];
+  const combined = partsOf(condition);
+  if (combined) return [...new Set(combined.parts.flatMap(keysOf))];
+  return [(condition as { answer: string }).answer as AnswerKey];
 }
 
 /** Integer thresholds a condition uses on `key`: where a count can change the outcome. */
 export function thresholdsOf(condition: Condition, key: AnswerKey): { atLeast: number[]; atMost: number[] } {
-  if ("all" in condition || "any" in condition) {
-    const parts = "all" in condition ? condition.all : condition.any;
-    const found = parts.map((part) => thresholdsOf(part, key));
+  const combined = partsOf(condition);
+  if (combined) {
+    const found = combined.parts.map((part) => thresholdsOf(part, key));
     return { atLeast: found.flatMap((f) => f.atLeast), atMost: found.flatMap((f) => f.atMost) };
   }
-  if (condition.answer !== key) return { atLeast: [], atMost: [] };
+  const leaf = condition as Record<string, unknown>;
+  if (leaf.answer !== key) return { atLeast: [], atMost: [] };
   return {
-    atLeast: "atLeast" in condition ? [condition.atLeast] : [],
-    atMost: "atMost" in condition ? [condition.atMost] : [],
+    atLeast: typeof leaf.atLeast === "number" ? [leaf.atLeast] : [],
+    atMost: typeof leaf.atMost === "number" ? [leaf.atMost] : [],
   };
 }
 
 /** A short, human reading of a condition, for rule tables. */
 export function describeCondition(condition: Condition, lang: Lang): string {
-  if ("all" in condition || "any" in condition) {
-    const parts = ("all" in condition ? condition.all : condition.any).map((part) => {
+  const combined = partsOf(condition);
+  if (combined) {
+    const parts = combined.parts.map((part) => {
       const text = describeCondition(part, lang);
-      return "all" in part || "any" in part ? `(${text})` : text;
+      return partsOf(part) ? `(${text})` : text;
     });
-    return parts.join(t(lang, "all" in condition ? "condition.and" : "condition.or"));
+    if (combined.combinator === "none") return t(lang, "condition.none", { conditions: parts.join(t(lang, "condition.or")) });
+    return parts.join(t(lang, combined.combinator === "all" ? "condition.and" : "condition.or"));
   }
+  const leaf = condition as Record<string, unknown>;
   const name = operatorOf(condition)!;
-  const argument = (condition as Record<string, unknown>)[name];
+  const argument = leaf[name];
   const shown = Array.isArray(argument) ? argument.join("|") : String(argument);
-  return `${condition.answer} ${OPERATORS[name]!.symbol} ${shown}`;
+  return `${String(leaf.answer)} ${OPERATORS[name]!.symbol} ${shown}`;
 }
 
 /**
- * Problems with a structurally valid condition: unknown answers, an operator
- * that does not fit the answer's kind, values outside the answer's choices.
- * Each problem is `[field path, message]`.
+ * Problems with a condition: unknown answers, an operator that does not fit
+ * the answer's kind, values outside the answer's choices or range. Reads the
+ * condition defensively, so it can run on a rule whose shape is also wrong
+ * and every problem is found in one run. Each problem is `[field path, message]`.
  */
-export function checkCondition(condition: Condition, path: string, lang: Lang): [string, string][] {
-  if ("all" in condition || "any" in condition) {
-    const combinator = "all" in condition ? "all" : "any";
-    const parts = "all" in condition ? condition.all : condition.any;
-    if (Object.keys(condition).length !== 1) {
-      return [[path, t(lang, "condition.mixedCombinator", { combinator })]];
-    }
+export function checkCondition(condition: unknown, path: string, lang: Lang): [string, string][] {
+  if (typeof condition !== "object" || condition === null || Array.isArray(condition)) return [];
+  const record = condition as Record<string, unknown>;
+  const combinators = COMBINATORS.filter((name) => name in record);
+  if (combinators.length > 0) {
+    const combinator = combinators[0]!;
+    if (Object.keys(record).length !== 1) return [[path, t(lang, "condition.mixedCombinator", { combinator })]];
+    const parts = record[combinator];
+    if (!Array.isArray(parts)) return [];
     if (parts.length === 0) return [[`${path}.${combinator}`, t(lang, "condition.emptyCombinator")]];
     return parts.flatMap((part, i) => checkCondition(part, `${path}.${combinator}[${i}]`, lang));
   }
-  const leaf = condition as Record<string, unknown>;
-  const operators = OPERATOR_NAMES.filter((name) => name in leaf);
-  if (typeof leaf.answer !== "string") {
+  const operators = OPERATOR_NAMES.filter((name) => name in record);
+  if (typeof record.answer !== "string") {
     return [[path, t(lang, "condition.noAnswer", { operators: OPERATOR_NAMES.join(", ") })]];
   }
-  const key = leaf.answer;
+  const key = record.answer;
   if (!isAnswerKey(key)) {
     const near = suggest(key, ANSWER_KEYS);
     return [
@@ -153,10 +177,16 @@ export function checkCondition(condition: Condition, path: string, lang: Lang): 
     const fitting = OPERATOR_NAMES.filter((n) => OPERATORS[n]!.kind === q.kind).join(", ");
     return [[`${path}.${name}`, t(lang, "condition.wrongOperator", { operator: name, key, fitting })]];
   }
-  const argument = leaf[name];
+  const argument = record[name];
   if (q.kind === "integer") {
-    const ok = typeof argument === "number" && Number.isInteger(argument);
-    return ok ? [] : [[`${path}.${name}`, t(lang, "condition.needsInteger", { operator: name })]];
+    if (typeof argument !== "number" || !Number.isInteger(argument)) {
+      return [[`${path}.${name}`, t(lang, "condition.needsInteger", { operator: name })]];
+    }
+    // Outside the answer's range the condition always or never holds: a mistake, not a rule.
+    if (argument < q.min || argument > q.max) {
+      return [[`${path}.${name}`, t(lang, "condition.outOfRange", { operator: name, got: argument, key, min: q.min, max: q.max })]];
+    }
+    return [];
   }
   const values = operator.argument === "choice" ? [argument] : argument;
   if (!Array.isArray(values) || values.length === 0) {
@@ -167,6 +197,6 @@ export function checkCondition(condition: Condition, path: string, lang: Lang): 
     .filter((value) => typeof value !== "string" || !choices.includes(value))
     .map((value): [string, string] => [
       `${path}.${name}`,
-      t(lang, "condition.unknownValue", { value: JSON.stringify(value), key, choices: choices.join(", ") }),
+      t(lang, "condition.unknownValue", { value: JSON.stringify(value) ?? String(value), key, choices: choices.join(", ") }),
     ]);
 }

@@ -1,5 +1,6 @@
-import { FACTS, type Duration } from "./facts.js";
+import { FACTS, type Duration, type Range } from "./facts.js";
 import type { Answers } from "./questions.js";
+import type { LaunchType, Platform } from "./rule-types.js";
 import { round } from "./score.js";
 
 export interface Costs {
@@ -9,14 +10,31 @@ export interface Costs {
     ecs: { usdPerMonth: number; asOf: string; source: string };
     eks: { usdPerMonth: number; usdPerMonthExtendedSupport: number; asOf: string; source: string };
   };
+  /** What running Kubernetes costs in people: present when EKS is recommended or the call is close. */
+  kubernetesPeople?: {
+    engineerShare: Range;
+    minimalClusterUsdPerMonth: Range;
+    upgradesPerYear: number;
+    asOf: string;
+    source: string;
+  };
+  /** Managed Instances and Auto Mode add a management charge to EC2 prices (no figure: see the source). */
+  managementFee?: { launchType: "managed-instances" | "auto-mode"; asOf: string; source: string };
   learningTime: { ecs: Duration; eks: Duration; teamKnowsKubernetes: boolean };
   tooling: { ecs: string[]; eks: string[] };
 }
 
-/** What each choice means in money and learning time, from dated facts. */
-export function costsFor(answers: Answers): Costs {
-  const { controlPlane, learningTime, tooling } = FACTS;
+export interface Decision {
+  recommendation: Platform;
+  launchType: LaunchType;
+  closeCall: boolean;
+}
+
+/** What each choice means in money, people and learning time, from dated facts. */
+export function costsFor(answers: Answers, decision: Decision): Costs {
+  const { controlPlane, learningTime, tooling, kubernetesPeople, managementFee } = FACTS;
   const perMonth = (usdPerHour: number) => round(usdPerHour * controlPlane.hoursPerMonth * answers.clusters, 2);
+  const launchType = decision.launchType;
   return {
     clusters: answers.clusters,
     controlPlane: {
@@ -29,6 +47,8 @@ export function costsFor(answers: Answers): Costs {
         source: controlPlane.eks.source,
       },
     },
+    ...(decision.recommendation === "eks" || decision.closeCall ? { kubernetesPeople } : {}),
+    ...(launchType === "managed-instances" || launchType === "auto-mode" ? { managementFee: { launchType, ...managementFee[launchType] } } : {}),
     learningTime: {
       ecs: learningTime.ecs,
       eks: learningTime.eks,

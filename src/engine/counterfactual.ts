@@ -1,5 +1,5 @@
 import { thresholdsOf } from "./conditions.js";
-import { QUESTIONS, choicesOf, rankOf, type Answers, type AnswerKey, type Question } from "./questions.js";
+import { QUESTIONS, choicesOf, rankOf, type Answers, type AnswerKey, type IntegerQuestion, type Question } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { Rule, RuleSet } from "./rule-set.js";
 import { round } from "./score.js";
@@ -129,7 +129,8 @@ function intervalsOf(q: Extract<Question, { kind: "integer" }>, rules: readonly 
 }
 
 function signatureOf(key: KeyModel, value: unknown): string {
-  if (key.q.kind === "integer") return String(key.intervals.findIndex((iv) => (value as number) <= iv.to));
+  // An unknown count is a signature of its own (-1): no rule fires on it.
+  if (key.q.kind === "integer") return value === undefined ? "-1" : String(key.intervals.findIndex((iv) => (value as number) <= iv.to));
   return Array.isArray(value) ? value.join(",") : String(value);
 }
 
@@ -156,7 +157,8 @@ function movesFrom(key: KeyModel, value: string | readonly string[]): Candidate[
   const changes: Change[] =
     q.kind === "choice"
       ? q.choices
-          .filter((choice) => choice !== value)
+          // "Don't know" is never a change to suggest.
+          .filter((choice) => choice !== value && !("unknown" in q && choice === q.unknown))
           .map((choice) => ({
             kind: "choice",
             key: q.key,
@@ -190,8 +192,10 @@ class Search {
     for (const rule of model.joint) diff += contribution(rule, answers);
     this.baseDiff = diff;
     for (const key of model.keys.values()) {
+      // What the team runs today counts in the scores but is not a change to suggest.
+      if ("fact" in key.q) continue;
       const value = answers[key.q.key];
-      const moves = key.q.kind === "integer" ? this.countMoves(key, value as number) : movesFrom(key, value as string | string[]);
+      const moves = key.q.kind === "integer" ? this.countMoves(key, value as number | undefined) : movesFrom(key, value as string | string[]);
       for (const { change, delta } of moves) {
         this.candidates.push(change);
         this.deltas.push(delta);
@@ -264,13 +268,18 @@ class Search {
     return touched.reduce((sum, rule) => sum + contribution(rule, next) - contribution(rule, this.answers), 0);
   }
 
-  /** Counts: the nearest value of each interval but today's, priced by how far it is from today. */
-  private countMoves(key: KeyModel, count: number): Candidate[] {
+  /**
+   * Counts: the nearest value of each interval but today's, priced by how far
+   * it is from today. An unknown count (left out) may become any of them, at
+   * the price of one step: the first interval reads "N or fewer", the others
+   * "N or more".
+   */
+  private countMoves(key: KeyModel, count: number | undefined): Candidate[] {
     const here = leadOf(key, count);
     return key.intervals
-      .filter((iv) => iv.to < count || iv.from > count)
+      .filter((iv) => count === undefined || iv.to < count || iv.from > count)
       .map((iv) => {
-        const up = iv.from > count;
+        const up = count === undefined ? iv.from > (key.q as IntegerQuestion).min : iv.from > count;
         const target = up ? iv.from : iv.to;
         const change: Change = {
           kind: "count",
@@ -279,7 +288,7 @@ class Search {
           direction: up ? "up" : "down",
           interval: iv,
           open: false,
-          cost: Math.max(1, Math.ceil(Math.abs(Math.log2(target / count)))),
+          cost: count === undefined ? 1 : Math.max(1, Math.ceil(Math.abs(Math.log2(target / count)))),
         };
         return { change, delta: leadOf(key, target) - here };
       });

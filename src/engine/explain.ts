@@ -20,11 +20,14 @@ export function describeChange(change: Change, lang: Lang): string {
         tDynamic(lang, `item.${change.key}.${change.item}`, change.item),
       );
     case "count": {
-      const unit = tDynamic(lang, `unit.${change.key}`, change.key);
-      if (!change.open) return t(lang, "change.count.between", { from: change.interval.from, to: change.interval.to, unit });
-      return change.direction === "up"
-        ? t(lang, "change.count.atLeast", { n: change.value, unit })
-        : t(lang, "change.count.atMost", { n: change.value, unit });
+      // Each count has its own phrases: the unit's word and its grammar differ (Korean counters too).
+      const phrase = (form: "atLeast" | "atMost" | "between", fallback: string) =>
+        tDynamic(lang, `count.${change.key}.${form}`, fallback)
+          .replace("{n}", String(change.value))
+          .replace("{from}", String(change.interval.from))
+          .replace("{to}", String(change.interval.to));
+      if (!change.open) return phrase("between", `${change.key} {from}-{to}`);
+      return change.direction === "up" ? phrase("atLeast", `${change.key} >= {n}`) : phrase("atMost", `${change.key} <= {n}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import factsJson from "../../rules/facts.json" with { type: "json" };
 import comparisonJson from "../../rules/comparison.json" with { type: "json" };
-import type { Localized } from "./rule-types.js";
+import type { LaunchType, Localized } from "./rule-types.js";
 
 // Figures and the guide's comparison live as data beside the rules; these
 // types are the contract the JSON files must keep (checked by the compiler).
@@ -9,6 +9,11 @@ export interface Duration {
   min: number;
   max: number;
   unit: "day" | "week";
+}
+
+export interface Range {
+  min: number;
+  max: number;
 }
 
 export interface PricedFact {
@@ -25,6 +30,16 @@ export interface Facts {
     eksExtendedSupport: PricedFact;
     eksStandardSupportMonths: number;
   };
+  /** What running Kubernetes costs a small team, beyond the control plane. */
+  kubernetesPeople: {
+    engineerShare: Range;
+    minimalClusterUsdPerMonth: Range;
+    upgradesPerYear: number;
+    asOf: string;
+    source: string;
+  };
+  /** Launch types that add a management charge on top of EC2 prices; no figure is cited. */
+  managementFee: Record<"managed-instances" | "auto-mode", { asOf: string; source: string }>;
   learningTime: { source: string; ecs: Duration; eks: Duration };
   tooling: { source: string; ecs: string[]; eks: string[]; ecsAlso: string[]; eksAlso: string[] };
   fargateTaskSizes: {
@@ -51,8 +66,8 @@ export interface Comparison {
   rows: ComparisonRow[];
   /** Each platform's pros and cons, from the guide's table and selection sections. */
   options: Record<"ecs" | "eks", ProsAndCons>;
-  /** The guide's Fargate and EC2 pros and cons. */
-  launchTypes: Record<"fargate" | "ec2", ProsAndCons>;
+  /** The guide's Fargate and EC2 pros and cons, and those of Managed Instances and Auto Mode from FACTS. */
+  launchTypes: Record<LaunchType, ProsAndCons>;
 }
 
 export const FACTS: Facts = factsJson as Facts;

@@ -1,37 +1,58 @@
 import type { Answers } from "./questions.js";
-import type { LaunchType, Platform } from "./rule-types.js";
-import type { LaunchTypeRule, RuleSet } from "./rule-set.js";
+import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "./rule-types.js";
+import type { LaunchTypeLimit, LaunchTypeNote, LaunchTypeRule, RuleSet } from "./rule-set.js";
 import { inOrderOfStrength, round } from "./score.js";
 
 export interface LaunchTypeChoice {
   launchType: LaunchType;
-  /** True when a hard limit (a GPU, a privileged container) left only one launch type. */
+  /** True when hard limits left only this launch type. */
   required: boolean;
-  scores: Record<LaunchType, number>;
-  /** Rules that fired for this platform, required ones first, then strongest first. */
+  /** The weights that fired for each launch type the workload can run on. */
+  scores: Partial<Record<LaunchType, number>>;
+  /** Weighted rules that fired for those launch types, strongest first. */
   fired: LaunchTypeRule[];
+  /** Hard limits that fired for this platform: what the workload cannot run on, and why. */
+  limits: LaunchTypeLimit[];
+  /** Notes on the chosen launch type for these answers. */
+  notes: LaunchTypeNote[];
 }
 
+const appliesTo = (platform: Platform) => (rule: { platforms?: readonly Platform[] | undefined }) =>
+  !rule.platforms || rule.platforms.includes(platform);
+
 /**
- * Fargate or EC2 for the chosen platform: a required rule settles it (what
- * Fargate cannot do); otherwise the weights of the guide's pros and cons do,
- * and a tie goes to Fargate, the one with no servers to run.
+ * How the chosen platform runs the containers. Hard limits first: a launch
+ * type that cannot meet a requirement (GPUs on Fargate, Windows on Auto Mode)
+ * is never chosen. Among the rest the weights of the guide's pros and cons
+ * and of AWS's guidance decide, and a tie goes to the launch type that leaves
+ * the team the least to run (the order of LAUNCH_TYPES_FOR).
  */
 export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Platform): LaunchTypeChoice {
-  const scores: Record<LaunchType, number> = { fargate: 0, ec2: 0 };
-  const required: Record<LaunchType, number> = { fargate: 0, ec2: 0 };
-  const fired: LaunchTypeRule[] = [];
-  for (const rule of inOrderOfStrength(ruleSet).launchTypeRules) {
-    if (rule.platforms && !rule.platforms.includes(platform)) continue;
-    if (!rule.test(answers)) continue;
-    fired.push(rule);
-    scores[rule.launchType] += rule.weight;
-    if (rule.required) required[rule.launchType] += rule.weight;
-  }
-  const isRequired = required.fargate + required.ec2 > 0;
-  // Conflicting hard limits can only come from custom rules; the heavier one wins, EC2 on a tie.
-  const launchType: LaunchType = isRequired
-    ? required.fargate > required.ec2 ? "fargate" : "ec2"
-    : scores.ec2 > scores.fargate ? "ec2" : "fargate";
-  return { launchType, required: isRequired, scores: { fargate: round(scores.fargate), ec2: round(scores.ec2) }, fired };
+  const candidates = LAUNCH_TYPES_FOR[platform];
+  const applies = appliesTo(platform);
+  const excluded = new Set<LaunchType>();
+  const limits = ruleSet.launchTypeLimits.filter(
+    (limit) => applies(limit) && limit.excludes.some((x) => candidates.includes(x)) && limit.test(answers),
+  );
+  for (const limit of limits) for (const x of limit.excludes) excluded.add(x);
+
+  const fired = inOrderOfStrength(ruleSet).launchTypeRules.filter(
+    (rule) => applies(rule) && candidates.includes(rule.launchType) && rule.test(answers),
+  );
+  // A rule marked `required` (rules files written before launchTypeLimits) leaves only its launch type.
+  for (const rule of fired) if (rule.required) for (const x of candidates) if (x !== rule.launchType) excluded.add(x);
+
+  // Only conflicting custom limits can rule out everything; EC2 instances of your own can run what the others can.
+  const open = candidates.filter((x) => !excluded.has(x));
+  const feasible = open.length > 0 ? open : (["ec2"] as const);
+  const scores: Partial<Record<LaunchType, number>> = Object.fromEntries(feasible.map((x) => [x, 0]));
+  const counted = fired.filter((rule) => rule.launchType in scores);
+  for (const rule of counted) scores[rule.launchType]! += rule.weight;
+  for (const x of feasible) scores[x] = round(scores[x]!);
+  const launchType = feasible.reduce((best, x) => (scores[x]! > scores[best]! ? x : best), feasible[0]!);
+
+  const notes = ruleSet.launchTypeNotes.filter(
+    (note) => applies(note) && (!note.launchTypes || note.launchTypes.includes(launchType)) && note.test(answers),
+  );
+  return { launchType, required: feasible.length === 1 && excluded.size > 0, scores, fired: counted, limits, notes };
 }

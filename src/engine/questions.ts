@@ -1,8 +1,27 @@
 // The one table of questions. It drives the answers schema (and so the JSON
 // Schema and the TypeScript type), the CLI flags, the prompts, the
 // counterfactual search and the docs; nothing here is listed anywhere else.
+//
+// The order is the questionnaire's: what moves the decision most comes first.
+// The questions marked `quick` are asked before the offer to finish with the
+// defaults, so a person reaches a result in at most seven prompts.
 
 export const QUESTIONS = [
+  {
+    key: "currentPlatform",
+    flag: "current-platform",
+    kind: "choice",
+    choices: ["none", "ecs", "kubernetes", "openshift"],
+    // From ECS toward Kubernetes: staying on ECS is one end, OpenShift (Kubernetes) the other.
+    ranks: { ecs: 0, none: 1, kubernetes: 2, openshift: 2 },
+    // What the team runs today is a fact, not a choice: never suggested as a change.
+    fact: true,
+    required: false,
+    default: "none",
+    quick: true,
+    description:
+      "What the team, or the platform team it deploys through, runs in production today: none, ecs, kubernetes (any distribution or cloud) or openshift.",
+  },
   {
     key: "kubernetesExperience",
     flag: "kubernetes-experience",
@@ -10,6 +29,7 @@ export const QUESTIONS = [
     choices: ["none", "basic", "proficient", "expert"],
     required: true,
     askDefault: "none",
+    quick: true,
     description: "The team's Kubernetes skill.",
   },
   {
@@ -21,17 +41,20 @@ export const QUESTIONS = [
     ranks: { "aws-only": 0, "aws-first": 1, "multi-cloud": 2, hybrid: 2 },
     required: true,
     askDefault: "aws-only",
+    quick: true,
     description:
       "aws-only: AWS for good; aws-first: on AWS now, portability wanted; multi-cloud: several providers; hybrid: on premises too.",
   },
   {
-    key: "budget",
-    flag: "budget",
-    kind: "choice",
-    choices: ["tight", "moderate", "flexible"],
-    required: true,
-    askDefault: "moderate",
-    description: "How much room the budget has for platform costs.",
+    key: "engineers",
+    flag: "engineers",
+    kind: "integer",
+    min: 1,
+    max: 100000,
+    // No default: an unknown team size fires no rule.
+    required: false,
+    quick: true,
+    description: "Engineers who will build and run services on the platform; leave it out if unknown.",
   },
   {
     key: "microservices",
@@ -41,7 +64,58 @@ export const QUESTIONS = [
     max: 10000,
     required: true,
     askDefault: 5,
+    quick: true,
     description: "How many services (deployable units) you will run.",
+  },
+  {
+    key: "budget",
+    flag: "budget",
+    kind: "choice",
+    choices: ["tight", "moderate", "flexible"],
+    required: true,
+    askDefault: "moderate",
+    quick: true,
+    description: "How much room the budget has for platform costs.",
+  },
+  {
+    key: "opsCapacity",
+    flag: "ops-capacity",
+    kind: "choice",
+    choices: ["none", "some", "dedicated"],
+    required: false,
+    default: "some",
+    description: "People available to run the platform and its servers (drives Fargate, managed instances or your own EC2).",
+  },
+  {
+    key: "requirements",
+    flag: "requirements",
+    kind: "set",
+    choices: ["gpu", "privileged", "daemonsets", "windows", "arm", "spot"],
+    required: false,
+    default: [],
+    description: "Workload needs that rule some ways of running out: GPUs, privileged containers, DaemonSets, Windows containers, Arm (Graviton), Spot capacity.",
+  },
+  {
+    key: "workload",
+    flag: "workload",
+    kind: "choice",
+    choices: ["services", "batch", "event-driven", "mixed"],
+    required: false,
+    default: "services",
+    description: "services: long-running; batch: jobs that start and finish; event-driven: short and spiky; mixed.",
+  },
+  {
+    key: "computeSpend",
+    flag: "compute-spend",
+    kind: "choice",
+    choices: ["unknown", "under-5k", "5k-20k", "over-20k"],
+    // Unknown sits in the middle: one step from either end.
+    ranks: { "under-5k": 0, unknown: 1, "5k-20k": 1, "over-20k": 2 },
+    // The value that means "don't know": it fires no rule and is never suggested as a change.
+    unknown: "unknown",
+    required: false,
+    default: "unknown",
+    description: "Container compute spend in USD a month.",
   },
   {
     key: "ecosystem",
@@ -68,7 +142,7 @@ export const QUESTIONS = [
     choices: ["stable", "moderate", "rapid"],
     required: false,
     default: "moderate",
-    description: "Expected growth of traffic, services and teams.",
+    description: "How fast the engineering team will grow (hiring) over the next two years; traffic growth alone does not change the choice.",
   },
   {
     key: "serviceCommunication",
@@ -78,24 +152,6 @@ export const QUESTIONS = [
     required: false,
     default: "simple",
     description: "simple: few calls between services; complex: many, with retries, routing or mTLS.",
-  },
-  {
-    key: "opsCapacity",
-    flag: "ops-capacity",
-    kind: "choice",
-    choices: ["none", "some", "dedicated"],
-    required: false,
-    default: "some",
-    description: "People available to run servers (drives Fargate vs EC2).",
-  },
-  {
-    key: "requirements",
-    flag: "requirements",
-    kind: "set",
-    choices: ["gpu", "privileged", "daemonsets"],
-    required: false,
-    default: [],
-    description: "Workload needs that Fargate cannot meet.",
   },
   {
     key: "clusters",
@@ -121,14 +177,18 @@ type ValueOf<Q> = Q extends { kind: "choice"; choices: readonly (infer C)[] }
     ? C[]
     : number;
 
-/** Answers after validation, with every default filled in. */
-export type Answers = { [Q in Question as Q["key"]]: ValueOf<Q> };
-
 type RequiredKey = Extract<Question, { required: true }>["key"];
+type DefaultedKey = Extract<Question, { default: unknown }>["key"];
+/** Answers that may stay unknown: no default, and absent fires no rule. */
+export type UnknownableKey = Exclude<AnswerKey, RequiredKey | DefaultedKey>;
+
+type ValueFor<K extends AnswerKey> = ValueOf<Extract<Question, { key: K }>>;
+
+/** Answers after validation, with every default filled in; an unknown answer is left out. */
+export type Answers = { [K in RequiredKey | DefaultedKey]: ValueFor<K> } & { [K in UnknownableKey]?: ValueFor<K> };
+
 /** Answers as a user may write them: optional keys may be left out. */
-export type AnswersInput = { [K in RequiredKey]: Answers[K] } & {
-  [K in Exclude<AnswerKey, RequiredKey>]?: Answers[K];
-};
+export type AnswersInput = { [K in RequiredKey]: ValueFor<K> } & { [K in Exclude<AnswerKey, RequiredKey>]?: ValueFor<K> };
 
 export const ANSWER_KEYS: readonly AnswerKey[] = QUESTIONS.map((q) => q.key);
 
@@ -138,6 +198,11 @@ export function questionFor(key: AnswerKey): Question {
 
 export function isAnswerKey(key: string): key is AnswerKey {
   return (ANSWER_KEYS as readonly string[]).includes(key);
+}
+
+/** Whether a question has a default (or is required): the others may be left unknown. */
+export function hasDefault(q: Question): q is Extract<Question, { default: unknown }> {
+  return "default" in q;
 }
 
 /** The values a choice or set question allows, or undefined for integers. */

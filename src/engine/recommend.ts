@@ -8,16 +8,19 @@ import { InputError } from "./errors.js";
 import { describeFlip } from "./explain.js";
 import { pickLaunchType } from "./launch-type.js";
 import type { Answers } from "./questions.js";
-import type { LaunchType, Platform } from "./rule-types.js";
+import { alsoConsiderFor } from "./also-consider.js";
+import type { LaunchType, Localized, Platform, Source } from "./rule-types.js";
 import { citeSource, localize, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
-import { CLOSE_CALL_BELOW, confidenceOf, decide, decidingRules, scorePlatforms, type Scores } from "./score.js";
+import { confidenceOf, decide, decidingRules, isCloseCall, scorePlatforms, type Scores } from "./score.js";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Reason {
   ruleId: string;
   platform: Platform;
   weight: number;
+  /** A few words for the reason (the rule's label, else its sentence). */
+  label: string;
   text: string;
   source: string;
 }
@@ -27,6 +30,28 @@ export interface LaunchTypeReason {
   launchType: LaunchType;
   weight: number;
   required: boolean;
+  text: string;
+  source: string;
+}
+
+/** A hard limit that rules launch types out for the recommended platform. */
+export interface LaunchTypeLimitReason {
+  ruleId: string;
+  excludes: LaunchType[];
+  text: string;
+  source: string;
+}
+
+/** Something to know about the chosen launch type for these answers. */
+export interface LaunchTypeNote {
+  ruleId: string;
+  text: string;
+  source: string;
+}
+
+/** Another AWS service that may fit part of the work better. */
+export interface AlsoConsider {
+  option: string;
   text: string;
   source: string;
 }
@@ -48,7 +73,12 @@ export interface Result {
   decidingRules: string[];
   reasons: Reason[];
   launchTypeRequired: boolean;
+  /** The weights for each launch type the workload can run on, for the recommended platform. */
+  launchTypeScores: Partial<Record<LaunchType, number>>;
   launchTypeReasons: LaunchTypeReason[];
+  launchTypeLimits: LaunchTypeLimitReason[];
+  launchTypeNotes: LaunchTypeNote[];
+  alsoConsider: AlsoConsider[];
   whatWouldChange: WhatWouldChange[];
   costs: Costs;
   answers: Answers;
@@ -97,9 +127,8 @@ export interface BriefResult {
 function decideFor(answers: Answers, ruleSet: RuleSet) {
   const { scores, fired } = scorePlatforms(ruleSet, answers);
   const recommendation = decide(scores);
-  const confidence = confidenceOf(scores);
   const launch = pickLaunchType(ruleSet, answers, recommendation);
-  return { scores, fired, recommendation, confidence, launch };
+  return { scores, fired, recommendation, confidence: confidenceOf(scores), closeCall: isCloseCall(scores), launch };
 }
 
 /** Only the answers a flip changes, with their new values. */
@@ -111,13 +140,13 @@ function changedAnswers(answers: Answers, changes: readonly Change[]): Partial<A
 
 /** The decision for valid answers, without sentences: cheap enough for a million-line batch. */
 export function evaluateBrief(answers: Answers, options: Pick<RecommendOptions, "rules"> = {}): BriefResult {
-  const { scores, fired, recommendation, confidence, launch } = decideFor(answers, options.rules ?? BUILT_IN_RULES);
+  const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, options.rules ?? BUILT_IN_RULES);
   return {
     recommendation,
     launchType: launch.launchType,
     launchTypeRequired: launch.required,
     confidence,
-    closeCall: confidence < CLOSE_CALL_BELOW,
+    closeCall,
     scores,
     decidingRules: decidingRules(fired, scores).map((rule) => rule.id),
     firedRules: fired.map((rule) => rule.id),
@@ -128,38 +157,45 @@ export function evaluateBrief(answers: Answers, options: Pick<RecommendOptions, 
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
   const lang = options.lang ?? "en";
   const ruleSet = options.rules ?? BUILT_IN_RULES;
-  const { scores, fired, recommendation, confidence, launch } = decideFor(answers, ruleSet);
+  const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, ruleSet);
   const flips = findFlips(ruleSet, answers, recommendation);
+  const said = (rule: { text: Localized; source: Source }) => ({
+    text: localize(rule.text, lang),
+    source: citeSource(ruleSet, rule.source, lang),
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     recommendation,
     launchType: launch.launchType,
     confidence,
-    closeCall: confidence < CLOSE_CALL_BELOW,
+    closeCall,
     scores,
     decidingRules: decidingRules(fired, scores).map((rule) => rule.id),
     reasons: fired.map((rule) => ({
       ruleId: rule.id,
       platform: rule.platform,
       weight: rule.weight,
-      text: localize(rule.text, lang),
-      source: citeSource(ruleSet, rule.source, lang),
+      label: localize(rule.label ?? rule.text, lang),
+      ...said(rule),
     })),
     launchTypeRequired: launch.required,
+    launchTypeScores: launch.scores,
     launchTypeReasons: launch.fired.map((rule) => ({
       ruleId: rule.id,
       launchType: rule.launchType,
       weight: rule.weight,
       required: rule.required ?? false,
-      text: localize(rule.text, lang),
-      source: citeSource(ruleSet, rule.source, lang),
+      ...said(rule),
     })),
+    launchTypeLimits: launch.limits.map((limit) => ({ ruleId: limit.id, excludes: limit.excludes, ...said(limit) })),
+    launchTypeNotes: launch.notes.map((note) => ({ ruleId: note.id, ...said(note) })),
+    alsoConsider: alsoConsiderFor(ruleSet, answers, recommendation).map((entry) => ({ option: entry.id, ...said(entry) })),
     whatWouldChange: flips.map((flip) => ({
       answers: changedAnswers(answers, flip.changes),
       recommendation: flip.recommendation,
       text: describeFlip(flip.changes, flip.recommendation, lang),
     })),
-    costs: costsFor(answers),
+    costs: costsFor(answers, { recommendation, launchType: launch.launchType, closeCall }),
     answers,
     ruleSet: ruleSet.origin,
     lang,

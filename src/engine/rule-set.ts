@@ -2,7 +2,17 @@ import { compileCondition, keysOf, type Predicate } from "./conditions.js";
 import { t } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { AnswerKey } from "./questions.js";
-import type { LaunchTypeRuleData, Localized, RuleData, RulesFileData, Source, SourcesTable } from "./rule-types.js";
+import type {
+  AlsoConsiderData,
+  LaunchTypeLimitData,
+  LaunchTypeNoteData,
+  LaunchTypeRuleData,
+  Localized,
+  RuleData,
+  RulesFileData,
+  Source,
+  SourcesTable,
+} from "./rule-types.js";
 
 // A rule set ready to score: rules with their conditions compiled. Kept apart
 // from the validation in rules.ts (and its zod schemas), which only user rule
@@ -16,6 +26,9 @@ export interface Compiled {
 }
 export type Rule = RuleData & Compiled;
 export type LaunchTypeRule = LaunchTypeRuleData & Compiled;
+export type LaunchTypeLimit = LaunchTypeLimitData & Compiled;
+export type LaunchTypeNote = LaunchTypeNoteData & Compiled;
+export type AlsoConsiderRule = AlsoConsiderData & Compiled;
 
 /** Where a rule set came from, as the JSON result reports it. */
 export type RuleSetOrigin =
@@ -28,21 +41,32 @@ export interface RuleSet {
   readonly sources: SourcesTable;
   readonly rules: readonly Rule[];
   readonly launchTypeRules: readonly LaunchTypeRule[];
+  readonly launchTypeLimits: readonly LaunchTypeLimit[];
+  readonly launchTypeNotes: readonly LaunchTypeNote[];
+  readonly alsoConsider: readonly AlsoConsiderRule[];
 }
 
-export function compile<R extends RuleData | LaunchTypeRuleData>(rule: R): R & Compiled {
+/** The lists of a rule set besides its sources, as a rules file holds them. */
+export type RuleLists = Pick<RuleSet, "rules" | "launchTypeRules" | "launchTypeLimits" | "launchTypeNotes" | "alsoConsider">;
+
+export function compile<R extends { when: RuleData["when"] }>(rule: R): R & Compiled {
   return { ...rule, test: compileCondition(rule.when), keys: keysOf(rule.when) };
+}
+
+/** Every list of a (valid) rules file, compiled; lists a file leaves out are empty. */
+export function compileLists(data: Partial<Omit<RulesFileData, "version" | "sources">>): RuleLists {
+  return {
+    rules: (data.rules ?? []).map(compile),
+    launchTypeRules: (data.launchTypeRules ?? []).map(compile),
+    launchTypeLimits: (data.launchTypeLimits ?? []).map(compile),
+    launchTypeNotes: (data.launchTypeNotes ?? []).map(compile),
+    alsoConsider: (data.alsoConsider ?? []).map(compile),
+  };
 }
 
 /** A rules file already known to be valid (the built-in one, checked at build time), compiled. */
 export function compileRuleSet(data: RulesFileData, origin: { source: "built-in" }): RuleSet {
-  return {
-    origin: { ...origin, version: data.version },
-    version: data.version,
-    sources: data.sources ?? {},
-    rules: data.rules.map(compile),
-    launchTypeRules: (data.launchTypeRules ?? []).map(compile),
-  };
+  return { origin: { ...origin, version: data.version }, version: data.version, sources: data.sources ?? {}, ...compileLists(data) };
 }
 
 /** A rule set as a rules file again: what `rules --format json` prints and `--rules` reads back. */
@@ -53,6 +77,9 @@ export function toRulesFile(ruleSet: RuleSet): RulesFileData {
     sources: ruleSet.sources,
     rules: ruleSet.rules.map(strip),
     launchTypeRules: ruleSet.launchTypeRules.map(strip),
+    launchTypeLimits: ruleSet.launchTypeLimits.map(strip),
+    launchTypeNotes: ruleSet.launchTypeNotes.map(strip),
+    alsoConsider: ruleSet.alsoConsider.map(strip),
   };
 }
 
@@ -62,11 +89,14 @@ export function localize(text: Localized, lang: Lang): string {
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-/** The citation shown beside a rule; English output never shows the guide's Korean lines. */
+/**
+ * The citation shown beside a rule. A quote is shown only in its own
+ * language's output: English never shows the guide's Korean lines, and
+ * Korean never shows an English line from the facts (the title says where).
+ */
 export function citeSource(ruleSet: RuleSet, source: Source, lang: Lang, withQuote = true): string {
   if (typeof source === "string") return source;
   const title = ruleSet.sources[source.ref] ? localize(ruleSet.sources[source.ref]!.title, lang) : source.ref;
-  if (!withQuote || !source.quote || (lang === "en" && HANGUL.test(source.quote))) return title;
+  if (!withQuote || !source.quote || HANGUL.test(source.quote) !== (lang === "ko")) return title;
   return t(lang, "source.withQuote", { title, quote: source.quote });
 }
-

@@ -5,9 +5,19 @@ import type { Condition } from "./conditions.js";
 // published .d.ts files must not depend on zod, which is bundled, not installed.
 
 export const PLATFORMS = ["ecs", "eks"] as const;
-export const LAUNCH_TYPES = ["fargate", "ec2"] as const;
+/** fargate, ec2 (instances you manage), managed-instances (ECS only), auto-mode (EKS only). */
+export const LAUNCH_TYPES = ["fargate", "ec2", "managed-instances", "auto-mode"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 export type LaunchType = (typeof LAUNCH_TYPES)[number];
+
+/**
+ * The ways each platform can run containers, in tie-break order: the one
+ * that leaves the team the least to run comes first.
+ */
+export const LAUNCH_TYPES_FOR: Readonly<Record<Platform, readonly LaunchType[]>> = {
+  ecs: ["fargate", "managed-instances", "ec2"],
+  eks: ["auto-mode", "fargate", "ec2"],
+};
 
 /** Text in English, and in Korean where given (English is the fallback). */
 export interface Localized {
@@ -24,6 +34,8 @@ export interface RuleData {
   weight: number;
   when: Condition;
   text: Localized;
+  /** A few words for the reason, used where a sentence is too long (the close-call line). */
+  label?: Localized | undefined;
   source: Source;
 }
 
@@ -31,9 +43,40 @@ export interface LaunchTypeRuleData {
   id: string;
   launchType: LaunchType;
   weight: number;
-  /** A hard limit: when it fires, only this launch type will do. */
+  /** A hard limit: when it fires, only this launch type will do (older files; see launchTypeLimits). */
   required?: boolean | undefined;
   /** The platforms the rule applies to (both when absent). */
+  platforms?: Platform[] | undefined;
+  when: Condition;
+  text: Localized;
+  source: Source;
+}
+
+/** A hard limit: when it fires, the listed launch types cannot run the workload. */
+export interface LaunchTypeLimitData {
+  id: string;
+  excludes: LaunchType[];
+  platforms?: Platform[] | undefined;
+  when: Condition;
+  text: Localized;
+  source: Source;
+}
+
+/** Something to know about the chosen launch type; it weighs nothing. */
+export interface LaunchTypeNoteData {
+  id: string;
+  /** The launch types it is about (any when absent). */
+  launchTypes?: LaunchType[] | undefined;
+  platforms?: Platform[] | undefined;
+  when: Condition;
+  text: Localized;
+  source: Source;
+}
+
+/** Another AWS service that may fit part of the work better; `id` names the option. */
+export interface AlsoConsiderData {
+  id: string;
+  /** Shown only when one of these platforms is recommended (any when absent). */
   platforms?: Platform[] | undefined;
   when: Condition;
   text: Localized;
@@ -48,6 +91,9 @@ export interface RulesFileData {
   sources?: SourcesTable | undefined;
   rules: RuleData[];
   launchTypeRules?: LaunchTypeRuleData[] | undefined;
+  launchTypeLimits?: LaunchTypeLimitData[] | undefined;
+  launchTypeNotes?: LaunchTypeNoteData[] | undefined;
+  alsoConsider?: AlsoConsiderData[] | undefined;
 }
 
 export interface OverridesFileData {
@@ -59,4 +105,7 @@ export interface OverridesFileData {
   sources?: SourcesTable | undefined;
   rules?: RuleData[] | undefined;
   launchTypeRules?: LaunchTypeRuleData[] | undefined;
+  launchTypeLimits?: LaunchTypeLimitData[] | undefined;
+  launchTypeNotes?: LaunchTypeNoteData[] | undefined;
+  alsoConsider?: AlsoConsiderData[] | undefined;
 }

@@ -3,6 +3,9 @@ import type { Condition } from "./conditions.js";
 import {
   LAUNCH_TYPES,
   PLATFORMS,
+  type AlsoConsiderData,
+  type LaunchTypeLimitData,
+  type LaunchTypeNoteData,
   type LaunchTypeRuleData,
   type OverridesFileData,
   type RuleData,
@@ -10,8 +13,14 @@ import {
 } from "./rule-types.js";
 
 // The shape of a rules file. Meaning (known answers, matching operators,
-// unique ids) is checked after this, in rules.ts, so every problem is named.
+// unique ids) is checked beside this, in rules.ts, so every problem is named.
 
+/**
+ * The largest weight a rule may have. Scores are sums of weights, and a file
+ * is at most 1 MiB, so with this bound they stay finite and the confidence
+ * stays between 0 and 1.
+ */
+export const MAX_WEIGHT = 1000;
 
 const localized = z.strictObject({
   en: z.string().check(z.minLength(1)),
@@ -36,11 +45,16 @@ const condition: z.ZodMiniType<Condition> = z.strictObject({
   get any() {
     return z.optional(z.array(condition));
   },
+  get none() {
+    return z.optional(z.array(condition));
+  },
 }) as unknown as z.ZodMiniType<Condition>;
 
 const ruleId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/));
 // z.number() already refuses NaN and Infinity (1e999 in JSON parses to Infinity).
-const weight = z.number().check(z.gt(0));
+const weight = z.number().check(z.gt(0), z.lte(MAX_WEIGHT));
+const platforms = z.optional(z.array(z.enum(PLATFORMS)).check(z.minLength(1)));
+const launchTypes = z.array(z.enum(LAUNCH_TYPES)).check(z.minLength(1));
 
 export const ruleSchema = z.strictObject({
   id: ruleId,
@@ -48,6 +62,7 @@ export const ruleSchema = z.strictObject({
   weight,
   when: condition,
   text: localized,
+  label: z.optional(localized),
   source,
 });
 
@@ -56,27 +71,77 @@ export const launchTypeRuleSchema = z.strictObject({
   launchType: z.enum(LAUNCH_TYPES),
   weight,
   required: z.optional(z.boolean()),
-  platforms: z.optional(z.array(z.enum(PLATFORMS)).check(z.minLength(1))),
+  platforms,
   when: condition,
   text: localized,
   source,
 });
 
+export const launchTypeLimitSchema = z.strictObject({
+  id: ruleId,
+  excludes: launchTypes,
+  platforms,
+  when: condition,
+  text: localized,
+  source,
+});
+
+export const launchTypeNoteSchema = z.strictObject({
+  id: ruleId,
+  launchTypes: z.optional(launchTypes),
+  platforms,
+  when: condition,
+  text: localized,
+  source,
+});
+
+export const alsoConsiderSchema = z.strictObject({
+  id: ruleId,
+  platforms,
+  when: condition,
+  text: localized,
+  source,
+});
+
+/** Every list of rules a file may hold, with the schema of one entry. */
+export const RULE_LISTS = {
+  rules: ruleSchema,
+  launchTypeRules: launchTypeRuleSchema,
+  launchTypeLimits: launchTypeLimitSchema,
+  launchTypeNotes: launchTypeNoteSchema,
+  alsoConsider: alsoConsiderSchema,
+} as const;
+export type RuleList = keyof typeof RULE_LISTS;
+
 const sources = z.record(z.string(), z.strictObject({ title: localized }));
 
-// A file's outer shape, given how to check its rules. At run time each rule is
-// left unknown here and checked on its own, so that one broken rule does not
-// hide the problems of the others; the typed form only proves the types below.
-const rulesFile = <R extends z.ZodMiniType, L extends z.ZodMiniType>(rule: R, launchTypeRule: L) =>
+// A file's outer shape, given how to check each list's entries. At run time
+// each entry is left unknown here and checked on its own, so that one broken
+// rule does not hide the problems of the others; the typed form only proves
+// the types below.
+const lists = <R extends z.ZodMiniType, T extends z.ZodMiniType, M extends z.ZodMiniType, N extends z.ZodMiniType, A extends z.ZodMiniType>(
+  e: { rules: R; launchTypeRules: T; launchTypeLimits: M; launchTypeNotes: N; alsoConsider: A },
+) => ({
+  launchTypeRules: z.optional(z.array(e.launchTypeRules)),
+  launchTypeLimits: z.optional(z.array(e.launchTypeLimits)),
+  launchTypeNotes: z.optional(z.array(e.launchTypeNotes)),
+  alsoConsider: z.optional(z.array(e.alsoConsider)),
+});
+
+const rulesFile = <R extends z.ZodMiniType, T extends z.ZodMiniType, M extends z.ZodMiniType, N extends z.ZodMiniType, A extends z.ZodMiniType>(
+  e: { rules: R; launchTypeRules: T; launchTypeLimits: M; launchTypeNotes: N; alsoConsider: A },
+) =>
   z.strictObject({
     $schema: z.optional(z.string()),
     version: z.string().check(z.minLength(1)),
     sources: z.optional(sources),
-    rules: z.array(rule),
-    launchTypeRules: z.optional(z.array(launchTypeRule)),
+    rules: z.array(e.rules),
+    ...lists(e),
   });
 
-const overridesFile = <R extends z.ZodMiniType, L extends z.ZodMiniType>(rule: R, launchTypeRule: L) =>
+const overridesFile = <R extends z.ZodMiniType, T extends z.ZodMiniType, M extends z.ZodMiniType, N extends z.ZodMiniType, A extends z.ZodMiniType>(
+  e: { rules: R; launchTypeRules: T; launchTypeLimits: M; launchTypeNotes: N; alsoConsider: A },
+) =>
   z.strictObject({
     $schema: z.optional(z.string()),
     extends: z.literal("built-in"),
@@ -84,19 +149,27 @@ const overridesFile = <R extends z.ZodMiniType, L extends z.ZodMiniType>(rule: R
     weights: z.optional(z.record(z.string(), weight)),
     disable: z.optional(z.array(z.string())),
     sources: z.optional(sources),
-    rules: z.optional(z.array(rule)),
-    launchTypeRules: z.optional(z.array(launchTypeRule)),
+    rules: z.optional(z.array(e.rules)),
+    ...lists(e),
   });
 
-export const rulesFileShape = rulesFile(z.unknown(), z.unknown());
-export const overridesFileShape = overridesFile(z.unknown(), z.unknown());
+const anyEntry = z.unknown();
+const unchecked = { rules: anyEntry, launchTypeRules: anyEntry, launchTypeLimits: anyEntry, launchTypeNotes: anyEntry, alsoConsider: anyEntry };
+export const rulesFileShape = rulesFile(unchecked);
+export const overridesFileShape = overridesFile(unchecked);
+type S = [typeof ruleSchema, typeof launchTypeRuleSchema, typeof launchTypeLimitSchema, typeof launchTypeNoteSchema, typeof alsoConsiderSchema];
+type TypedRulesFile = z.infer<ReturnType<typeof rulesFile<S[0], S[1], S[2], S[3], S[4]>>>;
+type TypedOverridesFile = z.infer<ReturnType<typeof overridesFile<S[0], S[1], S[2], S[3], S[4]>>>;
 
 // The schemas must accept exactly the documented types; this fails to compile if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const inSync: [
   Same<z.infer<typeof ruleSchema>, RuleData>,
   Same<z.infer<typeof launchTypeRuleSchema>, LaunchTypeRuleData>,
-  Same<z.infer<ReturnType<typeof rulesFile<typeof ruleSchema, typeof launchTypeRuleSchema>>>, RulesFileData>,
-  Same<z.infer<ReturnType<typeof overridesFile<typeof ruleSchema, typeof launchTypeRuleSchema>>>, OverridesFileData>,
-] = [true, true, true, true];
+  Same<z.infer<typeof launchTypeLimitSchema>, LaunchTypeLimitData>,
+  Same<z.infer<typeof launchTypeNoteSchema>, LaunchTypeNoteData>,
+  Same<z.infer<typeof alsoConsiderSchema>, AlsoConsiderData>,
+  Same<TypedRulesFile, RulesFileData>,
+  Same<TypedOverridesFile, OverridesFileData>,
+] = [true, true, true, true, true, true, true];
 void inSync;

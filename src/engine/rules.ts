@@ -2,9 +2,10 @@ import type * as z from "zod/mini";
 import { t } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { checkCondition } from "./conditions.js";
-import type { LaunchTypeRuleData, OverridesFileData, RuleData, RulesFileData, SourcesTable } from "./rule-types.js";
-import { compile, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
-import { launchTypeRuleSchema, overridesFileShape, ruleSchema, rulesFileShape } from "./rules-schema.js";
+import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
+import { LAUNCH_TYPES_FOR, PLATFORMS, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
+import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
+import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
 import { showValue } from "./show.js";
 import { suggest } from "./suggest.js";
 
@@ -22,117 +23,137 @@ export type { RuleSet, RuleSetOrigin };
 
 export type ParseRulesOutcome = { ok: true; ruleSet: RuleSet } | { ok: false; problems: string[] };
 
+const LISTS = Object.keys(RULE_LISTS) as RuleList[];
+
 /**
  * Validates a parsed rules file (or an overrides file) and compiles it.
- * Pure: the caller reads the file. Every problem is returned, each naming the
- * file, the rule and the field.
+ * Pure: the caller reads the file. Every problem is returned in one go, each
+ * naming the file, the rule and the field: a broken shape does not hide the
+ * meaning checks (unknown answers, duplicate ids) of the same rule.
  */
 export function parseRules(json: unknown, options: ParseRulesOptions): ParseRulesOutcome {
   const lang = options.lang ?? "en";
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, problems: [t(lang, "rules.notObject", { file: options.file })] };
   }
+  if (nestsDeeperThan(json)) return { ok: false, problems: [t(lang, "rules.tooDeep", { file: options.file, max: MAX_NESTING })] };
   const isOverrides = "extends" in json;
+  if (isOverrides && !options.base) return { ok: false, problems: [t(lang, "rules.noBase", { file: options.file })] };
   const problems: string[] = [];
   const report = (path: string, message: string) => problems.push(locate(path, json, options.file, lang, message));
 
   const shape = (isOverrides ? overridesFileShape : rulesFileShape).safeParse(json);
   if (!shape.success) for (const issue of shape.error.issues) problems.push(issueProblem(issue, [], json, options.file, lang));
   // Each rule is checked on its own, so one broken rule does not hide the others.
-  const rules = entries<RuleData>(json, "rules", ruleSchema, problems, options.file, lang);
-  const launchTypeRules = entries<LaunchTypeRuleData>(json, "launchTypeRules", launchTypeRuleSchema, problems, options.file, lang);
+  const items = LISTS.flatMap((list) => itemsOf(json, list));
+  const valid = items.filter((item) => {
+    const outcome = RULE_LISTS[item.list].safeParse(item.value);
+    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file, lang));
+    return outcome.success;
+  });
   const file = shape.success ? (shape.data as Partial<OverridesFileData> & Partial<RulesFileData>) : {};
 
-  if (isOverrides && !options.base) return { ok: false, problems: [t(lang, "rules.noBase", { file: options.file })] };
   const base = isOverrides ? options.base : undefined;
-  const sources = { ...base?.sources, ...file.sources };
-  const baseIds = base ? [...base.rules, ...base.launchTypeRules].map((rule) => rule.id) : [];
-  for (const [path, message] of checkRules([...rules, ...launchTypeRules], sources, baseIds, lang)) report(path, message);
-  if (base) for (const [path, message] of checkOverrides(json as Partial<OverridesFileData>, baseIds, lang)) report(path, message);
+  const sources = { ...base?.sources, ...(isRecord((json as Record<string, unknown>).sources) ? (json as { sources: SourcesTable }).sources : {}) };
+  const baseIds = base ? allIds(base) : [];
+  for (const [path, message] of checkRules(items, sources, baseIds, lang)) report(path, message);
+  if (base) for (const [path, message] of checkOverrides(json as Partial<OverridesFileData>, base, lang)) report(path, message);
   if (problems.length > 0 || !shape.success) return { ok: false, problems };
 
-  const added = { rules: rules.map((e) => compile(e.rule)), launchTypeRules: launchTypeRules.map((e) => compile(e.rule)) };
+  const added = compileLists(Object.fromEntries(LISTS.map((list) => [list, valid.filter((item) => item.list === list).map((item) => item.value)])));
   const origin = options.origin ?? { source: "built-in" };
   if (base) return { ok: true, ruleSet: applyOverrides(file as OverridesFileData, base, added, sources, origin) };
   const version = file.version!;
   return { ok: true, ruleSet: { origin: { ...origin, version }, version, sources, ...added } };
 }
 
-interface Entry<R> {
+interface Item {
+  list: RuleList;
+  index: number;
   /** Where the rule is in the file, like `rules[3]`. */
   path: string;
-  rule: R;
+  value: unknown;
 }
 
-/** The rules of one list that pass the schema, with their places; the others' problems are reported. */
-function entries<R>(
-  json: object,
-  list: "rules" | "launchTypeRules",
-  schema: z.ZodMiniType,
-  problems: string[],
-  file: string,
-  lang: Lang,
-): Entry<R>[] {
-  const items = (json as Record<string, unknown>)[list];
-  if (!Array.isArray(items)) return [];
-  const valid: Entry<R>[] = [];
-  items.forEach((item, index) => {
-    const outcome = schema.safeParse(item);
-    if (outcome.success) valid.push({ path: `${list}[${index}]`, rule: outcome.data as R });
-    else for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [list, index], json, file, lang));
-  });
-  return valid;
+function itemsOf(json: object, list: RuleList): Item[] {
+  const values = (json as Record<string, unknown>)[list];
+  return Array.isArray(values) ? values.map((value, index) => ({ list, index, path: `${list}[${index}]`, value })) : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function allIds(ruleSet: RuleSet): string[] {
+  return LISTS.flatMap((list) => ruleSet[list].map((rule) => rule.id));
 }
 
 type Problem = [path: string, message: string];
 
-/** The meaning checks that a schema cannot express; each returns `[path, message]` pairs. */
-function checkRules(
-  all: readonly Entry<RuleData | LaunchTypeRuleData>[],
-  sources: SourcesTable,
-  builtInIds: readonly string[],
-  lang: Lang,
-): Problem[] {
+/**
+ * The meaning checks that a schema cannot express, run on every rule whatever
+ * its shape (fields are read defensively); each returns `[path, message]` pairs.
+ */
+function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: readonly string[], lang: Lang): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>(builtInIds.map((id) => [id, ""]));
-  for (const { path, rule } of all) {
-    const earlier = seen.get(rule.id);
-    if (earlier !== undefined) {
-      problems.push([
-        `${path}.id`,
-        earlier ? t(lang, "rules.duplicateId", { id: rule.id, earlier }) : t(lang, "rules.duplicateBuiltInId", { id: rule.id }),
-      ]);
+  for (const { path, value } of items) {
+    if (!isRecord(value)) continue;
+    if (typeof value.id === "string") {
+      const earlier = seen.get(value.id);
+      if (earlier !== undefined) {
+        problems.push([
+          `${path}.id`,
+          earlier ? t(lang, "rules.duplicateId", { id: value.id, earlier }) : t(lang, "rules.duplicateBuiltInId", { id: value.id }),
+        ]);
+      }
+      seen.set(value.id, path);
     }
-    seen.set(rule.id, path);
-    problems.push(...checkCondition(rule.when, `${path}.when`, lang));
-    if (typeof rule.source === "object" && !(rule.source.ref in sources)) {
-      const near = suggest(rule.source.ref, Object.keys(sources));
+    if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`, lang));
+    const source = value.source;
+    if (isRecord(source) && typeof source.ref === "string" && !(source.ref in sources)) {
+      const near = suggest(source.ref, Object.keys(sources));
       problems.push([
         `${path}.source.ref`,
         near
-          ? t(lang, "rules.unknownSourceSuggest", { ref: rule.source.ref, suggestion: near })
-          : t(lang, "rules.unknownSource", { ref: rule.source.ref }),
+          ? t(lang, "rules.unknownSourceSuggest", { ref: source.ref, suggestion: near })
+          : t(lang, "rules.unknownSource", { ref: source.ref }),
       ]);
     }
+    problems.push(...checkPlatforms(value, path, lang));
   }
   return problems;
 }
 
-function checkOverrides(data: Partial<OverridesFileData>, baseIds: readonly string[], lang: Lang): Problem[] {
-  const unknownId = (id: string) => {
-    const near = suggest(id, baseIds);
+/** A launch-type rule for Managed Instances or Auto Mode names a platform that has it. */
+function checkPlatforms(rule: Record<string, unknown>, path: string, lang: Lang): Problem[] {
+  const launchType = rule.launchType;
+  if (typeof launchType !== "string" || !Array.isArray(rule.platforms)) return [];
+  return rule.platforms
+    .filter((platform): platform is Platform => PLATFORMS.includes(platform as Platform))
+    .filter((platform) => !(LAUNCH_TYPES_FOR[platform] as readonly string[]).includes(launchType))
+    .map((platform): Problem => [`${path}.platforms`, t(lang, "rules.launchTypeNotOn", { launchType, platform })]);
+}
+
+function checkOverrides(data: Partial<OverridesFileData>, base: RuleSet, lang: Lang): Problem[] {
+  const baseIds = allIds(base);
+  const weighted = [...base.rules, ...base.launchTypeRules].map((rule) => rule.id);
+  const unknownId = (id: string, ids: readonly string[]) => {
+    const near = suggest(id, ids);
     return near ? t(lang, "rules.unknownRuleSuggest", { id, suggestion: near }) : t(lang, "rules.unknownRule", { id });
   };
   // Read defensively: this runs even when the file's shape is wrong, to report every problem at once.
-  const weights = typeof data.weights === "object" && data.weights !== null ? Object.keys(data.weights) : [];
+  const weights = isRecord(data.weights) ? Object.keys(data.weights) : [];
   const disable = Array.isArray(data.disable) ? data.disable : [];
   const problems: Problem[] = [];
   for (const id of weights) {
-    if (!baseIds.includes(id)) problems.push([`weights.${id}`, unknownId(id)]);
+    if (!weighted.includes(id)) {
+      problems.push([`weights.${id}`, baseIds.includes(id) ? t(lang, "rules.notWeighted", { id }) : unknownId(id, weighted)]);
+    }
     if (disable.includes(id)) problems.push([`weights.${id}`, t(lang, "rules.weightAndDisable", { id })]);
   }
   disable.forEach((id, i) => {
-    if (typeof id === "string" && !baseIds.includes(id)) problems.push([`disable[${i}]`, unknownId(id)]);
+    if (typeof id === "string" && !baseIds.includes(id)) problems.push([`disable[${i}]`, unknownId(id, baseIds)]);
   });
   return problems;
 }
@@ -140,14 +161,16 @@ function checkOverrides(data: Partial<OverridesFileData>, baseIds: readonly stri
 function applyOverrides(
   data: OverridesFileData,
   base: RuleSet,
-  added: Pick<RuleSet, "rules" | "launchTypeRules">,
+  added: RuleLists,
   sources: SourcesTable,
   origin: NonNullable<ParseRulesOptions["origin"]>,
 ): RuleSet {
   const disabled = new Set(data.disable ?? []);
   const weights = data.weights ?? {};
-  const keep = <R extends { id: string; weight: number }>(rules: readonly R[]): R[] =>
-    rules.filter((rule) => !disabled.has(rule.id)).map((rule) => ({ ...rule, weight: weights[rule.id] ?? rule.weight }));
+  const keep = <R extends { id: string }>(rules: readonly R[]): R[] =>
+    rules
+      .filter((rule) => !disabled.has(rule.id))
+      .map((rule) => ("weight" in rule && weights[rule.id] !== undefined ? { ...rule, weight: weights[rule.id] } : rule));
   const version = data.version ?? `${base.version}+overrides`;
   return {
     origin: { ...origin, version, extends: "built-in" } as RuleSetOrigin,
@@ -155,6 +178,9 @@ function applyOverrides(
     sources,
     rules: [...keep(base.rules), ...added.rules],
     launchTypeRules: [...keep(base.launchTypeRules), ...added.launchTypeRules],
+    launchTypeLimits: [...keep(base.launchTypeLimits), ...added.launchTypeLimits],
+    launchTypeNotes: [...keep(base.launchTypeNotes), ...added.launchTypeNotes],
+    alsoConsider: [...keep(base.alsoConsider), ...added.alsoConsider],
   };
 }
 
@@ -173,7 +199,8 @@ function issueProblem(
   switch (issue.code) {
     case "invalid_type":
       if (got === undefined) message = t(lang, "rules.missingField");
-      else if (typeof got === "number") message = t(lang, "rules.notPositive", { got: showValue(got) });
+      // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
+      else if (typeof got === "number" && issue.expected === "number") message = t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT });
       else message = t(lang, "rules.wrongType", { expected: t(lang, expectedKey(issue.expected)), got: showValue(got) });
       break;
     case "invalid_value":
@@ -182,8 +209,11 @@ function issueProblem(
     case "too_small":
       message =
         issue.origin === "number"
-          ? t(lang, "rules.notPositive", { got: showValue(got) })
+          ? t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT })
           : t(lang, "rules.empty");
+      break;
+    case "too_big":
+      message = t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT });
       break;
     case "invalid_format":
       message = t(lang, "rules.badId", { got: showValue(got) });

@@ -2,8 +2,16 @@ import type { Answers } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { LaunchTypeRule, Rule, RuleSet } from "./rule-set.js";
 
-/** Below this confidence the call is close: the loser has over 37.5% of the points. */
+/** Below this share of the points as margin the call is close: the loser has over 37.5% of the points. */
 export const CLOSE_CALL_BELOW = 0.25;
+
+/**
+ * Points that stand for what the questionnaire cannot see. Added to the
+ * points that fired before the margin is divided, so a call carried by one
+ * or two weak rules stays unsure, and the more evidence fires, the nearer
+ * the confidence comes to 1 (never reaching it).
+ */
+export const EVIDENCE_PRIOR = 6;
 
 export interface Scores {
   ecs: number;
@@ -57,10 +65,23 @@ export function decide(scores: Scores): Platform {
   return scores.eks > scores.ecs ? "eks" : "ecs";
 }
 
-/** The margin as a share of all points fired: 0 is a coin toss, 1 is every point on one side. */
+/** |EKS − ECS| / (EKS + ECS + EVIDENCE_PRIOR): the margin, discounted for how little evidence fired. */
 export function confidenceOf(scores: Scores): number {
+  return round(Math.abs(scores.eks - scores.ecs) / (scores.ecs + scores.eks + EVIDENCE_PRIOR), 3);
+}
+
+/** Whether the loser holds over 37.5% of the points that fired (or none fired): one rule could swing it. */
+export function isCloseCall(scores: Scores): boolean {
   const total = scores.ecs + scores.eks;
-  return total === 0 ? 0 : round(Math.abs(scores.eks - scores.ecs) / total, 3);
+  return total === 0 || Math.abs(scores.eks - scores.ecs) / total < CLOSE_CALL_BELOW;
+}
+
+/** Below this confidence a call that is neither close nor thin is said to lean: reasons on both sides count. */
+export const LEANING_BELOW = 0.35;
+
+/** Whether so few points fired that the evidence itself is thin, whatever the margin. */
+export function isThin(scores: Scores): boolean {
+  return scores.ecs + scores.eks < EVIDENCE_PRIOR;
 }
 
 /** Winning rules without which the recommendation would change. */

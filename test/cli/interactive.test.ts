@@ -9,71 +9,125 @@ describe("the questionnaire at a terminal", () => {
   it("asks every question with progress and a hint, then prints the result to stdout", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/11) How much Kubernetes experience does the team have?");
+    await term.waitFor("(1/15) What does the team run in production today?");
+    term.press("enter"); // nothing yet (default)
+    await term.waitFor("(2/15) How much Kubernetes experience does the team have?");
     expect(term.screen()).toContain("Be honest: running Kubernetes in production is the main cost of EKS.");
     term.press("down");
     term.press("down");
     term.press("enter"); // proficient
-    await term.waitFor("(2/11) What is your cloud strategy?");
+    await term.waitFor("(3/15) What is your cloud strategy?");
     term.press("enter"); // aws-only (default)
-    await term.waitFor("(3/11)");
-    term.press("enter"); // moderate (default)
-    await term.waitFor("(4/11) How many services will you run?");
+    await term.waitFor("(4/15) How many engineers");
+    term.type("25");
+    term.press("enter");
+    await term.waitFor("(5/15) How many services will you run?");
     term.type("12");
     term.press("enter");
-    await term.waitFor("(5/11)");
+    await term.waitFor("(6/15)");
+    term.press("enter"); // moderate (default)
+    await term.waitFor("9 more questions have defaults. Answer them, or finish now?");
+    term.press("enter"); // keep answering (default)
+    await term.acceptDefaults(7, 10, 15);
+    await term.waitFor("(11/15) Which Kubernetes ecosystem tools do you need?");
     term.press("space"); // helm
     term.press("enter");
-    await term.acceptDefaults(6, 11);
+    await term.acceptDefaults(12, 15);
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
+      currentPlatform: "none",
       kubernetesExperience: "proficient",
       cloudStrategy: "aws-only",
-      budget: "moderate",
+      engineers: 25,
       microservices: 12,
+      budget: "moderate",
+      opsCapacity: "some",
+      requirements: [],
+      workload: "services",
+      computeSpend: "unknown",
       ecosystem: ["helm"],
       timeToMarket: "normal",
       growth: "moderate",
       serviceCommunication: "simple",
-      opsCapacity: "some",
-      requirements: [],
       clusters: 1,
     });
     expect(term.stdout.text).not.toContain("How much");
   });
 
+  it("reaches a result in seven prompts: the quick questions, then finish with the defaults", async () => {
+    const term = fakeTerminal();
+    const exit = run(["--json"], term.io);
+    await term.acceptDefaults(1, 3, 15);
+    await term.waitFor("(4/15) How many engineers");
+    term.press("enter"); // empty: unknown
+    await term.acceptDefaults(5, 6, 15);
+    await term.waitFor("Answer them, or finish now?");
+    term.press("down");
+    term.press("enter"); // finish now
+    expect(await exit).toBe(0);
+    expect(term.screen().match(/✔/g)).toHaveLength(7);
+    const answers = JSON.parse(term.stdout.text).answers;
+    expect(answers).toMatchObject({ currentPlatform: "none", kubernetesExperience: "none", microservices: 5, opsCapacity: "some", clusters: 1 });
+    expect(answers).not.toHaveProperty("engineers");
+  });
+
   it("asks only what the flags leave open", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--json"], term.io);
-    await term.waitFor("(1/9) How much room is there in the budget?");
+    await term.waitFor("(1/13) What does the team run in production today?");
+    await term.acceptDefaults(1, 3, 13);
+    await term.waitFor("(4/13) How much room is there in the budget?");
     term.press("enter");
-    await term.waitFor("(2/9) How many services");
-    term.press("enter"); // default 5
-    await term.acceptDefaults(3, 9);
+    await term.waitFor("finish now?");
+    term.press("enter");
+    await term.acceptDefaults(5, 13);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
 
   it("refuses a count outside the range and asks again", async () => {
     const term = fakeTerminal();
-    const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--json", "--no-color"], term.io);
-    await term.waitFor("(1/8) How many services");
+    const exit = run(
+      ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--engineers", "4", "--json", "--no-color"],
+      term.io,
+    );
+    await term.waitFor("(1/10) How many services");
     term.type("0");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 10000.");
     term.press("backspace");
     term.type("7");
     term.press("enter");
-    await term.acceptDefaults(2, 8);
+    await term.waitFor("finish now?");
+    term.press("enter");
+    await term.acceptDefaults(2, 10);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
+  });
+
+  it("takes an empty team size as unknown, but not a bad one", async () => {
+    const term = fakeTerminal();
+    const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--json", "--no-color"], term.io);
+    await term.waitFor("(1/11) How many engineers");
+    term.type("lots");
+    term.press("enter");
+    await term.waitFor("Enter a whole number from 1 to 100000, or leave it empty.");
+    for (let i = 0; i < 4; i++) term.press("backspace");
+    term.press("enter");
+    await term.waitFor("(2/11) How many services");
+    term.press("enter");
+    await term.waitFor("finish now?");
+    term.press("down");
+    term.press("enter");
+    expect(await exit).toBe(0);
+    expect(JSON.parse(term.stdout.text).answers).not.toHaveProperty("engineers");
   });
 
   it("asks in Korean under a Korean locale", async () => {
     const term = fakeTerminal({ LANG: "ko_KR.UTF-8" });
     const exit = run([], term.io);
-    await term.waitFor("(1/11) 팀의 Kubernetes 경험은 어느 정도인가요?");
+    await term.waitFor("(1/15) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
   });
@@ -81,7 +135,7 @@ describe("the questionnaire at a terminal", () => {
   it("exits 130 with one quiet line when the user presses Ctrl-C", async () => {
     const term = fakeTerminal();
     const exit = run([], term.io);
-    await term.waitFor("(1/11)");
+    await term.waitFor("(1/15)");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
     expect(term.stdout.text).toBe("");
@@ -98,18 +152,23 @@ describe("the questionnaire at a terminal", () => {
   it("rejects a bad flag before asking anything", async () => {
     const term = fakeTerminal();
     expect(await run(["--format", "yaml"], term.io)).toBe(2);
-    expect(term.stderr.text).not.toContain("(1/11)");
+    expect(term.stderr.text).not.toContain("(1/15)");
   });
 
   it("--save writes the answers given in the questionnaire, and refuses an existing file before asking", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-save-"));
     const term = fakeTerminal();
     term.io.cwd = dir;
-    const exit = run(["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--save", "mine.json", "--json"], term.io);
-    await term.waitFor("(1/8) How many services");
+    const exit = run(
+      ["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "ecs", "--engineers", "9", "--save", "mine.json", "--json"],
+      term.io,
+    );
+    await term.waitFor("(1/10) How many services");
     term.type("4");
     term.press("enter");
-    await term.acceptDefaults(2, 8);
+    await term.waitFor("finish now?");
+    term.press("enter");
+    await term.acceptDefaults(2, 10);
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -125,7 +184,10 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     term.io.cwd = dir;
     const exit = run(["init"], term.io);
-    await term.acceptDefaults(1, 11);
+    await term.acceptDefaults(1, 6, 15);
+    await term.waitFor("finish now?");
+    term.press("enter");
+    await term.acceptDefaults(7, 15);
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");

@@ -18,10 +18,16 @@ describe("the text result", () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it("says plainly when the call is close, and names the deciding rule", () => {
-    expect(renderText(closeCall, plain)).toContain("A close call (ECS 3, EKS 2): it turns on ecs-aws-only.");
+  it("says plainly when the call is close, and names the deciding reasons in words", () => {
+    expect(renderText(closeCall, plain)).toContain("A close call (ECS 3, EKS 2): it turns on staying on AWS only.");
     const clear = recommend(readFixture("answers/startup-mvp.json"));
-    expect(renderText(clear, plain)).toContain("Confidence 100%. A clear call.");
+    expect(renderText(clear, plain)).toContain("Confidence 74%. A clear call.");
+  });
+
+  it("says when little evidence fired, rather than calling a weak result sure", () => {
+    const thin = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-first", budget: "moderate", microservices: 8 });
+    expect(thin.scores).toEqual({ ecs: 0, eks: 4 });
+    expect(renderText(thin, plain)).toContain("Confidence 40%. Little evidence fired (ECS 0, EKS 4)");
   });
 
   it("draws the score chart with # off a terminal and blocks in one, scaled to the scores", () => {
@@ -40,10 +46,18 @@ describe("the text result", () => {
     }
   });
 
-  it("explains a required EC2 launch type with the Fargate limit", () => {
+  it("explains the launch type: what it is, what the hard limits rule out, and what to know", () => {
     const text = renderText(recommend(readFixture("answers/ml-gpu.json")), plain);
-    expect(text).toContain("Launch type: Amazon EC2");
-    expect(text).toMatch(/EC2 needed +You need GPUs, and Fargate has none/);
+    expect(text).toContain("Launch type: EKS Auto Mode\n  AWS runs the nodes (Karpenter-based)");
+    expect(text).toMatch(/ {2}not Fargate +You need GPUs, and Fargate has none on ECS or EKS\./);
+    expect(text).toMatch(/ {2}Auto Mode \+2 +With limited ops time/);
+    expect(text).toMatch(/ {2}note +Auto Mode's built-in node pools are on-demand C, M and R/);
+  });
+
+  it("shows what else on AWS deserves a look, with its source", () => {
+    const text = renderText(recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3, workload: "batch" }), plain);
+    expect(text).toMatch(/Also consider\n {2}- For batch jobs, AWS Batch queues, schedules and runs them/);
+    expect(text.indexOf("Also consider")).toBeGreaterThan(text.indexOf("What it means"));
   });
 
   it("gives the control-plane cost for the clusters answered, with its date", () => {

@@ -147,7 +147,7 @@ describe("rules of your own", () => {
   it("lists the rules as a table", async () => {
     const ran = await runBin(["rules"]);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(/^Platform rules \(built-in, version [\d.]+\): 25\n/);
+    expect(ran.stdout).toMatch(/^Platform rules \(built-in, version [\d.]+\): 30\n/);
     expect(ran.stdout).toMatch(/ecs-aws-only +ECS +3 +cloudStrategy =/);
   });
 
@@ -209,7 +209,7 @@ describe("portfolio runs with --batch", () => {
     ]);
     expect(records[2].error).toMatch(/^line 3:54: invalid JSON: found the end of the input/);
     expect(records[4].error).toContain('"budgte" is not a known answer. Did you mean "budget"?');
-    expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-hybrid"]) });
+    expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-runs-kubernetes-today"]) });
     expect(ran.code).toBe(2);
     expect(ran.stderr).toBe("ecs-or-eks: 2 of 6 lines were bad (lines 3, 6); their records hold the error.\n");
   });
@@ -233,8 +233,9 @@ describe("portfolio runs with --batch", () => {
 
   it("summarises in text: counts of ECS and EKS, close calls and bad lines", async () => {
     const ran = await runBin(["--batch", "--format", "text", "--answers", portfolio]);
-    expect(ran.stdout).toContain("line 1 checkout: ECS on Fargate (confidence 100%)");
-    expect(ran.stdout).toContain("line 5 7: ECS on Fargate (confidence 20%, close call)");
+    expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (confidence 68%)");
+    expect(ran.stdout).toContain("line 5 7: ECS on AWS Fargate (confidence 9%, close call)");
+    expect(ran.stdout).toContain("line 7: EKS on Amazon EC2 (confidence");
     expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (lines 5). Bad lines: 2 (3, 6).");
     expect(ran.code).toBe(2);
   });

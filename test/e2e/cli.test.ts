@@ -30,11 +30,12 @@ describe("the CLI, run as a process", () => {
     const [a, b] = await Promise.all([runBin(["--json"], { input: startup }), runBin(["--format", "json"], { input: startup })]);
     expect(a.stdout).toBe(b.stdout);
     const result = JSON.parse(a.stdout);
-    expect(result).toMatchObject({ schemaVersion: 1, recommendation: "ecs", launchType: "fargate", closeCall: false });
+    expect(result).toMatchObject({ schemaVersion: 2, recommendation: "ecs", launchType: "fargate", closeCall: false });
     expect(result.reasons[0]).toEqual({
       ruleId: "ecs-no-kubernetes",
       platform: "ecs",
       weight: 4,
+      label: "no Kubernetes skills on the team",
       text: expect.any(String),
       source: expect.stringContaining("When to choose ECS"),
     });

@@ -86,7 +86,7 @@ describe("scaffold", () => {
     [["--platform", "eks", "--name", "My App"], 'is not a valid Kubernetes name'],
     [["--platform", "ecs", "--port", "http"], '--port must be a whole number (got "http")'],
     [["--platform", "aks"], '--platform must be one of ecs, eks (got "aks")'],
-    [["--platform", "ecs", "--launch-type", "lambda"], '--launch-type must be one of fargate, ec2 (got "lambda")'],
+    [["--platform", "ecs", "--launch-type", "lambda"], '--launch-type must be one of fargate, ec2, managed-instances, auto-mode (got "lambda")'],
   ])("refuses %j with a message that names the fix", async (args, message) => {
     const ran = await runBin(["scaffold", ...args]);
     expect(ran.code).toBe(2);

@@ -1,54 +1,45 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/fixtures.js";
-import { BIN } from "../helpers/run-bin.js";
+import { renderText } from "../../src/cli/render-text.js";
+import { recommend } from "../../src/engine/recommend.js";
+import { inTerminal, KEYS } from "../helpers/pty.js";
 
-// A real pseudo-terminal, via util-linux `script`, so the TTY checks, raw
-// mode and Ctrl-C are the ones a user meets, not test doubles.
-function inTerminal(args: string, env: Record<string, string> = {}) {
-  const child = spawn("script", ["-qefc", `"${process.execPath}" "${BIN}" ${args}`, "/dev/null"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm", LANG: "C.UTF-8", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let screen = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (screen += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return {
-    screen: () => screen,
-    exited,
-    async when(text: string, keys: string) {
-      const start = Date.now();
-      while (!screen.includes(text)) {
-        if (Date.now() - start > 8000) throw new Error(`no ${JSON.stringify(text)} on screen:\n${screen}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      child.stdin.write(keys);
-    },
-  };
-}
-
-const DOWN = "\u001b[B";
-const ENTER = "\r";
+const { down, enter } = KEYS;
 
 describe("in a real terminal", () => {
-  it("runs the questionnaire and prints the recommendation", async () => {
-    const term = inTerminal("--no-color");
-    await term.when("(1/11)", `${DOWN}${DOWN}${DOWN}${ENTER}`); // expert
-    await term.when("(2/11)", `${DOWN}${DOWN}${ENTER}`); // multi-cloud
-    await term.when("(3/11)", ENTER);
-    await term.when("(4/11)", `40${ENTER}`);
-    for (let n = 5; n <= 11; n++) await term.when(`(${n}/11)`, ENTER);
+  it("runs the questionnaire, then prints the whole result below the last answer, every line intact", async () => {
+    const term = inTerminal(["--no-color"]);
+    await term.when("(1/15)", enter); // nothing in production yet
+    await term.when("(2/15)", `${down}${down}${down}${enter}`); // expert
+    await term.when("(3/15)", `${down}${down}${enter}`); // multi-cloud
+    await term.when("(4/15)", `60${enter}`);
+    await term.when("(5/15)", `40${enter}`);
+    await term.when("(6/15)", enter);
+    await term.when("finish now?", enter); // keep answering
+    for (let n = 7; n <= 15; n++) await term.when(`(${n}/15)`, enter);
     expect(await term.exited).toBe(0);
-    expect(term.screen()).toContain("Recommendation: Amazon EKS on AWS Fargate");
-    expect(term.screen()).toContain("███"); // block bars in a terminal
+
+    const screen = await term.screen();
+    const expected = renderText(
+      recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", engineers: 60, microservices: 40, budget: "moderate" }),
+      { lang: "en", color: false, width: 100, unicode: true },
+    )
+      .trimEnd()
+      .split("\n");
+    const lastAnswer = screen.findIndex((line) => line.startsWith("✔ (15/15)"));
+    const start = screen.indexOf(expected[0]!);
+    expect(lastAnswer).toBeGreaterThanOrEqual(0);
+    expect(start).toBeGreaterThan(lastAnswer);
+    // The result is printed whole and nothing is drawn over it or after it.
+    expect(screen.slice(start).map((line) => line.trimEnd())).toEqual(expected.map((line) => line.trimEnd()));
+    expect(expected[0]).toBe("Recommendation: Amazon EKS in Auto Mode");
   });
 
   it("exits 130 quietly on Ctrl-C", async () => {
-    const term = inTerminal("");
-    await term.when("(1/11)", "\u0003");
+    const term = inTerminal([]);
+    await term.when("(1/15)", KEYS.ctrlC);
     expect(await term.exited).toBe(130);
-    expect(term.screen()).toContain("Cancelled; nothing was written.");
-    expect(term.screen()).not.toMatch(/ExitPromptError|at .*\.js:\d+/);
+    const screen = (await term.screen()).join("\n");
+    expect(screen).toContain("Cancelled; nothing was written.");
+    expect(screen).not.toMatch(/ExitPromptError|at .*\.js:\d+/);
   });
 });

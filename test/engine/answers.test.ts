@@ -15,16 +15,45 @@ describe("answers", () => {
     expect(outcome).toEqual({
       ok: true,
       answers: {
+        currentPlatform: "none",
         ...required,
+        opsCapacity: "some",
+        requirements: [],
+        workload: "services",
+        computeSpend: "unknown",
         ecosystem: [],
         timeToMarket: "normal",
         growth: "moderate",
         serviceCommunication: "simple",
-        opsCapacity: "some",
-        requirements: [],
         clusters: 1,
       },
     });
+  });
+
+  it("leaves the team's size out when it is not given: unknown, not a default", () => {
+    const outcome = parseAnswers(required);
+    expect(outcome.ok && "engineers" in outcome.answers).toBe(false);
+    const given = parseAnswers({ ...required, engineers: 40 });
+    expect(given.ok && given.answers.engineers).toBe(40);
+  });
+
+  it.each([
+    ["currentPlatform", "rancher", '"currentPlatform" must be one of none, ecs, kubernetes, openshift (got "rancher").'],
+    ["engineers", 0, '"engineers" must be a whole number from 1 to 100000 (got 0).'],
+    ["engineers", 2.5, '"engineers" must be a whole number from 1 to 100000 (got 2.5).'],
+    ["engineers", "ten", '"engineers" must be a whole number from 1 to 100000 (got "ten").'],
+    ["computeSpend", "20k", '"computeSpend" must be one of unknown, under-5k, 5k-20k, over-20k (got "20k").'],
+    ["workload", "cron", '"workload" must be one of services, batch, event-driven, mixed (got "cron").'],
+    ["requirements", ["linux"], '"requirements" may only list gpu, privileged, daemonsets, windows, arm, spot (got ["linux"]).'],
+  ])("rejects a bad %s (%j) and lists what it takes", (key, value, message) => {
+    expect(problems({ ...required, [key]: value })).toEqual([message]);
+  });
+
+  it("refuses answers nested deeper than the documented limit, without overflowing the stack", () => {
+    const deep = JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`);
+    expect(problems({ ...required, budget: deep })).toEqual([
+      "the answers nest deeper than 64 levels; an answers file is an object of values and lists.",
+    ]);
   });
 
   it("accepts a $schema key for editors and leaves it out of the answers", () => {
@@ -45,7 +74,7 @@ describe("answers", () => {
   });
 
   it("lists the known answers when nothing is close", () => {
-    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: kubernetesExperience, cloudStrategy/);
+    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, kubernetesExperience, cloudStrategy/);
   });
 
   it("lists the choices when a value is not one of them", () => {

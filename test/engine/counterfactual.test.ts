@@ -11,13 +11,18 @@ import { readFixture } from "../helpers/fixtures.js";
 
 const platformOf = (answers: Answers) => decide(scorePlatforms(BUILT_IN_RULES, answers).scores);
 
-/** Every answer set that differs from `answers` in exactly one answer (one set item added or removed). */
+/**
+ * Every answer set that differs from `answers` in exactly one answer (one set
+ * item added or removed), as a team could change it: not what it runs today
+ * (a fact), and never to "don't know".
+ */
 function singleChanges(answers: Answers): Answers[] {
   return QUESTIONS.flatMap((q): Answers[] => {
+    if ("fact" in q) return [];
     const value = answers[q.key];
     switch (q.kind) {
       case "choice":
-        return q.choices.filter((c) => c !== value).map((c) => ({ ...answers, [q.key]: c }));
+        return q.choices.filter((c) => c !== value && !("unknown" in q && c === q.unknown)).map((c) => ({ ...answers, [q.key]: c }));
       case "set": {
         const have = value as string[];
         return q.choices.map((c) => ({
@@ -32,6 +37,15 @@ function singleChanges(answers: Answers): Answers[] {
       }
     }
   });
+}
+
+const COUNTS = QUESTIONS.filter((q) => q.kind === "integer").map((q) => q.key);
+
+/** Counts within what brute force walks (1 to 300). */
+function capped(answers: Answers): Answers {
+  const copy = { ...answers };
+  for (const key of COUNTS) if (copy[key] !== undefined) (copy as unknown as Record<string, number>)[key] = Math.min(copy[key]!, 300);
+  return copy;
 }
 
 describe("what would change the recommendation", () => {
@@ -53,7 +67,7 @@ describe("what would change the recommendation", () => {
   it("never misses a single change that brute force finds, and then lists only single changes", () => {
     fc.assert(
       fc.property(answersArbitrary, (generated) => {
-        const answers = { ...generated, microservices: Math.min(generated.microservices, 300) };
+        const answers = capped(generated);
         expectFlipsLikeBruteForce(answers, evaluate(answers), platformOf);
       }),
       { numRuns: 300, seed: 2 },
@@ -68,7 +82,7 @@ describe("what would change the recommendation", () => {
     const platform = (answers: Answers) => decide(scorePlatforms(rules, answers).scores);
     fc.assert(
       fc.property(answersArbitrary, (generated) => {
-        const answers = { ...generated, microservices: Math.min(generated.microservices, 300) };
+        const answers = capped(generated);
         const result = evaluate(answers, { rules });
         for (const flip of result.whatWouldChange) expect(platform({ ...answers, ...flip.answers })).toBe(flip.recommendation);
         expectFlipsLikeBruteForce(answers, result, platform);
@@ -84,6 +98,30 @@ describe("what would change the recommendation", () => {
       recommendation: "eks",
       text: "With 20 or more microservices, EKS would be recommended.",
     });
+  });
+
+  it("gives the team size that would flip it when the size is unknown", () => {
+    const result = recommend({ kubernetesExperience: "basic", cloudStrategy: "aws-first", budget: "moderate", microservices: 18 });
+    expect(result.recommendation).toBe("ecs");
+    expect(result.whatWouldChange).toContainEqual({
+      answers: { engineers: 16 },
+      recommendation: "eks",
+      text: "With 16 or more engineers, EKS would be recommended.",
+    });
+    const korean = recommend({ kubernetesExperience: "basic", cloudStrategy: "aws-first", budget: "moderate", microservices: 18 }, { lang: "ko" });
+    expect(korean.whatWouldChange.map((flip) => flip.text)).toContain("엔지니어가 16명 이상이면 EKS를 권장합니다.");
+  });
+
+  it("never suggests changing what the team runs today, or answering \"don't know\"", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        for (const flip of evaluate(answers).whatWouldChange) {
+          expect(flip.answers).not.toHaveProperty("currentPlatform");
+          expect(flip.answers.computeSpend).not.toBe("unknown");
+        }
+      }),
+      { numRuns: 300, seed: 9 },
+    );
   });
 
   it("sorts a one-step change before a bigger jump", () => {
@@ -131,18 +169,33 @@ function expectFlipsLikeBruteForce(answers: Answers, result: ReturnType<typeof e
     return;
   }
   for (const flip of result.whatWouldChange) expect(Object.keys(flip.answers)).toHaveLength(1);
-  // Microservices: the threshold in each direction, never an arbitrary count.
-  const counts = flips.map((f) => f.microservices).filter((n) => n !== answers.microservices);
-  const up = counts.filter((n) => n > answers.microservices);
-  const down = counts.filter((n) => n < answers.microservices);
-  for (const flip of result.whatWouldChange) {
-    const n = flip.answers.microservices;
-    if (n === undefined) continue;
-    if (n > answers.microservices) expect(n).toBe(Math.min(...up));
-    else expect(n).toBe(Math.max(...down));
+  // Counts: the threshold in each direction, never an arbitrary count.
+  let distinct = 0;
+  let unknownCounts = false;
+  const countFlips = new Set<Answers>();
+  for (const key of COUNTS) {
+    const now = answers[key];
+    const counts = flips.filter((f) => f[key] !== now).map((f) => (countFlips.add(f), f[key]!));
+    if (counts.length === 0) continue;
+    if (now === undefined) {
+      // An unknown count may become any interval's bound: each listed one flips (checked above), and one is listed.
+      unknownCounts = true;
+      expect(result.whatWouldChange.some((f) => f.answers[key] !== undefined) || result.whatWouldChange.length === MAX_FLIPS).toBe(true);
+      continue;
+    }
+    const up = counts.filter((n) => n > now);
+    const down = counts.filter((n) => n < now);
+    for (const flip of result.whatWouldChange) {
+      const n = flip.answers[key];
+      if (n === undefined) continue;
+      if (n > now) expect(n).toBe(Math.min(...up));
+      else expect(n).toBe(Math.max(...down));
+    }
+    distinct += (up.length > 0 ? 1 : 0) + (down.length > 0 ? 1 : 0);
   }
+  if (unknownCounts) return;
   // Distinct single flips (counting each count direction once) all appear, up to the cap.
-  const distinct = flips.filter((f) => f.microservices === answers.microservices).length + (up.length > 0 ? 1 : 0) + (down.length > 0 ? 1 : 0);
+  distinct += flips.filter((f) => !countFlips.has(f)).length;
   expect(result.whatWouldChange).toHaveLength(Math.min(distinct, MAX_FLIPS));
 }
 

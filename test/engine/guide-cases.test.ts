@@ -16,13 +16,13 @@ const cases = [
     why: "multi-cloud, dozens of services, Helm, Istio and Prometheus, complex traffic",
     recommendation: "eks",
     launchType: "ec2",
-    fires: ["eks-multi-cloud", "eks-dozens-of-services", "eks-helm", "eks-service-mesh", "eks-prometheus"],
+    fires: ["eks-multi-cloud", "eks-dozens-of-services", "eks-helm", "eks-service-mesh", "eks-complex-communication"],
   },
   {
     fixture: "ml-gpu.json",
-    why: "Kubernetes experts who need GPUs",
+    why: "Kubernetes experts who need GPUs, with part-time ops: Auto Mode runs the GPU nodes",
     recommendation: "eks",
-    launchType: "ec2",
+    launchType: "auto-mode",
     fires: ["eks-expert-team", "eks-gpu-scheduling"],
   },
   {
@@ -34,10 +34,10 @@ const cases = [
   },
   {
     fixture: "hybrid-enterprise.json",
-    why: "hybrid cloud with 25 services and node agents",
+    why: "hybrid cloud with 25 services and node agents, proficient in Kubernetes",
     recommendation: "eks",
-    launchType: "ec2",
-    fires: ["eks-hybrid", "eks-dozens-of-services", "eks-proficient-team"],
+    launchType: "auto-mode",
+    fires: ["eks-dozens-of-services", "eks-proficient-team", "ecs-hybrid-anywhere"],
   },
 ] as const;
 
@@ -50,7 +50,7 @@ describe("the guide's cases", () => {
     expect(result.reasons.every((r) => r.text.length > 0 && r.source.length > 0)).toBe(true);
   });
 
-  it("requires EC2 when a GPU is needed, whatever else favours Fargate", () => {
+  it("never runs GPUs on Fargate: with no one to run servers, Managed Instances run them for you", () => {
     const result = recommend({
       kubernetesExperience: "none",
       cloudStrategy: "aws-only",
@@ -60,16 +60,26 @@ describe("the guide's cases", () => {
       timeToMarket: "urgent",
       requirements: ["gpu"],
     });
-    expect(result.launchType).toBe("ec2");
-    expect(result.launchTypeRequired).toBe(true);
-    expect(result.launchTypeReasons[0]).toMatchObject({ ruleId: "ec2-gpu", required: true });
+    expect(result.launchType).toBe("managed-instances");
+    expect(result.launchTypeRequired).toBe(false);
+    expect(result.launchTypeLimits).toEqual([expect.objectContaining({ ruleId: "no-gpu-on-fargate", excludes: ["fargate"] })]);
+    expect(Object.keys(result.launchTypeScores)).toEqual(["managed-instances", "ec2"]);
   });
 
-  it("needs EC2 for DaemonSets on EKS but not on ECS, where Fargate runs sidecars", () => {
+  it("rules Fargate out for DaemonSets on EKS but not on ECS, where Fargate runs the agent as a sidecar", () => {
     const base = { cloudStrategy: "aws-only", budget: "moderate", microservices: 3, requirements: ["daemonsets"] };
-    expect(recommend({ ...base, kubernetesExperience: "none" })).toMatchObject({ recommendation: "ecs", launchType: "fargate" });
+    const ecs = recommend({ ...base, kubernetesExperience: "none" });
+    expect(ecs).toMatchObject({ recommendation: "ecs", launchType: "fargate", launchTypeLimits: [] });
+    expect(ecs.launchTypeNotes.map((note) => note.ruleId)).toEqual(["fargate-sidecar-agents"]);
     const eks = recommend({ ...base, kubernetesExperience: "expert", cloudStrategy: "multi-cloud", microservices: 30 });
-    expect(eks).toMatchObject({ recommendation: "eks", launchType: "ec2", launchTypeRequired: true });
+    expect(eks).toMatchObject({ recommendation: "eks", launchType: "auto-mode", launchTypeRequired: false });
+    expect(eks.launchTypeLimits.map((limit) => limit.ruleId)).toEqual(["no-daemonsets-on-eks-fargate"]);
+  });
+
+  it("leaves only EC2 nodes for Windows on EKS, and says the choice was forced", () => {
+    const result = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", budget: "moderate", microservices: 40, requirements: ["windows"] });
+    expect(result).toMatchObject({ recommendation: "eks", launchType: "ec2", launchTypeRequired: true, launchTypeScores: { ec2: 0 } });
+    expect(result.launchTypeLimits.map((limit) => limit.ruleId).sort()).toEqual(["eks-fargate-linux-x86-only", "no-windows-on-auto-mode"]);
   });
 
   it("lists reasons strongest first and sums them into the scores", () => {

@@ -24,6 +24,16 @@ const moves: Move[] = [
   step("growth", ["stable", "moderate", "rapid"]),
   step("serviceCommunication", ["simple", "complex"]),
   step("timeToMarket", ["urgent", "normal", "relaxed"]),
+  step("opsCapacity", ["none", "some", "dedicated"]),
+  step("computeSpend", ["under-5k", "5k-20k", "over-20k"]),
+  // From staying on ECS, through nothing in production, to Kubernetes (or OpenShift) already there.
+  step("currentPlatform", ["ecs", "none", "kubernetes"]),
+  step("currentPlatform", ["ecs", "none", "openshift"]),
+  {
+    name: "more engineers",
+    apply: (a) =>
+      a.engineers !== undefined && a.engineers < 100000 ? { ...a, engineers: Math.min(100000, a.engineers + 1 + (a.engineers % 13)) } : undefined,
+  },
   {
     name: "more microservices",
     apply: (a) => (a.microservices < 10000 ? { ...a, microservices: a.microservices + 1 + (a.microservices % 17) } : undefined),
@@ -50,6 +60,15 @@ describe("the built-in rules are monotonic", () => {
       }),
       { numRuns: 2000, seed: 20261125 },
     );
+  });
+
+  it("covers every team size between 1 and 200 engineers step by step", () => {
+    for (const seed of [3, 4, 5]) {
+      const base = { ...fc.sample(answersArbitrary, { numRuns: 1, seed })[0]! };
+      for (let n = 1; n < 200; n++) {
+        expect(lead({ ...base, engineers: n + 1 })).toBeGreaterThanOrEqual(lead({ ...base, engineers: n }));
+      }
+    }
   });
 
   it("covers every count between 1 and 200 microservices step by step", () => {

@@ -14,10 +14,11 @@ const problemsOf = (name: string, lang: "en" | "ko" = "en") => {
 
 describe("a broken rules file is a clear error naming the file, the rule and the field", () => {
   it.each([
-    ["negative", "weight", "must be a finite number above 0 (got -1)"],
-    ["zero", "weight", "must be a finite number above 0 (got 0)"],
+    ["negative", "weight", "must be a number above 0 and at most 1000 (got -1)"],
+    ["zero", "weight", "must be a number above 0 and at most 1000 (got 0)"],
     ["text-weight", "weight", 'must be a number (got "3")'],
-    ["infinite", "weight", "must be a finite number above 0 (got Infinity)"],
+    ["infinite", "weight", "must be a number above 0 and at most 1000 (got Infinity)"],
+    ["huge", "weight", "must be a number above 0 and at most 1000 (got 1e+308)"],
   ])("rejects the weight of rule %s", (id, field, message) => {
     expect(problemsOf("broken-weights.json")).toContainEqual(expect.stringMatching(new RegExp(`^broken-weights\\.json: rule "${id}" \\(rules\\[\\d\\]\\), field "${field}": ${escape(message)}`)));
   });
@@ -68,7 +69,7 @@ describe("overrides of the built-in rules", () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const ids = outcome.ruleSet.rules.map((r) => r.id);
-    expect(ids).not.toContain("eks-rapid-growth");
+    expect(ids).not.toContain("eks-hiring");
     expect(ids).toContain("team-has-eks-platform");
     expect(outcome.ruleSet.rules.find((r) => r.id === "ecs-aws-only")!.weight).toBe(5);
     expect(outcome.ruleSet.rules).toHaveLength(BUILT_IN_RULES.rules.length);
@@ -80,7 +81,7 @@ describe("overrides of the built-in rules", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringContaining('field "weights.ecs-aws-onyl": there is no built-in rule "ecs-aws-onyl". Did you mean "ecs-aws-only"?'),
-        expect.stringContaining('field "weights.eks-helm": must be a finite number above 0 (got -2)'),
+        expect.stringContaining('field "weights.eks-helm": must be a number above 0 and at most 1000 (got -2)'),
         expect.stringContaining('"eks-helm" is both re-weighted and disabled'),
         expect.stringContaining('field "disable[0]": there is no built-in rule "no-such-rule"'),
         expect.stringContaining('the id "ecs-aws-only" is already a built-in rule'),
@@ -92,7 +93,13 @@ describe("overrides of the built-in rules", () => {
 describe("the built-in rules", () => {
   const guide = readFileSync(`${ROOT}docs/sources/guide.ko.md`, "utf8");
   const facts = readFileSync(`${ROOT}docs/sources/FACTS.md`, "utf8");
-  const all = [...BUILT_IN_RULES.rules, ...BUILT_IN_RULES.launchTypeRules];
+  const all = [
+    ...BUILT_IN_RULES.rules,
+    ...BUILT_IN_RULES.launchTypeRules,
+    ...BUILT_IN_RULES.launchTypeLimits,
+    ...BUILT_IN_RULES.launchTypeNotes,
+    ...BUILT_IN_RULES.alsoConsider,
+  ];
 
   it("validate, and survive a round trip through `rules --format json`", () => {
     const again = parseRules(JSON.parse(JSON.stringify(toRulesFile(BUILT_IN_RULES))), { file: "again.json" });
@@ -110,6 +117,16 @@ describe("the built-in rules", () => {
   it.each(all.map((r) => [r.id, r] as const))("%s speaks English and Korean, and its English has no Korean", (_id, rule) => {
     expect(rule.text.ko).toBeTruthy();
     expect(rule.text.en).not.toMatch(/[\uac00-\ud7af]/);
+  });
+
+  it.each(BUILT_IN_RULES.rules.map((r) => [r.id, r] as const))("%s names its reason in a few words, in both languages", (_id, rule) => {
+    expect(rule.label?.en).toBeTruthy();
+    expect(rule.label?.ko).toMatch(/[\uac00-\ud7af]/);
+    expect(rule.label!.en.length).toBeLessThan(45);
+  });
+
+  it("never point anyone to App Runner, which is closed to new customers", () => {
+    expect(JSON.stringify(toRulesFile(BUILT_IN_RULES))).not.toMatch(/App Runner/i);
   });
 
   it("never fire on an optional answer's default: the defaults are neutral", () => {
@@ -138,6 +155,9 @@ describe("the built-in rules", () => {
 });
 
 const BUILT_IN_RULES_ANSWERS = {
+  currentPlatform: "none",
+  workload: "services",
+  computeSpend: "unknown",
   kubernetesExperience: "none",
   cloudStrategy: "aws-only",
   budget: "tight",

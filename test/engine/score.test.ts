@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, recommend } from "../../src/engine/recommend.js";
-import { CLOSE_CALL_BELOW, confidenceOf, decide } from "../../src/engine/score.js";
+import { CLOSE_CALL_BELOW, confidenceOf, decide, EVIDENCE_PRIOR, isCloseCall } from "../../src/engine/score.js";
 import type { Answers } from "../../src/engine/questions.js";
 import { makeRule, makeRuleSet } from "../helpers/rules.js";
 
@@ -28,8 +28,9 @@ describe("scoring", () => {
     expect(evaluate(answers, { rules: makeRuleSet([]) }).recommendation).toBe("ecs");
   });
 
-  it("gives Fargate a launch-type tie, with no servers to run", () => {
+  it("gives a launch-type tie to the option that leaves the least to run: Fargate on ECS, Auto Mode on EKS", () => {
     expect(evaluate(answers, { rules: withRules(["ecs", 1]) })).toMatchObject({ launchType: "fargate", launchTypeRequired: false, launchTypeReasons: [] });
+    expect(evaluate(answers, { rules: withRules(["eks", 1]) })).toMatchObject({ launchType: "auto-mode", launchTypeRequired: false });
   });
 
   it("keeps sums of fractional weights exact in the output", () => {
@@ -39,19 +40,31 @@ describe("scoring", () => {
 });
 
 describe("confidence and close calls", () => {
-  it("is the margin as a share of all points", () => {
-    expect(confidenceOf({ ecs: 3, eks: 1 })).toBe(0.5);
-    expect(confidenceOf({ ecs: 0, eks: 7 })).toBe(1);
+  it("is the margin over all points fired plus the evidence prior, so a few weak rules are never sure", () => {
+    expect(EVIDENCE_PRIOR).toBe(6);
+    expect(confidenceOf({ ecs: 3, eks: 1 })).toBe(0.2);
+    expect(confidenceOf({ ecs: 0, eks: 2 })).toBe(0.25);
+    expect(confidenceOf({ ecs: 0, eks: 24 })).toBe(0.8);
     expect(confidenceOf({ ecs: 2, eks: 2 })).toBe(0);
     expect(confidenceOf({ ecs: 0, eks: 0 })).toBe(0);
   });
 
-  it("calls it close below the documented threshold, and says so in JSON", () => {
+  it("grows with the evidence at the same margin share, and stays within 0..1", () => {
+    expect(confidenceOf({ ecs: 0, eks: 2 })).toBeLessThan(confidenceOf({ ecs: 0, eks: 10 }));
+    expect(confidenceOf({ ecs: 1, eks: 3 })).toBeLessThan(confidenceOf({ ecs: 5, eks: 15 }));
+    expect(confidenceOf({ ecs: 0, eks: 1000 })).toBeLessThan(1);
+    expect(confidenceOf({ ecs: 0, eks: 1e6 })).toBeLessThanOrEqual(1);
+  });
+
+  it("calls it close when the loser holds over 37.5% of the points, and says so in JSON", () => {
     expect(CLOSE_CALL_BELOW).toBe(0.25);
+    expect(isCloseCall({ ecs: 3, eks: 2 })).toBe(true);
+    expect(isCloseCall({ ecs: 3, eks: 1 })).toBe(false);
+    expect(isCloseCall({ ecs: 0, eks: 0 })).toBe(true);
     const close = evaluate(answers, { rules: withRules(["ecs", 3], ["eks", 2]) });
-    expect(close).toMatchObject({ confidence: 0.2, closeCall: true });
+    expect(close).toMatchObject({ confidence: 0.091, closeCall: true });
     const clear = evaluate(answers, { rules: withRules(["ecs", 3], ["eks", 1]) });
-    expect(clear).toMatchObject({ confidence: 0.5, closeCall: false });
+    expect(clear).toMatchObject({ confidence: 0.2, closeCall: false });
   });
 
   it("names the rules without which the call would go the other way", () => {
@@ -67,6 +80,8 @@ describe("confidence and close calls", () => {
     const result = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-only", budget: "moderate", microservices: 12 });
     expect(result.closeCall).toBe(true);
     expect(result.decidingRules).toEqual(["ecs-aws-only"]);
+    const without = { ...result.answers, cloudStrategy: "aws-first" } as const;
+    expect(recommend(without).recommendation).toBe("eks");
   });
 });
 
@@ -77,6 +92,28 @@ describe("costs", () => {
     expect(two.costs.controlPlane.eks.usdPerMonthExtendedSupport).toBe(876);
     expect(two.costs.controlPlane.ecs.usdPerMonth).toBe(0);
     expect(two.costs.controlPlane.eks.asOf).toBe("2025");
+  });
+
+  it("adds the people cost of running Kubernetes when EKS is recommended or the call is close, and only then", () => {
+    const eks = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", budget: "moderate", microservices: 40 });
+    expect(eks.costs.kubernetesPeople).toEqual({
+      engineerShare: { min: 0.2, max: 0.4 },
+      minimalClusterUsdPerMonth: { min: 300, max: 500 },
+      upgradesPerYear: 1,
+      asOf: "2026",
+      source: expect.stringContaining("Kubernetes tax"),
+    });
+    const close = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-only", budget: "moderate", microservices: 12 });
+    expect([close.recommendation, close.closeCall, close.costs.kubernetesPeople !== undefined]).toEqual(["ecs", true, true]);
+    expect(recommend(answers).costs.kubernetesPeople).toBeUndefined();
+  });
+
+  it("notes a management fee, without a figure, for Managed Instances and Auto Mode only", () => {
+    const managed = recommend({ ...answers, requirements: ["gpu"] });
+    expect(managed.launchType).toBe("managed-instances");
+    expect(managed.costs.managementFee).toEqual({ launchType: "managed-instances", asOf: "2025", source: "Amazon ECS pricing page (Managed Instances)" });
+    expect(JSON.stringify(managed.costs.managementFee)).not.toMatch(/usd|\d\.\d/i);
+    expect(recommend(answers).costs.managementFee).toBeUndefined();
   });
 
   it("gives the guide's learning times and notes when the team already knows Kubernetes", () => {

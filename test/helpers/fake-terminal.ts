@@ -36,10 +36,10 @@ export function fakeTerminal(env: Record<string, string> = {}) {
       stdin.write(text);
       for (const char of text) stdin.emit("keypress", null, { name: char });
     },
-    /** Presses Enter on questions `from` to `to` of `to`, each once it is on screen. */
-    async acceptDefaults(from: number, to: number) {
+    /** Presses Enter on questions `from` to `to` of `total` (`to` when not given), each once it is on screen. */
+    async acceptDefaults(from: number, to: number, total = to) {
       for (let n = from; n <= to; n++) {
-        await this.waitFor(`(${n}/${to})`);
+        await this.waitFor(`(${n}/${total})`);
         this.press("enter");
       }
     },

@@ -26,7 +26,7 @@ describe("message catalogues", () => {
     const keys = QUESTIONS.flatMap((q) => [
       `q.${q.key}`,
       `q.${q.key}.hint`,
-      ...(q.kind === "integer" ? [`unit.${q.key}`] : []),
+      ...(q.kind === "integer" ? (["atLeast", "atMost", "between"] as const).map((form) => `count.${q.key}.${form}`) : []),
       ...(q.kind === "set" ? [`change.${q.key}.add`, `change.${q.key}.remove`] : []),
       ...(q.kind === "integer"
         ? []
@@ -34,7 +34,9 @@ describe("message catalogues", () => {
             `choice.${q.key}.${c}`,
             `hint.${q.key}.${c}`,
             q.kind === "set" ? `item.${q.key}.${c}` : `change.${q.key}.${c}`,
-          ])),
+          ])
+          // "Don't know" is never suggested as a change, so it needs no phrase.
+          .filter((key) => !("unknown" in q && key === `change.${q.key}.${q.unknown}`))),
     ]);
     for (const lang of LANGS) {
       const missing = keys.filter((key) => !(key in CATALOGUES[lang]));
@@ -44,7 +46,7 @@ describe("message catalogues", () => {
 
   it("end every Korean change phrase in a conditional, so phrases can be joined", () => {
     for (const [key, text] of Object.entries(ko)) {
-      if (key.startsWith("change.") && key !== "change.none") expect({ key, text, ok: /면$/.test(text) }).toMatchObject({ ok: true });
+      if ((key.startsWith("change.") && key !== "change.none") || key.startsWith("count.")) expect({ key, text, ok: /면$/.test(text) }).toMatchObject({ ok: true });
     }
     expect(joinConditions("ko", ["예산이 넉넉하면", "Helm을 쓰지 않으면", "출시가 급하면"])).toBe(
       "예산이 넉넉하고 Helm을 쓰지 않고 출시가 급하면",

@@ -11,6 +11,7 @@ import { EXIT } from "../errors-report.js";
 import type { Io } from "../io.js";
 import { locateJsonError } from "../json-error.js";
 import { readLineBatches } from "../lines.js";
+import { optionName } from "../summary-lines.js";
 
 /** One answers object is a few hundred bytes; a line past this is not one. */
 const MAX_LINE_BYTES = 64 * 1024;
@@ -130,10 +131,7 @@ function textRow(record: LineRecord, lang: Lang): string {
   const id = record.id === undefined ? "" : ` ${record.id}`;
   if ("error" in record) return `${t(lang, "batch.line", { line: record.line })}${id}: ${t(lang, "batch.error", { error: record.error })}\n`;
   const { result } = record;
-  const option = t(lang, "option.name", {
-    platform: t(lang, `platform.${result.recommendation}`),
-    launchType: t(lang, `launch.short.${result.launchType}`),
-  });
+  const option = optionName(lang, result.recommendation, result.launchType, t(lang, `platform.${result.recommendation}`));
   const close = result.closeCall ? `, ${t(lang, "batch.close")}` : "";
   return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(result.confidence * 100) })}${close})\n`;
 }

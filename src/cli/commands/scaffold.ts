@@ -10,6 +10,7 @@ import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
 import type { Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
+import { optionName } from "../summary-lines.js";
 import { checkLang } from "../options.js";
 import { assertCanWrite, writeNewFile } from "../write-file.js";
 
@@ -87,7 +88,7 @@ async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Cho
 }
 
 function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, lang: Lang): string {
-  const what = t(lang, "option.name", { platform: t(lang, `platform.long.${spec.platform}`), launchType: t(lang, `launch.${spec.launchType}`) });
+  const what = optionName(lang, spec.platform, spec.launchType);
   const lines = [t(lang, "scaffold.for", { what, why })];
   if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: join(out, f.path) })));
   if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: join(out ?? ".", spec.name) }));

@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate, evaluateBrief } from "../../src/engine/recommend.js";
+import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "../../src/engine/rule-types.js";
+import { answersArbitrary } from "../helpers/arbitraries.js";
+
+// What each way of running can do, transcribed from FACTS ("What each way of
+// running can and cannot do", as of 2025-2026) independently of rules.json:
+// the property below checks the rules against this table, not against themselves.
+// ECS on Fargate has no daemon scheduling but runs node agents as sidecars, so
+// "daemonsets" does not rule it out.
+type Need = "gpu" | "privileged" | "daemonsets" | "windows" | "arm" | "spot";
+const CANNOT: Record<Platform, Partial<Record<LaunchType, Need[]>>> = {
+  ecs: {
+    fargate: ["gpu", "privileged"],
+    "managed-instances": ["windows"],
+    ec2: [],
+  },
+  eks: {
+    fargate: ["gpu", "privileged", "daemonsets", "windows", "arm", "spot"],
+    "auto-mode": ["windows"],
+    ec2: [],
+  },
+};
+
+describe("launch types", () => {
+  it("never pair a launch type with a requirement it cannot meet, over generated answers", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        const result = evaluateBrief(answers);
+        const unmet = (CANNOT[result.recommendation][result.launchType] ?? []).filter((need) => answers.requirements.includes(need));
+        expect({ platform: result.recommendation, launchType: result.launchType, unmet }).toEqual({
+          platform: result.recommendation,
+          launchType: result.launchType,
+          unmet: [],
+        });
+        expect(LAUNCH_TYPES_FOR[result.recommendation]).toContain(result.launchType);
+      }),
+      { numRuns: 3000, seed: 20261125 },
+    );
+  });
+
+  it("only say a launch type was forced when the hard limits left exactly one", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        const result = evaluate(answers);
+        const open = LAUNCH_TYPES_FOR[result.recommendation].filter(
+          (launchType) => !(CANNOT[result.recommendation][launchType] ?? []).some((need) => answers.requirements.includes(need)),
+        );
+        expect(result.launchTypeRequired).toBe(open.length === 1);
+        expect(Object.keys(result.launchTypeScores).sort()).toEqual([...open].sort());
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it("prefer what AWS runs over instances the team must run when the team has little ops capacity", () => {
+    fc.assert(
+      fc.property(answersArbitrary, fc.constantFrom("none", "some" as const), (generated, opsCapacity) => {
+        const answers = { ...generated, opsCapacity };
+        const result = evaluateBrief(answers);
+        // EC2 instances of the team's own only when nothing AWS manages can run the workload.
+        if (result.launchType === "ec2") expect(result.launchTypeRequired).toBe(true);
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+  });
+});
