@@ -1,15 +1,16 @@
 import { CommanderError } from "commander";
-import { isUserError } from "../engine/errors.js";
+import { isUserError, OutputError } from "../engine/errors.js";
 import { t, type Lang } from "../i18n/index.js";
 
-export const EXIT = { ok: 0, gateFailed: 1, usage: 2, bug: 70, interrupted: 130 } as const;
+export const EXIT = { ok: 0, gateFailed: 1, usage: 2, bug: 70, cannotWrite: 74, hangup: 129, interrupted: 130, terminated: 143 } as const;
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
 /**
  * The one place an error becomes an exit code and a message on stderr:
- * user errors are 2 with what went wrong and the fix (fix last), Ctrl-C is
- * 130 with one line, anything else is a bug: 70 and a request to report it.
+ * user errors are 2 with what went wrong and the fix (fix last), a file or
+ * stream that cannot be written is 74, Ctrl-C is 130 with one line, anything
+ * else is a bug: 70 and a request to report it.
  */
 export function reportError(error: unknown, write: (text: string) => void, lang: Lang, debug: boolean): number {
   if (error instanceof CommanderError) {
@@ -22,6 +23,10 @@ export function reportError(error: unknown, write: (text: string) => void, lang:
     if (error.hint) lines.push(t(lang, "error.fix", { fix: error.hint }));
     write(`${lines.join("\n")}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof OutputError) {
+    write(`ecs-or-eks: ${error.message}\n`);
+    return EXIT.cannotWrite;
   }
   if (error instanceof Error && error.name === "ExitPromptError") {
     write(`\n${t(lang, "error.interrupted")}\n`);

@@ -105,6 +105,7 @@ function buildProgram(
             ["--platform <platform>", "help.platform"],
             ["--launch-type <type>", "help.launchType"],
             ["--helm", "help.helm"],
+            ["--gpu", "help.gpu"],
             ["--name <name>", "help.name"],
             ["--image <image>", "help.image"],
             ["--port <n>", "help.port"],

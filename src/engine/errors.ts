@@ -21,3 +21,12 @@ export class UsageError extends InputError {
 export function isUserError(error: unknown): error is InputError {
   return error instanceof InputError;
 }
+
+/**
+ * A file or stream that could not be written (a full disk, a closed
+ * terminal): exit code 74, the sysexits I/O error, so CI never reads it as
+ * "the decision changed".
+ */
+export class OutputError extends Error {
+  override readonly name: string = "OutputError";
+}

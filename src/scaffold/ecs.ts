@@ -1,12 +1,19 @@
-import type { Scaffold, ScaffoldSpec } from "./spec.js";
+import type { Scaffold, ScaffoldNote, ScaffoldSpec } from "./spec.js";
 
 // The guide's §5.1 task definition, filled in from the spec, plus a service
-// definition for `aws ecs create-service --cli-input-json`.
+// definition for `aws ecs create-service --cli-input-json`. Field names follow
+// the AWS SDK's ECS model (RegisterTaskDefinition and CreateService inputs);
+// the tests type-check every combination against it.
 
-export const ECS_PLACEHOLDERS = ["<AWS_ACCOUNT_ID>", "<AWS_REGION>", "<CLUSTER_NAME>", "<SUBNET_ID>", "<SECURITY_GROUP_ID>", "<TARGET_GROUP_ARN>"];
+const COMPATIBILITY = { fargate: "FARGATE", ec2: "EC2", "managed-instances": "MANAGED_INSTANCES" } as const;
+
+/** Time for a task to start before the load balancer's health checks count against it. */
+const HEALTH_CHECK_GRACE_SECONDS = 60;
 
 export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
-  const compatibility = spec.launchType === "fargate" ? "FARGATE" : "EC2";
+  const launchType = spec.launchType as keyof typeof COMPATIBILITY;
+  const compatibility = COMPATIBILITY[launchType];
+  const logGroup = `/ecs/${spec.name}`;
   const taskDefinition = {
     family: spec.name,
     containerDefinitions: [
@@ -17,14 +24,12 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
         memory: spec.memory,
         essential: true,
         portMappings: [{ containerPort: spec.port, protocol: "tcp" }],
+        // GPUs are reserved per container; Fargate has none, so the spec never asks for one there.
+        ...(spec.gpu ? { resourceRequirements: [{ type: "GPU", value: "1" }] } : {}),
         logConfiguration: {
           logDriver: "awslogs",
-          options: {
-            "awslogs-group": `/ecs/${spec.name}`,
-            "awslogs-region": "<AWS_REGION>",
-            "awslogs-stream-prefix": "ecs",
-            "awslogs-create-group": "true",
-          },
+          // No awslogs-create-group: the standard execution role may not create log groups.
+          options: { "awslogs-group": logGroup, "awslogs-region": "<AWS_REGION>", "awslogs-stream-prefix": "ecs" },
         },
       },
     ],
@@ -39,7 +44,11 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
     serviceName: spec.name,
     taskDefinition: spec.name,
     desiredCount: spec.replicas,
-    launchType: compatibility,
+    // Managed Instances are reached through their capacity provider; a launch type must then be left out.
+    ...(launchType === "managed-instances"
+      ? { capacityProviderStrategy: [{ capacityProvider: "<MANAGED_INSTANCES_CAPACITY_PROVIDER>", weight: 1 }] }
+      : { launchType: compatibility }),
+    ...(launchType === "fargate" ? { platformVersion: "LATEST" } : {}),
     deploymentConfiguration: {
       deploymentCircuitBreaker: { enable: true, rollback: true },
       maximumPercent: 200,
@@ -53,12 +62,19 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
       },
     },
     loadBalancers: [{ targetGroupArn: "<TARGET_GROUP_ARN>", containerName: spec.name, containerPort: spec.port }],
+    healthCheckGracePeriodSeconds: HEALTH_CHECK_GRACE_SECONDS,
   };
-  return {
-    files: [
-      { path: "task-definition.json", content: `${JSON.stringify(taskDefinition, null, 2)}\n` },
-      { path: "service.json", content: `${JSON.stringify(service, null, 2)}\n` },
-    ],
-    placeholders: ECS_PLACEHOLDERS,
-  };
+  const files = [
+    { path: "task-definition.json", content: `${JSON.stringify(taskDefinition, null, 2)}\n` },
+    { path: "service.json", content: `${JSON.stringify(service, null, 2)}\n` },
+  ];
+  const notes: ScaffoldNote[] = [{ key: "scaffold.note.logGroup", group: logGroup }];
+  if (launchType === "managed-instances") notes.push({ key: "scaffold.note.managedInstances" });
+  if (spec.gpu) notes.push(launchType === "managed-instances" ? { key: "scaffold.note.managedInstancesGpu" } : { key: "scaffold.note.ecsGpu" });
+  return { files, placeholders: placeholdersIn(files), notes };
+}
+
+/** The <PLACEHOLDER> tokens in the files, in order of first use. */
+export function placeholdersIn(files: readonly { content: string }[]): string[] {
+  return [...new Set(files.flatMap((file) => file.content.match(/<[A-Z0-9_]+>/g) ?? []))];
 }

@@ -1,5 +1,5 @@
 import { FACTS } from "../engine/facts.js";
-import type { LaunchType, Platform } from "../engine/rule-types.js";
+import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "../engine/rule-types.js";
 import { t, type Lang } from "../i18n/index.js";
 
 /** What to scaffold. Sizes are in task-definition units: CPU units (1024 = 1 vCPU) and MiB. */
@@ -14,6 +14,8 @@ export interface ScaffoldSpec {
   replicas: number;
   /** EKS only: a Helm chart instead of plain manifests. */
   helm: boolean;
+  /** One GPU per task or pod (never on Fargate). */
+  gpu: boolean;
 }
 
 export interface ScaffoldFile {
@@ -25,7 +27,20 @@ export interface Scaffold {
   files: ScaffoldFile[];
   /** Tokens such as <AWS_ACCOUNT_ID> the user must replace, in order of first use. */
   placeholders: string[];
+  /** What the files need around them to work, as message keys with their values. */
+  notes: ScaffoldNote[];
 }
+
+export type ScaffoldNote =
+  | { key: "scaffold.note.logGroup"; group: string }
+  | { key: "scaffold.note.managedInstances" }
+  | { key: "scaffold.note.managedInstancesGpu" }
+  | { key: "scaffold.note.ecsGpu" }
+  | { key: "scaffold.note.eksFargate" }
+  | { key: "scaffold.note.loadBalancerController" }
+  | { key: "scaffold.note.autoModeGpu" }
+  | { key: "scaffold.note.gpuNodes" }
+  | { key: "scaffold.note.helmNames" };
 
 /** The guide's examples: nginx on port 80, 256 CPU units, 512 MiB (ECS) or 64 MiB requested (EKS), 3 replicas. */
 export const DEFAULTS = {
@@ -37,13 +52,27 @@ export const DEFAULTS = {
   replicas: 3,
 } as const;
 
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// A Service's name is a DNS-1035 label: a letter first. Deployments accept more; one name serves both.
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const ECS_FAMILY = /^[A-Za-z0-9_-]+$/;
+
+/** Beyond these, a size is allowed but deserves a second look: few instances are larger, few apps smaller. */
+export const SANE = { maxCpu: 64 * 1024, minMemory: 64 } as const;
 
 /** Every problem with a spec, as messages that name the flag and the fix. */
 export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
   const problems: string[] = [];
-  if (spec.platform === "eks" && (!DNS_1123_LABEL.test(spec.name) || spec.name.length > 63)) {
+  if (!(LAUNCH_TYPES_FOR[spec.platform] as readonly string[]).includes(spec.launchType)) {
+    problems.push(
+      t(lang, "scaffold.launchTypeNotOn", {
+        launchType: spec.launchType,
+        platform: t(lang, `platform.${spec.platform}`),
+        choices: LAUNCH_TYPES_FOR[spec.platform].join(", "),
+      }),
+    );
+  }
+  if (spec.gpu && spec.launchType === "fargate") problems.push(t(lang, "scaffold.gpuOnFargate"));
+  if (spec.platform === "eks" && (!DNS_1035_LABEL.test(spec.name) || spec.name.length > 63)) {
     problems.push(t(lang, "scaffold.badK8sName", { name: spec.name }));
   }
   if (spec.platform === "ecs" && (!ECS_FAMILY.test(spec.name) || spec.name.length > 255)) {
@@ -65,6 +94,14 @@ export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
     problems.push(...checkFargateSize(spec.cpu, spec.memory, lang));
   }
   return problems;
+}
+
+/** Sizes that are valid but unlikely to be meant: a 192-vCPU request, a 12 MiB limit. */
+export function sizeWarnings(spec: ScaffoldSpec, lang: Lang): string[] {
+  const warnings: string[] = [];
+  if (spec.cpu > SANE.maxCpu) warnings.push(t(lang, "scaffold.warnCpu", { cpu: spec.cpu, vcpu: spec.cpu / 1024 }));
+  if (spec.memory < SANE.minMemory) warnings.push(t(lang, "scaffold.warnMemory", { memory: spec.memory }));
+  return warnings;
 }
 
 /** The memory sizes Fargate accepts for a task CPU size, or undefined for a CPU size it does not offer. */

@@ -41,13 +41,25 @@ describe("scaffold", () => {
     expect(task.requiresCompatibilities).toEqual(["FARGATE"]);
     expect(service.launchType).toBe("FARGATE");
     expect(ran.stderr).toContain("Starter configuration for Amazon ECS on AWS Fargate (recommended for your answers");
-    expect(ran.stderr).toMatch(/Replace these placeholders before you deploy:\n {2}<AWS_ACCOUNT_ID> +your 12-digit AWS account id/);
+    expect(ran.stderr).toMatch(/Replace these placeholders before you deploy:\n {2}<AWS_REGION> +the AWS region/);
+    expect(ran.stderr).toContain("Create the log group first (aws logs create-log-group --log-group-name /ecs/sample-app)");
   });
 
-  it("follows the advisor's launch type: EC2 when the workload needs GPUs", async () => {
+  it("follows the advisor's launch type, and asks for a GPU where the workload needs one", async () => {
     const ran = await runBin(["scaffold", "--platform", "ecs", "--answers", fixturePath("answers/ml-gpu.json")]);
     const task = JSON.parse(ran.stdout.split(/^==> .* <==\n/m)[1]!);
-    expect(task.requiresCompatibilities).toEqual(["EC2"]);
+    expect(task.requiresCompatibilities).toEqual(["MANAGED_INSTANCES"]);
+    expect(task.containerDefinitions[0].resourceRequirements).toEqual([{ type: "GPU", value: "1" }]);
+    const eks = await runBin(["scaffold", "--answers", fixturePath("answers/ml-gpu.json")]);
+    expect(eks.stdout).toContain("nvidia.com/gpu: 1");
+    expect(eks.stderr).toContain("Starter configuration for Amazon EKS in Auto Mode");
+  });
+
+  it("refuses a launch type that cannot run the workload the answers describe", async () => {
+    const ran = await runBin(["scaffold", "--answers", fixturePath("answers/ml-gpu.json"), "--launch-type", "fargate"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toBe("ecs-or-eks: --launch-type fargate cannot run this workload: You need GPUs, and Fargate has none on ECS or EKS.\n");
   });
 
   it("prints plain Kubernetes manifests that kubectl can take from a pipe", async () => {
@@ -83,7 +95,11 @@ describe("scaffold", () => {
 
   it.each([
     [["--platform", "ecs", "--cpu", "256", "--memory", "4096"], "with 256 CPU units use 512, 1024, 2048 MiB"],
-    [["--platform", "eks", "--name", "My App"], 'is not a valid Kubernetes name'],
+    [["--platform", "eks", "--name", "My App"], "is not a valid Kubernetes Service name"],
+    [["--platform", "eks", "--name", "1app"], "is not a valid Kubernetes Service name"],
+    [["--platform", "ecs", "--helm"], "--helm applies to EKS only"],
+    [["--platform", "ecs", "--launch-type", "auto-mode"], "--launch-type auto-mode does not run on ECS"],
+    [["--platform", "eks", "--gpu", "--launch-type", "fargate"], "a GPU workload cannot run on Fargate"],
     [["--platform", "ecs", "--port", "http"], '--port must be a whole number (got "http")'],
     [["--platform", "aks"], '--platform must be one of ecs, eks (got "aks")'],
     [["--platform", "ecs", "--launch-type", "lambda"], '--launch-type must be one of fargate, ec2, managed-instances, auto-mode (got "lambda")'],

@@ -1,8 +1,11 @@
 import fc from "fast-check";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, parseAllDocuments } from "yaml";
-import { checkSpec, DEFAULTS, fargateMemoryFor, scaffold, type ScaffoldSpec } from "../../src/scaffold/index.js";
+import { parse } from "yaml";
+import { checkSpec, DEFAULTS, fargateMemoryFor, scaffold, sizeWarnings, type ScaffoldSpec } from "../../src/scaffold/index.js";
 import { FACTS } from "../../src/engine/facts.js";
+import { LAUNCH_TYPES_FOR } from "../../src/engine/rule-types.js";
+import { helmLint, helmTemplate, typecheckEcs, validateKubernetes, writeTree } from "../helpers/validators.js";
 
 type Manifest = Record<string, any>;
 
@@ -16,106 +19,148 @@ const base = (overrides: Partial<ScaffoldSpec> = {}): ScaffoldSpec => ({
   memory: DEFAULTS.memory.ecs,
   replicas: DEFAULTS.replicas,
   helm: false,
+  gpu: false,
   ...overrides,
 });
 
 /** Every valid Fargate pair from the facts table. */
 const fargatePairs = FACTS.fargateTaskSizes.sizes.flatMap((size) => fargateMemoryFor(size.cpu)!.map((memory) => [size.cpu, memory] as const));
 
+/** Every platform, launch type, Helm and GPU combination that can be asked for. */
+const combinations: ScaffoldSpec[] = (["ecs", "eks"] as const).flatMap((platform) =>
+  LAUNCH_TYPES_FOR[platform].flatMap((launchType) =>
+    [false, true].flatMap((helm) =>
+      [false, true]
+        .filter((gpu) => !(gpu && launchType === "fargate") && !(helm && platform === "ecs"))
+        .map((gpu) => base({ platform, launchType, helm, gpu, name: "web", memory: DEFAULTS.memory[platform] })),
+    ),
+  ),
+);
+
 const specArbitrary: fc.Arbitrary<ScaffoldSpec> = fc
   .record({
-    platform: fc.constantFrom("ecs" as const, "eks" as const),
-    launchType: fc.constantFrom("fargate" as const, "ec2" as const),
-    helm: fc.boolean(),
+    combination: fc.constantFrom(...combinations),
     name: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/),
-    image: fc.constantFrom("nginx:latest", "nginx:1.27", "ghcr.io/acme/web@sha256:abc123", "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:2.0", "registry:5000/app"),
+    image: fc.constantFrom("nginx:latest", "nginx:1.27", "1.0", "*ref", "ghcr.io/acme/web@sha256:abc123", "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:2.0", "registry:5000/app"),
     port: fc.integer({ min: 1, max: 65535 }),
     pair: fc.constantFrom(...fargatePairs),
     replicas: fc.integer({ min: 1, max: 50 }),
   })
-  .map(({ pair, ...rest }) => ({ ...rest, cpu: pair[0], memory: pair[1], helm: rest.helm && rest.platform === "eks" }));
+  .map(({ pair, combination, ...rest }) => ({ ...combination, ...rest, cpu: pair[0], memory: pair[1] }));
 
-/** A tiny stand-in for `helm template`: fills in the expressions our templates use. */
-function renderHelm(template: string, values: Manifest, release: string, chart: string): string {
-  return template.replace(/\{\{ \.([A-Za-z.]+) \}\}/g, (_whole, path: string) => {
-    if (path === "Release.Name") return release;
-    if (path === "Chart.Name") return chart;
-    const value = path.replace(/^Values\./, "").split(".").reduce((v: any, key) => v?.[key], values);
-    if (value === undefined) throw new Error(`no value for ${path}`);
-    return String(value);
-  });
-}
+const byPath = (spec: ScaffoldSpec) => Object.fromEntries(scaffold(spec).files.map((f) => [f.path, f.content]));
 
-function checkKubernetes(deployment: Manifest, service: Manifest, spec: ScaffoldSpec) {
-  expect(deployment).toMatchObject({ apiVersion: "apps/v1", kind: "Deployment" });
-  expect(service).toMatchObject({ apiVersion: "v1", kind: "Service" });
+/** What the guide's examples promise of every Deployment and Service, whatever renders them. */
+function checkKubernetes(objects: Manifest[], spec: ScaffoldSpec, name = spec.name) {
+  const deployment = objects.find((o) => o.kind === "Deployment")!;
+  const service = objects.find((o) => o.kind === "Service")!;
+  expect(deployment.metadata.name).toBe(name);
+  expect(service.metadata.name).toBe(name);
   expect(deployment.spec.replicas).toBe(spec.replicas);
-  const podLabels = deployment.spec.template.metadata.labels;
-  expect(deployment.spec.selector.matchLabels).toEqual(podLabels);
-  expect(service.spec.selector).toEqual(podLabels);
+  expect(deployment.spec.selector.matchLabels).toEqual(deployment.spec.template.metadata.labels);
+  expect(service.spec.selector).toEqual(deployment.spec.template.metadata.labels);
   const [container] = deployment.spec.template.spec.containers;
   expect(container.image).toBe(spec.image);
-  expect(container.ports[0].containerPort).toBe(spec.port);
-  expect(service.spec.ports[0].targetPort).toBe(spec.port);
+  expect(container.ports).toEqual([{ containerPort: spec.port }]);
+  expect(service.spec.ports[0]).toEqual({ protocol: "TCP", port: 80, targetPort: spec.port });
   const millicores = Math.round((spec.cpu * 1000) / 1024);
-  expect(container.resources).toEqual({
-    requests: { cpu: `${millicores}m`, memory: `${spec.memory}Mi` },
-    limits: { cpu: `${millicores * 2}m`, memory: `${spec.memory * 2}Mi` },
-  });
+  expect(container.resources.requests).toEqual({ cpu: `${millicores}m`, memory: `${spec.memory}Mi` });
+  expect(container.resources.limits).toMatchObject({ cpu: `${millicores * 2}m`, memory: `${spec.memory * 2}Mi` });
+  // A GPU is asked for, and the pod is scheduled onto GPU nodes, exactly when the workload needs one.
+  expect(container.resources.limits["nvidia.com/gpu"]).toBe(spec.gpu ? 1 : undefined);
+  const pod = deployment.spec.template.spec;
+  expect(pod.tolerations?.some((t: Manifest) => t.key === "nvidia.com/gpu") ?? false).toBe(spec.gpu);
+  if (spec.launchType === "auto-mode") {
+    expect(pod.nodeSelector["eks.amazonaws.com/compute-type"]).toBe("auto");
+    expect(service.spec.loadBalancerClass).toBe("eks.amazonaws.com/nlb");
+    expect(objects.some((o) => o.kind === "NodePool")).toBe(spec.gpu);
+  }
+  if (spec.launchType === "fargate") {
+    // A plain LoadBalancer Service cannot reach Fargate pods: the AWS Load Balancer Controller's NLB targets their IPs.
+    expect(service.metadata.annotations).toMatchObject({
+      "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+      "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+    });
+  }
   for (const probe of [container.livenessProbe, container.readinessProbe]) {
     expect(probe.httpGet.port).toBe(spec.port);
     expect(probe.periodSeconds).toBeGreaterThan(0);
   }
 }
 
-describe("scaffolded configuration parses back and keeps its promises", () => {
-  it("for every platform, launch type and option", () => {
+describe("scaffolded configuration that real tools accept", () => {
+  it("ECS: every launch type, with and without a GPU, type-checks against the AWS SDK's own input types", () => {
+    const ecs = combinations.filter((spec) => spec.platform === "ecs");
+    typecheckEcs(ecs.map((spec) => ({ name: `${spec.launchType} gpu=${spec.gpu}`, taskDefinition: byPath(spec)["task-definition.json"]!, service: byPath(spec)["service.json"]! })));
+    // And the compiler is really checking: a misspelt field fails.
+    const broken = byPath(ecs[0]!)["task-definition.json"]!.replace('"networkMode"', '"networkMod"');
+    expect(() => typecheckEcs([{ name: "broken", taskDefinition: broken, service: "{}" }])).toThrow(/networkMod/);
+  });
+
+  it("ECS: keeps the promises a deploy relies on, for every launch type", () => {
+    for (const spec of combinations.filter((s) => s.platform === "ecs")) {
+      const task = JSON.parse(byPath(spec)["task-definition.json"]!);
+      const service = JSON.parse(byPath(spec)["service.json"]!);
+      const compatibility = { fargate: "FARGATE", ec2: "EC2", "managed-instances": "MANAGED_INSTANCES" }[spec.launchType as "fargate"];
+      expect(task.requiresCompatibilities).toEqual([compatibility]);
+      expect(task.networkMode).toBe("awsvpc");
+      const [container] = task.containerDefinitions;
+      expect(container.resourceRequirements).toEqual(spec.gpu ? [{ type: "GPU", value: "1" }] : undefined);
+      // The standard execution role cannot create log groups; the report says to create it.
+      expect(container.logConfiguration.options).not.toHaveProperty("awslogs-create-group");
+      expect(service.healthCheckGracePeriodSeconds).toBeGreaterThan(0);
+      expect(service.platformVersion).toBe(spec.launchType === "fargate" ? "LATEST" : undefined);
+      if (spec.launchType === "managed-instances") {
+        // Managed Instances are reached through a capacity provider, and then a launch type must be left out.
+        expect(service).not.toHaveProperty("launchType");
+        expect(service.capacityProviderStrategy).toEqual([{ capacityProvider: "<MANAGED_INSTANCES_CAPACITY_PROVIDER>", weight: 1 }]);
+      } else expect(service.launchType).toBe(compatibility);
+      expect(scaffold(spec).placeholders).toContain("<TARGET_GROUP_ARN>");
+    }
+  });
+
+  it("Kubernetes: every manifest validates against the Kubernetes API schemas and keeps the guide's promises", () => {
     fc.assert(
-      fc.property(specArbitrary, (spec) => {
-        expect(checkSpec(spec, "en")).toEqual([]);
-        const { files, placeholders } = scaffold(spec);
-        const byPath = Object.fromEntries(files.map((f) => [f.path, f.content]));
-        for (const token of placeholders) expect(files.some((f) => f.content.includes(token))).toBe(true);
-        if (spec.platform === "ecs") {
-          const task = JSON.parse(byPath["task-definition.json"]!);
-          const service = JSON.parse(byPath["service.json"]!);
-          const kind = spec.launchType === "fargate" ? "FARGATE" : "EC2";
-          expect(task).toMatchObject({ family: spec.name, networkMode: "awsvpc", requiresCompatibilities: [kind], cpu: String(spec.cpu), memory: String(spec.memory) });
-          const [container] = task.containerDefinitions;
-          expect(container).toMatchObject({ name: spec.name, image: spec.image, essential: true, portMappings: [{ containerPort: spec.port, protocol: "tcp" }] });
-          expect(container.logConfiguration).toMatchObject({ logDriver: "awslogs", options: { "awslogs-group": `/ecs/${spec.name}` } });
-          expect(fargateMemoryFor(Number(task.cpu))).toContain(Number(task.memory));
-          expect(service).toMatchObject({
-            serviceName: spec.name,
-            taskDefinition: spec.name,
-            desiredCount: spec.replicas,
-            launchType: kind,
-            deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
-            loadBalancers: [{ containerName: spec.name, containerPort: spec.port }],
-          });
-        } else if (!spec.helm) {
-          const [deployment, service] = parseAllDocuments(byPath["kubernetes.yaml"]!).map((d) => d.toJS() as Manifest);
-          checkKubernetes(deployment!, service!, spec);
-          expect(byPath["kubernetes.yaml"]).not.toMatch(/[&*]a\d/); // no YAML anchors
-        } else {
-          const chart = parse(byPath[`${spec.name}/Chart.yaml`]!);
-          const values = parse(byPath[`${spec.name}/values.yaml`]!);
-          expect(chart).toMatchObject({ apiVersion: "v2", name: spec.name, type: "application" });
-          const render = (file: string) => parse(renderHelm(byPath[`${spec.name}/templates/${file}`]!, values, "release-1", chart.name));
-          checkKubernetes(render("deployment.yaml"), render("service.yaml"), spec);
-        }
+      fc.property(specArbitrary.filter((spec) => spec.platform === "eks" && !spec.helm), (spec) => {
+        const objects = validateKubernetes(byPath(spec)["kubernetes.yaml"]!);
+        checkKubernetes(objects, spec);
       }),
-      { numRuns: 300, seed: 11 },
+      { numRuns: 200, seed: 11 },
     );
+  });
+
+  it("Helm: every chart passes `helm lint --strict` and renders valid objects with a real helm, for awkward release names and images too", () => {
+    const charts = combinations.filter((spec) => spec.helm);
+    const awkward = [
+      ...charts,
+      base({ platform: "eks", launchType: "auto-mode", helm: true, name: "web", image: "1.0", port: 8080 }),
+      base({ platform: "eks", launchType: "ec2", helm: true, name: "web", image: "*ref", memory: 64 }),
+    ];
+    for (const spec of awkward) {
+      const dir = writeTree(scaffold(spec).files);
+      const chartDir = join(dir, spec.name);
+      expect(helmLint(chartDir)).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
+      for (const release of ["web", "shop", "web.v2", "1st-release"]) {
+        const objects = validateKubernetes(helmTemplate(release, chartDir));
+        const name = release === spec.name ? spec.name : `${spec.name}-${release.replace(/\./g, "-")}`;
+        checkKubernetes(objects, spec, name);
+        expect(objects.find((o) => o.kind === "Service")!.metadata.name).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
+      }
+    }
+  });
+
+  it("Helm: values stay strings where Kubernetes wants strings (an image of 1.0 is not a number)", () => {
+    const values = parse(byPath(base({ platform: "eks", helm: true, image: "1.0", name: "web" }))["web/values.yaml"]!);
+    expect(values.image).toBe("1.0");
   });
 
   it("follows the guide's examples by default", () => {
     const task = JSON.parse(scaffold(base()).files[0]!.content);
     expect(task).toMatchObject({ requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512", networkMode: "awsvpc" });
     expect(task.containerDefinitions[0]).toMatchObject({ image: "nginx:latest", portMappings: [{ containerPort: 80 }] });
-    const [deployment] = parseAllDocuments(scaffold(base({ platform: "eks", memory: DEFAULTS.memory.eks })).files[0]!.content).map((d) => d.toJS());
-    expect(deployment.spec.replicas).toBe(3);
-    expect(deployment.spec.template.spec.containers[0].resources).toEqual({
+    const [deployment] = validateKubernetes(scaffold(base({ platform: "eks", launchType: "ec2", memory: DEFAULTS.memory.eks })).files[0]!.content);
+    expect(deployment!.spec.replicas).toBe(3);
+    expect(deployment!.spec.template.spec.containers[0].resources).toEqual({
       requests: { memory: "64Mi", cpu: "250m" },
       limits: { memory: "128Mi", cpu: "500m" },
     });
@@ -139,15 +184,17 @@ describe("checking what to scaffold", () => {
     expect(checkSpec(base({ cpu: 300 }), "en")[0]).toContain("use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
   });
 
-  it("lets EC2, and EKS on Fargate, take other sizes", () => {
+  it("lets EC2, Managed Instances and EKS on Fargate take other sizes", () => {
     expect(checkSpec(base({ launchType: "ec2", cpu: 300, memory: 700 }), "en")).toEqual([]);
+    expect(checkSpec(base({ launchType: "managed-instances", cpu: 300, memory: 700 }), "en")).toEqual([]);
     expect(checkSpec(base({ platform: "eks", cpu: 300, memory: 700 }), "en")).toEqual([]);
   });
 
   it.each([
-    ["eks", "My App", "is not a valid Kubernetes name"],
-    ["eks", "app-", "is not a valid Kubernetes name"],
-    ["eks", "a".repeat(64), "is not a valid Kubernetes name"],
+    ["eks", "My App", "is not a valid Kubernetes Service name"],
+    ["eks", "app-", "is not a valid Kubernetes Service name"],
+    ["eks", "1app", "is not a valid Kubernetes Service name"],
+    ["eks", "a".repeat(64), "is not a valid Kubernetes Service name"],
     ["ecs", "my app", "is not a valid ECS task family"],
   ] as const)("rejects the %s name %j", (platform, name, message) => {
     expect(checkSpec(base({ platform, name, memory: 512 }), "en")[0]).toContain(message);
@@ -155,7 +202,16 @@ describe("checking what to scaffold", () => {
 
   it("accepts names each platform allows", () => {
     expect(checkSpec(base({ platform: "ecs", name: "My_App-2" }), "en")).toEqual([]);
+    expect(checkSpec(base({ platform: "ecs", name: "1app" }), "en")).toEqual([]);
     expect(checkSpec(base({ platform: "eks", name: "web-2" }), "en")).toEqual([]);
+  });
+
+  it("never pairs a GPU with Fargate, or a launch type with the wrong platform", () => {
+    expect(checkSpec(base({ gpu: true }), "en")).toEqual([expect.stringContaining("a GPU workload cannot run on Fargate")]);
+    expect(checkSpec(base({ launchType: "auto-mode" }), "en")).toEqual([
+      "--launch-type auto-mode does not run on ECS; use one of fargate, managed-instances, ec2.",
+    ]);
+    expect(checkSpec(base({ platform: "eks", launchType: "managed-instances", memory: 64 }), "en")[0]).toContain("does not run on EKS");
   });
 
   it("rejects ports, replicas and images out of range", () => {
@@ -164,5 +220,12 @@ describe("checking what to scaffold", () => {
       "--port must be a whole number from 1 to 65535 (got 0).",
       "--replicas must be a whole number from 1 to 1000 (got 0).",
     ]);
+  });
+
+  it("warns about sizes out of all reason, and only those", () => {
+    expect(sizeWarnings(base({ platform: "eks", cpu: 196608, memory: 512 }), "en")).toEqual([expect.stringContaining("asks for 192 vCPUs")]);
+    expect(sizeWarnings(base({ platform: "eks", memory: 6 }), "en")).toEqual([expect.stringContaining("--memory 6 MiB is very little")]);
+    expect(sizeWarnings(base(), "en")).toEqual([]);
+    expect(sizeWarnings(base({ platform: "eks", memory: 64 }), "en")).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   if (options.batch === true) return batch(options, io, lang, expect);
   const format = formatOf(options, FORMATS.advise, lang);
   const save = options.save as string | undefined;
+  if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
 
   const rules = await loadRules(options.rules as string | undefined, io, lang);

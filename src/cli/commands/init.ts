@@ -1,3 +1,4 @@
+import { UsageError } from "../../engine/errors.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
@@ -12,11 +13,14 @@ type Options = Record<string, unknown>;
 export async function init(options: Options, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
   const out = (options.out as string | undefined) ?? "answers.json";
+  if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
   const force = options.force === true;
   assertCanWrite([out], io.cwd, force, lang);
   const { answers } = await gatherAnswers(options, io, lang);
   // Every answer is written, defaults included: the file documents the whole decision.
-  writeAnswersFile(out, Object.fromEntries(QUESTIONS.map((q) => [q.key, answers[q.key]])), io.cwd, force, lang);
+  // An answer left unknown (the team's size) stays out rather than being written as a guess.
+  const written = QUESTIONS.filter((q) => answers[q.key] !== undefined).map((q) => [q.key, answers[q.key]]);
+  writeAnswersFile(out, Object.fromEntries(written), io.cwd, force, lang);
   io.stderr.write(`${t(lang, "init.wrote", { file: out })}\n`);
   return EXIT.ok;
 }

@@ -1,8 +1,10 @@
-import { join } from "node:path";
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { evaluate } from "../../engine/recommend.js";
+import { localize } from "../../engine/rule-set.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
@@ -12,7 +14,7 @@ import type { Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
 import { optionName } from "../summary-lines.js";
 import { checkLang } from "../options.js";
-import { assertCanWrite, writeNewFile } from "../write-file.js";
+import { writeFilesAtomically } from "../write-file.js";
 
 type Options = Record<string, unknown>;
 
@@ -27,10 +29,16 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
     .filter((flag) => options[flag] !== undefined && !/^\s*\d+\s*$/.test(String(options[flag])))
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
+  if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
+  const out = options.out as string | undefined;
+  if (out !== undefined) checkOutFolder(out, io.cwd, lang);
   const chosen = await choosePlatform(options, io, lang);
   const number = (flag: string, fallback: number) => (options[flag] === undefined ? fallback : Number(options[flag]));
   const spec: ScaffoldSpec = {
-    ...chosen,
+    platform: chosen.platform,
+    launchType: chosen.launchType,
+    helm: chosen.helm,
+    gpu: chosen.gpu,
     name: typeof options.name === "string" ? options.name : DEFAULTS.name,
     image: typeof options.image === "string" ? options.image : DEFAULTS.image,
     port: number("port", DEFAULTS.port),
@@ -42,18 +50,19 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
   if (problems.length > 0) throw new InputError(problems);
 
   // The generators (and the YAML writer) load only for this command.
-  const { scaffold } = await import("../../scaffold/index.js");
+  const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
   const result = scaffold(spec);
-  const out = options.out as string | undefined;
   if (out === undefined) {
     io.stdout.write(result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
   } else {
-    const paths = result.files.map((file) => join(out, file.path));
-    // Refused before anything is written, so a refused run leaves no half-written scaffold.
-    assertCanWrite(paths, io.cwd, options.force === true, lang);
-    result.files.forEach((file, i) => writeNewFile(paths[i]!, file.content, io.cwd, options.force === true, lang));
+    await writeFilesAtomically(
+      result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
+      io.cwd,
+      options.force === true,
+      lang,
+    );
   }
-  io.stderr.write(report(spec, result, out, chosen.why, lang));
+  io.stderr.write(report(spec, result, out, chosen.why, sizeWarnings(spec, lang), lang));
   return EXIT.ok;
 }
 
@@ -61,38 +70,52 @@ interface Chosen {
   platform: Platform;
   launchType: LaunchType;
   helm: boolean;
+  gpu: boolean;
   /** How the platform was chosen, for the report. */
   why: string;
 }
 
-/** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or Fargate. */
+/** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or the platform's first. */
 async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Chosen> {
   const platform = oneOf(options.platform, PLATFORMS, "--platform", lang);
   const launchFlag = oneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
   const helmFlag = options.helm === true;
+  const gpuFlag = options.gpu === true;
   const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => typeof options[q.key] === "string");
   if (platform !== undefined && !hasAnswers) {
-    return { platform, launchType: launchFlag ?? "fargate", helm: helmFlag && platform === "eks", why: t(lang, "scaffold.chosenByFlag") };
+    const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
+    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
   }
   const rules = await loadRules(options.rules as string | undefined, io, lang);
   // With --platform, answers only refine the launch type: never ask for them.
   const { answers } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
   const result = evaluate(answers, { rules, lang });
   const target = platform ?? result.recommendation;
-  const launchType = launchFlag ?? (target === result.recommendation ? result.launchType : pickLaunchType(rules, answers, target).launchType);
+  const advised = target === result.recommendation ? result.launchType : pickLaunchType(rules, answers, target).launchType;
+  if (launchFlag !== undefined) {
+    // A launch type forced by flag must still meet the workload's needs.
+    const limit = pickLaunchType(rules, answers, target).limits.find((l) => l.excludes.includes(launchFlag));
+    if (limit) throw new UsageError(t(lang, "scaffold.launchTypeExcluded", { launchType: launchFlag, reason: localize(limit.text, lang) }));
+  }
   const why =
     platform === undefined
       ? t(lang, "scaffold.chosenByAnswers", { percent: Math.round(result.confidence * 100) })
       : t(lang, "scaffold.chosenByFlag");
-  return { platform: target, launchType, helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")), why };
+  return {
+    platform: target,
+    launchType: launchFlag ?? advised,
+    helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")),
+    gpu: gpuFlag || answers.requirements.includes("gpu"),
+    why,
+  };
 }
 
-function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, lang: Lang): string {
-  const what = optionName(lang, spec.platform, spec.launchType);
-  const lines = [t(lang, "scaffold.for", { what, why })];
+function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang): string {
+  const lines = [t(lang, "scaffold.for", { what: optionName(lang, spec.platform, spec.launchType), why })];
   if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: join(out, f.path) })));
   if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: join(out ?? ".", spec.name) }));
-  if (spec.platform === "eks" && spec.launchType === "fargate") lines.push(t(lang, "scaffold.eksFargateNote"));
+  for (const { key, ...vars } of result.notes) lines.push(t(lang, key, vars));
+  lines.push(...warnings.map((warning) => t(lang, "scaffold.warning", { warning })));
   if (result.placeholders.length > 0) {
     lines.push(t(lang, "scaffold.placeholders"));
     const width = Math.max(...result.placeholders.map((token) => token.length));
@@ -101,6 +124,18 @@ function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, w
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** --out names a folder: not empty, not a file (a missing folder is created). */
+function checkOutFolder(out: string, cwd: string, lang: Lang): void {
+  if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
+  let isFile = false;
+  try {
+    isFile = !statSync(resolve(cwd, out)).isDirectory();
+  } catch {
+    // Missing (or a dangling link): created, or reported, when the files are written.
+  }
+  if (isFile) throw new UsageError(t(lang, "write.outIsFile", { out }));
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, lang: Lang): T | undefined {

@@ -1,0 +1,75 @@
+import { dump } from "js-yaml";
+import type { ScaffoldNote, ScaffoldSpec } from "./spec.js";
+
+// What the plain manifests and the Helm chart share: sizes, where pods run,
+// how the Service reaches them, and what they need around them.
+
+const GPU_RESOURCE = "nvidia.com/gpu";
+
+/** Kubernetes sizes from task-definition units; limits are twice the requests, as in the guide. */
+export function kubernetesResources(spec: Pick<ScaffoldSpec, "cpu" | "memory" | "gpu">) {
+  const millicores = Math.max(1, Math.round((spec.cpu * 1000) / 1024));
+  return {
+    requests: { cpu: `${millicores}m`, memory: `${spec.memory}Mi` },
+    limits: { cpu: `${millicores * 2}m`, memory: `${spec.memory * 2}Mi`, ...(spec.gpu ? { [GPU_RESOURCE]: 1 } : {}) },
+  };
+}
+
+/** YAML without anchors (shared label objects are written out each time, as people write them) or folding. */
+export const stringify = (value: unknown) => dump(value, { noRefs: true, lineWidth: -1 });
+
+/** Where the pods may run and what they tolerate: Auto Mode nodes, GPU nodes. */
+export function placement(spec: ScaffoldSpec) {
+  const autoMode = spec.launchType === "auto-mode";
+  const nodeSelector = {
+    ...(autoMode ? { "eks.amazonaws.com/compute-type": "auto" } : {}),
+    ...(autoMode && spec.gpu ? { "eks.amazonaws.com/instance-gpu-manufacturer": "nvidia" } : {}),
+  };
+  // GPU nodes are tainted so that only pods asking for a GPU land there.
+  const tolerations = spec.gpu ? [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }] : [];
+  return { nodeSelector, tolerations };
+}
+
+/** How the Service reaches the pods: an NLB with IP targets where nodes are not yours to reach. */
+export function serviceExposure(spec: ScaffoldSpec) {
+  const ipTargets = {
+    "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+    "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+  };
+  switch (spec.launchType) {
+    case "auto-mode":
+      return { annotations: ipTargets, loadBalancerClass: "eks.amazonaws.com/nlb" };
+    case "fargate":
+      // Fargate pods have no node a classic load balancer could target: the AWS Load Balancer Controller's NLB reaches their IPs.
+      return { annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "external", ...ipTargets }, loadBalancerClass: undefined };
+    default:
+      return { annotations: {}, loadBalancerClass: undefined };
+  }
+}
+
+/** Notes on what the files need around them. */
+export function eksNotes(spec: ScaffoldSpec): ScaffoldNote[] {
+  const notes: ScaffoldNote[] = [];
+  if (spec.launchType === "fargate") notes.push({ key: "scaffold.note.eksFargate" }, { key: "scaffold.note.loadBalancerController" });
+  if (spec.gpu) notes.push(spec.launchType === "auto-mode" ? { key: "scaffold.note.autoModeGpu" } : { key: "scaffold.note.gpuNodes" });
+  if (spec.helm) notes.push({ key: "scaffold.note.helmNames" });
+  return notes;
+}
+
+/** An Auto Mode NodePool of NVIDIA GPU instances, tainted for GPU pods only. */
+export function gpuNodePool(name: string) {
+  return {
+    apiVersion: "karpenter.sh/v1",
+    kind: "NodePool",
+    metadata: { name },
+    spec: {
+      template: {
+        spec: {
+          nodeClassRef: { group: "eks.amazonaws.com", kind: "NodeClass", name: "default" },
+          requirements: [{ key: "eks.amazonaws.com/instance-gpu-manufacturer", operator: "In", values: ["nvidia"] }],
+          taints: [{ key: GPU_RESOURCE, effect: "NoSchedule" }],
+        },
+      },
+    },
+  };
+}
