@@ -1,17 +1,20 @@
 import { Option } from "commander";
 import { QUESTIONS, type AnswerKey } from "../engine/questions.js";
+import { UsageError } from "../engine/errors.js";
 import { t, type Lang } from "../i18n/index.js";
 
 /** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
 export function answerOptions(lang: Lang): Option[] {
   return QUESTIONS.map((q) => {
     const placeholder = q.kind === "integer" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
-    const values = q.kind === "integer" ? `${q.min}-${q.max}` : q.choices.join("|");
+    const values = q.kind === "integer" ? `${q.min}-${q.max}` : q.choices.join(", ");
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
     const fallback = q.required
       ? ""
       : t(lang, "help.default", { value: q.kind === "set" ? "none" : "default" in q ? String(q.default) : t(lang, "value.unknown") });
-    return new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
+    const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
+    // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
+    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
   });
 }
 
@@ -21,23 +24,37 @@ export interface FlagAnswers {
   where: Map<string, string>;
 }
 
-/** Raw answer values from parsed options. Validation happens with the file's answers, in one place. */
-export function answersFromFlags(options: Record<string, unknown>): FlagAnswers {
+/**
+ * Raw answer values from parsed options. Values are checked with the file's
+ * answers, in one place; only what a list flag's own syntax gets wrong (an
+ * empty item, "none" beside a value) is refused here.
+ */
+export function answersFromFlags(options: Record<string, unknown>, lang: Lang): FlagAnswers {
   const raw: Record<string, unknown> = {};
   const where = new Map<string, string>();
   for (const q of QUESTIONS) {
     const value = options[q.key];
-    if (typeof value !== "string") continue;
-    raw[q.key] = q.kind === "set" ? toList(value) : q.kind === "integer" ? toInteger(value) : value.trim();
-    where.set(q.key, `--${q.flag}`);
+    if (value === undefined) continue;
+    const flag = `--${q.flag}`;
+    if (q.kind === "set") raw[q.key] = toList(Array.isArray(value) ? value.map(String) : [String(value)], flag, lang);
+    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value) : value.trim();
+    else continue;
+    where.set(q.key, flag);
   }
   return { raw, where };
 }
 
-// "--ecosystem helm,gitops"; "--ecosystem none" or an empty value clears the list.
-function toList(value: string): string[] {
-  const items = value.split(",").map((item) => item.trim()).filter(Boolean);
-  return items.length === 1 && items[0] === "none" ? [] : items;
+// "--ecosystem helm,gitops", or "--ecosystem helm --ecosystem gitops"; "--ecosystem none" is the empty list.
+function toList(values: readonly string[], flag: string, lang: Lang): string[] {
+  const items = values.flatMap((value) => value.split(",").map((item) => item.trim()));
+  if (items.some((item) => item === "")) {
+    throw new UsageError(t(lang, "flags.emptyItem", { flag, got: JSON.stringify(values.join(",")) }));
+  }
+  if (items.includes("none")) {
+    if (items.length > 1) throw new UsageError(t(lang, "flags.noneAndMore", { flag }));
+    return [];
+  }
+  return items;
 }
 
 // Only plain digits become a number; anything else stays text so the error can quote it.

@@ -5,11 +5,13 @@ import { Chalk } from "chalk";
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { QUESTIONS, type AnswerKey, type Question } from "../engine/questions.js";
+import { Interrupted } from "../engine/errors.js";
 import { t, tDynamic, type Lang } from "../i18n/index.js";
 
 export interface PromptContext {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  signal?: AbortSignal;
 }
 
 /**
@@ -28,6 +30,31 @@ export async function askAnswers(
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
+  // A signal from outside (kill, a closed window) aborts the open prompt, which then puts the
+  // terminal back (echo, cursor, line mode) before the run ends with the signal's exit code.
+  const controller = new AbortController();
+  const stop = (signal: keyof typeof SIGNAL_EXIT_CODES) => () => controller.abort(new Interrupted(signal, SIGNAL_EXIT_CODES[signal]));
+  const handlers = (Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]).map((signal) => [signal, stop(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  try {
+    return await askAll(questions, isQuick, { ...context, signal: controller.signal }, lang, color);
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  }
+}
+
+/** 128 + the signal's number, as shells report a process a signal ended. */
+const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+async function askAll(
+  questions: readonly Question[],
+  isQuick: (q: Question) => boolean,
+  context: PromptContext,
+  lang: Lang,
+  color: boolean,
+): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
   let n = 0;
   let offered = false;
@@ -35,12 +62,12 @@ export async function askAnswers(
     if (!offered && !isQuick(q)) {
       offered = true;
       const rest = questions.length - n;
-      const finish = await drawn(context, (output) => askToFinish(rest, { input: context.input, output }, lang, color));
+      const finish = await drawn(context, (output) => askToFinish(rest, { ...context, output }, lang, color));
       if (finish) break;
     }
     n++;
     const message = `(${n}/${questions.length}) ${t(lang, `q.${q.key}`)}`;
-    const value = await drawn(context, (output) => askOne(q, message, { input: context.input, output }, lang, color));
+    const value = await drawn(context, (output) => askOne(q, message, { ...context, output }, lang, color));
     if (value !== undefined) answers[q.key] = value;
   }
   return answers;

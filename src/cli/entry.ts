@@ -3,11 +3,8 @@ import { langOf } from "../i18n/lang.js";
 
 /** What bin/ecs-or-eks.js calls: run with the real process, then set the exit code. */
 export async function main(): Promise<void> {
-  // `ecs-or-eks ... | head` closes the pipe early; that is not an error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  watchOutput(process.stdout, "stdout");
+  watchOutput(process.stderr, "stderr");
   const argv = process.argv.slice(2);
   const instant = instantOutput(argv, process.env, process.stdout.isTTY === true);
   if (instant !== undefined) {
@@ -18,6 +15,40 @@ export async function main(): Promise<void> {
   if (process.stdin.isTTY && onlyLanguage(argv)) void import("./ask.js");
   const { run, processIo } = await import("./main.js");
   process.exitCode = await run(argv, processIo());
+}
+
+/**
+ * A stream we cannot write to ends the run with its own exit code. A reader
+ * that went away (`ecs-or-eks ... | head`) is not an error: exit quietly with
+ * what the run would have returned. Anything else (a full disk, a device
+ * error) is one line on stderr, if stderr still works, and exit 74: never a
+ * stack, and never 1, which CI would read as "the decision changed".
+ */
+function watchOutput(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    if (name === "stdout") {
+      try {
+        process.stderr.write(`ecs-or-eks: ${outputFailure(error)}\n`);
+      } catch {
+        // stderr is gone too: the exit code is all that is left.
+      }
+    }
+    process.exit(74);
+  });
+}
+
+// The catalogues are not loaded yet when the first write fails, so this one message carries both languages.
+const OUTPUT_FAILURE = {
+  en: { message: "cannot write the output (stdout)", ENOSPC: "the disk is full", EIO: "an input/output error", EDQUOT: "the disk quota is used up" },
+  ko: { message: "출력(stdout)을 쓸 수 없습니다", ENOSPC: "디스크가 가득 찼습니다", EIO: "입출력 오류입니다", EDQUOT: "디스크 할당량을 다 썼습니다" },
+} as const;
+
+/** "cannot write the output (stdout): the disk is full." */
+function outputFailure(error: NodeJS.ErrnoException): string {
+  const words = OUTPUT_FAILURE[langOf(process.argv.slice(2), process.env)];
+  const reason = (words as Record<string, string>)[error.code ?? ""] ?? error.message;
+  return `${words.message}: ${reason}.`;
 }
 
 /**

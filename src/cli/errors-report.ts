@@ -1,8 +1,8 @@
 import { CommanderError } from "commander";
-import { isUserError, OutputError } from "../engine/errors.js";
+import { Interrupted, isUserError, OutputError } from "../engine/errors.js";
 import { t, type Lang } from "../i18n/index.js";
 
-export const EXIT = { ok: 0, gateFailed: 1, usage: 2, bug: 70, cannotWrite: 74, hangup: 129, interrupted: 130, terminated: 143 } as const;
+export const EXIT = { ok: 0, gateFailed: 1, usage: 2, bug: 70, cannotWrite: 74, interrupted: 130 } as const;
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
@@ -27,6 +27,10 @@ export function reportError(error: unknown, write: (text: string) => void, lang:
   if (error instanceof OutputError) {
     write(`ecs-or-eks: ${error.message}\n`);
     return EXIT.cannotWrite;
+  }
+  if (error instanceof Interrupted) {
+    write(`\n${t(lang, "error.interrupted")}\n`);
+    return error.exitCode;
   }
   if (error instanceof Error && error.name === "ExitPromptError") {
     write(`\n${t(lang, "error.interrupted")}\n`);

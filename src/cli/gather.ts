@@ -27,7 +27,7 @@ export interface Gathered {
  * is at a terminal. A run without a terminal never waits for input.
  */
 export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang): Promise<Gathered> {
-  const flags = answersFromFlags(options);
+  const flags = answersFromFlags(options, lang);
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
   // Piped JSON is read only when flags leave something to answer: a CI job
   // whose stdin is an open pipe must not hang when every flag is given.
@@ -47,7 +47,7 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
 
   // Nothing given at a terminal: straight to the questions (validation comes after them).
   if (!interactive || Object.keys(given).length > 0) {
-    const first = parseAnswers(given, { lang, where });
+    const first = parseAnswers(given, { lang, where, label });
     if (first.ok) return { answers: first.answers, given };
     if (first.problems.length > 0) throw new InputError(first.problems);
     if (!interactive) throw missingError(first.missing, lang);

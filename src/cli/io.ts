@@ -39,8 +39,26 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: Io["env"], flag?:
   return stream.isTTY === true;
 }
 
-/** Lines longer than this are wrapped: the terminal's width, or 80 columns when not a terminal. */
+/** The narrowest terminal we lay text out for; below it lines are cut rather than wrapped into nothing. */
+export const MIN_WIDTH = 20;
+
+/** Lines longer than this are wrapped: the terminal's width (from 20 to 120 columns), or 80 when not a terminal. */
 export function outputWidth(stream: { isTTY?: boolean; columns?: number }): number {
   const columns = stream.isTTY && stream.columns ? stream.columns : 80;
-  return Math.max(40, Math.min(columns, 120));
+  return Math.max(MIN_WIDTH, Math.min(columns, 120));
+}
+
+/**
+ * Writes to stdout and goes on only once the text is written. When the write
+ * fails (a full disk), the run stops here: the process's own handler reports
+ * it in one line and exits 74, so nothing that depends on the output (a saved
+ * file, a report on stderr) follows it. A reader that went away (EPIPE) is
+ * not a failure.
+ */
+export function writeOut(stream: Io["stdout"], text: string): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write(text, (error?: Error | null) => {
+      if (!error || (error as NodeJS.ErrnoException).code === "EPIPE") resolve();
+    });
+  });
 }

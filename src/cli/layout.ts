@@ -46,10 +46,23 @@ export function wrap(text: string, width: number): string[] {
   return lines.length > 0 ? lines : [""];
 }
 
-/** Wraps `text` and indents it: the first line after `first`, the rest under it. */
+/** Narrower than this beside its label, a text goes under the label instead. */
+const MIN_HANGING_TEXT = 16;
+
+/**
+ * Wraps `text` and indents it: the first line after `first`, the rest under
+ * it. In a terminal too narrow for that, the label gets its own line and the
+ * text follows, indented by two.
+ */
 export function hang(first: string, text: string, width: number): string {
   const indent = displayWidth(first);
-  const [head, ...rest] = wrap(text, Math.max(20, width - indent));
+  if (width - indent < MIN_HANGING_TEXT) {
+    const label = first.trimEnd();
+    const body = wrap(text, Math.max(1, width - 4)).map((line) => `    ${line}`);
+    const head = !label.trim() ? [] : displayWidth(label) <= width ? [label] : wrap(label, width);
+    return [...head, ...body].join("\n");
+  }
+  const [head, ...rest] = wrap(text, width - indent);
   return [first + head, ...rest.map((line) => " ".repeat(indent) + line)].join("\n");
 }
 

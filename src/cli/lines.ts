@@ -1,40 +1,60 @@
 import type { Readable } from "node:stream";
 
-export type Line = { text: string } | { tooLong: true };
+export type Line = { text: string } | { tooLong: true } | { noEnd: true };
+
+/** Past this many bytes without a newline the input is not NDJSON at all (/dev/zero, a binary): stop reading. */
+export const NO_END_BYTES = 1024 * 1024;
+
+const NEWLINE = 0x0a;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Splits a stream into lines, a chunk's worth at a time (one await per chunk,
- * not per line), without ever holding more than `maxBytes` of one line: a
- * line past the cap is reported as too long and skipped, so memory stays flat
- * whatever arrives.
+ * not per line), counting bytes, not characters. A line past `maxBytes` is
+ * reported as too long and skipped without being held; a line that goes on
+ * past NO_END_BYTES ends the reading with `noEnd`, so memory stays flat and
+ * endless input ends. A byte-order mark at the very start is dropped, as in
+ * an answers file.
  */
 export async function* readLineBatches(stream: Readable, maxBytes: number): AsyncGenerator<Line[]> {
-  let pending = "";
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let overflow = false;
-  stream.setEncoding("utf8");
-  for await (const chunk of stream as AsyncIterable<string>) {
+  let atStart = true;
+  for await (const raw of stream as AsyncIterable<Buffer | string>) {
+    let chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
+    if (atStart && chunk.length > 0) {
+      atStart = false;
+      if (chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+    }
     const lines: Line[] = [];
     let start = 0;
-    for (let nl = chunk.indexOf("\n"); nl !== -1; nl = chunk.indexOf("\n", start)) {
-      const piece = chunk.slice(start, nl);
-      start = nl + 1;
-      lines.push(overflow || pending.length + piece.length > maxBytes ? { tooLong: true } : { text: stripCr(pending + piece) });
-      pending = "";
+    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, nl);
+      lines.push(overflow || pendingBytes + piece.length > maxBytes ? { tooLong: true } : { text: decode([...pending, piece]) });
+      pending = [];
+      pendingBytes = 0;
       overflow = false;
+      start = nl + 1;
     }
-    if (!overflow) {
-      pending += chunk.slice(start);
-      if (pending.length > maxBytes) {
-        overflow = true;
-        pending = "";
-      }
+    const rest = chunk.subarray(start);
+    pendingBytes += rest.length;
+    if (!overflow) pending.push(rest);
+    if (!overflow && pendingBytes > maxBytes) {
+      overflow = true;
+      pending = [];
+    }
+    if (pendingBytes > NO_END_BYTES) {
+      yield [...lines, { noEnd: true }];
+      return;
     }
     if (lines.length > 0) yield lines;
   }
   if (overflow) yield [{ tooLong: true }];
-  else if (pending.length > 0) yield [{ text: stripCr(pending) }];
+  else if (pendingBytes > 0) yield [{ text: decode(pending) }];
 }
 
-function stripCr(text: string): string {
+function decode(parts: readonly Buffer[]): string {
+  const text = (parts.length === 1 ? parts[0]! : Buffer.concat(parts)).toString("utf8");
   return text.endsWith("\r") ? text.slice(0, -1) : text;
 }

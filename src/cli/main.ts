@@ -1,10 +1,11 @@
-import { Command, Option } from "commander";
+import { Command, Help, Option } from "commander";
 import { t, type Lang, type MessageKey } from "../i18n/index.js";
 import { langOf } from "../i18n/lang.js";
 import { answerOptions } from "./answer-flags.js";
 import * as commands from "./commands/index.js";
 import { EXIT, reportError } from "./errors-report.js";
-import { processIo, type Io } from "./io.js";
+import { MIN_WIDTH, outputWidth, processIo, type Io } from "./io.js";
+import { displayWidth, hang, wrap } from "./layout.js";
 import { FORMATS } from "./options.js";
 import { VERSION } from "./package-info.js";
 
@@ -29,6 +30,41 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Help that still reads in a narrow terminal: where an option's description
+ * would not fit beside it, it goes under the option, wrapped; a long usage
+ * line wraps too. Wide terminals get commander's own layout.
+ */
+const narrowHelp: Partial<Help> = {
+  // commander wraps nothing narrower than this; our narrowest layout has 14 columns beside an indent.
+  minWidthToWrap: 10,
+  // Hangul takes two columns: commander would count one and overflow Korean help.
+  displayWidth: (text: string) => displayWidth(text),
+  formatItem(term, termWidth, description, helper) {
+    const width = helper.helpWidth ?? 80;
+    if (!description || width - termWidth - 4 >= MIN_WIDTH) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+    const over = wrap(term, Math.max(1, width - 2)).map((line) => `  ${line}`);
+    const under = wrap(description, Math.max(1, width - 6)).map((line) => `      ${line}`);
+    return [...over, ...under].join("\n");
+  },
+  styleUsage(usage) {
+    const width = (this as Help).helpWidth ?? 80;
+    return displayWidth(`Usage: ${usage}`) <= width ? usage : wrap(usage, Math.max(1, width - 7)).join("\n       ");
+  },
+};
+
+/** Example lines (kept as written by commander) wrapped to the width, comments and commands hanging under themselves. */
+function wrapExamples(examples: string, width: number): string {
+  return examples
+    .split("\n")
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const [, indent = "", marker = ""] = /^(\s*)([#$] )?/.exec(line) ?? [];
+      return hang(indent + marker, line.slice(indent.length + marker.length), width);
+    })
+    .join("\n");
+}
+
 function buildProgram(
   argv: readonly string[],
   io: Io,
@@ -38,15 +74,19 @@ function buildProgram(
   const describe = (command: Command, name: string) =>
     command
       .description(
-        `${t(lang, `help.${name}.description` as MessageKey)}\n\n${t(lang, "help.examplesTitle")}\n${t(lang, `help.${name}.examples` as MessageKey)}`,
+        `${t(lang, `help.${name}.description` as MessageKey)}\n\n${t(lang, "help.examplesTitle")}\n${wrapExamples(t(lang, `help.${name}.examples` as MessageKey), outputWidth(io.stdout))}`,
       )
       .helpOption("-h, --help", t(lang, "help.help"))
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
+        // The help fits the terminal it goes to, down to the narrowest we lay out for.
+        getOutHelpWidth: () => outputWidth(io.stdout),
+        getErrHelpWidth: () => outputWidth(io.stderr),
         // Errors are reported once, in our words and language, by reportError.
         outputError: () => {},
       })
+      .configureHelp(narrowHelp)
       .exitOverride()
       .showSuggestionAfterError(true);
   const common = (command: Command) =>
@@ -62,7 +102,7 @@ function buildProgram(
 
   const program = describe(new Command("ecs-or-eks"), "main")
     .version(VERSION, "-V, --version", t(lang, "help.version"))
-    .addHelpText("after", `\n${t(lang, "help.exitCodes")}`)
+    .addHelpText("after", () => `\n${wrap(t(lang, "help.exitCodes"), outputWidth(io.stdout)).join("\n")}`)
     .helpCommand(false)
     .enablePositionalOptions();
   withOptions(withAnswers(program).addOption(format(FORMATS.advise)), [

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { InputError } from "../engine/errors.js";
 import { t, type Lang } from "../i18n/index.js";
 import { locateJsonError } from "./json-error.js";
@@ -8,37 +8,138 @@ import { locateJsonError } from "./json-error.js";
 /** An answers or rules file is a few kilobytes; anything past this is the wrong file. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
-/** Reads a whole file, or stdin for "-", refusing more than MAX_INPUT_BYTES. */
-export async function readText(path: string, stdin: Readable, cwd: string, lang: Lang): Promise<string> {
+/**
+ * Reads a whole input, or stdin for "-", refusing more than MAX_INPUT_BYTES
+ * whatever it is: a regular file, a device such as /dev/zero (read up to the
+ * cap, never further), or a pipe such as a FIFO or `<(command)`, which is
+ * opened without blocking so a pipe with no writer reads as empty instead of
+ * waiting forever. `flag` names the option in messages.
+ */
+export async function readText(path: string, stdin: Readable, cwd: string, lang: Lang, flag = "--answers"): Promise<string> {
   if (path === "-") return readStream(stdin, "stdin", lang);
+  const opened = await openInput(path, cwd, lang, flag);
+  if (opened.kind === "pipe") return readStream(opened.stream, path, lang);
   try {
-    // A small file read whole: cheaper at start-up than a stream, and the size is checked first.
-    const full = resolve(cwd, path);
-    const info = statSync(full);
-    if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    if (info.size > MAX_INPUT_BYTES) throw tooLarge(path, lang);
-    return readFileSync(full, "utf8").replace(/^\uFEFF/, "");
+    return decode(readCapped(opened.fd, path, lang));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(t(lang, "input.cannotRead", { file: path, reason: reasonOf(error, lang) }), t(lang, "input.cannotReadHint"));
+    throw cannotRead(path, error, lang);
+  } finally {
+    closeSync(opened.fd);
   }
+}
+
+export type OpenedInput = { kind: "file"; fd: number } | { kind: "pipe"; stream: Readable };
+
+/**
+ * Opens an input for reading without the surprises special files bring: a
+ * folder or an empty name is refused, a pipe is opened non-blocking and read
+ * as a stream (nothing waits for a writer that never comes).
+ */
+export async function openInput(path: string, cwd: string, lang: Lang, flag: string): Promise<OpenedInput> {
+  if (path === "") throw new InputError(t(lang, "input.emptyPath", { flag }), t(lang, "input.emptyPathHint", { flag }));
+  const full = resolve(cwd, path);
+  try {
+    const info = statSync(full);
+    if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    if (info.isFIFO() || info.isSocket()) {
+      // Opened without blocking: opening a FIFO with no writer would wait forever.
+      const fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+      return { kind: "pipe", stream: Readable.from(pipeChunks(fd)) };
+    }
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(path, lang);
+    return { kind: "file", fd: openSync(full, "r") };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw cannotRead(path, error, lang);
+  }
+}
+
+/** How long a named pipe may go without a writer before it counts as empty. */
+const NO_WRITER_GRACE_MS = 2000;
+
+/**
+ * The chunks a non-blocking pipe gives, until its writer closes it. A read
+ * of 0 bytes is the end once a writer has shown up (data, or "try again");
+ * before that it means no writer yet, and after NO_WRITER_GRACE_MS of that
+ * the pipe counts as empty rather than being waited on forever.
+ */
+async function* pipeChunks(fd: number): AsyncGenerator<Buffer> {
+  const buffer = Buffer.alloc(64 * 1024);
+  const started = Date.now();
+  let writerSeen = false;
+  try {
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        writerSeen = true;
+        await pause(10);
+        continue;
+      }
+      if (read > 0) {
+        writerSeen = true;
+        yield Buffer.from(buffer.subarray(0, read));
+        continue;
+      }
+      if (writerSeen || Date.now() - started > NO_WRITER_GRACE_MS) return;
+      await pause(20);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Reads at most MAX_INPUT_BYTES (one byte more tells "too large"), synchronously: small files, devices. */
+function readCapped(fd: number, label: string, lang: Lang): Buffer {
+  const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
+  let size = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, size, buffer.length - size, null);
+    if (read === 0) break;
+    size += read;
+    if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang);
+  }
+  return buffer.subarray(0, size);
 }
 
 async function readStream(stream: Readable, label: string, lang: Lang): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    // Stop reading at once: a runaway pipe must not fill memory.
-    if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang);
-    chunks.push(buffer);
+  try {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buffer.length;
+      // Stop reading at once: a runaway pipe must not fill memory.
+      if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw cannotRead(label, error, lang);
+  } finally {
+    // A named pipe is ours to close; stdin belongs to the process.
+    if (label !== "stdin") stream.destroy();
   }
-  return Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+  return decode(Buffer.concat(chunks));
+}
+
+function decode(bytes: Buffer): string {
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
 function tooLarge(label: string, lang: Lang): InputError {
   return new InputError(t(lang, "input.tooLarge", { file: label, limit: "1 MiB" }), t(lang, "input.tooLargeHint"));
+}
+
+export function cannotRead(path: string, error: unknown, lang: Lang): InputError {
+  return new InputError(t(lang, "input.cannotRead", { file: path, reason: reasonOf(error, lang) }), t(lang, "input.cannotReadHint"));
 }
 
 function reasonOf(error: unknown, lang: Lang): string {
@@ -46,16 +147,17 @@ function reasonOf(error: unknown, lang: Lang): string {
   if (code === "ENOENT") return t(lang, "input.noSuchFile");
   if (code === "EISDIR") return t(lang, "input.isDirectory");
   if (code === "EACCES" || code === "EPERM") return t(lang, "input.permissionDenied");
+  if (code === "ENXIO") return t(lang, "input.noDevice");
   return (error as Error).message;
 }
 
-/** JSON.parse with errors a person can act on: where (line:column), what was found, what was expected. */
-export function parseJson(text: string, label: string, lang: Lang): unknown {
+/**
+ * JSON.parse with errors a person can act on: where (line:column), what was
+ * found, what was expected. `emptyHint` says what belongs in an empty input.
+ */
+export function parseJson(text: string, label: string, lang: Lang, emptyHint = t(lang, "input.emptyHint")): unknown {
   if (text.trim() === "") {
-    throw new InputError(
-      label === "stdin" ? t(lang, "input.emptyStdin") : t(lang, "input.emptyFile", { file: label }),
-      t(lang, "input.emptyHint"),
-    );
+    throw new InputError(label === "stdin" ? t(lang, "input.emptyStdin") : t(lang, "input.emptyFile", { file: label }), emptyHint);
   }
   try {
     return JSON.parse(text);

@@ -22,23 +22,25 @@ export function renderText(result: Result, options: TextOptions): string {
   const name = (platform: Platform) => t(lang, `platform.long.${platform}`);
   const launch = t(lang, `launch.${result.launchType}`);
   const out: string[] = [];
+  const title = (text: string) => wrap(text, width).map((line) => c.bold(line));
 
   const shown = paint(result.recommendation, name(result.recommendation));
-  out.push(c.bold(t(lang, "result.headline", { option: optionName(lang, result.recommendation, result.launchType, shown) })));
+  out.push(...wrap(t(lang, "result.headline", { option: optionName(lang, result.recommendation, result.launchType, shown) }), width).map((line) => c.bold(line)));
   const verdict = wrap(verdictLine(result, lang), width);
   out.push(...(result.closeCall ? verdict.map((line) => c.yellow(line)) : verdict));
 
-  out.push("", c.bold(t(lang, "section.scores")));
+  out.push("", ...title(t(lang, "section.scores")));
   const top = Math.max(result.scores.ecs, result.scores.eks, 1);
   const numberWidth = Math.max(String(result.scores.ecs).length, String(result.scores.eks).length);
-  const barWidth = Math.max(10, width - 8 - numberWidth - 2);
+  // "  ECS  " before the bar and "  12.5" after it; in the narrowest terminals the bar shrinks to a few cells.
+  const barWidth = Math.max(3, width - 7 - numberWidth - 2);
   for (const platform of ["ecs", "eks"] as const) {
     const score = result.scores[platform];
     const drawn = padEnd(bar(score, top, barWidth, options.unicode), barWidth);
     out.push(`  ${paint(platform, t(lang, `platform.${platform}`))}  ${paint(platform, drawn)}  ${String(score).padStart(numberWidth)}`);
   }
 
-  out.push("", c.bold(t(lang, "section.why")));
+  out.push("", ...title(t(lang, "section.why")));
   if (result.reasons.length === 0) out.push(hang("  ", t(lang, "result.noRules"), width));
   const heaviest = Math.max(...result.reasons.map((reason) => reason.weight), 1);
   for (const reason of result.reasons) {
@@ -50,7 +52,7 @@ export function renderText(result: Result, options: TextOptions): string {
     out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: reason.source }), width)));
   }
 
-  out.push("", c.bold(t(lang, "section.launch", { launchType: launch })));
+  out.push("", ...title(t(lang, "section.launch", { launchType: launch })));
   out.push(c.dim(hang("  ", launchAbout(lang, result.recommendation, result.launchType), width)));
   // One column of labels for limits, weighted reasons and notes, as wide as the widest.
   const short = (launchType: string) => t(lang, `launch.short.${launchType}` as MessageKey);
@@ -78,17 +80,17 @@ export function renderText(result: Result, options: TextOptions): string {
     if (row.source) out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: row.source }), width)));
   }
 
-  out.push("", c.bold(t(lang, "section.change")));
+  out.push("", ...title(t(lang, "section.change")));
   if (result.whatWouldChange.length === 0) out.push(hang("  ", t(lang, "change.none"), width));
   for (const flip of result.whatWouldChange) out.push(hang("  - ", flip.text, width));
 
-  out.push("", c.bold(t(lang, "section.means")));
+  out.push("", ...title(t(lang, "section.means")));
   const rows = meaningRows(result, lang);
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
   out.push(...rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width)));
 
   if (result.alsoConsider.length > 0) {
-    out.push("", c.bold(t(lang, "section.also")));
+    out.push("", ...title(t(lang, "section.also")));
     for (const entry of result.alsoConsider) {
       out.push(hang("  - ", entry.text, width));
       out.push(c.dim(hang("    ", t(lang, "source.label", { source: entry.source }), width)));

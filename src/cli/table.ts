@@ -1,4 +1,4 @@
-import { displayWidth, padEnd, wrap } from "./layout.js";
+import { displayWidth, hang, padEnd, wrap } from "./layout.js";
 
 export interface TableOptions {
   /** Columns available: the terminal's width, or 80. */
@@ -22,7 +22,10 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   const longestWord = headers.map((header, i) =>
     Math.max(...[header, ...rows.map((row) => row[i] ?? "")].flatMap((cell) => cell.split(/\s+/)).map((word) => displayWidth(word))),
   );
-  const widths = fit(natural, longestWord, options.width - GAP.length * (headers.length - 1));
+  const available = options.width - GAP.length * (headers.length - 1);
+  const widths = fit(natural, longestWord, available);
+  // Too narrow for columns at all: one record after another, each field under its row's first cell.
+  if (widths.reduce((sum, w) => sum + w, 0) > available) return stacked(headers, rows, options);
   const line = (cells: readonly string[], style = (text: string) => text) => {
     const wrapped = cells.map((cell, i) => wrap(cell, widths[i]!));
     const height = Math.max(...wrapped.map((lines) => lines.length));
@@ -54,4 +57,15 @@ function fit(natural: readonly number[], longestWord: readonly number[], availab
     total--;
   }
   return widths;
+}
+
+/** A table as records, for terminals too narrow for columns: the first cell, then "header: value" lines. */
+function stacked(headers: readonly string[], rows: readonly (readonly string[])[], options: TableOptions): string {
+  return rows
+    .map((row) => {
+      const [first, ...rest] = row;
+      const fields = rest.map((cell, i) => hang(`  ${headers[i + 1]}: `, cell, options.width));
+      return [...wrap(first ?? "", options.width).map((line) => (options.header ? options.header(line) : line)), ...fields].join("\n");
+    })
+    .join("\n\n");
 }

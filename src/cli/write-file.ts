@@ -144,6 +144,11 @@ export function reasonOf(error: unknown, lang: Lang): string {
       return t(lang, "write.reason.readOnly");
     case "EDQUOT":
       return t(lang, "write.reason.quota");
+    case "EISDIR":
+      return t(lang, "write.reason.folder");
+    case "ENOENT":
+    case "ENOTDIR":
+      return t(lang, "write.reason.noFolder");
     default:
       return (error as Error).message;
   }

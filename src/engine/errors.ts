@@ -30,3 +30,14 @@ export function isUserError(error: unknown): error is InputError {
 export class OutputError extends Error {
   override readonly name: string = "OutputError";
 }
+
+/** A run stopped by a signal while it waited for a person: exit 128 + the signal's number. */
+export class Interrupted extends Error {
+  override readonly name: string = "Interrupted";
+  constructor(
+    readonly signal: string,
+    readonly exitCode: number,
+  ) {
+    super(signal);
+  }
+}

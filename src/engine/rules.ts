@@ -196,6 +196,8 @@ function issueProblem(
   const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
   const got = valueAt(json, path);
   let message: string;
+  // Whatever zod calls it, a field that is not there is missing.
+  if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, lang, t(lang, "rules.missingField"));
   switch (issue.code) {
     case "invalid_type":
       if (got === undefined) message = t(lang, "rules.missingField");

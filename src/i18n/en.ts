@@ -275,8 +275,11 @@ export const en = {
   "input.cannotRead": "cannot read {file}: {reason}.",
   "input.cannotReadHint": "check the path, or pass - to read the answers from stdin.",
   "input.noSuchFile": "no such file",
-  "input.isDirectory": "it is a directory",
+  "input.isDirectory": "it is a folder",
   "input.permissionDenied": "permission denied",
+  "input.emptyPath": "{flag} needs a file name; an empty value names nothing.",
+  "input.emptyPathHint": "pass a file, or - for stdin: {flag} answers.json",
+  "input.noDevice": "no such device or address",
   "input.tooLarge": "{file} is larger than {limit}; answers and rules files are a few kilobytes.",
   "input.tooLargeHint": "check that you passed the right file.",
   "input.emptyStdin": "no answers on stdin: it was empty.",
@@ -365,6 +368,9 @@ export const en = {
   "error.badFormat": "unknown format \"{format}\": use one of {formats}.",
   "error.jsonAndFormat": "--json asks for JSON but --format asks for \"{format}\"; pass one of them.",
   "error.badLang": "unknown language \"{lang}\": use one of {langs}.",
+  "flags.emptyItem": "{flag} has an empty item (got {got}); list values such as helm,gitops, or pass none for an empty list.",
+  "flags.noneAndMore": "{flag} none means an empty list, so it cannot be combined with other values; pass one or the other.",
+  "adr.badEpoch": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, up to 253402300799 (got {got}); unset it for today's date.",
 
   // help
   "help.version": "print the version",
@@ -400,6 +406,7 @@ export const en = {
 
   // rules command
   "rules.fixHint": "edit the rules file; `ecs-or-eks rules check FILE` lists every problem.",
+  "rules.emptyHint": "a rules file is a JSON object; `ecs-or-eks rules --format json` prints the built-in one to start from.",
   "rules.builtIn": "built-in",
   "rules.title": "Platform rules ({origin}, version {version}): {count}",
   "rules.launchTitle": "Launch-type rules: {count}",
@@ -446,6 +453,8 @@ export const en = {
 
   // batch
   "batch.tooLong": "the line is longer than {limit}; an answers object is a few hundred bytes.",
+  "batch.noEnd": "line {line} has gone on past {limit} without ending; this is not NDJSON, so the rest was not read.",
+  "batch.noEndHint": "give one JSON answers object a line, each ending in a newline.",
   "batch.empty": "no answers to evaluate: the input had no lines.",
   "batch.emptyHint": "give one JSON answers object a line (NDJSON), in --answers FILE or on stdin.",
   "batch.badLines": "{count} of {total} lines were bad (lines {lines}); their records hold the error.",
@@ -471,14 +480,16 @@ export const en = {
   "write.reason.permission": "permission denied",
   "write.reason.readOnly": "the file system is read-only",
   "write.reason.quota": "the disk quota is used up",
+  "write.reason.folder": "it is a folder",
+  "write.reason.noFolder": "its folder does not exist",
   "write.emptyPath": "{flag} needs a path; an empty value names nothing.",
   "write.outIsFile": "--out must be a folder, but {out} is a file; name a folder (it is created if missing).",
-  "output.failed": "cannot write the output ({stream}): {reason}.",
   "write.failed": "cannot write {file}: {reason}.",
   "init.wrote": "Wrote {file}. Check it in, and run `ecs-or-eks --answers {file}` (in CI with --expect).",
   "gate.failed": "expected {expected}, but the answers recommend {actual} ({scores}; top reasons: {reasons}).",
   "gate.badExpect": "--expect must be ecs or eks (got \"{got}\").",
   "summary.noFile": "--summary: GITHUB_STEP_SUMMARY is not set, so nothing was appended (it is set inside GitHub Actions).",
+  "summary.failed": "cannot append to the step summary {file} (named by GITHUB_STEP_SUMMARY): {reason}.",
 
   // help for each command
   "help.main.description": "Decide between Amazon ECS and Amazon EKS, and how the containers run (Fargate, instances AWS manages, or your own EC2), from a short questionnaire, with the reasons, how close the call is, what would change it and what it costs.",

@@ -1,7 +1,11 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderText } from "../../src/cli/render-text.js";
 import { recommend } from "../../src/engine/recommend.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
+import { BIN } from "../helpers/run-bin.js";
 
 const { down, enter } = KEYS;
 
@@ -34,6 +38,20 @@ describe("in a real terminal", () => {
     expect(expected[0]).toBe("Recommendation: Amazon EKS in Auto Mode");
   });
 
+  it("init: the last answer, then the whole \"Wrote\" line, nothing drawn over it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-init-pty-"));
+    const term = inTerminal(["init", "--no-color"], { cwd: dir });
+    for (let n = 1; n <= 6; n++) await term.when(`(${n}/15)`, enter);
+    await term.when("finish now?", `${down}${enter}`);
+    expect(await term.exited).toBe(0);
+    const screen = await term.screen();
+    const finish = screen.findIndex((line) => line.startsWith("✔") && line.includes("finish now?"));
+    const wrote = screen.findIndex((line) => line.startsWith("Wrote "));
+    expect(finish).toBeGreaterThan(0);
+    expect(wrote).toBeGreaterThan(finish);
+    expect(screen.slice(wrote).join("")).toBe("Wrote answers.json. Check it in, and run `ecs-or-eks --answers answers.json` (in CI with --expect).");
+  });
+
   it("exits 130 quietly on Ctrl-C", async () => {
     const term = inTerminal([]);
     await term.when("(1/15)", KEYS.ctrlC);
@@ -41,5 +59,45 @@ describe("in a real terminal", () => {
     const screen = (await term.screen()).join("\n");
     expect(screen).toContain("Cancelled; nothing was written.");
     expect(screen).not.toMatch(/ExitPromptError|at .*\.js:\d+/);
+  });
+});
+
+describe("signals at a prompt", () => {
+  /**
+   * Runs the questionnaire in a pseudo-terminal, sends `signal` to the
+   * process while the first prompt is open, then prints the exit code and the
+   * terminal's modes as `stty` sees them.
+   */
+  async function killAtPrompt(signal: string) {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-signal-"));
+    const pidFile = join(dir, "pid");
+    // The CLI runs in the foreground, where a person's terminal puts it; a background job sends the signal.
+    const script = [
+      "stty cols 100 rows 40",
+      `(until grep -q . ${pidFile} 2>/dev/null; do sleep 0.05; done; sleep 0.8; kill -${signal} "$(cat ${pidFile})") &`,
+      `sh -c 'echo $$ > ${pidFile}; exec "${process.execPath}" "${BIN}" --no-color'`,
+      "echo EXIT=$?",
+      "stty -a",
+    ].join("\n");
+    const term = inTerminal([], { shell: script });
+    expect(await term.exited).toBe(0);
+    // The cursor hidden while the prompt drew is shown again.
+    expect(term.raw().lastIndexOf("\u001b[?25h")).toBeGreaterThan(term.raw().lastIndexOf("\u001b[?25l"));
+    return (await term.screen()).join("\n");
+  }
+
+  it.each([
+    ["INT", 130],
+    ["TERM", 143],
+    ["HUP", 129],
+  ])("SIG%s puts the terminal back (echo, line mode, cursor) and exits %i", async (signal, code) => {
+    const screen = await killAtPrompt(signal);
+    expect(screen).toContain("(1/15)");
+    expect(screen).toContain("Cancelled; nothing was written.");
+    expect(screen).toContain(`EXIT=${code}`);
+    const modes = screen.slice(screen.indexOf(`EXIT=${code}`));
+    expect(modes).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(modes).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(screen).not.toMatch(/ExitPromptError|AbortPromptError|at .*\.js:\d+/);
   });
 });

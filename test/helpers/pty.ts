@@ -10,12 +10,17 @@ const { Terminal } = xterm;
  * by a terminal emulator (@xterm/headless), so a test reads the screen a
  * person sees: cursor moves, clears and redraws applied, not raw bytes.
  */
-export function inTerminal(args: readonly string[], options: { env?: Record<string, string>; cols?: number; rows?: number } = {}) {
+export function inTerminal(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cols?: number; rows?: number; shell?: string; cwd?: string } = {},
+) {
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 60;
   const quoted = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(" ");
-  const child = spawn("script", ["-qefc", `stty cols ${cols} rows ${rows}; exec ${quoted}`, "/dev/null"], {
-    cwd: ROOT,
+  // `shell` runs a script of its own in the terminal instead of the CLI alone.
+  const command = options.shell ? `bash -c '${options.shell.replace(/'/g, "'\\''")}'` : `stty cols ${cols} rows ${rows}; exec ${quoted}`;
+  const child = spawn("script", ["-qefc", command, "/dev/null"], {
+    cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm-256color", LANG: "C.UTF-8", ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -38,6 +43,8 @@ export function inTerminal(args: readonly string[], options: { env?: Record<stri
   };
   return {
     child,
+    /** What the terminal received, escape sequences and all. */
+    raw: () => raw,
     exited: exited.then(async (code) => (await drawn, code)),
     screen,
     /** Waits until the raw output shows `text`, then types `keys`. */

@@ -1,18 +1,18 @@
 import { appendFileSync } from "node:fs";
-import { UsageError } from "../../engine/errors.js";
+import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../engine/recommend.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
-import { colorEnabled, outputWidth, type Io } from "../io.js";
+import { colorEnabled, outputWidth, writeOut, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
 import { renderAdr } from "../render-adr.js";
 import { renderMarkdown } from "../render-markdown.js";
 import { renderText } from "../render-text.js";
 import { checkLang, FORMATS, formatOf } from "../options.js";
 import { VERSION } from "../package-info.js";
-import { assertCanWrite, writeAnswersFile } from "../write-file.js";
+import { assertCanWrite, reasonOf, writeAnswersFile } from "../write-file.js";
 import { runBatch } from "./batch.js";
 
 type Format = (typeof FORMATS.advise)[number];
@@ -31,12 +31,13 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   const save = options.save as string | undefined;
   if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
+  const date = format === "adr" ? today(io.env, lang) : "";
 
   const rules = await loadRules(options.rules as string | undefined, io, lang);
   const { answers, given } = await gatherAnswers(options, io, lang);
   const result = evaluate(answers, { lang, rules });
 
-  io.stdout.write(render(result, format, options, io, lang));
+  await writeOut(io.stdout, render(result, format, options, io, lang, date));
   if (save !== undefined) {
     const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
     writeAnswersFile(save, written, io.cwd, options.force === true, lang);
@@ -45,14 +46,14 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   return gate(result, expect, io, lang);
 }
 
-function render(result: Result, format: Format, options: Options, io: Io, lang: Lang): string {
+function render(result: Result, format: Format, options: Options, io: Io, lang: Lang, date: string): string {
   switch (format) {
     case "json":
       return `${JSON.stringify(result, null, 2)}\n`;
     case "markdown":
       return renderMarkdown(result, { lang, version: VERSION });
     case "adr":
-      return renderAdr(result, { lang, version: VERSION, date: today(io.env) });
+      return renderAdr(result, { lang, version: VERSION, date });
     case "text": {
       const color = colorEnabled(io.stdout, io.env, options.color as boolean | undefined);
       return renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true });
@@ -88,7 +89,12 @@ function appendSummary(result: Result, io: Io, lang: Lang): void {
     io.stderr.write(`ecs-or-eks: ${t(lang, "summary.noFile")}\n`);
     return;
   }
-  appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+  try {
+    appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+  } catch (error) {
+    // The result is already on stdout; the summary is an output that failed, not bad input.
+    throw new OutputError(t(lang, "summary.failed", { file, reason: reasonOf(error, lang) }));
+  }
 }
 
 async function batch(options: Options, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
@@ -101,7 +107,14 @@ async function batch(options: Options, io: Io, lang: Lang, expect: Platform | un
 }
 
 /** The ADR's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today, in UTC. */
-function today(env: Io["env"]): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return new Date(Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
+function today(env: Io["env"], lang: Lang): string {
+  const given = env.SOURCE_DATE_EPOCH;
+  if (given === undefined || given === "") return new Date().toISOString().slice(0, 10);
+  // Whole seconds, up to the last day of year 9999: anything else is a mistake, not a date.
+  if (!/^\d{1,12}$/.test(given) || Number(given) > MAX_EPOCH_SECONDS) {
+    throw new UsageError(t(lang, "adr.badEpoch", { got: JSON.stringify(given) }));
+  }
+  return new Date(Number(given) * 1000).toISOString().slice(0, 10);
 }
+
+const MAX_EPOCH_SECONDS = 253402300799;

@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
-import { resolve } from "node:path";
-import type { Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { parseAnswers } from "../../engine/answers.js";
-import { InputError } from "../../engine/errors.js";
+import { InputError, OutputError } from "../../engine/errors.js";
 import { evaluateBrief, type BriefResult } from "../../engine/recommend.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
@@ -11,7 +10,14 @@ import { EXIT } from "../errors-report.js";
 import type { Io } from "../io.js";
 import { locateJsonError } from "../json-error.js";
 import { readLineBatches } from "../lines.js";
+import { cannotRead, openInput } from "../read-input.js";
 import { optionName } from "../summary-lines.js";
+
+/** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
+async function openBatchInput(path: string, io: Io, lang: Lang): Promise<Readable> {
+  const opened = await openInput(path, io.cwd, lang, "--answers");
+  return opened.kind === "pipe" ? opened.stream : createReadStream("", { fd: opened.fd });
+}
 
 /** One answers object is a few hundred bytes; a line past this is not one. */
 const MAX_LINE_BYTES = 64 * 1024;
@@ -46,18 +52,23 @@ function note(lines: Lines, line: number): void {
  */
 export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: RuleSet, format: "json" | "text"): Promise<number> {
   const path = options.answers as string | undefined;
-  const input = path === undefined || path === "-" ? io.stdin : createReadStream(resolve(io.cwd, path));
-  const flags = answersFromFlags(options).raw;
+  const input = path === undefined || path === "-" ? io.stdin : await openBatchInput(path, io, lang);
+  const flags = answersFromFlags(options, lang).raw;
   // Flags override every line; without any, each line's object is validated as it is.
   const overrides = Object.keys(flags).length > 0 ? flags : undefined;
   const tally: Tally = { total: 0, ecs: 0, eks: 0, closeCalls: { count: 0, first: [] }, bad: { count: 0, first: [] } };
   let line = 0;
+  let endless = false;
   try {
     for await (const batch of readLineBatches(input, MAX_LINE_BYTES)) {
       // A chunk's lines are evaluated in one go and written in one write.
       let out = "";
       for (const read of batch) {
         line++;
+        if ("noEnd" in read) {
+          endless = true;
+          break;
+        }
         if ("text" in read && read.text.trim() === "") continue;
         const record: LineRecord =
           "text" in read ? evaluateLine(read.text, line, overrides, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
@@ -72,11 +83,10 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
       await write(io.stdout, out);
     }
   } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") {
-      throw new InputError(t(lang, "input.cannotRead", { file: path!, reason: t(lang, "input.noSuchFile") }), t(lang, "input.cannotReadHint"));
-    }
-    throw error;
+    if (error instanceof InputError || error instanceof OutputError || path === undefined || path === "-") throw error;
+    throw cannotRead(path, error, lang);
   }
+  if (endless) throw new InputError(t(lang, "batch.noEnd", { line, limit: "1 MiB" }), t(lang, "batch.noEndHint"));
   if (format === "text") await write(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
   if (tally.bad.count > 0) {

@@ -6,6 +6,7 @@ import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";
 import { checkLang, FORMATS, formatOf } from "../options.js";
+import { wrap } from "../layout.js";
 import { renderTable } from "../table.js";
 
 type Options = Record<string, unknown>;
@@ -36,12 +37,14 @@ export function compare(options: Options, io: Io, lang: Lang): number {
     io.stdout.write(`${lines.join("\n")}\n`);
   } else {
     const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color as boolean | undefined) ? 1 : 0 });
+    const width = outputWidth(io.stdout);
     const table = renderTable(
       headers,
       rows.map((row) => [row.topic, row.ecs, row.eks]),
-      { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text) => c.bold(text) },
+      { width, unicode: io.stdout.isTTY === true, header: (text) => c.bold(text) },
     );
-    io.stdout.write(`${table}\n\n${c.dim(t(lang, "compare.source", { source }))}\n`);
+    const footer = wrap(t(lang, "compare.source", { source }), width).map((line) => c.dim(line));
+    io.stdout.write(`${table}\n\n${footer.join("\n")}\n`);
   }
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { EXIT } from "../errors-report.js";
 import { colorEnabled, outputWidth, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
 import { checkLang, FORMATS, formatOf } from "../options.js";
+import { wrap } from "../layout.js";
 import { renderTable } from "../table.js";
 
 type Options = Record<string, unknown>;
@@ -22,8 +23,9 @@ export async function listRules(options: Options, io: Io, lang: Lang): Promise<n
   const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color as boolean | undefined) ? 1 : 0 });
   const table = { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text: string) => c.bold(text) };
   const origin = ruleSet.origin.source === "built-in" ? t(lang, "rules.builtIn") : ruleSet.origin.path;
+  const lines = (text: string, style = (line: string) => line) => wrap(text, table.width).map(style).join("\n");
   const out = [
-    c.bold(t(lang, "rules.title", { origin, version: ruleSet.version, count: ruleSet.rules.length })),
+    lines(t(lang, "rules.title", { origin, version: ruleSet.version, count: ruleSet.rules.length }), (line) => c.bold(line)),
     renderTable(
       [t(lang, "rules.column.id"), t(lang, "rules.column.platform"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
       ruleSet.rules.map((rule) => [
@@ -36,7 +38,7 @@ export async function listRules(options: Options, io: Io, lang: Lang): Promise<n
       table,
     ),
     "",
-    c.bold(t(lang, "rules.launchTitle", { count: ruleSet.launchTypeRules.length })),
+    lines(t(lang, "rules.launchTitle", { count: ruleSet.launchTypeRules.length }), (line) => c.bold(line)),
     renderTable(
       [t(lang, "rules.column.id"), t(lang, "rules.column.launchType"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
       ruleSet.launchTypeRules.map((rule) => [
@@ -49,7 +51,7 @@ export async function listRules(options: Options, io: Io, lang: Lang): Promise<n
       table,
     ),
     "",
-    t(lang, "rules.moreDetail"),
+    lines(t(lang, "rules.moreDetail")),
   ];
   io.stdout.write(`${out.join("\n")}\n`);
   return EXIT.ok;

@@ -10,7 +10,7 @@ import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
-import type { Io } from "../io.js";
+import { writeOut, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
 import { optionName } from "../summary-lines.js";
 import { checkLang } from "../options.js";
@@ -53,7 +53,7 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
   const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
   const result = scaffold(spec);
   if (out === undefined) {
-    io.stdout.write(result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
+    await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
   } else {
     await writeFilesAtomically(
       result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
@@ -81,7 +81,7 @@ async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Cho
   const launchFlag = oneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
   const helmFlag = options.helm === true;
   const gpuFlag = options.gpu === true;
-  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => typeof options[q.key] === "string");
+  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
   if (platform !== undefined && !hasAnswers) {
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
     return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
