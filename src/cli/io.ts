@@ -1,29 +1,41 @@
 import type { Readable, Writable } from "node:stream";
+import { isTerminal, stderrOutput, stdoutOutput, type Output } from "./process-output.js";
 
 /** The process's streams and environment, injected so tests can run the CLI in-process. */
 export interface Io {
   stdin: Readable & { isTTY?: boolean };
-  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stdout: Output;
   stderr: Writable & { isTTY?: boolean; columns?: number };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Whether a person is at the keyboard: stdin is a terminal (asked without making the stdin stream). */
+  stdinIsTTY?: () => boolean;
 }
 
-/** The real process. Streams are looked up when first used: merely touching process.stdin costs a pipe or TTY setup. */
+/**
+ * The real process. Streams are made when first used, and stdout is written
+ * through its file descriptor: making process.stdin or process.stdout costs
+ * more than a whole --version run.
+ */
 export function processIo(): Io {
+  const stdout = stdoutOutput();
   return {
     get stdin() {
       return process.stdin;
     },
-    get stdout() {
-      return process.stdout;
-    },
+    stdout,
     get stderr() {
-      return process.stderr;
+      return stderrOutput();
     },
     env: process.env,
     cwd: process.cwd(),
+    stdinIsTTY: () => isTerminal(0),
   };
+}
+
+/** Whether stdin is a terminal: cheaply for the real process, from the stream for an in-process one. */
+export function stdinIsTTY(io: Io): boolean {
+  return io.stdinIsTTY ? io.stdinIsTTY() : io.stdin.isTTY === true;
 }
 
 /**
@@ -55,7 +67,7 @@ export function outputWidth(stream: { isTTY?: boolean; columns?: number }): numb
  * file, a report on stderr) follows it. A reader that went away (EPIPE) is
  * not a failure.
  */
-export function writeOut(stream: Io["stdout"], text: string): Promise<void> {
+export function writeOut(stream: Output, text: string): Promise<void> {
   return new Promise((resolve) => {
     stream.write(text, (error?: Error | null) => {
       if (!error || (error as NodeJS.ErrnoException).code === "EPIPE") resolve();

@@ -15,8 +15,9 @@ export const MAX_INPUT_BYTES = 1024 * 1024;
  * opened without blocking so a pipe with no writer reads as empty instead of
  * waiting forever. `flag` names the option in messages.
  */
-export async function readText(path: string, stdin: Readable, cwd: string, lang: Lang, flag = "--answers"): Promise<string> {
-  if (path === "-") return readStream(stdin, "stdin", lang);
+export async function readText(path: string, stdin: () => Readable, cwd: string, lang: Lang, flag = "--answers"): Promise<string> {
+  // stdin is asked for only when it is read: making the stream costs time.
+  if (path === "-") return readStream(stdin(), "stdin", lang);
   const opened = await openInput(path, cwd, lang, flag);
   if (opened.kind === "pipe") return readStream(opened.stream, path, lang);
   try {

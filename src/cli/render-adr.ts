@@ -1,6 +1,6 @@
 import { COMPARISON } from "../engine/facts.js";
 import { localize } from "../engine/rule-set.js";
-import type { Result } from "../engine/recommend.js";
+import type { Result } from "../engine/evaluate.js";
 import type { Platform } from "../engine/rule-types.js";
 import { t, type Lang } from "../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";

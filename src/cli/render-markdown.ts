@@ -1,4 +1,4 @@
-import type { Result } from "../engine/recommend.js";
+import type { Result } from "../engine/evaluate.js";
 import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { launchAbout, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
 

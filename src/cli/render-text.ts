@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import type { Result } from "../engine/recommend.js";
+import type { Result } from "../engine/evaluate.js";
 import type { Platform } from "../engine/rule-types.js";
 import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";

@@ -1,5 +1,6 @@
 import { t } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
+import { checkAnswers } from "./answers-check.js";
 import { answersSchema } from "./answers-schema.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
 import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
@@ -32,6 +33,9 @@ export function parseAnswers(raw: unknown, options: ParseOptions = {}): ParseOut
     const problem = t(lang, "answers.tooDeep", { max: MAX_NESTING });
     return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
   }
+  // Valid answers need no schema: the table-driven check accepts exactly what it does.
+  const checked = checkAnswers(raw, options.batchLine);
+  if (checked) return { ok: true, answers: checked };
   const result = answersSchema(options.batchLine).safeParse(raw);
   if (result.success) return { ok: true, answers: canonical(result.data) };
   const record = raw as Record<string, unknown>;

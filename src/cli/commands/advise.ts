@@ -1,11 +1,11 @@
 import { appendFileSync } from "node:fs";
 import { OutputError, UsageError } from "../../engine/errors.js";
-import { evaluate, type Result } from "../../engine/recommend.js";
+import { evaluate, type Result } from "../../engine/evaluate.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
-import { colorEnabled, outputWidth, writeOut, type Io } from "../io.js";
+import { colorEnabled, outputWidth, stdinIsTTY, writeOut, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
 import { renderAdr } from "../render-adr.js";
 import { renderMarkdown } from "../render-markdown.js";
@@ -101,7 +101,7 @@ async function batch(options: Options, io: Io, lang: Lang, expect: Platform | un
   if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
   const format = formatOf(options, FORMATS.batch, lang);
-  if (options.answers === undefined && io.stdin.isTTY) throw new UsageError(t(lang, "batch.terminal"));
+  if (options.answers === undefined && stdinIsTTY(io)) throw new UsageError(t(lang, "batch.terminal"));
   const rules = await loadRules(options.rules as string | undefined, io, lang);
   return runBatch(options, io, lang, rules, format);
 }

@@ -1,15 +1,17 @@
 import { createReadStream } from "node:fs";
-import type { Readable, Writable } from "node:stream";
-import { parseAnswers } from "../../engine/answers.js";
+import type { Readable } from "node:stream";
+import { checkAnswers } from "../../engine/answers-check.js";
 import { InputError, OutputError } from "../../engine/errors.js";
-import { evaluateBrief, type BriefResult } from "../../engine/recommend.js";
+import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags } from "../answer-flags.js";
 import { EXIT } from "../errors-report.js";
 import type { Io } from "../io.js";
 import { locateJsonError } from "../json-error.js";
+import { explainer } from "../check-answers.js";
 import { readLineBatches } from "../lines.js";
+import type { Output } from "../process-output.js";
 import { cannotRead, openInput } from "../read-input.js";
 import { optionName } from "../summary-lines.js";
 
@@ -71,7 +73,7 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
         }
         if ("text" in read && read.text.trim() === "") continue;
         const record: LineRecord =
-          "text" in read ? evaluateLine(read.text, line, overrides, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
+          "text" in read ? await evaluateLine(read.text, line, overrides, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
         tally.total++;
         if ("error" in record) note(tally.bad, line);
         else {
@@ -99,13 +101,13 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
 /** A line's outcome: its number, the id it carried, and its result or what was wrong with it. */
 type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult } | { error: string });
 
-function evaluateLine(
+async function evaluateLine(
   text: string,
   line: number,
   overrides: Record<string, unknown> | undefined,
   ruleSet: RuleSet,
   lang: Lang,
-): LineRecord {
+): Promise<LineRecord> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -116,14 +118,17 @@ function evaluateLine(
     return { line, error: t(lang, "input.badJson", { where: `line ${line}:${problem?.column ?? 1}`, found, expected }) };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    const outcome = parseAnswers(raw, { lang });
+    const outcome = (await explainer())(raw, { lang });
     return { line, error: outcome.ok ? "" : outcome.problems.join(" ") };
   }
   const id = (raw as Record<string, unknown>).id;
   const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
   if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
   const answers = overrides ? { ...(raw as object), ...overrides } : raw;
-  const outcome = parseAnswers(answers, { lang, batchLine: true });
+  // Most lines are valid: checked without the schema, and without an await per line.
+  const checked = checkAnswers(answers, true);
+  if (checked) return { ...record, result: evaluateBrief(checked, { rules: ruleSet }) };
+  const outcome = (await explainer())(answers, { lang, batchLine: true });
   if (!outcome.ok) {
     const missing = outcome.missing.length > 0 ? [t(lang, "answers.missing", { keys: outcome.missing.join(", ") })] : [];
     return { ...record, error: [...outcome.problems, ...missing].join(" ") };
@@ -162,6 +167,6 @@ function listLines(lines: Lines): string {
 }
 
 /** Writes, and waits when the reader is slower than we are: memory stays flat. */
-async function write(stream: Writable, text: string): Promise<void> {
-  if (text !== "" && !stream.write(text)) await new Promise((done) => stream.once("drain", done));
+async function write(stream: Output, text: string): Promise<void> {
+  if (text !== "" && !stream.write(text)) await new Promise<void>((done) => stream.once("drain", () => done()));
 }

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
 import { QUESTIONS } from "../../engine/questions.js";
-import { evaluate } from "../../engine/recommend.js";
+import { evaluate } from "../../engine/evaluate.js";
 import { localize } from "../../engine/rule-set.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";

@@ -1,0 +1,20 @@
+import { checkAnswers } from "../engine/answers-check.js";
+import type { ParseOptions, ParseOutcome, parseAnswers } from "../engine/answers.js";
+
+type Parse = typeof parseAnswers;
+
+/**
+ * Answers checked the cheap way first: valid answers never load the zod
+ * schema. Invalid ones are handed to parseAnswers, loaded on first need, for
+ * the messages that name every problem.
+ */
+export async function validateAnswers(raw: unknown, options: ParseOptions = {}): Promise<ParseOutcome> {
+  const answers = checkAnswers(raw, options.batchLine);
+  if (answers) return { ok: true, answers };
+  return (await explainer())(raw, options);
+}
+
+/** parseAnswers, loaded when some answers first turn out invalid (the module system keeps it after). */
+export async function explainer(): Promise<Parse> {
+  return (await import("../engine/answers.js")).parseAnswers;
+}
