@@ -8,6 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup/languages.ts"],
     // The JSON report is where .ci/run reads vitest's own pass/fail counts.
     reporters: ["default", "json"],
     outputFile: { json: "test-results.json" },

@@ -78,13 +78,16 @@ const builtins = {
 };
 
 // We decide colour ourselves (chalk ignores NO_COLOR) and always give chalk a
-// level, so its Node colour detection, which loads os and tty, is dead weight:
-// use its browser variant, which loads nothing.
+// level, so its colour detection is dead weight: the Node variant loads os
+// and tty, the browser one reads globalThis.navigator, which Node builds on
+// first use. Detection finds nothing instead.
 const noChalkColorDetection = {
   name: "no-chalk-color-detection",
   setup(build) {
-    build.onResolve({ filter: /^#supports-color$/ }, () => ({
-      path: new URL("../node_modules/chalk/source/vendor/supports-color/browser.js", import.meta.url).pathname,
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
+    build.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({
+      contents: "export default { stdout: false, stderr: false };",
+      loader: "js",
     }));
   },
 };

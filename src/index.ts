@@ -1,6 +1,7 @@
 // The library: the same engine the CLI runs, without any I/O.
 //   import { recommend } from "ecs-or-eks";
 //   const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 });
+import "./i18n/all.js";
 export { recommend, evaluate, evaluateBrief, SCHEMA_VERSION } from "./engine/recommend.js";
 export type { Result, BriefResult, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./engine/recommend.js";
 export { parseAnswers } from "./engine/answers.js";

@@ -8,6 +8,9 @@ import { QUESTIONS, type AnswerKey, type Question } from "../engine/questions.js
 import { Interrupted } from "../engine/errors.js";
 import { t, tDynamic, type Lang } from "../i18n/index.js";
 
+// Bundled beside the start-up path, not in chunks of its own (see shared.ts).
+export { SHARED } from "./shared.js";
+
 export interface PromptContext {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;

@@ -16,5 +16,5 @@ export async function validateAnswers(raw: unknown, options: ParseOptions = {}):
 
 /** parseAnswers, loaded when some answers first turn out invalid (the module system keeps it after). */
 export async function explainer(): Promise<Parse> {
-  return (await import("../engine/answers.js")).parseAnswers;
+  return (await import("./lazy/answers.js")).parseAnswers;
 }

@@ -1,5 +1,5 @@
 import { Command, Help, Option } from "commander";
-import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { t, useLanguage, type Lang, type MessageKey } from "../i18n/index.js";
 import { langOf } from "../i18n/lang.js";
 import { answerOptions } from "./answer-flags.js";
 import * as commands from "./commands/index.js";
@@ -17,6 +17,7 @@ type Action = (options: Options, command: Command) => Promise<number> | number;
 /** Runs the CLI and resolves to its exit code: the one place where errors become exit codes. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const lang = langOf(argv, io.env);
+  await useLanguage(lang);
   let exitCode: number = EXIT.ok;
   const act = (action: Action) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
@@ -73,9 +74,7 @@ function buildProgram(
 ): Command {
   const describe = (command: Command, name: string) =>
     command
-      .description(
-        `${t(lang, `help.${name}.description` as MessageKey)}\n\n${t(lang, "help.examplesTitle")}\n${wrapExamples(t(lang, `help.${name}.examples` as MessageKey), outputWidth(io.stdout))}`,
-      )
+      .description(t(lang, `help.${name}.description` as MessageKey))
       .helpOption("-h, --help", t(lang, "help.help"))
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
@@ -86,7 +85,12 @@ function buildProgram(
         // Errors are reported once, in our words and language, by reportError.
         outputError: () => {},
       })
-      .configureHelp(narrowHelp)
+      // The examples join the description only when help is shown: every run builds the commands.
+      .configureHelp({
+        ...narrowHelp,
+        commandDescription: (shown: Command) =>
+          `${shown.description()}\n\n${t(lang, "help.examplesTitle")}\n${wrapExamples(t(lang, `help.${name}.examples` as MessageKey), outputWidth(io.stdout))}`,
+      })
       .exitOverride()
       .showSuggestionAfterError(true);
   const common = (command: Command) =>

@@ -1,4 +1,4 @@
-import { COMPARISON } from "../engine/facts.js";
+import { COMPARISON } from "../engine/comparison.js";
 import { localize } from "../engine/rule-set.js";
 import type { Result } from "../engine/evaluate.js";
 import type { Platform } from "../engine/rule-types.js";

@@ -1,9 +1,7 @@
 import factsJson from "../../rules/facts.json" with { type: "json" };
-import comparisonJson from "../../rules/comparison.json" with { type: "json" };
-import type { LaunchType, Localized } from "./rule-types.js";
 
-// Figures and the guide's comparison live as data beside the rules; these
-// types are the contract the JSON files must keep (checked by the compiler).
+// Figures live as data beside the rules; these types are the contract the
+// JSON file must keep (checked by the compiler).
 
 export interface Duration {
   min: number;
@@ -49,26 +47,4 @@ export interface Facts {
   };
 }
 
-export interface ComparisonRow {
-  id: string;
-  topic: Localized;
-  ecs: Localized;
-  eks: Localized;
-}
-
-export interface ProsAndCons {
-  good: Localized[];
-  bad: Localized[];
-}
-
-export interface Comparison {
-  source: string;
-  rows: ComparisonRow[];
-  /** Each platform's pros and cons, from the guide's table and selection sections. */
-  options: Record<"ecs" | "eks", ProsAndCons>;
-  /** The guide's Fargate and EC2 pros and cons, and those of Managed Instances and Auto Mode from FACTS. */
-  launchTypes: Record<LaunchType, ProsAndCons>;
-}
-
 export const FACTS: Facts = factsJson as Facts;
-export const COMPARISON: Comparison = comparisonJson;

@@ -1,18 +1,39 @@
 import { en, type MessageKey } from "./en.js";
-import { ko } from "./ko.js";
 
 import type { Lang } from "./lang.js";
 
 export { LANGS, isLang, langFromEnv, type Lang } from "./lang.js";
 export type { MessageKey };
 
-export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, ko };
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+// English is always here; another language's catalogue is added when a run
+// speaks it (useLanguage), so an English run never loads the Korean one.
+// The library adds every language up front (src/i18n/all.ts).
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
+
+/** Adds a language's catalogue, so t() can speak it. */
+export function addCatalogue(lang: Lang, catalogue: Catalogue): void {
+  CATALOGUES[lang] = catalogue;
+}
+
+/** Loads a language's catalogue if it is not here yet: what the CLI does once it knows the run's language. */
+export async function useLanguage(lang: Lang): Promise<void> {
+  if (lang === "ko" && !CATALOGUES.ko) addCatalogue("ko", (await import("./ko.js")).ko);
+}
+
+function catalogueOf(lang: Lang): Catalogue {
+  const catalogue = CATALOGUES[lang];
+  // A bug, never input: every entry point adds the language it speaks first.
+  if (!catalogue) throw new Error(`the ${lang} messages are not loaded: call useLanguage("${lang}") first`);
+  return catalogue;
+}
 
 export type Vars = Readonly<Record<string, string | number>>;
 
 /** Looks up a message and fills its `{name}` placeholders. */
 export function t(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const template = CATALOGUES[lang][key];
+  const template = catalogueOf(lang)[key];
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
@@ -21,7 +42,7 @@ export function t(lang: Lang, key: MessageKey, vars?: Vars): string {
 
 /** A key built at run time (e.g. a choice label); falls back to the raw value. */
 export function tDynamic(lang: Lang, key: string, fallback: string): string {
-  const catalogue = CATALOGUES[lang] as Readonly<Record<string, string>>;
+  const catalogue = catalogueOf(lang) as Readonly<Record<string, string>>;
   return catalogue[key] ?? fallback;
 }
 

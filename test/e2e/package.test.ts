@@ -43,10 +43,27 @@ describe("start-up loads only what a run needs", () => {
     }
   });
 
-  it("a non-interactive JSON run never loads the prompt library", () => {
+  it("a non-interactive JSON run loads neither the prompts, the renderers, the other commands, zod nor the Korean messages", () => {
     const loaded = modulesLoaded(["--answers", fixturePath("answers/close-call.json"), "--json"]);
     expect(loaded.some((file) => file.startsWith("chunks/main-"))).toBe(true);
-    expect(loaded.filter((file) => /ask-|scaffold-|rules-/.test(file))).toEqual([]);
+    expect(loaded.filter((file) => /ask-|scaffold-|rules-|renderers-|commands-|answers-|ko-/.test(file))).toEqual([]);
+    // The start-up path is a handful of files, not a chunk per combination of users (src/cli/shared.ts).
+    expect(loaded.length).toBeLessThanOrEqual(6);
+  });
+
+  it("loads the Korean messages for a Korean run, and answer errors with zod only when the answers are wrong", () => {
+    expect(modulesLoaded(["--answers", fixturePath("answers/close-call.json"), "--json", "--lang", "ko"]).some((file) => file.includes("ko-"))).toBe(true);
+    const wrong = modulesLoaded(["--answers", "-", "--json"], JSON.stringify({ budget: "huge" }));
+    expect(wrong.some((file) => file.includes("answers-"))).toBe(true);
+  });
+
+  it("the library speaks every language without loading one first", () => {
+    const script = `const { recommend } = await import(${JSON.stringify(`${ROOT}dist/index.js`)});
+      const answers = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 };
+      console.log(recommend(answers, { lang: "ko" }).reasons[0].text);`;
+    const ran = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(ran.stderr).toBe("");
+    expect(ran.stdout).toMatch(/[\uac00-\ud7af]/);
   });
 
   it("serves --help from the entry exactly as the parser prints it", async () => {

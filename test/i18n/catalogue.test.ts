@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
-import { CATALOGUES, joinConditions, langFromEnv, LANGS } from "../../src/i18n/index.js";
+import { joinConditions, langFromEnv, t } from "../../src/i18n/index.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
@@ -9,7 +9,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe("message catalogues", () => {
   it("give every message key in every language", () => {
-    for (const lang of LANGS) expect(Object.keys(CATALOGUES[lang]).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
   });
 
   it("use the same placeholders in every language", () => {
@@ -38,8 +38,8 @@ describe("message catalogues", () => {
           // "Don't know" is never suggested as a change, so it needs no phrase.
           .filter((key) => !("unknown" in q && key === `change.${q.key}.${q.unknown}`))),
     ]);
-    for (const lang of LANGS) {
-      const missing = keys.filter((key) => !(key in CATALOGUES[lang]));
+    for (const [lang, catalogue] of Object.entries({ en, ko })) {
+      const missing = keys.filter((key) => !(key in catalogue));
       expect({ lang, missing }).toEqual({ lang, missing: [] });
     }
   });

@@ -7,9 +7,6 @@ import { EXIT } from "../errors-report.js";
 import { gatherAnswers } from "../gather.js";
 import { colorEnabled, outputWidth, stdinIsTTY, writeOut, type Io } from "../io.js";
 import { loadRules } from "../load-rules.js";
-import { renderAdr } from "../render-adr.js";
-import { renderMarkdown } from "../render-markdown.js";
-import { renderText } from "../render-text.js";
 import { checkLang, FORMATS, formatOf } from "../options.js";
 import { VERSION } from "../package-info.js";
 import { assertCanWrite, reasonOf, writeAnswersFile } from "../write-file.js";
@@ -37,19 +34,19 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   const { answers, given } = await gatherAnswers(options, io, lang);
   const result = evaluate(answers, { lang, rules });
 
-  await writeOut(io.stdout, render(result, format, options, io, lang, date));
+  await writeOut(io.stdout, await render(result, format, options, io, lang, date));
   if (save !== undefined) {
     const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
     writeAnswersFile(save, written, io.cwd, options.force === true, lang);
   }
-  if (options.summary === true) appendSummary(result, io, lang);
+  if (options.summary === true) await appendSummary(result, io, lang);
   return gate(result, expect, io, lang);
 }
 
-function render(result: Result, format: Format, options: Options, io: Io, lang: Lang, date: string): string {
+async function render(result: Result, format: Format, options: Options, io: Io, lang: Lang, date: string): Promise<string> {
+  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  const { renderAdr, renderMarkdown, renderText } = await import("../lazy/renderers.js");
   switch (format) {
-    case "json":
-      return `${JSON.stringify(result, null, 2)}\n`;
     case "markdown":
       return renderMarkdown(result, { lang, version: VERSION });
     case "adr":
@@ -83,12 +80,13 @@ function expectedPlatform(value: unknown, lang: Lang): Platform | undefined {
 }
 
 /** --summary: the Markdown result appended to the GitHub Actions step summary. */
-function appendSummary(result: Result, io: Io, lang: Lang): void {
+async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) {
     io.stderr.write(`ecs-or-eks: ${t(lang, "summary.noFile")}\n`);
     return;
   }
+  const { renderMarkdown } = await import("../lazy/renderers.js");
   try {
     appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {

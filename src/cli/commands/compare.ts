@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import { COMPARISON } from "../../engine/facts.js";
+import { COMPARISON } from "../../engine/comparison.js";
 import { localize } from "../../engine/rule-set.js";
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";

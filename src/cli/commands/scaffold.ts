@@ -50,7 +50,7 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
   if (problems.length > 0) throw new InputError(problems);
 
   // The generators (and the YAML writer) load only for this command.
-  const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
+  const { scaffold, sizeWarnings } = await import("../lazy/scaffold.js");
   const result = scaffold(spec);
   if (out === undefined) {
     await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));

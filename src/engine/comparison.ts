@@ -1,0 +1,29 @@
+import comparisonJson from "../../rules/comparison.json" with { type: "json" };
+import type { LaunchType, Localized } from "./rule-types.js";
+
+// The guide's comparison, as data beside the rules; these types are the
+// contract the JSON file must keep (checked by the compiler). Apart from the
+// figures in facts.ts: only `compare` and the ADR read it.
+
+export interface ComparisonRow {
+  id: string;
+  topic: Localized;
+  ecs: Localized;
+  eks: Localized;
+}
+
+export interface ProsAndCons {
+  good: Localized[];
+  bad: Localized[];
+}
+
+export interface Comparison {
+  source: string;
+  rows: ComparisonRow[];
+  /** Each platform's pros and cons, from the guide's table and selection sections. */
+  options: Record<"ecs" | "eks", ProsAndCons>;
+  /** The guide's Fargate and EC2 pros and cons, and those of Managed Instances and Auto Mode from FACTS. */
+  launchTypes: Record<LaunchType, ProsAndCons>;
+}
+
+export const COMPARISON: Comparison = comparisonJson;
