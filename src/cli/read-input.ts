@@ -50,7 +50,6 @@ export async function openInput(path: string, cwd: string, lang: Lang, flag: str
       const { Readable } = await import("node:stream");
       return { kind: "pipe", stream: Readable.from(pipeChunks(fd)) };
     }
-    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(path, lang);
     return { kind: "file", fd: openSync(full, "r") };
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -251,6 +251,17 @@ describe("portfolio runs with --batch", () => {
     expect(ran.code).toBe(2);
   });
 
+  it("reads a portfolio file of any size: the 1 MiB cap is for one answers file, not for a batch", async () => {
+    const file = join(tmp(), "big.ndjson");
+    const line = readFileSync(closeCall, "utf8").replace(/\s+/g, " ");
+    const lines = 2 * Math.ceil((1024 * 1024) / line.length);
+    writeFileSync(file, `${line}\n`.repeat(lines));
+    const ran = await runBin(["--batch", "--format", "text", "--answers", file]);
+    expect(ran.stderr).toBe("");
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^${lines} answer sets: ${lines} ECS, 0 EKS`));
+  });
+
   it("refuses empty input and --expect", async () => {
     expect((await runBin(["--batch"], { input: "" })).code).toBe(2);
     const expectRan = await runBin(["--batch", "--expect", "ecs"], { input: "{}\n" });
