@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QUESTIONS } from "../../src/engine/questions.js";
+import { EXIT } from "../../src/cli/errors-report.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { runBin } from "../helpers/run-bin.js";
 
@@ -15,7 +16,7 @@ describe("the README tells the truth", () => {
     const known = new Set(helps.join("\n").match(/--[a-z][a-z-]+/g));
     const shown = new Set(readme.match(/(?<![\w-])--[a-z][a-z-]+/g));
     // other tools' flags: npx, the AWS CLI, our bench script
-    for (const theirs of ["--yes", "--cli-input-json", "--write"]) shown.delete(theirs);
+    for (const theirs of ["--yes", "--cli-input-json", "--log-group-name", "--write"]) shown.delete(theirs);
     expect([...shown].filter((flag) => !known.has(flag))).toEqual([]);
   });
 
@@ -26,6 +27,21 @@ describe("the README tells the truth", () => {
       expect(row).toContain(`\`--${q.flag}\``);
       if (q.kind !== "integer") for (const choice of q.choices) expect(row).toContain(`\`${choice}\``);
     }
+  });
+
+  it("lists every exit code the CLI uses, and only those", () => {
+    const table = readme.slice(readme.indexOf("## Exit codes"));
+    const documented = [...table.matchAll(/^\| ([\d /]+) \|/gm)].flatMap((row) => row[1]!.split("/").map((code) => Number(code.trim())));
+    const used = [...Object.values(EXIT), 129, 143];
+    expect(documented.sort((a, b) => a - b)).toEqual([...new Set(used)].sort((a, b) => a - b));
+  });
+
+  it("documents each input and output of the GitHub Action", () => {
+    const action = readFileSync(`${ROOT}action.yml`, "utf8");
+    const declared = (section: string) => [...action.slice(action.indexOf(`${section}:`)).split(/\n(?=\S)/)[0]!.matchAll(/^  ([a-z-]+):$/gm)].map((m) => m[1]!);
+    for (const input of declared("inputs")) expect(readme, input).toContain(`| \`${input}\` |`);
+    for (const output of declared("outputs")) expect(readme, output).toContain(`\`${output}\``);
+    expect(readme).toMatch(/uses: ecs-or-eks\/ecs-or-eks@v1/);
   });
 
   it("shows the two commands a new user runs", () => {
