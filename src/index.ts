@@ -1,7 +1,9 @@
 // The library: the same engine the CLI runs, without any I/O.
 //   import { recommend } from "ecs-or-eks";
 //   const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 });
-import "./i18n/all.js";
+import { addCatalogue } from "./i18n/index.js";
+import { ko } from "./i18n/ko.js";
+
 export { recommend, evaluate, evaluateBrief, SCHEMA_VERSION } from "./engine/recommend.js";
 export type { Result, BriefResult, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./engine/recommend.js";
 export { parseAnswers } from "./engine/answers.js";
@@ -19,3 +21,8 @@ export type { Scores } from "./engine/score.js";
 export { BUILT_IN_RULES } from "./engine/builtin.js";
 export { InputError } from "./engine/errors.js";
 export type { Lang } from "./i18n/lang.js";
+
+// The library speaks every language up front: its callers pick one per call
+// and cannot wait for a catalogue to load. (A call, not a side-effect import,
+// which would put the catalogues in the published types.)
+addCatalogue("ko", ko);

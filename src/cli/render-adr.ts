@@ -67,7 +67,7 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
   }
   out.push("", t(lang, "adr.launch", { launchType: launch }), "");
   out.push(`* ${launchAbout(lang, chosen, result.launchType)}`);
-  if (result.launchTypeReasons.length === 0) out.push(`* ${t(lang, "result.launchDefault")}`);
+  if (result.launchTypeReasons.length === 0) out.push(`* ${t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault")}`);
   out.push(...result.launchTypeReasons.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
   if (result.launchTypeLimits.length > 0) {
     out.push("", t(lang, "adr.limits"), "", ...result.launchTypeLimits.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));

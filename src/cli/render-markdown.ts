@@ -35,7 +35,7 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
   for (const limit of result.launchTypeLimits) {
     out.push(`- **${t(lang, "result.rulesOut", { launchTypes: joinList(lang, limit.excludes.map(short), "or") })}**: ${limit.text} <sub>(${limit.source})</sub>`);
   }
-  if (result.launchTypeReasons.length === 0) out.push(`- ${t(lang, "result.launchDefault")}`);
+  if (result.launchTypeReasons.length === 0) out.push(`- ${t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault")}`);
   for (const r of result.launchTypeReasons) {
     const weight = r.required ? t(lang, "result.required") : `+${r.weight}`;
     out.push(`- **${short(r.launchType)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);

@@ -71,7 +71,7 @@ export function renderText(result: Result, options: TextOptions): string {
     })),
     ...result.launchTypeNotes.map((note) => ({ label: t(lang, "result.note"), text: note.text, source: note.source, strong: false })),
   ];
-  if (result.launchTypeReasons.length === 0) launchRows.splice(result.launchTypeLimits.length, 0, { label: "", text: t(lang, "result.launchDefault"), source: "", strong: false });
+  if (result.launchTypeReasons.length === 0) launchRows.splice(result.launchTypeLimits.length, 0, { label: "", text: t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault"), source: "", strong: false });
   const launchLabelWidth = Math.max(15, ...launchRows.map((row) => displayWidth(row.label)));
   for (const row of launchRows) {
     const first = `  ${padEnd(row.label, launchLabelWidth)} `;

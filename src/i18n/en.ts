@@ -326,6 +326,7 @@ export const en = {
   "result.lean": "A leaning call (ECS {ecs}, EKS {eks}): there are reasons on both sides, so read them below.",
   "result.noRules": "No rule fired, so the scores tie and ECS wins: the simpler, cheaper place to start.",
   "result.launchDefault": "No launch-type rule fired; the tie goes to the option that leaves the least to run.",
+  "result.launchOnly": "The limits above leave this as the only way to run your workloads.",
   "result.required": "needed",
   "result.rulesOut": "not {launchTypes}",
   "result.note": "note",

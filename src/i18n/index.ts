@@ -9,7 +9,7 @@ export type Catalogue = Readonly<Record<MessageKey, string>>;
 
 // English is always here; another language's catalogue is added when a run
 // speaks it (useLanguage), so an English run never loads the Korean one.
-// The library adds every language up front (src/i18n/all.ts).
+// The library adds every language up front (src/index.ts).
 const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
 
 /** Adds a language's catalogue, so t() can speak it. */

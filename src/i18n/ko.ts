@@ -319,6 +319,7 @@ export const ko: Record<MessageKey, string> = {
   "result.lean": "한쪽으로 기운 결정입니다(ECS {ecs}, EKS {eks}). 양쪽 모두에 이유가 있으니 아래 내용을 읽어 보세요.",
   "result.noRules": "적용된 규칙이 없어 점수가 같으므로, 더 간단하고 저렴하게 시작할 수 있는 ECS를 고릅니다.",
   "result.launchDefault": "적용된 실행 방식 규칙이 없어, 운영할 것이 가장 적은 방식을 고릅니다.",
+  "result.launchOnly": "위의 제약 때문에 워크로드를 실행할 수 있는 방식은 이것뿐입니다.",
   "result.required": "필수",
   "result.rulesOut": "{launchTypes} 불가",
   "result.note": "참고",

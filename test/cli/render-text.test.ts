@@ -54,6 +54,14 @@ describe("the text result", () => {
     expect(text).toMatch(/ {2}note +Auto Mode's built-in node pools are on-demand C, M and R/);
   });
 
+  it("says when the hard limits leave one way of running, rather than calling it a tie", () => {
+    const windows = recommend({ currentPlatform: "kubernetes", kubernetesExperience: "proficient", cloudStrategy: "aws-first", budget: "moderate", microservices: 25, requirements: ["windows"] });
+    expect(windows).toMatchObject({ recommendation: "eks", launchType: "ec2", launchTypeRequired: true, launchTypeReasons: [] });
+    const text = renderText(windows, plain).replace(/\s+/g, " ");
+    expect(text).toContain("The limits above leave this as the only way to run your workloads.");
+    expect(text).not.toContain("the tie goes to");
+  });
+
   it("shows what else on AWS deserves a look, with its source", () => {
     const text = renderText(recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3, workload: "batch" }), plain);
     expect(text).toMatch(/Also consider\n {2}- For batch jobs, AWS Batch queues, schedules and runs them/);

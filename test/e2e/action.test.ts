@@ -1,13 +1,12 @@
-import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { load } from "js-yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRegistry, type LocalRegistry } from "../../scripts/local-registry.mjs";
+import { describe, expect, it } from "vitest";
 import { npxFor } from "../../scripts/test-tools.mjs";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
-import type { Ran } from "../helpers/run-bin.js";
+import { runProcess, type Ran } from "../helpers/run-bin.js";
+import { usePublishedPackage } from "../helpers/published.js";
 
 // The GitHub Action (action.yml), run the way the runner runs a composite
 // step: its env: mapping evaluated from the inputs, its script run by bash
@@ -23,19 +22,7 @@ interface ActionYaml {
 
 const action = load(readFileSync(`${ROOT}action.yml`, "utf8")) as ActionYaml;
 const npx = npxFor(process.execPath);
-const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-action-"));
-let registry: LocalRegistry;
-
-beforeAll(async () => {
-  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: ROOT, encoding: "utf8" }));
-  registry = await startRegistry();
-  registry.publish(join(scratch, packed.filename));
-}, 60_000);
-
-afterAll(async () => {
-  await registry?.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const { registry, scratch } = usePublishedPackage();
 
 /** `${{ inputs.x }}` and `${{ github.action_path }}`, as the runner evaluates them; nothing else may appear. */
 function evaluate(expression: string, inputs: Record<string, string>): string {
@@ -69,29 +56,22 @@ function runStep(inputs: Record<string, string>): Promise<StepRun> {
   writeFileSync(summaryFile, "");
   const env = {
     ...Object.fromEntries(Object.entries(step!.env).map(([name, value]) => [name, evaluate(value, inputs)])),
-    ...registry.env(join(home, ".npm")),
+    ...registry().env(join(home, ".npm")),
     PATH: npx.path,
     HOME: home,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", step!.run], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const outputs = Object.fromEntries(
-        readFileSync(outputFile, "utf8")
-          .split("\n")
-          .filter(Boolean)
-          .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-      );
-      resolve({ code, stdout, stderr, outputs, summary: readFileSync(summaryFile, "utf8") });
-    });
-  });
+  return runProcess("bash", ["-c", step!.run], { cwd: workspace, env }).then((ran) => ({
+    ...ran,
+    outputs: Object.fromEntries(
+      readFileSync(outputFile, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    ),
+    summary: readFileSync(summaryFile, "utf8"),
+  }));
 }
 
 const startup = "test/fixtures/answers/startup-mvp.json";

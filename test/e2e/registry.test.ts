@@ -1,14 +1,12 @@
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
-import { startRegistry, type LocalRegistry } from "../../scripts/local-registry.mjs";
 import { npxFor } from "../../scripts/test-tools.mjs";
 import { ROOT } from "../helpers/fixtures.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
-import type { Ran } from "../helpers/run-bin.js";
+import { runProcess, type Ran } from "../helpers/run-bin.js";
+import { usePublishedPackage } from "../helpers/published.js";
 
 // The way most people first meet the tool: `npx ecs-or-eks`, by name, from a
 // registry, into an empty folder with nothing cached. The package is packed
@@ -18,42 +16,19 @@ import type { Ran } from "../helpers/run-bin.js";
 
 const version = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).version as string;
 const npx = npxFor(process.execPath);
-const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-npx-"));
-let registry: LocalRegistry;
+const { registry, scratch } = usePublishedPackage();
 
 /** An empty folder and an empty npm cache, as on a machine that never ran the tool. */
 function freshMachine() {
   const home = mkdtempSync(join(scratch, "user-"));
-  const env = { ...registry.env(join(home, ".npm")), PATH: npx.path, HOME: home, LANG: "C.UTF-8" };
+  const env = { ...registry().env(join(home, ".npm")), PATH: npx.path, HOME: home, LANG: "C.UTF-8" };
   return { cwd: mkdtempSync(join(home, "app-")), env };
 }
 
+/** npx with these arguments; piped answers, or stdin closed at once: off a terminal, npx installs without asking. */
 function runNpx(args: string[], input?: string): Promise<Ran> {
-  const { cwd, env } = freshMachine();
-  return new Promise((resolve, reject) => {
-    const child = spawn(npx.command, [...npx.args, ...args], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    // Piped answers, or stdin closed at once: off a terminal, npx installs without asking.
-    child.stdin.end(input ?? "");
-  });
+  return runProcess(npx.command, [...npx.args, ...args], { ...freshMachine(), input });
 }
-
-beforeAll(async () => {
-  // The files `npm publish` would send; dist/ is built by `npm test`'s pretest.
-  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: ROOT, encoding: "utf8" }));
-  registry = await startRegistry();
-  registry.publish(join(scratch, packed.filename));
-}, 60_000);
-
-afterAll(async () => {
-  await registry?.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
 
 describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${npx.version})`, () => {
   it("runs `npx --yes ecs-or-eks@1` with piped JSON answers, from an empty folder and an empty cache", async () => {
@@ -92,8 +67,8 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
   }, 60_000);
 
   it("stops the registry it started, by its process id", async () => {
-    const { pid } = registry;
-    await registry.stop();
+    const { pid } = registry();
+    await registry().stop();
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
   }, 30_000);
 });
