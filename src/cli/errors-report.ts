@@ -28,13 +28,10 @@ export function reportError(error: unknown, write: (text: string) => void, lang:
     write(`ecs-or-eks: ${error.message}\n`);
     return EXIT.cannotWrite;
   }
-  if (error instanceof Interrupted) {
+  // A signal at a prompt (Interrupted carries its exit code), or Ctrl-C as the prompt library reports it.
+  if (error instanceof Interrupted || (error instanceof Error && error.name === "ExitPromptError")) {
     write(`\n${t(lang, "error.interrupted")}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof Error && error.name === "ExitPromptError") {
-    write(`\n${t(lang, "error.interrupted")}\n`);
-    return EXIT.interrupted;
+    return error instanceof Interrupted ? error.exitCode : EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
   write(`ecs-or-eks: ${t(lang, "error.unexpected", { message })}\n`);

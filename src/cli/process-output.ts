@@ -10,7 +10,6 @@ import { langOf } from "../i18n/lang.js";
 /** What the CLI writes its results to: process.stdout, or an in-process stand-in in the tests. */
 export interface Output {
   write(text: string, callback?: (error?: Error | null) => void): boolean;
-  once(event: "drain", listener: () => void): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
 }
@@ -50,7 +49,6 @@ export function stdoutOutput(): Output {
     get columns() {
       return isTTY() ? real().columns : undefined;
     },
-    once: (event, listener) => (stream ? stream.once(event, listener) : listener()),
     write(text, callback) {
       if (stream || isTTY()) return real().write(text, callback);
       const bytes = Buffer.from(text);

@@ -4,7 +4,7 @@ import type { Result } from "../engine/evaluate.js";
 import type { Platform } from "../engine/rule-types.js";
 import { t, type Lang } from "../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
-import { launchAbout, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
+import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
 
 export interface AdrOptions {
   lang: Lang;
@@ -67,7 +67,8 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
   }
   out.push("", t(lang, "adr.launch", { launchType: launch }), "");
   out.push(`* ${launchAbout(lang, chosen, result.launchType)}`);
-  if (result.launchTypeReasons.length === 0) out.push(`* ${t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault")}`);
+  const fallback = launchFallback(result, lang);
+  if (fallback) out.push(`* ${fallback}`);
   out.push(...result.launchTypeReasons.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
   if (result.launchTypeLimits.length > 0) {
     out.push("", t(lang, "adr.limits"), "", ...result.launchTypeLimits.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));

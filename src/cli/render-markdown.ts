@@ -1,6 +1,6 @@
 import type { Result } from "../engine/evaluate.js";
-import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
-import { launchAbout, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
+import { t, type Lang } from "../i18n/index.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine } from "./summary-lines.js";
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -31,14 +31,12 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
   }
   out.push("", `### ${t(lang, "section.launch", { launchType: launch })}`, "");
   out.push(launchAbout(lang, result.recommendation, result.launchType), "");
-  const short = (launchType: string) => t(lang, `launch.short.${launchType}` as MessageKey);
-  for (const limit of result.launchTypeLimits) {
-    out.push(`- **${t(lang, "result.rulesOut", { launchTypes: joinList(lang, limit.excludes.map(short), "or") })}**: ${limit.text} <sub>(${limit.source})</sub>`);
-  }
-  if (result.launchTypeReasons.length === 0) out.push(`- ${t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault")}`);
+  for (const limit of result.launchTypeLimits) out.push(`- **${rulesOutLabel(lang, limit.excludes)}**: ${limit.text} <sub>(${limit.source})</sub>`);
+  const fallback = launchFallback(result, lang);
+  if (fallback) out.push(`- ${fallback}`);
   for (const r of result.launchTypeReasons) {
     const weight = r.required ? t(lang, "result.required") : `+${r.weight}`;
-    out.push(`- **${short(r.launchType)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
+    out.push(`- **${launchShort(lang, r.launchType)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
   }
   for (const note of result.launchTypeNotes) out.push(`- **${t(lang, "result.note")}**: ${note.text} <sub>(${note.source})</sub>`);
   out.push("", `### ${t(lang, "section.change")}`, "");

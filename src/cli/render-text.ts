@@ -1,9 +1,9 @@
 import { Chalk } from "chalk";
 import type { Result } from "../engine/evaluate.js";
 import type { Platform } from "../engine/rule-types.js";
-import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
-import { launchAbout, meaningRows, optionName, verdictLine } from "./summary-lines.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine } from "./summary-lines.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -25,7 +25,7 @@ export function renderText(result: Result, options: TextOptions): string {
   const title = (text: string) => wrap(text, width).map((line) => c.bold(line));
 
   const shown = paint(result.recommendation, name(result.recommendation));
-  out.push(...wrap(t(lang, "result.headline", { option: optionName(lang, result.recommendation, result.launchType, shown) }), width).map((line) => c.bold(line)));
+  out.push(...title(t(lang, "result.headline", { option: optionName(lang, result.recommendation, result.launchType, shown) })));
   const verdict = wrap(verdictLine(result, lang), width);
   out.push(...(result.closeCall ? verdict.map((line) => c.yellow(line)) : verdict));
 
@@ -55,23 +55,23 @@ export function renderText(result: Result, options: TextOptions): string {
   out.push("", ...title(t(lang, "section.launch", { launchType: launch })));
   out.push(c.dim(hang("  ", launchAbout(lang, result.recommendation, result.launchType), width)));
   // One column of labels for limits, weighted reasons and notes, as wide as the widest.
-  const short = (launchType: string) => t(lang, `launch.short.${launchType}` as MessageKey);
+  const fallback = launchFallback(result, lang);
   const launchRows: { label: string; text: string; source: string; strong: boolean }[] = [
     ...result.launchTypeLimits.map((limit) => ({
-      label: t(lang, "result.rulesOut", { launchTypes: joinList(lang, limit.excludes.map(short), "or") }),
+      label: rulesOutLabel(lang, limit.excludes),
       text: limit.text,
       source: limit.source,
       strong: true,
     })),
     ...result.launchTypeReasons.map((reason) => ({
-      label: reason.required ? `${short(reason.launchType)} ${t(lang, "result.required")}` : `${short(reason.launchType)} +${reason.weight}`,
+      label: `${launchShort(lang, reason.launchType)} ${reason.required ? t(lang, "result.required") : `+${reason.weight}`}`,
       text: reason.text,
       source: reason.source,
       strong: reason.required,
     })),
+    ...(fallback ? [{ label: "", text: fallback, source: "", strong: false }] : []),
     ...result.launchTypeNotes.map((note) => ({ label: t(lang, "result.note"), text: note.text, source: note.source, strong: false })),
   ];
-  if (result.launchTypeReasons.length === 0) launchRows.splice(result.launchTypeLimits.length, 0, { label: "", text: t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault"), source: "", strong: false });
   const launchLabelWidth = Math.max(15, ...launchRows.map((row) => displayWidth(row.label)));
   for (const row of launchRows) {
     const first = `  ${padEnd(row.label, launchLabelWidth)} `;

@@ -16,6 +16,22 @@ export function launchAbout(lang: Lang, platform: Platform, launchType: LaunchTy
   return t(lang, `launch.about.${platform}.${launchType}` as MessageKey);
 }
 
+/** A launch type's short name, for labels: "Fargate", "Auto Mode". */
+export function launchShort(lang: Lang, launchType: LaunchType): string {
+  return t(lang, `launch.short.${launchType}`);
+}
+
+/** The label of a hard limit: "not Fargate or Auto Mode". */
+export function rulesOutLabel(lang: Lang, excludes: readonly LaunchType[]): string {
+  return t(lang, "result.rulesOut", { launchTypes: joinList(lang, excludes.map((x) => launchShort(lang, x)), "or") });
+}
+
+/** When no weighted rule chose the launch type: it is the only one the limits leave, or the tie's winner. */
+export function launchFallback(result: Result, lang: Lang): string | undefined {
+  if (result.launchTypeReasons.length > 0) return undefined;
+  return t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault");
+}
+
 /** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
 export function verdictLine(result: Result, lang: Lang): string {
   const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
@@ -34,11 +50,12 @@ export function verdictLine(result: Result, lang: Lang): string {
   return `${confidence} ${t(lang, "result.clearCall")}`;
 }
 
-/** The "what it means" rows: control-plane cost, learning time, deploy tooling. */
+/** The "what it means" rows: control-plane cost, management fee and people where they apply, learning time, deploy tooling. */
 export function meaningRows(result: Result, lang: Lang): [label: string, text: string][] {
-  const { controlPlane, learningTime, tooling, clusters } = result.costs;
+  const { controlPlane, kubernetesPeople: people, managementFee: fee, learningTime, tooling, clusters } = result.costs;
   const usd = (n: number) => n.toFixed(2);
-  const rows: [label: string, text: string][] = [
+  // In this order: the control plane, the management fee and the people (when they apply), learning, tooling.
+  const rows: ([label: string, text: string] | undefined)[] = [
     [
       t(lang, "means.controlPlane.label"),
       t(lang, "means.controlPlane", {
@@ -49,16 +66,8 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
         extended: usd(controlPlane.eks.usdPerMonthExtendedSupport),
       }),
     ],
-    [
-      t(lang, "means.learning.label"),
-      t(lang, "means.learning", { ecs: duration(learningTime.ecs, lang), eks: duration(learningTime.eks, lang) }) +
-        (learningTime.teamKnowsKubernetes ? ` ${t(lang, "means.learningKnown")}` : ""),
-    ],
-    [t(lang, "means.tooling.label"), t(lang, "means.tooling", { ecs: tooling.ecs.join(", "), eks: tooling.eks.join(", ") })],
-  ];
-  const { kubernetesPeople: people, managementFee: fee } = result.costs;
-  if (people) {
-    rows.splice(1, 0, [
+    fee && [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)],
+    people && [
       t(lang, "means.people.label"),
       t(lang, "means.people", {
         low: Math.round(people.engineerShare.min * 100),
@@ -68,10 +77,15 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
         max: people.minimalClusterUsdPerMonth.max,
         asOf: people.asOf,
       }),
-    ]);
-  }
-  if (fee) rows.splice(1, 0, [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)]);
-  return rows;
+    ],
+    [
+      t(lang, "means.learning.label"),
+      t(lang, "means.learning", { ecs: duration(learningTime.ecs, lang), eks: duration(learningTime.eks, lang) }) +
+        (learningTime.teamKnowsKubernetes ? ` ${t(lang, "means.learningKnown")}` : ""),
+    ],
+    [t(lang, "means.tooling.label"), t(lang, "means.tooling", { ecs: tooling.ecs.join(", "), eks: tooling.eks.join(", ") })],
+  ];
+  return rows.filter((row) => row !== undefined);
 }
 
 export function duration(d: Duration, lang: Lang): string {

@@ -1,8 +1,9 @@
 import type { Answers } from "./questions.js";
 import type { Platform } from "./rule-types.js";
-import type { AlsoConsiderRule, RuleSet } from "./rule-set.js";
+import { appliesTo, type AlsoConsiderRule, type RuleSet } from "./rule-set.js";
 
 /** Other AWS services that may fit part of the work better, for these answers and this platform. */
 export function alsoConsiderFor(ruleSet: RuleSet, answers: Answers, platform: Platform): AlsoConsiderRule[] {
-  return ruleSet.alsoConsider.filter((entry) => (!entry.platforms || entry.platforms.includes(platform)) && entry.test(answers));
+  const applies = appliesTo(platform);
+  return ruleSet.alsoConsider.filter((entry) => applies(entry) && entry.test(answers));
 }

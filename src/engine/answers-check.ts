@@ -1,11 +1,10 @@
-import { QUESTIONS, hasDefault, type Answers } from "./questions.js";
+import { MAX_SET_ITEMS, QUESTIONS, hasDefault, type Answers } from "./questions.js";
 
 // The answers checked straight from the questions table, without zod: the
 // answers schema in answers-schema.ts accepts exactly the same values (a
 // property test holds them to it), so a valid answers file never loads or
 // builds the schema. Only invalid answers go to zod, for its messages.
 
-const MAX_SET_ITEMS = 32;
 const KNOWN = new Set<string>(QUESTIONS.map((q) => q.key));
 
 /**

@@ -1,10 +1,8 @@
 import * as z from "zod/mini";
-import { QUESTIONS, hasDefault, type Answers, type AnswersInput, type Question } from "./questions.js";
+import { MAX_SET_ITEMS, QUESTIONS, hasDefault, type Answers, type AnswersInput, type Question } from "./questions.js";
 
 // Kept apart from answers.ts so the published types never mention zod.
 
-// Sets are small (at most every choice once); the cap only stops absurd input early.
-const MAX_SET_ITEMS = 32;
 
 function fieldSchema(q: Question) {
   switch (q.kind) {

@@ -25,14 +25,10 @@ export interface ParseOptions {
 export function parseAnswers(raw: unknown, options: ParseOptions = {}): ParseOutcome {
   const lang = options.lang ?? "en";
   const where = options.where ?? ((key: string) => `"${key}"`);
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    const problem = t(lang, "answers.notObject", { got: describeType(lang, raw) });
-    return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
-  }
-  if (nestsDeeperThan(raw)) {
-    const problem = t(lang, "answers.tooDeep", { max: MAX_NESTING });
-    return { ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] };
-  }
+  // A problem with the input as a whole, named by its label (stdin, a file).
+  const whole = (problem: string): ParseOutcome => ({ ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] });
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return whole(t(lang, "answers.notObject", { got: describeType(lang, raw) }));
+  if (nestsDeeperThan(raw)) return whole(t(lang, "answers.tooDeep", { max: MAX_NESTING }));
   // Valid answers need no schema: the table-driven check accepts exactly what it does.
   const checked = checkAnswers(raw, options.batchLine);
   if (checked) return { ok: true, answers: checked };

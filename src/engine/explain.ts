@@ -22,10 +22,7 @@ export function describeChange(change: Change, lang: Lang): string {
     case "count": {
       // Each count has its own phrases: the unit's word and its grammar differ (Korean counters too).
       const phrase = (form: "atLeast" | "atMost" | "between", fallback: string) =>
-        tDynamic(lang, `count.${change.key}.${form}`, fallback)
-          .replace("{n}", String(change.value))
-          .replace("{from}", String(change.interval.from))
-          .replace("{to}", String(change.interval.to));
+        tDynamic(lang, `count.${change.key}.${form}`, fallback, { n: change.value, from: change.interval.from, to: change.interval.to });
       if (!change.open) return phrase("between", `${change.key} {from}-{to}`);
       return change.direction === "up" ? phrase("atLeast", `${change.key} >= {n}`) : phrase("atMost", `${change.key} <= {n}`);
     }

@@ -1,6 +1,6 @@
 import type { Answers } from "./questions.js";
 import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "./rule-types.js";
-import type { LaunchTypeLimit, LaunchTypeNote, LaunchTypeRule, RuleSet } from "./rule-set.js";
+import { appliesTo, type LaunchTypeLimit, type LaunchTypeNote, type LaunchTypeRule, type RuleSet } from "./rule-set.js";
 import { inOrderOfStrength, round } from "./score.js";
 
 export interface LaunchTypeChoice {
@@ -16,9 +16,6 @@ export interface LaunchTypeChoice {
   /** Notes on the chosen launch type for these answers. */
   notes: LaunchTypeNote[];
 }
-
-const appliesTo = (platform: Platform) => (rule: { platforms?: readonly Platform[] | undefined }) =>
-  !rule.platforms || rule.platforms.includes(platform);
 
 /**
  * How the chosen platform runs the containers. Hard limits first: a launch

@@ -200,7 +200,10 @@ export function isAnswerKey(key: string): key is AnswerKey {
   return (ANSWER_KEYS as readonly string[]).includes(key);
 }
 
-/** Whether a question has a default (or is required): the others may be left unknown. */
+/** A list answer holds each choice at most once; longer input is refused early, as absurd. */
+export const MAX_SET_ITEMS = 32;
+
+/** Whether a question has a default. Required questions have none, and the rest without one may be left unknown. */
 export function hasDefault(q: Question): q is Extract<Question, { default: unknown }> {
   return "default" in q;
 }

@@ -8,6 +8,7 @@ import type {
   LaunchTypeNoteData,
   LaunchTypeRuleData,
   Localized,
+  Platform,
   RuleData,
   RulesFileData,
   Source,
@@ -48,6 +49,11 @@ export interface RuleSet {
 
 /** The lists of a rule set besides its sources, as a rules file holds them. */
 export type RuleLists = Pick<RuleSet, "rules" | "launchTypeRules" | "launchTypeLimits" | "launchTypeNotes" | "alsoConsider">;
+
+/** Whether a rule that may name its platforms (launch types, limits, notes, also-consider) applies to `platform`. */
+export function appliesTo(platform: Platform): (rule: { platforms?: readonly Platform[] | undefined }) => boolean {
+  return (rule) => !rule.platforms || rule.platforms.includes(platform);
+}
 
 export function compile<R extends { when: RuleData["when"] }>(rule: R): R & Compiled {
   return { ...rule, test: compileCondition(rule.when), keys: keysOf(rule.when) };

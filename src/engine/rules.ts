@@ -200,9 +200,8 @@ function issueProblem(
   if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, lang, t(lang, "rules.missingField"));
   switch (issue.code) {
     case "invalid_type":
-      if (got === undefined) message = t(lang, "rules.missingField");
       // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
-      else if (typeof got === "number" && issue.expected === "number") message = t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT });
+      if (typeof got === "number" && issue.expected === "number") message = t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT });
       else message = t(lang, "rules.wrongType", { expected: t(lang, expectedKey(issue.expected)), got: showValue(got) });
       break;
     case "invalid_value":

@@ -33,17 +33,18 @@ export type Vars = Readonly<Record<string, string | number>>;
 
 /** Looks up a message and fills its `{name}` placeholders. */
 export function t(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const template = catalogueOf(lang)[key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return fill(catalogueOf(lang)[key], vars);
 }
 
-/** A key built at run time (e.g. a choice label); falls back to the raw value. */
-export function tDynamic(lang: Lang, key: string, fallback: string): string {
+/** A key built at run time (e.g. a choice label), with its placeholders filled; falls back to `fallback`. */
+export function tDynamic(lang: Lang, key: string, fallback: string, vars?: Vars): string {
   const catalogue = catalogueOf(lang) as Readonly<Record<string, string>>;
-  return catalogue[key] ?? fallback;
+  return fill(catalogue[key] ?? fallback, vars);
+}
+
+function fill(template: string, vars: Vars | undefined): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 

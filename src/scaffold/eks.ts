@@ -1,5 +1,5 @@
 import { helmChart } from "./helm.js";
-import { eksNotes, gpuNodePool, kubernetesResources, placement, serviceExposure, stringify } from "./kubernetes.js";
+import { eksNotes, gpuNodePool, kubernetesResources, placement, PROBES, SERVICE_PORT, serviceExposure, stringify, type ProbeTiming } from "./kubernetes.js";
 import type { Scaffold, ScaffoldSpec } from "./spec.js";
 
 // The guide's §5.2 Deployment and Service, filled in from the spec and fitted
@@ -13,11 +13,7 @@ export function scaffoldEks(spec: ScaffoldSpec): Scaffold {
 function manifests(spec: ScaffoldSpec): Scaffold {
   const labels = { app: spec.name };
   const { nodeSelector, tolerations } = placement(spec);
-  const probe = (initialDelaySeconds: number, periodSeconds: number) => ({
-    httpGet: { path: "/", port: spec.port },
-    initialDelaySeconds,
-    periodSeconds,
-  });
+  const probe = (timing: ProbeTiming) => ({ httpGet: { path: "/", port: spec.port }, ...timing });
   const deployment = {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -36,8 +32,8 @@ function manifests(spec: ScaffoldSpec): Scaffold {
               image: spec.image,
               ports: [{ containerPort: spec.port }],
               resources: kubernetesResources(spec),
-              livenessProbe: probe(30, 10),
-              readinessProbe: probe(5, 5),
+              livenessProbe: probe(PROBES.liveness),
+              readinessProbe: probe(PROBES.readiness),
             },
           ],
         },
@@ -52,7 +48,7 @@ function manifests(spec: ScaffoldSpec): Scaffold {
     spec: {
       ...(loadBalancerClass ? { loadBalancerClass } : {}),
       selector: labels,
-      ports: [{ protocol: "TCP", port: 80, targetPort: spec.port }],
+      ports: [{ protocol: "TCP", port: SERVICE_PORT, targetPort: spec.port }],
       type: "LoadBalancer",
     },
   };

@@ -1,5 +1,5 @@
 import type { Scaffold, ScaffoldSpec } from "./spec.js";
-import { eksNotes, gpuNodePool, kubernetesResources, placement, serviceExposure, stringify } from "./kubernetes.js";
+import { eksNotes, gpuNodePool, kubernetesResources, placement, PROBES, SERVICE_PORT, serviceExposure, stringify, type ProbeTiming } from "./kubernetes.js";
 
 // A minimal Helm chart that renders the same objects as the plain manifests.
 // The templates are written as text: Helm's expressions are not YAML, and
@@ -14,7 +14,7 @@ export function helmChart(spec: ScaffoldSpec): Scaffold {
     image: spec.image,
     imagePullPolicy: "IfNotPresent",
     containerPort: spec.port,
-    service: { type: "LoadBalancer", port: 80, annotations, ...(loadBalancerClass ? { loadBalancerClass } : {}) },
+    service: { type: "LoadBalancer", port: SERVICE_PORT, annotations, ...(loadBalancerClass ? { loadBalancerClass } : {}) },
     resources: kubernetesResources(spec),
     probePath: "/",
     nodeSelector,
@@ -95,18 +95,17 @@ spec:
             - containerPort: {{ .Values.containerPort | int }}
           resources:
             {{- toYaml .Values.resources | nindent 12 }}
-          livenessProbe:
+${probeTemplate("livenessProbe", PROBES.liveness)}${probeTemplate("readinessProbe", PROBES.readiness)}`;
+}
+
+/** A probe on the container's port, with the same timings as the plain manifests. */
+function probeTemplate(name: string, timing: ProbeTiming): string {
+  return `          ${name}:
             httpGet:
               path: {{ .Values.probePath | quote }}
               port: {{ .Values.containerPort | int }}
-            initialDelaySeconds: 30
-            periodSeconds: 10
-          readinessProbe:
-            httpGet:
-              path: {{ .Values.probePath | quote }}
-              port: {{ .Values.containerPort | int }}
-            initialDelaySeconds: 5
-            periodSeconds: 5
+            initialDelaySeconds: ${timing.initialDelaySeconds}
+            periodSeconds: ${timing.periodSeconds}
 `;
 }
 

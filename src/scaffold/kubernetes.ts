@@ -6,6 +6,16 @@ import type { ScaffoldNote, ScaffoldSpec } from "./spec.js";
 
 const GPU_RESOURCE = "nvidia.com/gpu";
 
+/** The guide's probe timings: liveness after 30 s every 10 s, readiness after 5 s every 5 s. */
+export const PROBES = {
+  liveness: { initialDelaySeconds: 30, periodSeconds: 10 },
+  readiness: { initialDelaySeconds: 5, periodSeconds: 5 },
+} as const;
+export type ProbeTiming = (typeof PROBES)[keyof typeof PROBES];
+
+/** The port the Service listens on, whatever the container's. */
+export const SERVICE_PORT = 80;
+
 /** Kubernetes sizes from task-definition units; limits are twice the requests, as in the guide. */
 export function kubernetesResources(spec: Pick<ScaffoldSpec, "cpu" | "memory" | "gpu">) {
   const millicores = Math.max(1, Math.round((spec.cpu * 1000) / 1024));

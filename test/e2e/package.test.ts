@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
-import { BIN, runBin } from "../helpers/run-bin.js";
+import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
 
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
 
@@ -55,6 +57,21 @@ describe("start-up loads only what a run needs", () => {
     expect(modulesLoaded(["--answers", fixturePath("answers/close-call.json"), "--json", "--lang", "ko"]).some((file) => file.includes("ko-"))).toBe(true);
     const wrong = modulesLoaded(["--answers", "-", "--json"], JSON.stringify({ budget: "huge" }));
     expect(wrong.some((file) => file.includes("answers-"))).toBe(true);
+  });
+
+  it("keeps its compiled code beside the package on Node 22 and later, where npx users keep the package; Node 20 has no compile cache", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "ecs-or-eks-copy-"));
+    for (const part of ["bin", "dist", "package.json"]) cpSync(`${ROOT}${part}`, join(copy, part), { recursive: true });
+    const ran = await runProcess(process.execPath, [join(copy, "bin/ecs-or-eks.js"), "--answers", fixturePath("answers/close-call.json"), "--json"], {
+      cwd: copy,
+      env: { PATH: process.env.PATH ?? "", HOME: copy, LANG: "C.UTF-8" },
+    });
+    expect(ran.code).toBe(0);
+    const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
+    const cache = join(copy, ".cache/compile");
+    if (major > 22 || (major === 22 && minor >= 1)) expect(readdirSync(cache).length).toBeGreaterThan(0);
+    else expect(existsSync(cache)).toBe(false);
+    rmSync(copy, { recursive: true, force: true });
   });
 
   it("the library speaks every language without loading one first", () => {

@@ -7,11 +7,10 @@ import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags } from "../answer-flags.js";
 import { EXIT } from "../errors-report.js";
-import type { Io } from "../io.js";
+import { writeOut, type Io } from "../io.js";
 import { locateJsonError } from "../json-error.js";
 import { explainer } from "../check-answers.js";
 import { readLineBatches } from "../lines.js";
-import type { Output } from "../process-output.js";
 import { cannotRead, openInput } from "../read-input.js";
 import { optionName } from "../summary-lines.js";
 
@@ -82,14 +81,14 @@ export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: Ru
         }
         out += format === "json" ? jsonLine(record) : textRow(record, lang);
       }
-      await write(io.stdout, out);
+      if (out !== "") await writeOut(io.stdout, out);
     }
   } catch (error) {
     if (error instanceof InputError || error instanceof OutputError || path === undefined || path === "-") throw error;
     throw cannotRead(path, error, lang);
   }
   if (endless) throw new InputError(t(lang, "batch.noEnd", { line, limit: "1 MiB" }), t(lang, "batch.noEndHint"));
-  if (format === "text") await write(io.stdout, `\n${summary(tally, lang)}\n`);
+  if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
   if (tally.bad.count > 0) {
     io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad) })}\n`);
@@ -164,9 +163,4 @@ function summary(tally: Tally, lang: Lang): string {
 
 function listLines(lines: Lines): string {
   return lines.count > lines.first.length ? `${lines.first.join(", ")}, ...` : lines.first.join(", ");
-}
-
-/** Writes, and waits when the reader is slower than we are: memory stays flat. */
-async function write(stream: Output, text: string): Promise<void> {
-  if (text !== "" && !stream.write(text)) await new Promise<void>((done) => stream.once("drain", () => done()));
 }

@@ -6,13 +6,19 @@ import type * as others from "../lazy/commands.js";
 export { advise } from "./advise.js";
 
 type Others = typeof others;
-const load = (): Promise<Others> => import("../lazy/commands.js");
-/** A command that runs once its module is loaded. */
-type Later<F extends (...args: never[]) => unknown> = (...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
+type Command = Exclude<keyof Others, "SHARED">;
 
-export const compare: Later<Others["compare"]> = async (...args) => (await load()).compare(...args);
-export const init: Later<Others["init"]> = async (...args) => (await load()).init(...args);
-export const listRules: Later<Others["listRules"]> = async (...args) => (await load()).listRules(...args);
-export const checkRulesFile: Later<Others["checkRulesFile"]> = async (...args) => (await load()).checkRulesFile(...args);
-export const scaffoldCommand: Later<Others["scaffoldCommand"]> = async (...args) => (await load()).scaffoldCommand(...args);
-export const printSchema: Later<Others["printSchema"]> = async (...args) => (await load()).printSchema(...args);
+/** A command that runs once its module is loaded; every command resolves to its exit code. */
+function later<K extends Command>(name: K): (...args: Parameters<Others[K]>) => Promise<number> {
+  return async (...args) => {
+    const command = (await import("../lazy/commands.js"))[name] as (...args: unknown[]) => number | Promise<number>;
+    return command(...args);
+  };
+}
+
+export const compare = later("compare");
+export const init = later("init");
+export const listRules = later("listRules");
+export const checkRulesFile = later("checkRulesFile");
+export const scaffoldCommand = later("scaffoldCommand");
+export const printSchema = later("printSchema");

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
 import { QUESTIONS } from "../../engine/questions.js";
-import { evaluate } from "../../engine/evaluate.js";
+import { evaluateBrief } from "../../engine/evaluate.js";
 import { localize } from "../../engine/rule-set.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
@@ -89,21 +89,21 @@ async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Cho
   const rules = await loadRules(options.rules as string | undefined, io, lang);
   // With --platform, answers only refine the launch type: never ask for them.
   const { answers } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
-  const result = evaluate(answers, { rules, lang });
+  // The decision alone: scaffolding needs neither its prose nor what would change it.
+  const result = evaluateBrief(answers, { rules });
   const target = platform ?? result.recommendation;
-  const advised = target === result.recommendation ? result.launchType : pickLaunchType(rules, answers, target).launchType;
-  if (launchFlag !== undefined) {
-    // A launch type forced by flag must still meet the workload's needs.
-    const limit = pickLaunchType(rules, answers, target).limits.find((l) => l.excludes.includes(launchFlag));
-    if (limit) throw new UsageError(t(lang, "scaffold.launchTypeExcluded", { launchType: launchFlag, reason: localize(limit.text, lang) }));
-  }
+  // The advisor's way of running for the platform scaffolded, which --platform may have changed.
+  const advised = pickLaunchType(rules, answers, target);
+  // A launch type forced by flag must still meet the workload's needs.
+  const limit = advised.limits.find((l) => launchFlag !== undefined && l.excludes.includes(launchFlag));
+  if (limit && launchFlag) throw new UsageError(t(lang, "scaffold.launchTypeExcluded", { launchType: launchFlag, reason: localize(limit.text, lang) }));
   const why =
     platform === undefined
       ? t(lang, "scaffold.chosenByAnswers", { percent: Math.round(result.confidence * 100) })
       : t(lang, "scaffold.chosenByFlag");
   return {
     platform: target,
-    launchType: launchFlag ?? advised,
+    launchType: launchFlag ?? advised.launchType,
     helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")),
     gpu: gpuFlag || answers.requirements.includes("gpu"),
     why,
