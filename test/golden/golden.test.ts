@@ -1,0 +1,170 @@
+// The golden corpus: what the CLI prints for hundreds of answer sets, in
+// every format and both languages, plus compare, rules, schema, scaffold,
+// batch and bad input. Recorded before a refactor, it must stay byte-for-byte
+// the same through it. Each output is kept as its SHA-256 (the corpus file
+// stays small); a mismatch names the case, so `node bin/ecs-or-eks.js ARGS`
+// shows the output to diff. GOLDEN_WRITE=1 records the corpus anew, which is
+// only right when the output is meant to change.
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { Readable, Writable } from "node:stream";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
+import { answersArbitrary } from "../helpers/arbitraries.js";
+import { fixturePath } from "../helpers/fixtures.js";
+
+interface Case {
+  name: string;
+  args: string[];
+  input?: string;
+  /** Hashes of stdout, stderr and any files the run wrote, with its exit code. */
+  out?: string;
+}
+
+const CORPUS = new URL("./corpus.json", import.meta.url);
+const WRITE = process.env.GOLDEN_WRITE === "1";
+
+class Capture extends Writable {
+  text = "";
+  isTTY = false;
+  override _write(chunk: Buffer | string, _encoding: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+function sha(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 24);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    })
+    .sort();
+}
+
+async function runCase(c: Case): Promise<string> {
+  const cwd = mkdtempSync(join(tmpdir(), "golden-"));
+  try {
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const io: Io = {
+      stdin: Readable.from(c.input === undefined ? [] : [Buffer.from(c.input)]),
+      stdout,
+      stderr,
+      env: { LANG: "C.UTF-8", SOURCE_DATE_EPOCH: "1764547200" },
+      cwd,
+      stdinIsTTY: () => false,
+    };
+    const args = c.args.map((arg) => arg.replace("$FIXTURES/", fixturePath("")));
+    const code = await run(args, io);
+    const files = filesUnder(cwd).map((path) => `${relative(cwd, path)}=${sha(readFileSync(path, "utf8"))}`);
+    return `${code} ${sha(stdout.text)} ${sha(stderr.text)}${files.length ? ` ${files.join(" ")}` : ""}`;
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** The cases, built once (GOLDEN_WRITE=1) from the fixtures and a fixed seed, then read from the corpus. */
+function buildCases(): Case[] {
+  const cases: Case[] = [];
+  const sets: [string, unknown][] = [];
+  for (const name of readdirSync(fixturePath("answers")).sort()) sets.push([`answers/${name}`, JSON.parse(readFileSync(fixturePath(`answers/${name}`), "utf8"))]);
+  for (const name of readdirSync(fixturePath("teams")).sort()) sets.push([`teams/${name}`, (JSON.parse(readFileSync(fixturePath(`teams/${name}`), "utf8")) as { answers: unknown }).answers]);
+  fc.sample(answersArbitrary, { seed: 14, numRuns: 280 }).forEach((answers, i) => sets.push([`random/${i}`, answers]));
+  for (const [name, answers] of sets) {
+    for (const format of ["text", "json", "markdown", "adr"]) {
+      for (const lang of ["en", "ko"]) cases.push({ name: `${name} ${format} ${lang}`, args: ["--format", format, "--lang", lang], input: JSON.stringify(answers) });
+    }
+  }
+  for (const [name, answers] of sets.slice(0, 12)) {
+    for (const rules of ["custom-rules.json", "team-overrides.json"]) {
+      cases.push({ name: `${name} --rules ${rules}`, args: ["--format", "json", "--rules", `$FIXTURES/rules/${rules}`], input: JSON.stringify(answers) });
+      cases.push({ name: `${name} --rules ${rules} text ko`, args: ["--lang", "ko", "--rules", `$FIXTURES/rules/${rules}`], input: JSON.stringify(answers) });
+    }
+  }
+  const batch = readFileSync(fixturePath("batch/portfolio.ndjson"), "utf8");
+  const randomBatch = sets.slice(30, 130).map(([, answers], i) => JSON.stringify({ id: `r${i}`, ...(answers as object) })).join("\n");
+  for (const lang of ["en", "ko"]) {
+    for (const format of ["json", "text"]) {
+      cases.push({ name: `batch portfolio ${format} ${lang}`, args: ["--batch", "--format", format, "--lang", lang], input: batch });
+      cases.push({ name: `batch random ${format} ${lang}`, args: ["--batch", "--format", format, "--lang", lang], input: randomBatch });
+    }
+    for (const format of ["text", "markdown", "json"]) cases.push({ name: `compare ${format} ${lang}`, args: ["compare", "--format", format, "--lang", lang] });
+    for (const format of ["text", "json"]) {
+      cases.push({ name: `rules ${format} ${lang}`, args: ["rules", "--format", format, "--lang", lang] });
+      cases.push({ name: `rules custom ${format} ${lang}`, args: ["rules", "--format", format, "--lang", lang, "--rules", "$FIXTURES/rules/custom-rules.json"] });
+    }
+    for (const file of readdirSync(fixturePath("rules")).sort()) {
+      cases.push({ name: `rules check ${file} ${lang}`, args: ["rules", "check", `$FIXTURES/rules/${file}`, "--lang", lang] });
+    }
+    for (const command of [[], ["schema"], ["init"], ["rules"], ["rules", "check"], ["compare"], ["scaffold"]]) {
+      cases.push({ name: `help ${command.join(" ")} ${lang}`, args: [...command, "--help", "--lang", lang] });
+    }
+    cases.push({ name: `schema ${lang}`, args: ["schema", "--lang", lang] });
+    const team = JSON.stringify(sets[0]![1]);
+    for (const extra of [
+      ["--platform", "ecs"],
+      ["--platform", "ecs", "--launch-type", "ec2"],
+      ["--platform", "ecs", "--launch-type", "managed-instances", "--gpu"],
+      ["--platform", "eks"],
+      ["--platform", "eks", "--helm"],
+      ["--platform", "eks", "--launch-type", "fargate", "--helm"],
+      ["--platform", "eks", "--launch-type", "auto-mode", "--gpu"],
+      ["--platform", "eks", "--name", "shop", "--image", "nginx:1.27", "--port", "8080", "--replicas", "3"],
+    ]) {
+      cases.push({ name: `scaffold ${extra.join(" ")} ${lang}`, args: ["scaffold", ...extra, "--lang", lang] });
+      cases.push({ name: `scaffold --out ${extra.join(" ")} ${lang}`, args: ["scaffold", ...extra, "--out", "out", "--lang", lang] });
+    }
+    cases.push({ name: `scaffold from answers ${lang}`, args: ["scaffold", "--lang", lang], input: team });
+    cases.push({ name: `init ${lang}`, args: ["init", "--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3", "--lang", lang] });
+    cases.push({ name: `init out ${lang}`, args: ["init", "--kubernetes-experience", "basic", "--cloud-strategy", "hybrid", "--budget", "flexible", "--microservices", "30", "--out", "a.json", "--lang", lang] });
+    cases.push({ name: `save ${lang}`, args: ["--kubernetes-experience", "expert", "--cloud-strategy", "multi-cloud", "--budget", "moderate", "--microservices", "12", "--save", "s.json", "--lang", lang] });
+    cases.push({ name: `expect ${lang}`, args: ["--expect", "eks", "--lang", lang], input: team });
+  }
+  const bad = JSON.parse(readFileSync(fixturePath("bad-inputs.json"), "utf8")) as { cases: { args: string[]; input?: string; env?: unknown }[] };
+  bad.cases.forEach((b, i) => {
+    // Special files and the environment are the edge tests' business; here, what the messages say.
+    if (b.env || b.args.some((arg) => arg.startsWith("/dev") || arg.startsWith("/proc") || arg.includes("fixtures"))) return;
+    for (const lang of ["en", "ko"]) cases.push({ name: `bad ${i} ${lang}`, args: [...b.args, "--lang", lang], input: b.input });
+  });
+  return cases;
+}
+
+describe("golden corpus", () => {
+  if (WRITE || !existsSync(CORPUS)) {
+    it("records the corpus", async () => {
+      const cases = buildCases();
+      for (const c of cases) c.out = await runCase(c);
+      // Each input once: most are read in eight runs (four formats, two languages).
+      const inputs: Record<string, string> = {};
+      const stored = cases.map(({ input, ...rest }) => {
+        if (input === undefined) return rest;
+        const key = sha(input);
+        inputs[key] = input;
+        return { ...rest, input: key };
+      });
+      const lines = (value: object) => JSON.stringify(value).replace(/,"(?=[0-9a-f]{24}":)/g, ',\n"').replace(/\},\{/g, "},\n{");
+      writeFileSync(CORPUS, `{"note":"Recorded by test/golden/golden.test.ts; see its header.",\n"inputs":${lines(inputs)},\n"cases":${lines(stored)}}\n`);
+      expect(cases.length).toBeGreaterThan(2400);
+    }, 600_000);
+    return;
+  }
+  const corpus = JSON.parse(readFileSync(CORPUS, "utf8")) as { inputs: Record<string, string>; cases: Case[] };
+  const cases = corpus.cases.map((c) => (c.input === undefined ? c : { ...c, input: corpus.inputs[c.input]! }));
+  it(`prints the same bytes for all ${cases.length} recorded runs`, async () => {
+    const differ: string[] = [];
+    for (const c of cases) {
+      const out = await runCase(c);
+      if (out !== c.out) differ.push(`${c.name}: ecs-or-eks ${c.args.join(" ")}${c.input === undefined ? "" : " < input"}\n  recorded ${c.out}\n  now      ${out}`);
+    }
+    expect(differ.slice(0, 10).join("\n")).toBe("");
+  }, 600_000);
+});
