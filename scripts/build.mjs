@@ -110,7 +110,7 @@ const common = {
 // generator then need not ship, and `schema` prints it without loading it.
 const generator = await build({
   ...common,
-  entryPoints: ["src/cli/json-schema.ts"],
+  entryPoints: ["src/cli/render/json-schema.ts"],
   write: false,
   minify: false,
   define: { __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION) },

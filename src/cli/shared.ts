@@ -6,8 +6,8 @@
 // Every on-demand part re-exports this list, which reaches the whole start-up
 // path, so all of it lands in one chunk. It changes what is bundled where,
 // never what runs (npm run bench counts the files a JSON run loads).
-import * as main from "./main.js";
-import * as processOutput from "./process-output.js";
+import * as main from "./program.js";
+import * as processOutput from "./terminal/streams.js";
 import * as i18n from "../i18n/index.js";
 
 export const SHARED = [main, processOutput, i18n] as const;

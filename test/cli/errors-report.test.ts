@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { EXIT, reportError } from "../../src/cli/errors-report.js";
-import { colorEnabled } from "../../src/cli/io.js";
+import { EXIT, reportError } from "../../src/cli/output/report-error.js";
+import { colorEnabled } from "../../src/cli/terminal/io.js";
 import { InputError } from "../../src/engine/errors.js";
 
 function report(error: unknown, debug = false) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateJsonError } from "../../src/cli/json-error.js";
+import { locateJsonError } from "../../src/cli/input/json-error.js";
 
 describe("locating a JSON syntax error", () => {
   it.each([

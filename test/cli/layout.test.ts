@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bar, displayWidth, hang, wrap } from "../../src/cli/layout.js";
+import { bar, displayWidth, hang, wrap } from "../../src/cli/render/layout.js";
 
 describe("text layout", () => {
   it("wraps by display width, counting Hangul as two columns", () => {

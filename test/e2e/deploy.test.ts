@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { displayWidth } from "../../src/cli/layout.js";
+import { displayWidth } from "../../src/cli/render/layout.js";
 import { fixturePath } from "../helpers/fixtures.js";
 import { runBin } from "../helpers/run-bin.js";
 

@@ -1,7 +1,7 @@
 import MuteStream from "mute-stream";
 import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
-import type { Io } from "../../src/cli/io.js";
+import type { Io } from "../../src/cli/terminal/io.js";
 
 class Capture extends Writable {
   text = "";

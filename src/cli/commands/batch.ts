@@ -5,14 +5,14 @@ import { InputError, OutputError } from "../../engine/errors.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { answersFromFlags } from "../answer-flags.js";
-import { EXIT } from "../errors-report.js";
-import { writeOut, type Io } from "../io.js";
-import { locateJsonError } from "../json-error.js";
-import { explainer } from "../check-answers.js";
-import { readLineBatches } from "../lines.js";
-import { cannotRead, openInput } from "../read-input.js";
-import { optionName } from "../summary-lines.js";
+import { answersFromFlags } from "../input/flags.js";
+import { EXIT } from "../output/report-error.js";
+import { writeOut, type Io } from "../terminal/io.js";
+import { locateJsonError } from "../input/json-error.js";
+import { explainer } from "../input/validate-answers.js";
+import { readLineBatches } from "../input/lines.js";
+import { cannotRead, openInput } from "../input/read.js";
+import { optionName } from "../render/phrases.js";
 
 /** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
 async function openBatchInput(path: string, io: Io, lang: Lang): Promise<Readable> {

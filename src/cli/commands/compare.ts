@@ -3,11 +3,11 @@ import { COMPARISON } from "../../engine/comparison.js";
 import { localize } from "../../engine/rule-set.js";
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../errors-report.js";
-import { colorEnabled, outputWidth, type Io } from "../io.js";
-import { checkLang, FORMATS, formatOf } from "../options.js";
-import { wrap } from "../layout.js";
-import { renderTable } from "../table.js";
+import { EXIT } from "../output/report-error.js";
+import { colorEnabled, outputWidth, type Io } from "../terminal/io.js";
+import { checkLang, FORMATS, formatOf } from "../input/options.js";
+import { wrap } from "../render/layout.js";
+import { renderTable } from "../render/table.js";
 
 type Options = Record<string, unknown>;
 

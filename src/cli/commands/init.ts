@@ -1,11 +1,11 @@
 import { UsageError } from "../../engine/errors.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../errors-report.js";
-import { gatherAnswers } from "../gather.js";
-import type { Io } from "../io.js";
-import { checkLang } from "../options.js";
-import { assertCanWrite, writeAnswersFile } from "../write-file.js";
+import { EXIT } from "../output/report-error.js";
+import { gatherAnswers } from "../input/gather.js";
+import type { Io } from "../terminal/io.js";
+import { checkLang } from "../input/options.js";
+import { assertCanWrite, writeAnswersFile } from "../output/write-file.js";
 
 type Options = Record<string, unknown>;
 

@@ -2,12 +2,12 @@ import { Chalk } from "chalk";
 import { describeCondition } from "../../engine/conditions.js";
 import { citeSource, toRulesFile } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../errors-report.js";
-import { colorEnabled, outputWidth, type Io } from "../io.js";
-import { loadRules } from "../load-rules.js";
-import { checkLang, FORMATS, formatOf } from "../options.js";
-import { wrap } from "../layout.js";
-import { renderTable } from "../table.js";
+import { EXIT } from "../output/report-error.js";
+import { colorEnabled, outputWidth, type Io } from "../terminal/io.js";
+import { loadRules } from "../input/load-rules.js";
+import { checkLang, FORMATS, formatOf } from "../input/options.js";
+import { wrap } from "../render/layout.js";
+import { renderTable } from "../render/table.js";
 
 type Options = Record<string, unknown>;
 

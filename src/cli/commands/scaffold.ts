@@ -8,13 +8,13 @@ import { localize } from "../../engine/rule-set.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
-import { EXIT } from "../errors-report.js";
-import { gatherAnswers } from "../gather.js";
-import { writeOut, type Io } from "../io.js";
-import { loadRules } from "../load-rules.js";
-import { optionName } from "../summary-lines.js";
-import { checkLang } from "../options.js";
-import { writeFilesAtomically } from "../write-file.js";
+import { EXIT } from "../output/report-error.js";
+import { gatherAnswers } from "../input/gather.js";
+import { writeOut, type Io } from "../terminal/io.js";
+import { loadRules } from "../input/load-rules.js";
+import { optionName } from "../render/phrases.js";
+import { checkLang } from "../input/options.js";
+import { writeFilesAtomically } from "../output/write-file.js";
 
 type Options = Record<string, unknown>;
 

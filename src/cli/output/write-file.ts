@@ -1,8 +1,8 @@
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError, OutputError } from "../engine/errors.js";
-import { t, type Lang } from "../i18n/index.js";
-import { SCHEMA_URL } from "./package-info.js";
+import { InputError, OutputError } from "../../engine/errors.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { SCHEMA_URL } from "../package-info.js";
 
 export interface FileToWrite {
   path: string;

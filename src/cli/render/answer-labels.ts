@@ -1,5 +1,5 @@
-import { QUESTIONS, type Answers } from "../engine/questions.js";
-import { t, tDynamic, type Lang } from "../i18n/index.js";
+import { QUESTIONS, type Answers } from "../../engine/questions.js";
+import { t, tDynamic, type Lang } from "../../i18n/index.js";
 
 /** Each answer as a person reads it: "Kubernetes experience: Proficient". */
 export function describeAnswers(answers: Answers, lang: Lang): [label: string, value: string][] {

@@ -1,10 +1,10 @@
-import { InputError } from "../engine/errors.js";
-import { QUESTIONS, type Answers, type AnswerKey } from "../engine/questions.js";
-import { t, type Lang } from "../i18n/index.js";
-import { answersFromFlags, flagOf } from "./answer-flags.js";
-import { validateAnswers } from "./check-answers.js";
-import { colorEnabled, stdinIsTTY, type Io } from "./io.js";
-import { parseJson, readText } from "./read-input.js";
+import { InputError } from "../../engine/errors.js";
+import { QUESTIONS, type Answers, type AnswerKey } from "../../engine/questions.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { answersFromFlags, flagOf } from "./flags.js";
+import { validateAnswers } from "./validate-answers.js";
+import { colorEnabled, stdinIsTTY, type Io } from "../terminal/io.js";
+import { parseJson, readText } from "./read.js";
 
 export interface GatherOptions {
   /** --answers FILE, or "-" for stdin. */
@@ -56,7 +56,7 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
-  const { askAnswers } = await import("./ask.js");
+  const { askAnswers } = await import("./prompts.js");
   const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color as boolean | undefined));
   const all = { ...given, ...asked };
   const second = await validateAnswers(all, { lang, where });

@@ -1,8 +1,8 @@
 import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
-import { InputError } from "../engine/errors.js";
-import { t, type Lang } from "../i18n/index.js";
+import { InputError } from "../../engine/errors.js";
+import { t, type Lang } from "../../i18n/index.js";
 import { locateJsonError } from "./json-error.js";
 
 /** An answers or rules file is a few kilobytes; anything past this is the wrong file. */

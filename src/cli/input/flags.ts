@@ -1,7 +1,7 @@
 import { Option } from "commander";
-import { QUESTIONS, type AnswerKey } from "../engine/questions.js";
-import { UsageError } from "../engine/errors.js";
-import { t, type Lang } from "../i18n/index.js";
+import { QUESTIONS, type AnswerKey } from "../../engine/questions.js";
+import { UsageError } from "../../engine/errors.js";
+import { t, type Lang } from "../../i18n/index.js";
 
 /** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
 export function answerOptions(lang: Lang): Option[] {

@@ -4,12 +4,12 @@ import { checkbox, input, select } from "@inquirer/prompts";
 import { Chalk } from "chalk";
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { QUESTIONS, type AnswerKey, type Question } from "../engine/questions.js";
-import { Interrupted } from "../engine/errors.js";
-import { t, tDynamic, type Lang } from "../i18n/index.js";
+import { QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
+import { Interrupted } from "../../engine/errors.js";
+import { t, tDynamic, type Lang } from "../../i18n/index.js";
 
 // Bundled beside the start-up path, not in chunks of its own (see shared.ts).
-export { SHARED } from "./shared.js";
+export { SHARED } from "../shared.js";
 
 export interface PromptContext {
   input: NodeJS.ReadableStream;

@@ -1,10 +1,10 @@
-import { COMPARISON } from "../engine/comparison.js";
-import { localize } from "../engine/rule-set.js";
-import type { Result } from "../engine/evaluate.js";
-import type { Platform } from "../engine/rule-types.js";
-import { t, type Lang } from "../i18n/index.js";
+import { COMPARISON } from "../../engine/comparison.js";
+import { localize } from "../../engine/rule-set.js";
+import type { Result } from "../../engine/evaluate.js";
+import type { Platform } from "../../engine/rule-types.js";
+import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
-import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine } from "./summary-lines.js";
+import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine } from "./phrases.js";
 
 export interface AdrOptions {
   lang: Lang;

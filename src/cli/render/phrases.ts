@@ -1,8 +1,8 @@
-import type { Duration } from "../engine/facts.js";
-import type { Result } from "../engine/evaluate.js";
-import type { LaunchType, Platform } from "../engine/rule-types.js";
-import { isThin, LEANING_BELOW } from "../engine/score.js";
-import { joinList, t, type Lang, type MessageKey } from "../i18n/index.js";
+import type { Duration } from "../../engine/facts.js";
+import type { Result } from "../../engine/evaluate.js";
+import type { LaunchType, Platform } from "../../engine/rule-types.js";
+import { isThin, LEANING_BELOW } from "../../engine/score.js";
+import { joinList, t, type Lang, type MessageKey } from "../../i18n/index.js";
 
 // Sentences every renderer shares, so text, Markdown and ADR say the same thing.
 

@@ -1,5 +1,5 @@
-import { checkAnswers } from "../engine/answers-check.js";
-import type { ParseOptions, ParseOutcome, parseAnswers } from "../engine/answers.js";
+import { checkAnswers } from "../../engine/answers-check.js";
+import type { ParseOptions, ParseOutcome, parseAnswers } from "../../engine/answers.js";
 
 type Parse = typeof parseAnswers;
 
@@ -16,5 +16,5 @@ export async function validateAnswers(raw: unknown, options: ParseOptions = {}):
 
 /** parseAnswers, loaded when some answers first turn out invalid (the module system keeps it after). */
 export async function explainer(): Promise<Parse> {
-  return (await import("./lazy/answers.js")).parseAnswers;
+  return (await import("../lazy/answers.js")).parseAnswers;
 }

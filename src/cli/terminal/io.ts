@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import { isTerminal, stderrOutput, stdoutOutput, type Output } from "./process-output.js";
+import { isTerminal, stderrOutput, stdoutOutput, type Output } from "./streams.js";
 
 /** The process's streams and environment, injected so tests can run the CLI in-process. */
 export interface Io {

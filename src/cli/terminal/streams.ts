@@ -1,5 +1,5 @@
 import { fstatSync, writeSync } from "node:fs";
-import { langOf } from "../i18n/lang.js";
+import { langOf } from "../../i18n/lang.js";
 
 // The process's stdout without process.stdout: making that stream costs a
 // few milliseconds at every start (it loads Node's streams, or its network

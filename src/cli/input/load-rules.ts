@@ -1,9 +1,9 @@
-import { BUILT_IN_RULES } from "../engine/builtin.js";
-import { InputError } from "../engine/errors.js";
-import type { RuleSet } from "../engine/rule-set.js";
-import { t, type Lang } from "../i18n/index.js";
-import type { Io } from "./io.js";
-import { parseJson, readText } from "./read-input.js";
+import { BUILT_IN_RULES } from "../../engine/builtin.js";
+import { InputError } from "../../engine/errors.js";
+import type { RuleSet } from "../../engine/rule-set.js";
+import { t, type Lang } from "../../i18n/index.js";
+import type { Io } from "../terminal/io.js";
+import { parseJson, readText } from "./read.js";
 
 /**
  * The rule set for --rules FILE: a full rules file, or an overrides file
@@ -13,7 +13,7 @@ import { parseJson, readText } from "./read-input.js";
 export async function loadRules(path: string | undefined, io: Io, lang: Lang): Promise<RuleSet> {
   if (path === undefined) return BUILT_IN_RULES;
   // Validation (zod) and hashing load only when a rules file is given.
-  const [{ parseRules }, { createHash }] = await Promise.all([import("./lazy/rules.js"), import("node:crypto")]);
+  const [{ parseRules }, { createHash }] = await Promise.all([import("../lazy/rules.js"), import("node:crypto")]);
   const text = await readText(path, () => io.stdin, io.cwd, lang, "--rules");
   const label = path === "-" ? "stdin" : path;
   const outcome = parseRules(parseJson(text, label, lang, t(lang, "rules.emptyHint")), {

@@ -1,9 +1,9 @@
 import { Chalk } from "chalk";
-import type { Result } from "../engine/evaluate.js";
-import type { Platform } from "../engine/rule-types.js";
-import { t, type Lang } from "../i18n/index.js";
+import type { Result } from "../../engine/evaluate.js";
+import type { Platform } from "../../engine/rule-types.js";
+import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine } from "./summary-lines.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine } from "./phrases.js";
 
 export interface TextOptions {
   lang: Lang;

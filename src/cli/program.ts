@@ -1,12 +1,12 @@
 import { Command, Help, Option } from "commander";
 import { t, useLanguage, type Lang, type MessageKey } from "../i18n/index.js";
 import { langOf } from "../i18n/lang.js";
-import { answerOptions } from "./answer-flags.js";
+import { answerOptions } from "./input/flags.js";
 import * as commands from "./commands/index.js";
-import { EXIT, reportError } from "./errors-report.js";
-import { MIN_WIDTH, outputWidth, processIo, type Io } from "./io.js";
-import { displayWidth, hang, wrap } from "./layout.js";
-import { FORMATS } from "./options.js";
+import { EXIT, reportError } from "./output/report-error.js";
+import { MIN_WIDTH, outputWidth, processIo, type Io } from "./terminal/io.js";
+import { displayWidth, hang, wrap } from "./render/layout.js";
+import { FORMATS } from "./input/options.js";
 import { VERSION } from "./package-info.js";
 
 export { processIo };

@@ -1,5 +1,5 @@
-import { UsageError } from "../engine/errors.js";
-import { isLang, LANGS, t, type Lang } from "../i18n/index.js";
+import { UsageError } from "../../engine/errors.js";
+import { isLang, LANGS, t, type Lang } from "../../i18n/index.js";
 
 type Options = Record<string, unknown>;
 

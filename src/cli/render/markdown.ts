@@ -1,6 +1,6 @@
-import type { Result } from "../engine/evaluate.js";
-import { t, type Lang } from "../i18n/index.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine } from "./summary-lines.js";
+import type { Result } from "../../engine/evaluate.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine } from "./phrases.js";
 
 export interface MarkdownOptions {
   lang: Lang;
