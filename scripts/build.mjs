@@ -5,11 +5,11 @@
 // chunks loaded on demand.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -125,18 +125,80 @@ const define = {
   __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION),
   __ECS_OR_EKS_ANSWERS_SCHEMA__: JSON.stringify(schema),
 };
-// The CLI and the library are built apart: sharing chunks with the library
-// would split the CLI's start-up path into more files than it needs.
+// One build for the CLI and the library, so the package carries one copy of
+// the engine. What a run needs only sometimes (the prompts, the renderers,
+// the other commands, YAML, zod, the Korean messages) is a plain import() at
+// its call site, which esbuild splits into a chunk of its own. Left alone,
+// esbuild also splits the start-up path by which of those chunks share each
+// part of it, into a file per combination: a dozen files to resolve and read
+// before the first answer. The start-up plugin below keeps the whole start-up
+// path in one chunk instead, by letting every on-demand module (and the
+// library) reach all of it. It changes where code is bundled, never what runs.
+const entryPoints = { cli: "src/cli/entry.ts", index: "src/index.ts" };
+const startup = await startupPlugin();
 const result = await build({
   ...common,
-  entryPoints: { cli: "src/cli/entry.ts" },
+  entryPoints,
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   metafile: true,
   define,
+  plugins: [...common.plugins, startup],
 });
-await build({ ...common, entryPoints: { index: "src/index.ts" }, outdir: "dist", define });
+// Which source modules each output file holds: the package test checks a JSON run by them.
+mkdirSync(new URL("../.cache/", import.meta.url), { recursive: true });
+writeFileSync(new URL("../.cache/bundle-modules.json", import.meta.url), `${JSON.stringify(modulesByOutput(result.metafile), null, 2)}\n`);
+
+/**
+ * The start-up path is what a run of the main command loads before it reads
+ * any answer: the entry, the program definition and what they import
+ * statically. A first, metafile-only build finds it and the modules loaded on
+ * demand; the real build then appends to each on-demand module (and to the
+ * library's entry) an export of every start-up module's namespace, so all
+ * entries reach all of the start-up path and esbuild puts it in one chunk.
+ */
+async function startupPlugin() {
+  const probe = await build({ ...common, entryPoints, outdir: "dist", splitting: true, write: false, metafile: true, minify: false, define });
+  const inputs = probe.metafile.inputs;
+  const staticClosure = (roots) => {
+    const seen = new Set();
+    const visit = (path) => {
+      if (seen.has(path) || !inputs[path]) return;
+      seen.add(path);
+      for (const edge of inputs[path].imports) if (edge.kind === "import-statement" && !edge.external) visit(edge.path);
+    };
+    roots.forEach(visit);
+    return seen;
+  };
+  // The entry itself stays in dist/cli.js: --version and --help are served from it alone.
+  const onStartupPath = [...staticClosure(["src/cli/entry.ts", "src/cli/program.ts"])].filter((path) => path.startsWith("src/") && path !== entryPoints.cli);
+  const loadedOnDemand = new Set(
+    Object.values(inputs).flatMap((input) => input.imports.filter((edge) => edge.kind === "dynamic-import" && !edge.external).map((edge) => edge.path)),
+  );
+  const reachers = new Set([...loadedOnDemand, entryPoints.index].filter((path) => path.startsWith("src/") && path !== "src/cli/program.ts"));
+  // Namespace exports, not side-effect imports: esbuild splits by the parts of a module that each entry uses.
+  const exports = onStartupPath.map((path, i) => `export * as __startup${i} from ${JSON.stringify(join(process.cwd(), path))};`).join("\n");
+  return {
+    name: "startup-chunk",
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (!reachers.has(relative(process.cwd(), args.path))) return undefined;
+        return { contents: `${readFileSync(args.path, "utf8")}\n${exports}\n`, loader: "ts" };
+      });
+    },
+  };
+}
+
+/** Each output file's source modules (package code by package name), from esbuild's metafile. */
+function modulesByOutput(metafile) {
+  const named = (path) => (path.includes("node_modules/") ? `npm:${path.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, "$1")}` : path);
+  return Object.fromEntries(
+    Object.entries(metafile.outputs)
+      .filter(([file]) => file.endsWith(".js"))
+      .map(([file, output]) => [file.replace(/^dist\//, ""), [...new Set(Object.keys(output.inputs).map(named))].sort()]),
+  );
+}
 
 // The schema also ships beside the bundle, for editors following "$schema".
 writeFileSync(new URL("answers.schema.json", dist), schema);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { langOf } from "../i18n/lang.js";
+import { processIo } from "./terminal/io.js";
 import { isTerminal, stdoutOutput } from "./terminal/streams.js";
 
 /** What bin/ecs-or-eks.js calls: run with the real process, then set the exit code. */
@@ -13,8 +14,8 @@ export async function main(): Promise<void> {
   keepCompiledCode();
   // A bare `ecs-or-eks` at a terminal is the questionnaire: fetch the prompts while the rest loads.
   if (onlyLanguage(argv) && isTerminal(0)) void import("./input/prompts.js");
-  const { run, processIo } = await import("./program.js");
-  process.exitCode = await run(argv, processIo());
+  const { runCli } = await import("./program.js");
+  process.exitCode = await runCli(argv, processIo());
 }
 
 /**

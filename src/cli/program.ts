@@ -1,77 +1,60 @@
-import { Command, Help, Option } from "commander";
+import { Command, Option } from "commander";
 import { t, useLanguage, type Lang, type MessageKey } from "../i18n/index.js";
 import { langOf } from "../i18n/lang.js";
+import { advise } from "./commands/advise.js";
 import { answerOptions } from "./input/flags.js";
-import * as commands from "./commands/index.js";
-import { EXIT, reportError } from "./output/report-error.js";
-import { MIN_WIDTH, outputWidth, processIo, type Io } from "./terminal/io.js";
-import { displayWidth, hang, wrap } from "./render/layout.js";
-import { FORMATS } from "./input/options.js";
+import {
+  FORMATS,
+  OPTION_TABLES,
+  type AdviseOptions,
+  type CompareOptions,
+  type InitOptions,
+  type OptionSpec,
+  type RulesCheckOptions,
+  type RulesOptions,
+  type ScaffoldOptions,
+  type SchemaOptions,
+} from "./input/options.js";
+import { EXIT, exitCodeVars } from "./output/exit-codes.js";
+import { reportError } from "./output/report-error.js";
+import { narrowHelp, wrapExamples } from "./render/help.js";
+import { wrap } from "./render/layout.js";
+import type { Io } from "./terminal/io.js";
+import { outputWidth } from "./terminal/width.js";
 import { VERSION } from "./package-info.js";
 
-export { processIo };
+/** A command's work: its options in, its exit code out. */
+type Action<O> = (options: O, command: Command) => Promise<number> | number;
 
-type Options = Record<string, unknown>;
-type Action = (options: Options, command: Command) => Promise<number> | number;
-
-/** Runs the CLI and resolves to its exit code: the one place where errors become exit codes. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI and resolves to its exit code: the one place where errors
+ * become exit codes. The main command is loaded with this module; every other
+ * command loads when it runs (a plain import() below), so the path measured
+ * for start-up, a JSON run of the main command, carries neither their code
+ * nor their data.
+ */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const lang = langOf(argv, io.env);
   await useLanguage(lang);
   let exitCode: number = EXIT.ok;
-  const act = (action: Action) => async (...args: unknown[]) => {
-    const command = args.at(-1) as Command;
-    exitCode = await action(command.optsWithGlobals(), command);
-  };
+  // commander calls an action with its arguments, then the options, then the command.
+  const settingExitCode =
+    <O,>(action: Action<O>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      exitCode = await action(command.optsWithGlobals() as O, command);
+    };
   try {
-    await buildProgram(argv, io, lang, act).parseAsync([...argv], { from: "user" });
+    await buildProgram(argv, io, lang, settingExitCode).parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
     return reportError(error, (text) => io.stderr.write(text), lang, Boolean(io.env.ECS_OR_EKS_DEBUG));
   }
 }
 
-/**
- * Help that still reads in a narrow terminal: where an option's description
- * would not fit beside it, it goes under the option, wrapped; a long usage
- * line wraps too. Wide terminals get commander's own layout.
- */
-const narrowHelp: Partial<Help> = {
-  // commander wraps nothing narrower than this; our narrowest layout has 14 columns beside an indent.
-  minWidthToWrap: 10,
-  // Hangul takes two columns: commander would count one and overflow Korean help.
-  displayWidth: (text: string) => displayWidth(text),
-  formatItem(term, termWidth, description, helper) {
-    const width = helper.helpWidth ?? 80;
-    if (!description || width - termWidth - 4 >= MIN_WIDTH) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
-    const over = wrap(term, Math.max(1, width - 2)).map((line) => `  ${line}`);
-    const under = wrap(description, Math.max(1, width - 6)).map((line) => `      ${line}`);
-    return [...over, ...under].join("\n");
-  },
-  styleUsage(usage) {
-    const width = (this as Help).helpWidth ?? 80;
-    return displayWidth(`Usage: ${usage}`) <= width ? usage : wrap(usage, Math.max(1, width - 7)).join("\n       ");
-  },
-};
+type SettingExitCode = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void>;
 
-/** Example lines (kept as written by commander) wrapped to the width, comments and commands hanging under themselves. */
-function wrapExamples(examples: string, width: number): string {
-  return examples
-    .split("\n")
-    .map((line) => {
-      if (displayWidth(line) <= width) return line;
-      const [, indent = "", marker = ""] = /^(\s*)([#$] )?/.exec(line) ?? [];
-      return hang(indent + marker, line.slice(indent.length + marker.length), width);
-    })
-    .join("\n");
-}
-
-function buildProgram(
-  argv: readonly string[],
-  io: Io,
-  lang: Lang,
-  act: (action: Action) => (...args: unknown[]) => Promise<void>,
-): Command {
+function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCode: SettingExitCode): Command {
   const describe = (command: Command, name: string) =>
     command
       .description(t(lang, `help.${name}.description` as MessageKey))
@@ -93,75 +76,54 @@ function buildProgram(
       })
       .exitOverride()
       .showSuggestionAfterError(true);
-  const common = (command: Command) =>
-    command.addOption(new Option("--lang <lang>", t(lang, "help.lang"))).option("--no-color", t(lang, "help.noColor"));
+  // Each table's flags, in order; --format says which formats this command offers.
+  const withOptions = (command: Command, table: readonly OptionSpec[], formats?: readonly string[]) => {
+    for (const [flags, help] of table) {
+      command.addOption(new Option(flags, t(lang, help, help === "help.format" ? { formats: (formats ?? []).join("|") } : undefined)));
+    }
+    return command;
+  };
+  const common = (command: Command) => withOptions(command, OPTION_TABLES.common);
   const withAnswers = (command: Command) => {
     for (const option of answerOptions(lang)) command.addOption(option);
-    return command.option("-a, --answers <file>", t(lang, "help.answers")).option("--no-input", t(lang, "help.noInput"));
+    return withOptions(command, OPTION_TABLES.answers);
   };
-  const format = (formats: readonly string[]) =>
-    new Option("-f, --format <format>", t(lang, "help.format", { formats: formats.join("|") }));
-  const withOptions = (command: Command, list: readonly [flags: string, help: MessageKey][]) =>
-    list.reduce((self, [flags, help]) => self.option(flags, t(lang, help)), command);
 
   const program = describe(new Command("ecs-or-eks"), "main")
     .version(VERSION, "-V, --version", t(lang, "help.version"))
-    .addHelpText("after", () => `\n${wrap(t(lang, "help.exitCodes"), outputWidth(io.stdout)).join("\n")}`)
+    .addHelpText("after", () => `\n${wrap(t(lang, "help.exitCodes", exitCodeVars()), outputWidth(io.stdout)).join("\n")}`)
     .helpCommand(false)
     .enablePositionalOptions();
-  withOptions(withAnswers(program).addOption(format(FORMATS.advise)), [
-    ["--json", "help.json"],
-    ["--rules <file>", "help.rules"],
-    ["--expect <platform>", "help.expect"],
-    ["--save <file>", "help.save"],
-    ["--force", "help.force"],
-    ["--summary", "help.summary"],
-    ["--batch", "help.batch"],
-  ]);
-  common(program).action(act((given) => commands.advise(given, io, lang)));
+  common(withOptions(withAnswers(program), OPTION_TABLES.advise, FORMATS.advise)).action(settingExitCode<AdviseOptions>((options) => advise(options, io, lang)));
 
   // Each subcommand's options are built only when it is the one being run;
   // the others are listed by name and summary (all that the root help shows).
   const subcommands: Record<string, (command: Command) => void> = {
-    schema: (command) => common(command).action(act(() => commands.printSchema(io))),
+    schema: (command) =>
+      common(command).action(settingExitCode<SchemaOptions>(async (options) => (await import("./commands/schema.js")).printSchema(options, io, lang))),
     init: (command) =>
-      common(
-        withAnswers(command).option("-o, --out <file>", t(lang, "help.out")).option("--force", t(lang, "help.force")),
-      ).action(act((options) => commands.init(options, io, lang))),
+      common(withOptions(withAnswers(command), OPTION_TABLES.init)).action(
+        settingExitCode<InitOptions>(async (options) => (await import("./commands/init.js")).init(options, io, lang)),
+      ),
     rules: (command) => {
-      common(command.addOption(format(FORMATS.rules)).option("--json", t(lang, "help.json")).option("--rules <file>", t(lang, "help.rules")))
-        .action(act((options) => commands.listRules(options, io, lang)));
+      common(withOptions(command, OPTION_TABLES.rules, FORMATS.rules)).action(
+        settingExitCode<RulesOptions>(async (options) => (await import("./commands/rules.js")).listRules(options, io, lang)),
+      );
       const check = describe(command.command("check"), "rulesCheck")
         .summary(t(lang, "help.rulesCheck.description"))
         .argument("<file>", t(lang, "help.rulesFile"));
-      common(check).action(async (file: string, _options: Options, self: Command) => {
-        await act(() => commands.checkRulesFile(file, self.optsWithGlobals(), io, lang))(self);
-      });
+      common(check).action(
+        settingExitCode<RulesCheckOptions>(async (options, self) => (await import("./commands/rules.js")).checkRulesFile(self.args[0]!, options, io, lang)),
+      );
     },
     compare: (command) =>
-      common(command.addOption(format(FORMATS.compare)).option("--json", t(lang, "help.json"))).action(
-        act((options) => commands.compare(options, io, lang)),
+      common(withOptions(command, OPTION_TABLES.compare, FORMATS.compare)).action(
+        settingExitCode<CompareOptions>(async (options) => (await import("./commands/compare.js")).compare(options, io, lang)),
       ),
     scaffold: (command) =>
-      common(
-        withAnswers(
-          withOptions(command, [
-            ["--platform <platform>", "help.platform"],
-            ["--launch-type <type>", "help.launchType"],
-            ["--helm", "help.helm"],
-            ["--gpu", "help.gpu"],
-            ["--name <name>", "help.name"],
-            ["--image <image>", "help.image"],
-            ["--port <n>", "help.port"],
-            ["--cpu <units>", "help.cpu"],
-            ["--memory <mib>", "help.memory"],
-            ["--replicas <n>", "help.replicas"],
-            ["-o, --out <dir>", "help.outDir"],
-            ["--force", "help.force"],
-            ["--rules <file>", "help.rules"],
-          ]),
-        ),
-      ).action(act((given) => commands.scaffoldCommand(given, io, lang))),
+      common(withAnswers(withOptions(command, OPTION_TABLES.scaffold))).action(
+        settingExitCode<ScaffoldOptions>(async (options) => (await import("./commands/scaffold.js")).scaffoldCommand(options, io, lang)),
+      ),
   };
   for (const [name, build] of Object.entries(subcommands)) {
     const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));

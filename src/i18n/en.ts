@@ -377,7 +377,7 @@ export const en = {
   "help.version": "print the version",
   "help.help": "show help for a command",
   "help.examplesTitle": "Examples:",
-  "help.exitCodes": "Exit codes: 0 success, 1 --expect failed, 2 bad usage or input, 74 output could not be written, 129/130/143 interrupted by a signal, 70 a bug.",
+  "help.exitCodes": "Exit codes: {ok} success, {gateFailed} --expect failed, {usage} bad usage or input, {cannotWrite} output could not be written, {signals} interrupted by a signal, {bug} a bug.",
   "help.answers": "read the answers from a JSON file, or - for stdin (flags override it)",
   "help.noInput": "never prompt; fail if a required answer is missing",
   "help.format": "output format: {formats}",

@@ -368,7 +368,7 @@ export const ko: Record<MessageKey, string> = {
   "help.version": "버전 출력",
   "help.help": "명령 도움말 보기",
   "help.examplesTitle": "예시:",
-  "help.exitCodes": "종료 코드: 0 성공, 1 --expect 불일치, 2 잘못된 사용법이나 입력, 74 출력을 쓸 수 없음, 129/130/143 신호로 중단, 70 버그.",
+  "help.exitCodes": "종료 코드: {ok} 성공, {gateFailed} --expect 불일치, {usage} 잘못된 사용법이나 입력, {cannotWrite} 출력을 쓸 수 없음, {signals} 신호로 중단, {bug} 버그.",
   "help.answers": "JSON 파일에서 답변 읽기, - 는 표준 입력 (플래그가 우선)",
   "help.noInput": "질문하지 않음; 필수 답변이 없으면 실패",
   "help.format": "출력 형식: {formats}",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { runCli as run } from "../../src/cli/program.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { readFixture } from "../helpers/fixtures.js";
 

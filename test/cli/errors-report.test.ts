@@ -1,7 +1,8 @@
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { EXIT, reportError } from "../../src/cli/output/report-error.js";
-import { colorEnabled } from "../../src/cli/terminal/io.js";
+import { EXIT } from "../../src/cli/output/exit-codes.js";
+import { reportError } from "../../src/cli/output/report-error.js";
+import { colorEnabled } from "../../src/cli/terminal/color.js";
 import { InputError } from "../../src/engine/errors.js";
 
 function report(error: unknown, debug = false) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { runCli as run } from "../../src/cli/program.js";
 import { fakeTerminal } from "../helpers/fake-terminal.js";
 
 describe("the questionnaire at a terminal", () => {

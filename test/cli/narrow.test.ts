@@ -1,7 +1,7 @@
 import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/cli/render/layout.js";
-import { run } from "../../src/cli/program.js";
+import { runCli as run } from "../../src/cli/program.js";
 import { readFileSync } from "node:fs";
 import { fixturePath } from "../helpers/fixtures.js";
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QUESTIONS } from "../../src/engine/questions.js";
-import { EXIT } from "../../src/cli/output/report-error.js";
+import { EXIT } from "../../src/cli/output/exit-codes.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { runBin } from "../helpers/run-bin.js";
 

@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { Readable, Writable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { runCli as run } from "../../src/cli/program.js";
 import type { Io } from "../../src/cli/terminal/io.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 import { fixturePath } from "../helpers/fixtures.js";

@@ -3,34 +3,34 @@ import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../engine/evaluate.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../output/report-error.js";
+import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
-import { colorEnabled, outputWidth, stdinIsTTY, writeOut, type Io } from "../terminal/io.js";
+import { stdinIsTTY, type Io } from "../terminal/io.js";
+import { colorEnabled } from "../terminal/color.js";
+import { outputWidth } from "../terminal/width.js";
+import { writeOut } from "../output/write-out.js";
 import { loadRules } from "../input/load-rules.js";
-import { checkLang, FORMATS, formatOf } from "../input/options.js";
+import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
 import { assertCanWrite, reasonOf, writeAnswersFile } from "../output/write-file.js";
-import { runBatch } from "./batch.js";
 
 type Format = (typeof FORMATS.advise)[number];
-type Options = Record<string, unknown>;
-
 /**
  * The main command, as a pipeline: check flags, load rules, gather answers,
  * recommend, render, then derive the exit code from the outcome.
  */
-export async function advise(options: Options, io: Io, lang: Lang): Promise<number> {
+export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promise<number> {
   // Flag mistakes are reported before any prompt is shown or file read.
   checkLang(options, lang);
   const expect = expectedPlatform(options.expect, lang);
   if (options.batch === true) return batch(options, io, lang, expect);
   const format = formatOf(options, FORMATS.advise, lang);
-  const save = options.save as string | undefined;
+  const save = options.save;
   if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
   const date = format === "adr" ? today(io.env, lang) : "";
 
-  const rules = await loadRules(options.rules as string | undefined, io, lang);
+  const rules = await loadRules(options.rules, io, lang);
   const { answers, given } = await gatherAnswers(options, io, lang);
   const result = evaluate(answers, { lang, rules });
 
@@ -43,17 +43,17 @@ export async function advise(options: Options, io: Io, lang: Lang): Promise<numb
   return gate(result, expect, io, lang);
 }
 
-async function render(result: Result, format: Format, options: Options, io: Io, lang: Lang, date: string): Promise<string> {
+async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string): Promise<string> {
   if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  const { renderAdr, renderMarkdown, renderText } = await import("../lazy/renderers.js");
+  // Each renderer loads only for its format: a JSON run needs none of them.
   switch (format) {
     case "markdown":
-      return renderMarkdown(result, { lang, version: VERSION });
+      return (await import("../render/markdown.js")).renderMarkdown(result, { lang, version: VERSION });
     case "adr":
-      return renderAdr(result, { lang, version: VERSION, date });
+      return (await import("../render/adr.js")).renderAdr(result, { lang, version: VERSION, date });
     case "text": {
-      const color = colorEnabled(io.stdout, io.env, options.color as boolean | undefined);
-      return renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true });
+      const color = colorEnabled(io.stdout, io.env, options.color);
+      return (await import("../render/text.js")).renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true });
     }
   }
 }
@@ -73,10 +73,8 @@ function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang):
   return EXIT.gateFailed;
 }
 
-function expectedPlatform(value: unknown, lang: Lang): Platform | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "string" && (PLATFORMS as readonly string[]).includes(value)) return value as Platform;
-  throw new UsageError(t(lang, "gate.badExpect", { got: String(value) }));
+function expectedPlatform(value: string | undefined, lang: Lang): Platform | undefined {
+  return oneOf(value, PLATFORMS, (got) => t(lang, "gate.badExpect", { got }));
 }
 
 /** --summary: the Markdown result appended to the GitHub Actions step summary. */
@@ -86,7 +84,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
     io.stderr.write(`ecs-or-eks: ${t(lang, "summary.noFile")}\n`);
     return;
   }
-  const { renderMarkdown } = await import("../lazy/renderers.js");
+  const { renderMarkdown } = await import("../render/markdown.js");
   try {
     appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {
@@ -95,13 +93,14 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
   }
 }
 
-async function batch(options: Options, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
+async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
   if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
   const format = formatOf(options, FORMATS.batch, lang);
   if (options.answers === undefined && stdinIsTTY(io)) throw new UsageError(t(lang, "batch.terminal"));
-  const rules = await loadRules(options.rules as string | undefined, io, lang);
-  return runBatch(options, io, lang, rules, format);
+  const rules = await loadRules(options.rules, io, lang);
+  // A portfolio run is rarer than a single one: its reader and tally load only for --batch.
+  return (await import("./batch.js")).runBatch(options, io, lang, rules, format);
 }
 
 /** The ADR's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today, in UTC. */

@@ -6,10 +6,12 @@ import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags } from "../input/flags.js";
-import { EXIT } from "../output/report-error.js";
-import { writeOut, type Io } from "../terminal/io.js";
+import type { AdviseOptions } from "../input/options.js";
+import { EXIT } from "../output/exit-codes.js";
+import type { Io } from "../terminal/io.js";
+import { writeOut } from "../output/write-out.js";
 import { locateJsonError } from "../input/json-error.js";
-import { explainer } from "../input/validate-answers.js";
+import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
 import { cannotRead, openInput } from "../input/read.js";
 import { optionName } from "../render/phrases.js";
@@ -22,8 +24,6 @@ async function openBatchInput(path: string, io: Io, lang: Lang): Promise<Readabl
 
 /** One answers object is a few hundred bytes; a line past this is not one. */
 const MAX_LINE_BYTES = 64 * 1024;
-
-type Options = Record<string, unknown>;
 
 /** Counts, and the first few line numbers of each kind: memory stays flat however many lines come. */
 interface Tally {
@@ -51,8 +51,8 @@ function note(lines: Lines, line: number): void {
  * result a line out, in the same order. A bad line gets {line, error} in its
  * place and the rest still run. Streamed: memory stays flat for any input.
  */
-export async function runBatch(options: Options, io: Io, lang: Lang, ruleSet: RuleSet, format: "json" | "text"): Promise<number> {
-  const path = options.answers as string | undefined;
+export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleSet: RuleSet, format: "json" | "text"): Promise<number> {
+  const path = options.answers;
   const input = path === undefined || path === "-" ? io.stdin : await openBatchInput(path, io, lang);
   const flags = answersFromFlags(options, lang).raw;
   // Flags override every line; without any, each line's object is validated as it is.
@@ -117,7 +117,7 @@ async function evaluateLine(
     return { line, error: t(lang, "input.badJson", { where: `line ${line}:${problem?.column ?? 1}`, found, expected }) };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    const outcome = (await explainer())(raw, { lang });
+    const outcome = (await loadAnswerParser())(raw, { lang });
     return { line, error: outcome.ok ? "" : outcome.problems.join(" ") };
   }
   const id = (raw as Record<string, unknown>).id;
@@ -127,7 +127,7 @@ async function evaluateLine(
   // Most lines are valid: checked without the schema, and without an await per line.
   const checked = checkAnswers(answers, true);
   if (checked) return { ...record, result: evaluateBrief(checked, { rules: ruleSet }) };
-  const outcome = (await explainer())(answers, { lang, batchLine: true });
+  const outcome = (await loadAnswerParser())(answers, { lang, batchLine: true });
   if (!outcome.ok) {
     const missing = outcome.missing.length > 0 ? [t(lang, "answers.missing", { keys: outcome.missing.join(", ") })] : [];
     return { ...record, error: [...outcome.problems, ...missing].join(" ") };

@@ -3,16 +3,16 @@ import { COMPARISON } from "../../engine/comparison.js";
 import { localize } from "../../engine/rule-set.js";
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../output/report-error.js";
-import { colorEnabled, outputWidth, type Io } from "../terminal/io.js";
-import { checkLang, FORMATS, formatOf } from "../input/options.js";
+import { EXIT } from "../output/exit-codes.js";
+import { type Io } from "../terminal/io.js";
+import { colorEnabled } from "../terminal/color.js";
+import { outputWidth } from "../terminal/width.js";
+import { checkLang, FORMATS, formatOf, type CompareOptions } from "../input/options.js";
 import { wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 
-type Options = Record<string, unknown>;
-
 /** `ecs-or-eks compare`: the guide's comparison table, as text, Markdown or JSON. */
-export function compare(options: Options, io: Io, lang: Lang): number {
+export function compare(options: CompareOptions, io: Io, lang: Lang): number {
   const format = formatOf(options, FORMATS.compare, lang);
   checkLang(options, lang);
   const rows = COMPARISON.rows.map((row) => ({
@@ -36,7 +36,7 @@ export function compare(options: Options, io: Io, lang: Lang): number {
     ];
     io.stdout.write(`${lines.join("\n")}\n`);
   } else {
-    const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color as boolean | undefined) ? 1 : 0 });
+    const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color) ? 1 : 0 });
     const width = outputWidth(io.stdout);
     const table = renderTable(
       headers,

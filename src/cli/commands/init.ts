@@ -1,18 +1,16 @@
 import { UsageError } from "../../engine/errors.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../output/report-error.js";
+import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
 import type { Io } from "../terminal/io.js";
-import { checkLang } from "../input/options.js";
+import { checkLang, type InitOptions } from "../input/options.js";
 import { assertCanWrite, writeAnswersFile } from "../output/write-file.js";
 
-type Options = Record<string, unknown>;
-
 /** `ecs-or-eks init`: the questionnaire (or flags), written as an answers file for CI. */
-export async function init(options: Options, io: Io, lang: Lang): Promise<number> {
+export async function init(options: InitOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
-  const out = (options.out as string | undefined) ?? "answers.json";
+  const out = (options.out) ?? "answers.json";
   if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
   const force = options.force === true;
   assertCanWrite([out], io.cwd, force, lang);

@@ -2,25 +2,25 @@ import { Chalk } from "chalk";
 import { describeCondition } from "../../engine/conditions.js";
 import { citeSource, toRulesFile } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "../output/report-error.js";
-import { colorEnabled, outputWidth, type Io } from "../terminal/io.js";
+import { EXIT } from "../output/exit-codes.js";
+import { type Io } from "../terminal/io.js";
+import { colorEnabled } from "../terminal/color.js";
+import { outputWidth } from "../terminal/width.js";
 import { loadRules } from "../input/load-rules.js";
-import { checkLang, FORMATS, formatOf } from "../input/options.js";
+import { checkLang, FORMATS, formatOf, type RulesOptions } from "../input/options.js";
 import { wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 
-type Options = Record<string, unknown>;
-
 /** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
-export async function listRules(options: Options, io: Io, lang: Lang): Promise<number> {
+export async function listRules(options: RulesOptions, io: Io, lang: Lang): Promise<number> {
   const format = formatOf(options, FORMATS.rules, lang);
   checkLang(options, lang);
-  const ruleSet = await loadRules(options.rules as string | undefined, io, lang);
+  const ruleSet = await loadRules(options.rules, io, lang);
   if (format === "json") {
     io.stdout.write(`${JSON.stringify(toRulesFile(ruleSet), null, 2)}\n`);
     return EXIT.ok;
   }
-  const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color as boolean | undefined) ? 1 : 0 });
+  const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color) ? 1 : 0 });
   const table = { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text: string) => c.bold(text) };
   const origin = ruleSet.origin.source === "built-in" ? t(lang, "rules.builtIn") : ruleSet.origin.path;
   const lines = (text: string, style = (line: string) => line) => wrap(text, table.width).map(style).join("\n");
@@ -58,7 +58,7 @@ export async function listRules(options: Options, io: Io, lang: Lang): Promise<n
 }
 
 /** `ecs-or-eks rules check FILE`: exit 0 with a count, or 2 with every problem. */
-export async function checkRulesFile(file: string, options: Options, io: Io, lang: Lang): Promise<number> {
+export async function checkRulesFile(file: string, options: RulesOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
   const ruleSet = await loadRules(file, io, lang);
   const kind = ruleSet.origin.source === "file" && ruleSet.origin.extends ? "rules.validOverrides" : "rules.valid";

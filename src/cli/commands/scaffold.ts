@@ -8,32 +8,31 @@ import { localize } from "../../engine/rule-set.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
-import { EXIT } from "../output/report-error.js";
+import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
-import { writeOut, type Io } from "../terminal/io.js";
+import { type Io } from "../terminal/io.js";
+import { writeOut } from "../output/write-out.js";
 import { loadRules } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";
-import { checkLang } from "../input/options.js";
+import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
 import { writeFilesAtomically } from "../output/write-file.js";
-
-type Options = Record<string, unknown>;
 
 /**
  * `ecs-or-eks scaffold`: starter configuration for the recommended platform
  * (or --platform): an ECS task and service definition, Kubernetes manifests,
  * or a Helm chart. Prints to stdout, or writes into --out DIR.
  */
-export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Promise<number> {
+export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
   const notNumbers = (["port", "cpu", "memory", "replicas"] as const)
     .filter((flag) => options[flag] !== undefined && !/^\s*\d+\s*$/.test(String(options[flag])))
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
-  const out = options.out as string | undefined;
+  const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
   const chosen = await choosePlatform(options, io, lang);
-  const number = (flag: string, fallback: number) => (options[flag] === undefined ? fallback : Number(options[flag]));
+  const number = (flag: "port" | "cpu" | "memory" | "replicas", fallback: number) => (options[flag] === undefined ? fallback : Number(options[flag]));
   const spec: ScaffoldSpec = {
     platform: chosen.platform,
     launchType: chosen.launchType,
@@ -50,7 +49,7 @@ export async function scaffoldCommand(options: Options, io: Io, lang: Lang): Pro
   if (problems.length > 0) throw new InputError(problems);
 
   // The generators (and the YAML writer) load only for this command.
-  const { scaffold, sizeWarnings } = await import("../lazy/scaffold.js");
+  const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
   const result = scaffold(spec);
   if (out === undefined) {
     await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
@@ -76,9 +75,9 @@ interface Chosen {
 }
 
 /** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or the platform's first. */
-async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Chosen> {
-  const platform = oneOf(options.platform, PLATFORMS, "--platform", lang);
-  const launchFlag = oneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
+async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Promise<Chosen> {
+  const platform = flagOneOf(options.platform, PLATFORMS, "--platform", lang);
+  const launchFlag = flagOneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
   const helmFlag = options.helm === true;
   const gpuFlag = options.gpu === true;
   const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
@@ -86,7 +85,7 @@ async function choosePlatform(options: Options, io: Io, lang: Lang): Promise<Cho
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
     return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
   }
-  const rules = await loadRules(options.rules as string | undefined, io, lang);
+  const rules = await loadRules(options.rules, io, lang);
   // With --platform, answers only refine the launch type: never ask for them.
   const { answers } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
   // The decision alone: scaffolding needs neither its prose nor what would change it.
@@ -138,8 +137,6 @@ function checkOutFolder(out: string, cwd: string, lang: Lang): void {
   if (isFile) throw new UsageError(t(lang, "write.outIsFile", { out }));
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string, lang: Lang): T | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(t(lang, "scaffold.badChoice", { flag, choices: allowed.join(", "), got: String(value) }));
+function flagOneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, lang: Lang): T | undefined {
+  return oneOf(value, allowed, (got) => t(lang, "scaffold.badChoice", { flag, choices: allowed.join(", "), got }));
 }

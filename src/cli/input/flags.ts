@@ -2,6 +2,7 @@ import { Option } from "commander";
 import { QUESTIONS, type AnswerKey } from "../../engine/questions.js";
 import { UsageError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
+import type { AnswerFlags } from "./options.js";
 
 /** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
 export function answerOptions(lang: Lang): Option[] {
@@ -29,7 +30,7 @@ export interface FlagAnswers {
  * answers, in one place; only what a list flag's own syntax gets wrong (an
  * empty item, "none" beside a value) is refused here.
  */
-export function answersFromFlags(options: Record<string, unknown>, lang: Lang): FlagAnswers {
+export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers {
   const raw: Record<string, unknown> = {};
   const where = new Map<string, string>();
   for (const q of QUESTIONS) {

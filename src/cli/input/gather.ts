@@ -3,17 +3,10 @@ import { QUESTIONS, type Answers, type AnswerKey } from "../../engine/questions.
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags, flagOf } from "./flags.js";
 import { validateAnswers } from "./validate-answers.js";
-import { colorEnabled, stdinIsTTY, type Io } from "../terminal/io.js";
+import { stdinIsTTY, type Io } from "../terminal/io.js";
+import { colorEnabled } from "../terminal/color.js";
+import type { WithAnswers } from "./options.js";
 import { parseJson, readText } from "./read.js";
-
-export interface GatherOptions {
-  /** --answers FILE, or "-" for stdin. */
-  answers?: string;
-  /** false under --no-input. */
-  input?: boolean;
-  color?: boolean;
-  [flag: string]: unknown;
-}
 
 export interface Gathered {
   answers: Answers;
@@ -26,7 +19,7 @@ export interface Gathered {
  * override the file), then prompts for what is still missing when a person
  * is at a terminal. A run without a terminal never waits for input.
  */
-export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang): Promise<Gathered> {
+export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang): Promise<Gathered> {
   const flags = answersFromFlags(options, lang);
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
   // Piped JSON is read only when flags leave something to answer: a CI job
@@ -57,7 +50,7 @@ export async function gatherAnswers(options: GatherOptions, io: Io, lang: Lang):
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
   const { askAnswers } = await import("./prompts.js");
-  const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color as boolean | undefined));
+  const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color));
   const all = { ...given, ...asked };
   const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);

@@ -1,7 +1,6 @@
+import type { AnswerKey } from "../../engine/questions.js";
 import { UsageError } from "../../engine/errors.js";
-import { isLang, LANGS, t, type Lang } from "../../i18n/index.js";
-
-type Options = Record<string, unknown>;
+import { LANGS, t, type Lang, type MessageKey } from "../../i18n/index.js";
 
 /** What --format takes, per command; the first is the default. Help and parsing both read this. */
 export const FORMATS = {
@@ -11,25 +10,109 @@ export const FORMATS = {
   compare: ["text", "markdown", "json"],
 } as const;
 
+/** One option: its flags as commander reads them, and its help text. */
+export type OptionSpec = readonly [flags: string, help: MessageKey];
+
+// Each command's own options, as tables: the program definition builds the
+// flags from them, and each command's options type is derived from them, so
+// a flag and the value a command reads cannot drift apart.
+export const OPTION_TABLES = {
+  /** Every command. */
+  common: [
+    ["--lang <lang>", "help.lang"],
+    ["--no-color", "help.noColor"],
+  ],
+  /** Commands that take answers, beside one flag per answer (input/flags.ts). */
+  answers: [
+    ["-a, --answers <file>", "help.answers"],
+    ["--no-input", "help.noInput"],
+  ],
+  advise: [
+    ["-f, --format <format>", "help.format"],
+    ["--json", "help.json"],
+    ["--rules <file>", "help.rules"],
+    ["--expect <platform>", "help.expect"],
+    ["--save <file>", "help.save"],
+    ["--force", "help.force"],
+    ["--summary", "help.summary"],
+    ["--batch", "help.batch"],
+  ],
+  init: [
+    ["-o, --out <file>", "help.out"],
+    ["--force", "help.force"],
+  ],
+  rules: [
+    ["-f, --format <format>", "help.format"],
+    ["--json", "help.json"],
+    ["--rules <file>", "help.rules"],
+  ],
+  compare: [
+    ["-f, --format <format>", "help.format"],
+    ["--json", "help.json"],
+  ],
+  scaffold: [
+    ["--platform <platform>", "help.platform"],
+    ["--launch-type <type>", "help.launchType"],
+    ["--helm", "help.helm"],
+    ["--gpu", "help.gpu"],
+    ["--name <name>", "help.name"],
+    ["--image <image>", "help.image"],
+    ["--port <n>", "help.port"],
+    ["--cpu <units>", "help.cpu"],
+    ["--memory <mib>", "help.memory"],
+    ["--replicas <n>", "help.replicas"],
+    ["-o, --out <dir>", "help.outDir"],
+    ["--force", "help.force"],
+    ["--rules <file>", "help.rules"],
+  ],
+} as const satisfies Record<string, readonly OptionSpec[]>;
+
+// The type of an option's value, from its flags, as commander parses them:
+// "--save <file>" is `save?: string`, "--force" is `force?: boolean`, and
+// "--no-input" is `input?: boolean` (false when given).
+type LongFlag<F extends string> = F extends `${string}--${infer Rest}` ? (Rest extends `${infer Name} ${string}` ? Name : Rest) : never;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type KeyOf<F extends string> = LongFlag<F> extends `no-${infer Name}` ? CamelCase<Name> : CamelCase<LongFlag<F>>;
+type ValueOf<F extends string> = F extends `${string}<${string}>` ? string : boolean;
+
+/** The options a table of flags gives a command. */
+export type OptionsOf<T extends readonly OptionSpec[]> = { readonly [S in T[number] as KeyOf<S[0]>]?: ValueOf<S[0]> };
+
+type Tables = typeof OPTION_TABLES;
+/** One flag per answer: a list flag given twice is a list of its values. */
+export type AnswerFlags = { readonly [K in AnswerKey]?: string | string[] };
+export type CommonOptions = OptionsOf<Tables["common"]>;
+export type WithAnswers = CommonOptions & OptionsOf<Tables["answers"]> & AnswerFlags;
+export type AdviseOptions = WithAnswers & OptionsOf<Tables["advise"]>;
+export type InitOptions = WithAnswers & OptionsOf<Tables["init"]>;
+export type RulesOptions = CommonOptions & OptionsOf<Tables["rules"]>;
+export type RulesCheckOptions = CommonOptions;
+export type CompareOptions = CommonOptions & OptionsOf<Tables["compare"]>;
+export type ScaffoldOptions = WithAnswers & OptionsOf<Tables["scaffold"]>;
+export type SchemaOptions = CommonOptions;
+
+/**
+ * The one check that a flag's value is one of a list: the value, or
+ * undefined when the flag was not given; anything else is a usage error,
+ * worded by `problem`.
+ */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], problem: (got: string) => string): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(problem(String(value)));
+}
+
 /** The output format from --format (or --json), checked against what the command offers. */
-export function formatOf<F extends string>(options: Options, allowed: readonly F[], lang: Lang): F {
-  const flag = options.format;
+export function formatOf<F extends string>(options: { format?: string; json?: boolean }, allowed: readonly F[], lang: Lang): F {
+  const badFormat = (format: string) => t(lang, "error.badFormat", { format, formats: allowed.join(", ") });
   if (options.json === true) {
-    if (typeof flag === "string" && flag !== "json") throw new UsageError(t(lang, "error.jsonAndFormat", { format: flag }));
-    if (!allowed.includes("json" as F)) throw new UsageError(t(lang, "error.badFormat", { format: "json", formats: allowed.join(", ") }));
-    return "json" as F;
+    if (options.format !== undefined && options.format !== "json") throw new UsageError(t(lang, "error.jsonAndFormat", { format: options.format }));
+    return oneOf("json", allowed, badFormat)!;
   }
-  if (flag === undefined) return allowed[0]!;
-  if (typeof flag !== "string" || !allowed.includes(flag as F)) {
-    throw new UsageError(t(lang, "error.badFormat", { format: String(flag), formats: allowed.join(", ") }));
-  }
-  return flag as F;
+  return oneOf(options.format, allowed, badFormat) ?? allowed[0]!;
 }
 
 /** --lang was already used to pick the language if valid; here a bad value becomes an error. */
-export function checkLang(options: Options, lang: Lang): void {
-  const value = options.lang;
-  if (value !== undefined && (typeof value !== "string" || !isLang(value))) {
-    throw new UsageError(t(lang, "error.badLang", { lang: String(value), langs: LANGS.join(", ") }));
-  }
+export function checkLang(options: CommonOptions, lang: Lang): void {
+  oneOf(options.lang, LANGS, (got) => t(lang, "error.badLang", { lang: got, langs: LANGS.join(", ") }));
 }

@@ -7,9 +7,8 @@ import { finished } from "node:stream/promises";
 import { QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
 import { Interrupted } from "../../engine/errors.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
+import { SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
 
-// Bundled beside the start-up path, not in chunks of its own (see shared.ts).
-export { SHARED } from "../shared.js";
 
 export interface PromptContext {
   input: NodeJS.ReadableStream;
@@ -36,8 +35,8 @@ export async function askAnswers(
   // A signal from outside (kill, a closed window) aborts the open prompt, which then puts the
   // terminal back (echo, cursor, line mode) before the run ends with the signal's exit code.
   const controller = new AbortController();
-  const stop = (signal: keyof typeof SIGNAL_EXIT_CODES) => () => controller.abort(new Interrupted(signal, SIGNAL_EXIT_CODES[signal]));
-  const handlers = (Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]).map((signal) => [signal, stop(signal)] as const);
+  const stop = (signal: Signal) => () => controller.abort(new Interrupted(signal, SIGNAL_EXIT[signal]));
+  const handlers = (Object.keys(SIGNAL_EXIT) as Signal[]).map((signal) => [signal, stop(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
   try {
     return await askAll(questions, isQuick, { ...context, signal: controller.signal }, lang, color);
@@ -47,9 +46,6 @@ export async function askAnswers(
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
 }
-
-/** 128 + the signal's number, as shells report a process a signal ended. */
-const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 async function askAll(
   questions: readonly Question[],

@@ -11,10 +11,10 @@ type Parse = typeof parseAnswers;
 export async function validateAnswers(raw: unknown, options: ParseOptions = {}): Promise<ParseOutcome> {
   const answers = checkAnswers(raw, options.batchLine);
   if (answers) return { ok: true, answers };
-  return (await explainer())(raw, options);
+  return (await loadAnswerParser())(raw, options);
 }
 
-/** parseAnswers, loaded when some answers first turn out invalid (the module system keeps it after). */
-export async function explainer(): Promise<Parse> {
-  return (await import("../lazy/answers.js")).parseAnswers;
+/** parseAnswers, with zod, loaded when some answers first turn out invalid (the module system keeps it after). */
+export async function loadAnswerParser(): Promise<Parse> {
+  return (await import("../../engine/answers.js")).parseAnswers;
 }

@@ -1,8 +1,8 @@
 import { CommanderError } from "commander";
 import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
+import { EXIT } from "./exit-codes.js";
 
-export const EXIT = { ok: 0, gateFailed: 1, usage: 2, bug: 70, cannotWrite: 74, interrupted: 130 } as const;
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 

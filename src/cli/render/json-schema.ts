@@ -3,8 +3,6 @@ import { answersSchema } from "../../engine/answers-schema.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { SCHEMA_URL } from "../package-info.js";
 
-// Bundled beside the start-up path, not in chunks of its own (see shared.ts).
-export { SHARED } from "../shared.js";
 
 /** The answers file's JSON Schema, generated from the zod schema that validates it. */
 export function answersJsonSchema(): Record<string, unknown> {
