@@ -1,17 +1,17 @@
-// The library: the same engine the CLI runs, without any I/O.
+// The library: the same engine the CLI runs, and the same words, without any I/O.
 //   import { recommend } from "ecs-or-eks";
 //   const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 });
 import { addCatalogue } from "./i18n/index.js";
 import { ko } from "./i18n/ko.js";
 
-export { recommend, evaluate, evaluateBrief, SCHEMA_VERSION } from "./engine/recommend.js";
-export type { Result, BriefResult, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./engine/recommend.js";
-export { parseAnswers } from "./engine/answers.js";
-export type { ParseOutcome, ParseOptions } from "./engine/answers.js";
+export { recommend, evaluate, evaluateBrief, SCHEMA_VERSION } from "./explain/recommend.js";
+export type { Result, BriefResult, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./explain/recommend.js";
+export { parseAnswers } from "./explain/answers.js";
+export type { ParseOutcome, ParseOptions } from "./explain/answers.js";
 export { QUESTIONS, ANSWER_KEYS } from "./engine/questions.js";
 export type { Answers, AnswersInput, AnswerKey, Question } from "./engine/questions.js";
-export { parseRules } from "./engine/rules.js";
-export type { ParseRulesOptions, ParseRulesOutcome } from "./engine/rules.js";
+export { parseRules } from "./explain/rules.js";
+export type { ParseRulesOptions, ParseRulesOutcome } from "./explain/rules.js";
 export { toRulesFile } from "./engine/rule-set.js";
 export type { Rule, LaunchTypeRule, RuleSet, RuleSetOrigin } from "./engine/rule-set.js";
 export type { Platform, LaunchType, RulesFileData, OverridesFileData } from "./engine/rule-types.js";

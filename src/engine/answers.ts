@@ -1,18 +1,17 @@
-import { t } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
-import { checkAnswers } from "./answers-check.js";
+import { quickCheckAnswers } from "./answers-quick-check.js";
 import { answersSchema } from "./answers-schema.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
 import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
-import { showValue } from "./show.js";
+import { msg, type Message, type MessageValue } from "./message.js";
+import { quoteValue } from "./quote-value.js";
 import { suggest } from "./suggest.js";
 
-export type ParseOutcome =
+/** Valid answers with their defaults, or every problem found, as messages to word (src/explain/answers.ts). */
+export type AnswersOutcome<P = Message> =
   | { ok: true; answers: Answers }
-  | { ok: false; problems: string[]; missing: AnswerKey[] };
+  | { ok: false; problems: P[]; missing: AnswerKey[] };
 
 export interface ParseOptions {
-  lang?: Lang;
   /** Names where a key came from, e.g. `answers.json: "budget"` or `--budget`. */
   where?: (key: string) => string;
   /** Names the input as a whole, e.g. `stdin`, for problems with the whole value. */
@@ -22,59 +21,58 @@ export interface ParseOptions {
 }
 
 /** Validates raw answers (from JSON, flags or prompts) and fills in defaults. */
-export function parseAnswers(raw: unknown, options: ParseOptions = {}): ParseOutcome {
-  const lang = options.lang ?? "en";
+export function validateAnswers(raw: unknown, options: ParseOptions = {}): AnswersOutcome {
   const where = options.where ?? ((key: string) => `"${key}"`);
   // A problem with the input as a whole, named by its label (stdin, a file).
-  const whole = (problem: string): ParseOutcome => ({ ok: false, problems: [options.label ? `${options.label}: ${problem}` : problem], missing: [] });
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return whole(t(lang, "answers.notObject", { got: describeType(lang, raw) }));
-  if (nestsDeeperThan(raw)) return whole(t(lang, "answers.tooDeep", { max: MAX_NESTING }));
+  const whole = (problem: Message): AnswersOutcome => ({ ok: false, problems: [options.label ? msg("text.labelled", { label: options.label, text: problem }) : problem], missing: [] });
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return whole(msg("answers.notObject", { got: describeType(raw) }));
+  if (nestsDeeperThan(raw)) return whole(msg("answers.tooDeep", { max: MAX_NESTING }));
   // Valid answers need no schema: the table-driven check accepts exactly what it does.
-  const checked = checkAnswers(raw, options.batchLine);
+  const checked = quickCheckAnswers(raw, options.batchLine);
   if (checked) return { ok: true, answers: checked };
   const result = answersSchema(options.batchLine).safeParse(raw);
   if (result.success) return { ok: true, answers: canonical(result.data) };
   const record = raw as Record<string, unknown>;
   const missing = QUESTIONS.filter((q) => q.required && record[q.key] === undefined).map((q) => q.key);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const reported = new Set<string>();
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) problems.push(unknownKeyProblem(lang, where, key));
+      for (const key of issue.keys) problems.push(unknownKeyProblem(where, key));
       continue;
     }
     const key = String(issue.path[0] ?? "");
     if (reported.has(key) || (isAnswerKey(key) && missing.includes(key))) continue;
     reported.add(key);
-    problems.push(valueProblem(lang, where, key, record[key]));
+    problems.push(valueProblem(where, key, record[key]));
   }
   return { ok: false, problems, missing };
 }
 
-function unknownKeyProblem(lang: Lang, where: (key: string) => string, key: string): string {
+function unknownKeyProblem(where: (key: string) => string, key: string): Message {
   if (key === "__proto__" || key === "constructor" || key === "prototype") {
-    return t(lang, "answers.reservedKey", { where: where(key) });
+    return msg("answers.reservedKey", { where: where(key) });
   }
   const near = suggest(key, ANSWER_KEYS);
   return near
-    ? t(lang, "answers.unknownKeySuggest", { where: where(key), suggestion: near })
-    : t(lang, "answers.unknownKey", { where: where(key), known: ANSWER_KEYS.join(", ") });
+    ? msg("answers.unknownKeySuggest", { where: where(key), suggestion: near })
+    : msg("answers.unknownKey", { where: where(key), known: ANSWER_KEYS.join(", ") });
 }
 
-function valueProblem(lang: Lang, where: (key: string) => string, key: string, value: unknown): string {
-  const got = showValue(value);
-  if (key === "$schema") return t(lang, "answers.badSchemaKey", { where: where(key), got });
+function valueProblem(where: (key: string) => string, key: string, value: unknown): Message {
+  const got = quoteValue(value);
+  if (key === "$schema") return msg("answers.badSchemaKey", { where: where(key), got });
   const q = QUESTIONS.find((question) => question.key === key);
-  if (!q) return t(lang, "answers.badValue", { where: where(key), got });
+  if (!q) return msg("answers.badValue", { where: where(key), got });
   switch (q.kind) {
     case "choice":
-      return t(lang, "answers.badChoice", { where: where(key), choices: q.choices.join(", "), got });
+      return msg("answers.badChoice", { where: where(key), choices: q.choices.join(", "), got });
     case "set":
       return Array.isArray(value)
-        ? t(lang, "answers.badSetItem", { where: where(key), choices: q.choices.join(", "), got })
-        : t(lang, "answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });
+        ? msg("answers.badSetItem", { where: where(key), choices: q.choices.join(", "), got })
+        : msg("answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });
     case "integer":
-      return t(lang, "answers.badInteger", { where: where(key), min: q.min, max: q.max, got });
+      return msg("answers.badInteger", { where: where(key), min: q.min, max: q.max, got });
   }
 }
 
@@ -96,12 +94,12 @@ function canonical(answers: Answers): Answers {
   return copy as Answers;
 }
 
-function describeType(lang: Lang, value: unknown): string {
+function describeType(value: unknown): MessageValue {
   if (value === null) return "null";
-  if (Array.isArray(value)) return t(lang, "type.array");
-  if (typeof value === "string") return t(lang, "type.string");
-  if (typeof value === "number") return t(lang, "type.number");
-  return t(lang, "type.other", { type: typeof value });
+  if (Array.isArray(value)) return msg("type.array");
+  if (typeof value === "string") return msg("type.string");
+  if (typeof value === "number") return msg("type.number");
+  return msg("type.other", { type: typeof value });
 }
 
 /** Strictly ascending in the choices' order: sorted, and no value twice. */

@@ -1,6 +1,5 @@
-import { t } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
 import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
+import { msg, type Message } from "./message.js";
 import { suggest } from "./suggest.js";
 
 // A rule's condition on the answers. The operators are a closed table: a rule
@@ -115,45 +114,27 @@ export function thresholdsOf(condition: Condition, key: AnswerKey): { atLeast: n
   };
 }
 
-/** A short, human reading of a condition, for rule tables. */
-export function describeCondition(condition: Condition, lang: Lang): string {
-  const combined = partsOf(condition);
-  if (combined) {
-    const parts = combined.parts.map((part) => {
-      const text = describeCondition(part, lang);
-      return partsOf(part) ? `(${text})` : text;
-    });
-    if (combined.combinator === "none") return t(lang, "condition.none", { conditions: parts.join(t(lang, "condition.or")) });
-    return parts.join(t(lang, combined.combinator === "all" ? "condition.and" : "condition.or"));
-  }
-  const leaf = condition as Record<string, unknown>;
-  const name = operatorOf(condition)!;
-  const argument = leaf[name];
-  const shown = Array.isArray(argument) ? argument.join("|") : String(argument);
-  return `${String(leaf.answer)} ${OPERATORS[name]!.symbol} ${shown}`;
-}
-
 /**
  * Problems with a condition: unknown answers, an operator that does not fit
  * the answer's kind, values outside the answer's choices or range. Reads the
  * condition defensively, so it can run on a rule whose shape is also wrong
  * and every problem is found in one run. Each problem is `[field path, message]`.
  */
-export function checkCondition(condition: unknown, path: string, lang: Lang): [string, string][] {
+export function checkCondition(condition: unknown, path: string): [string, Message][] {
   if (typeof condition !== "object" || condition === null || Array.isArray(condition)) return [];
   const record = condition as Record<string, unknown>;
   const combinators = COMBINATORS.filter((name) => name in record);
   if (combinators.length > 0) {
     const combinator = combinators[0]!;
-    if (Object.keys(record).length !== 1) return [[path, t(lang, "condition.mixedCombinator", { combinator })]];
+    if (Object.keys(record).length !== 1) return [[path, msg("condition.mixedCombinator", { combinator })]];
     const parts = record[combinator];
     if (!Array.isArray(parts)) return [];
-    if (parts.length === 0) return [[`${path}.${combinator}`, t(lang, "condition.emptyCombinator")]];
-    return parts.flatMap((part, i) => checkCondition(part, `${path}.${combinator}[${i}]`, lang));
+    if (parts.length === 0) return [[`${path}.${combinator}`, msg("condition.emptyCombinator")]];
+    return parts.flatMap((part, i) => checkCondition(part, `${path}.${combinator}[${i}]`));
   }
   const operators = OPERATOR_NAMES.filter((name) => name in record);
   if (typeof record.answer !== "string") {
-    return [[path, t(lang, "condition.noAnswer", { operators: OPERATOR_NAMES.join(", ") })]];
+    return [[path, msg("condition.noAnswer", { operators: OPERATOR_NAMES.join(", ") })]];
   }
   const key = record.answer;
   if (!isAnswerKey(key)) {
@@ -162,41 +143,41 @@ export function checkCondition(condition: unknown, path: string, lang: Lang): [s
       [
         `${path}.answer`,
         near
-          ? t(lang, "condition.unknownAnswerSuggest", { key, suggestion: near })
-          : t(lang, "condition.unknownAnswer", { key, known: ANSWER_KEYS.join(", ") }),
+          ? msg("condition.unknownAnswerSuggest", { key, suggestion: near })
+          : msg("condition.unknownAnswer", { key, known: ANSWER_KEYS.join(", ") }),
       ],
     ];
   }
   if (operators.length !== 1) {
-    return [[path, t(lang, "condition.oneOperator", { operators: OPERATOR_NAMES.join(", ") })]];
+    return [[path, msg("condition.oneOperator", { operators: OPERATOR_NAMES.join(", ") })]];
   }
   const name = operators[0]!;
   const operator = OPERATORS[name]!;
   const q = QUESTIONS.find((question) => question.key === key)!;
   if (operator.kind !== q.kind) {
     const fitting = OPERATOR_NAMES.filter((n) => OPERATORS[n]!.kind === q.kind).join(", ");
-    return [[`${path}.${name}`, t(lang, "condition.wrongOperator", { operator: name, key, fitting })]];
+    return [[`${path}.${name}`, msg("condition.wrongOperator", { operator: name, key, fitting })]];
   }
   const argument = record[name];
   if (q.kind === "integer") {
     if (typeof argument !== "number" || !Number.isInteger(argument)) {
-      return [[`${path}.${name}`, t(lang, "condition.needsInteger", { operator: name })]];
+      return [[`${path}.${name}`, msg("condition.needsInteger", { operator: name })]];
     }
     // Outside the answer's range the condition always or never holds: a mistake, not a rule.
     if (argument < q.min || argument > q.max) {
-      return [[`${path}.${name}`, t(lang, "condition.outOfRange", { operator: name, got: argument, key, min: q.min, max: q.max })]];
+      return [[`${path}.${name}`, msg("condition.outOfRange", { operator: name, got: argument, key, min: q.min, max: q.max })]];
     }
     return [];
   }
   const values = operator.argument === "choice" ? [argument] : argument;
   if (!Array.isArray(values) || values.length === 0) {
-    return [[`${path}.${name}`, t(lang, "condition.needsChoices", { operator: name })]];
+    return [[`${path}.${name}`, msg("condition.needsChoices", { operator: name })]];
   }
   const choices = q.choices as readonly string[];
   return values
     .filter((value) => typeof value !== "string" || !choices.includes(value))
-    .map((value): [string, string] => [
+    .map((value): [string, Message] => [
       `${path}.${name}`,
-      t(lang, "condition.unknownValue", { value: JSON.stringify(value) ?? String(value), key, choices: choices.join(", ") }),
+      msg("condition.unknownValue", { value: JSON.stringify(value) ?? String(value), key, choices: choices.join(", ") }),
     ]);
 }

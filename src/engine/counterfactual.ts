@@ -1,357 +1,306 @@
-import { thresholdsOf } from "./conditions.js";
-import { QUESTIONS, choicesOf, rankOf, type Answers, type AnswerKey, type IntegerQuestion, type Question } from "./questions.js";
+// What would change the recommendation: the smallest changes of answers that
+// give the other platform. Every single change that does, else the pairs that
+// do; cheapest first, at most MAX_FLIPS. Changes are looked up in the lead
+// tables (leads.ts), never re-scored, and the tie rule is score.ts's own.
+//
+// The search is bounded so that its time and memory grow with the rules no
+// faster than n log n, however many thresholds a rules file puts on a count:
+// a count's nearest flipping value is found by binary search over the running
+// best of its lead table, walking outward from today's value, so a pair of
+// two counts costs a search per value of the second. Rules that read several
+// answers are scored one change at a time, and then at most JOINT_STEPS
+// values of a count are tried each way.
+import { applyChanges, byCost, changedAnswers, valueAfter, type Change, type CountChange } from "./changes.js";
+import { contribution, intervalIndex, leadModelOf, leadOf, movesFrom, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
+import type { Answers, AnswerKey, IntegerQuestion } from "./questions.js";
 import type { Platform } from "./rule-types.js";
-import type { Rule, RuleSet } from "./rule-set.js";
-import { round } from "./score.js";
+import type { RuleSet } from "./rule-set.js";
+import { leaderBy, round } from "./score.js";
 
 /** At most this many flips are reported, cheapest first. */
 export const MAX_FLIPS = 5;
 
-interface Interval {
-  from: number;
-  to: number;
-}
-
-/** One answer changed, and what the change asks of the team. */
-export type Change =
-  | { kind: "choice"; key: AnswerKey; value: string; cost: number }
-  | { kind: "add"; key: AnswerKey; item: string; cost: number }
-  | { kind: "remove"; key: AnswerKey; item: string; cost: number }
-  | {
-      kind: "count";
-      key: AnswerKey;
-      value: number;
-      cost: number;
-      direction: "up" | "down";
-      interval: Interval;
-      /** Every count further in this direction flips too ("20 or more"). */
-      open: boolean;
-    };
+/** With rules that read several answers (scored one by one), at most this many counts are tried on each side. */
+export const JOINT_STEPS = 512;
 
 export interface Flip {
   changes: Change[];
+  /** The answers the changes touch, with their new values. */
+  answers: Partial<Answers>;
   recommendation: Platform;
-}
-
-/**
- * The smallest changes of answers that flip the recommendation: every single
- * change that does, else the pairs that do; cheapest first, at most MAX_FLIPS.
- * A change's cost is its distance on the answer's scale (one ordinal step
- * costs 1), so "a step of one" sorts before "a jump".
- */
-export function findFlips(ruleSet: RuleSet, answers: Answers, current: Platform): Flip[] {
-  const search = new Search(modelOf(ruleSet), answers, current);
-  const singles = search.flippingSingles();
-  const found = singles.length > 0 ? nearestCounts(singles, search) : search.flippingPairs();
-  return found
-    .sort(byCost)
-    .slice(0, MAX_FLIPS)
-    .map((changes) => ({ changes, recommendation: opposite(current) }));
 }
 
 export function opposite(platform: Platform): Platform {
   return platform === "ecs" ? "eks" : "ecs";
 }
 
-export function applyChanges(answers: Answers, changes: readonly Change[]): Answers {
-  const next: Record<string, unknown> = { ...answers };
-  for (const change of changes) next[change.key] = valueAfter(next[change.key], change);
-  return next as Answers;
+export function findFlips(ruleSet: RuleSet, answers: Answers, current: Platform): Flip[] {
+  const search = startSearch(leadModelOf(ruleSet), answers, current);
+  const singles = flippingSingles(search);
+  const found = singles.length > 0 ? singles : flippingPairs(search);
+  return found
+    .sort(byCost)
+    .slice(0, MAX_FLIPS)
+    .map((changes) => ({ changes, answers: changedAnswers(answers, changes), recommendation: opposite(current) }));
 }
 
-/** An answer's value after one change; two changes to one set (adopt Helm and GitOps) build on each other. */
-function valueAfter(value: unknown, change: Change): unknown {
-  if (change.kind !== "add" && change.kind !== "remove") return change.value;
-  const have = value as readonly string[];
-  return (choicesOf(change.key) ?? []).filter((x) => (x === change.item ? change.kind === "add" : have.includes(x)));
+/** A count answer the search may move: its lead table, and where today's value sits in it. */
+interface CountAxis {
+  key: KeyLeads;
+  /** Today's interval, or undefined when the count is unknown. */
+  here: number | undefined;
+  count: number | undefined;
+  /** EKS's lead from this count today. */
+  lead: number;
+  /** Extremes of the lead table from each index to the end, and from the start to each index. */
+  after: { min: number[]; max: number[] };
+  before: { min: number[]; max: number[] };
+  /** Whether rules reading several answers read this one (their effect is scored, not looked up). */
+  joint: boolean;
+  order: number;
+  /** Each way from today's value, nearest first: the intervals, and the running best lead towards the other platform. */
+  ways: Record<"up" | "down", { indices: number[]; best: number[] }>;
 }
 
-// --- The model: what each answer's value is worth to EKS's lead, per rule set ---
-//
-// A rule that reads one answer adds the same to EKS's lead whatever the other
-// answers are, so the lead is a sum over answers and a change's effect can be
-// looked up rather than scored. Rules that read several answers (possible in
-// custom rules) are scored directly. This keeps --batch fast.
-
-interface KeyModel {
-  q: Question;
-  /** Rules that read only this answer. */
-  own: Rule[];
-  /** Counts over which no rule changes its mind (integer answers). */
-  intervals: Interval[];
-  /** EKS's lead from `own`, by value (a count by its interval). */
-  leads: Map<string, number>;
-  /** Choice and set answers: the possible changes from each value, with their effect. */
-  moves: Map<string, Candidate[]>;
+interface Search {
+  model: LeadModel;
+  answers: Answers;
+  current: Platform;
+  /** EKS's lead today. */
+  base: number;
+  /** Choice and set changes, in question order. */
+  moves: (ScoredChange & { order: number })[];
+  counts: CountAxis[];
 }
 
-interface Model {
-  keys: Map<AnswerKey, KeyModel>;
-  /** Rules that read more than one answer. */
-  joint: Rule[];
-}
-
-interface Candidate {
-  change: Change;
-  delta: number;
-}
-
-// A cache, not state: a model is a pure function of its (immutable) rule set.
-const models = new WeakMap<RuleSet, Model>();
-
-function modelOf(ruleSet: RuleSet): Model {
-  const cached = models.get(ruleSet);
-  if (cached) return cached;
-  const keys = new Map<AnswerKey, KeyModel>();
-  const joint = ruleSet.rules.filter((rule) => rule.keys.length > 1);
-  for (const q of QUESTIONS) {
-    const reading = ruleSet.rules.filter((rule) => rule.keys.includes(q.key));
-    if (reading.length === 0) continue;
-    const own = reading.filter((rule) => rule.keys.length === 1);
-    const intervals = q.kind === "integer" ? intervalsOf(q, reading) : [];
-    keys.set(q.key, { q, own, intervals, leads: new Map(), moves: new Map() });
-  }
-  const model = { keys, joint };
-  models.set(ruleSet, model);
-  return model;
-}
-
-/** Counts over which no rule changes its mind: the search only needs one value of each. */
-function intervalsOf(q: Extract<Question, { kind: "integer" }>, rules: readonly Rule[]): Interval[] {
-  const starts = new Set<number>([q.min]);
-  for (const rule of rules) {
-    const { atLeast, atMost } = thresholdsOf(rule.when, q.key);
-    for (const t of atLeast) starts.add(t);
-    for (const t of atMost) starts.add(t + 1);
-  }
-  const sorted = [...starts].filter((s) => s >= q.min && s <= q.max).sort((a, b) => a - b);
-  return sorted.map((from, i) => ({ from, to: (sorted[i + 1] ?? q.max + 1) - 1 }));
-}
-
-function signatureOf(key: KeyModel, value: unknown): string {
-  // An unknown count is a signature of its own (-1): no rule fires on it.
-  if (key.q.kind === "integer") return value === undefined ? "-1" : String(key.intervals.findIndex((iv) => (value as number) <= iv.to));
-  return Array.isArray(value) ? value.join(",") : String(value);
-}
-
-/** EKS's lead from the rules that read only this answer, when it has `value`. */
-function leadOf(key: KeyModel, value: unknown): number {
-  const signature = signatureOf(key, value);
-  let lead = key.leads.get(signature);
-  if (lead === undefined) {
-    // These rules read no other answer, so an answers object with just this one will do.
-    const probe = { [key.q.key]: value } as unknown as Answers;
-    lead = key.own.reduce((sum, rule) => sum + contribution(rule, probe), 0);
-    key.leads.set(signature, lead);
-  }
-  return lead;
-}
-
-/** The changes from a choice or set value, built once per value and shared by every line. */
-function movesFrom(key: KeyModel, value: string | readonly string[]): Candidate[] {
-  const signature = signatureOf(key, value);
-  let moves = key.moves.get(signature);
-  if (moves) return moves;
-  const { q } = key;
-  const here = leadOf(key, value);
-  const changes: Change[] =
-    q.kind === "choice"
-      ? q.choices
-          // "Don't know" is never a change to suggest.
-          .filter((choice) => choice !== value && !("unknown" in q && choice === q.unknown))
-          .map((choice) => ({
-            kind: "choice",
-            key: q.key,
-            value: choice,
-            cost: Math.max(1, Math.abs(rankOf(q, choice) - rankOf(q, value as string))),
-          }))
-      : (choicesOf(q.key) ?? []).map((item): Change => ({
-          kind: (value as readonly string[]).includes(item) ? "remove" : "add",
-          key: q.key,
-          item,
-          cost: 1,
-        }));
-  moves = changes.map((change) => ({ change, delta: leadOf(key, valueAfter(value, change)) - here }));
-  key.moves.set(signature, moves);
-  return moves;
-}
-
-class Search {
-  private readonly candidates: Change[] = [];
-  /** Each candidate's effect on EKS's lead, by index. */
-  private readonly deltas: number[] = [];
-  private readonly baseDiff: number;
-
-  constructor(
-    private readonly model: Model,
-    private readonly answers: Answers,
-    private readonly current: Platform,
-  ) {
-    let diff = 0;
-    for (const key of model.keys.values()) diff += leadOf(key, answers[key.q.key]);
-    for (const rule of model.joint) diff += contribution(rule, answers);
-    this.baseDiff = diff;
-    for (const key of model.keys.values()) {
-      // What the team runs today counts in the scores but is not a change to suggest.
-      if ("fact" in key.q) continue;
-      const value = answers[key.q.key];
-      const moves = key.q.kind === "integer" ? this.countMoves(key, value as number | undefined) : movesFrom(key, value as string | string[]);
-      for (const { change, delta } of moves) {
-        this.candidates.push(change);
-        this.deltas.push(delta);
-      }
+function startSearch(model: LeadModel, answers: Answers, current: Platform): Search {
+  let base = 0;
+  for (const key of model.keys.values()) base += leadOf(key, answers[key.q.key]);
+  for (const rule of model.joint) base += contribution(rule, answers);
+  const moves: Search["moves"] = [];
+  const counts: CountAxis[] = [];
+  let order = 0;
+  for (const key of model.keys.values()) {
+    order++;
+    // What the team runs today counts in the scores but is not a change to suggest.
+    if ("fact" in key.q) continue;
+    const value = answers[key.q.key];
+    if (key.q.kind !== "integer") {
+      for (const move of movesFrom(key, value as string | string[])) moves.push({ ...move, order });
+      continue;
     }
-  }
-
-  flippingSingles(): Change[][] {
-    const found: Change[][] = [];
-    this.candidates.forEach((change, i) => {
-      if (this.flipsAt(this.deltas[i]! + this.jointDelta([change]))) found.push([change]);
+    const count = value as number | undefined;
+    counts.push({
+      key,
+      count,
+      here: count === undefined ? undefined : intervalIndex(key, count),
+      lead: leadOf(key, count),
+      after: extremes(key.table, "after"),
+      before: extremes(key.table, "before"),
+      joint: model.joint.some((rule) => rule.keys.includes(key.q.key)),
+      order,
+      ways: { up: way(key, count, "up", current), down: way(key, count, "down", current) },
     });
-    return found;
   }
-
-  flippingPairs(): Change[][] {
-    const pairs: Change[][] = [];
-    const { candidates, deltas } = this;
-    for (let i = 0; i < candidates.length; i++) {
-      for (let j = i + 1; j < candidates.length; j++) {
-        const a = candidates[i]!;
-        const b = candidates[j]!;
-        let delta: number;
-        if (a.key !== b.key) delta = deltas[i]! + deltas[j]!;
-        // Two values for one answer cannot both hold, but two changes to one set can.
-        else if (a.kind === "add" || a.kind === "remove") delta = this.deltaOf([a, b]);
-        else continue;
-        if (this.flipsAt(delta + this.jointDelta([a, b]))) pairs.push([a, b]);
-      }
-    }
-    return nearestCounts(pairs, this);
-  }
-
-  /** Whether the changes give the other platform (any changes, scored from the tables). */
-  flips(changes: readonly Change[]): boolean {
-    return this.flipsAt(this.deltaOf(changes) + this.jointDelta(changes));
-  }
-
-  private flipsAt(delta: number): boolean {
-    const platform: Platform = round(this.baseDiff + delta) > 0 ? "eks" : "ecs";
-    return platform !== this.current;
-  }
-
-  /** Whether every count beyond `change` (in its direction) also flips, given the other changes. */
-  isOpen(change: CountChange, others: readonly Change[]): boolean {
-    const beyond = this.model.keys
-      .get(change.key)!
-      .intervals.filter((iv) => (change.direction === "up" ? iv.from > change.interval.from : iv.to < change.interval.to));
-    return beyond.every((iv) => this.flips([...others, { ...change, value: change.direction === "up" ? iv.from : iv.to }]));
-  }
-
-  /** The changes' effect on the rules that read one answer, from the tables. */
-  private deltaOf(changes: readonly Change[]): number {
-    const after = new Map<AnswerKey, unknown>();
-    for (const change of changes) after.set(change.key, valueAfter(after.get(change.key) ?? this.answers[change.key], change));
-    let delta = 0;
-    for (const [answer, value] of after) {
-      const key = this.model.keys.get(answer)!;
-      delta += leadOf(key, value) - leadOf(key, this.answers[answer]);
-    }
-    return delta;
-  }
-
-  /** The effect on rules that read several answers, which do not add up per answer (none in the built-in rules). */
-  private jointDelta(changes: readonly Change[]): number {
-    if (this.model.joint.length === 0) return 0;
-    const touched = this.model.joint.filter((rule) => changes.some((change) => rule.keys.includes(change.key)));
-    if (touched.length === 0) return 0;
-    const next = applyChanges(this.answers, changes);
-    return touched.reduce((sum, rule) => sum + contribution(rule, next) - contribution(rule, this.answers), 0);
-  }
-
-  /**
-   * Counts: the nearest value of each interval but today's, priced by how far
-   * it is from today. An unknown count (left out) may become any of them, at
-   * the price of one step: the first interval reads "N or fewer", the others
-   * "N or more".
-   */
-  private countMoves(key: KeyModel, count: number | undefined): Candidate[] {
-    const here = leadOf(key, count);
-    return key.intervals
-      .filter((iv) => count === undefined || iv.to < count || iv.from > count)
-      .map((iv) => {
-        const up = count === undefined ? iv.from > (key.q as IntegerQuestion).min : iv.from > count;
-        const target = up ? iv.from : iv.to;
-        const change: Change = {
-          kind: "count",
-          key: key.q.key,
-          value: target,
-          direction: up ? "up" : "down",
-          interval: iv,
-          open: false,
-          cost: count === undefined ? 1 : Math.max(1, Math.ceil(Math.abs(Math.log2(target / count)))),
-        };
-        return { change, delta: leadOf(key, target) - here };
-      });
-  }
-}
-
-function contribution(rule: Rule, answers: Answers): number {
-  if (!rule.test(answers)) return 0;
-  return rule.platform === "eks" ? rule.weight : -rule.weight;
+  return { model, answers, current, base, moves, counts };
 }
 
 /**
- * For counts, keep only the flip nearest to today's count in each direction
- * (the threshold, not an arbitrary number), and say whether it is open-ended.
+ * The intervals one way from today's count, nearest first, with the best
+ * lead for the other platform seen so far at each: the highest when ECS is
+ * recommended, the lowest when EKS is. It never gets worse the further out
+ * it goes, so the nearest flip is a binary search away.
  */
-function nearestCounts(flips: Change[][], search: Search): Change[][] {
-  const kept: Change[][] = [];
-  const nearest = new Map<string, Change[]>();
-  for (const changes of flips) {
-    const count = changes.find(isCount);
-    if (!count) {
-      kept.push(changes);
-      continue;
+function way(key: KeyLeads, count: number | undefined, direction: "up" | "down", current: Platform): { indices: number[]; best: number[] } {
+  const last = key.intervals.length - 1;
+  const here = count === undefined ? undefined : intervalIndex(key, count);
+  const indices: number[] = [];
+  // Unknown: any interval but the first is "N or more"; the first is "N or fewer".
+  if (here === undefined) {
+    if (direction === "up") for (let i = 1; i <= last; i++) indices.push(i);
+    else indices.push(0);
+  } else if (direction === "up") for (let i = here + 1; i <= last; i++) indices.push(i);
+  else for (let i = here - 1; i >= 0; i--) indices.push(i);
+  const better = current === "ecs" ? Math.max : Math.min;
+  const best: number[] = [];
+  for (const i of indices) best.push(best.length === 0 ? key.table[i]! : better(best.at(-1)!, key.table[i]!));
+  return { indices, best };
+}
+
+/** Running minimum and maximum of a table, from each index to the end ("after") or from the start ("before"). */
+function extremes(table: readonly number[], side: "after" | "before"): { min: number[]; max: number[] } {
+  const min = new Array<number>(table.length);
+  const max = new Array<number>(table.length);
+  const indices = [...table.keys()];
+  if (side === "after") indices.reverse();
+  let low = Infinity;
+  let high = -Infinity;
+  for (const i of indices) {
+    low = Math.min(low, table[i]!);
+    high = Math.max(high, table[i]!);
+    min[i] = low;
+    max[i] = high;
+  }
+  return { min, max };
+}
+
+/** Whether a change of EKS's lead by `delta` gives the other platform. */
+function flipsAt(search: Search, delta: number): boolean {
+  return leaderBy(round(search.base + delta)) !== search.current;
+}
+
+/** The effect on rules that read several answers, which do not add up per answer (none in the built-in rules). */
+function jointDelta(search: Search, changes: readonly Change[]): number {
+  if (search.model.joint.length === 0) return 0;
+  const touched = search.model.joint.filter((rule) => changes.some((change) => rule.keys.includes(change.key)));
+  if (touched.length === 0) return 0;
+  const next = applyChanges(search.answers, changes);
+  return touched.reduce((sum, rule) => sum + contribution(rule, next) - contribution(rule, search.answers), 0);
+}
+
+/** The changes' effect on the rules that read one answer, from the tables (two changes to one set build on each other). */
+function deltaOf(search: Search, changes: readonly Change[]): number {
+  const after = new Map<AnswerKey, unknown>();
+  for (const change of changes) {
+    after.set(change.key, valueAfter(after.get(change.key) ?? search.answers[change.key], change));
+  }
+  let delta = 0;
+  for (const [answer, value] of after) {
+    const key = search.model.keys.get(answer)!;
+    delta += leadOf(key, value) - leadOf(key, search.answers[answer]);
+  }
+  return delta;
+}
+
+/**
+ * The count change to interval `i`: the interval's nearest end to today's
+ * value, priced by how far it is (an unknown count may become any value for
+ * one step: the first interval reads "N or fewer", the others "N or more").
+ */
+function countChangeTo(axis: CountAxis, i: number): CountChange {
+  const iv = axis.key.intervals[i]!;
+  const min = (axis.key.q as IntegerQuestion).min;
+  const up = axis.count === undefined ? iv.from > min : iv.from > axis.count;
+  const value = up ? iv.from : iv.to;
+  return {
+    kind: "count",
+    key: axis.key.q.key,
+    value,
+    direction: up ? "up" : "down",
+    interval: iv,
+    open: false,
+    cost: axis.count === undefined ? 1 : Math.max(1, Math.ceil(Math.abs(Math.log2(value / axis.count)))),
+  };
+}
+
+/**
+ * The nearest interval in `direction` where this count, with the `others`
+ * changes (whose table effect is `othersDelta`), flips the recommendation;
+ * the change there says whether every count beyond it flips too.
+ */
+function nearestFlip(search: Search, axis: CountAxis, direction: "up" | "down", others: readonly Change[], othersDelta: number): CountChange | undefined {
+  const { indices, best } = axis.ways[direction];
+  const scored = axis.joint || others.some((change) => search.model.joint.some((rule) => rule.keys.includes(change.key)));
+  let found: number | undefined;
+  if (!scored) {
+    // The first place where the running best flips: before it nothing does, from it on the best does.
+    let low = 0;
+    let high = indices.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (flipsAt(search, best[middle]! - axis.lead + othersDelta)) high = middle;
+      else low = middle + 1;
     }
-    const group = `${count.key} ${count.direction} ${changes.filter((c) => c !== count).map(rankOfChange).join()}`;
-    const held = nearest.get(group)?.find(isCount);
-    const nearer = !held || (count.direction === "up" ? count.value < held.value : count.value > held.value);
-    if (nearer) nearest.set(group, changes);
+    found = indices[low];
+  } else {
+    for (const i of indices.slice(0, JOINT_STEPS)) {
+      const delta = axis.key.table[i]! - axis.lead + othersDelta + jointDelta(search, [...others, countChangeTo(axis, i)]);
+      if (flipsAt(search, delta)) {
+        found = i;
+        break;
+      }
+    }
   }
-  for (const changes of nearest.values()) {
-    const count = changes.find(isCount)!;
-    const open = search.isOpen(count, changes.filter((c) => c !== count));
-    kept.push(changes.map((c) => (c === count ? { ...count, open } : c)));
+  if (found === undefined) return undefined;
+  const change = countChangeTo(axis, found);
+  return { ...change, open: isOpen(search, axis, found, change, others, othersDelta, scored) };
+}
+
+/** Whether every count beyond interval `i` (in the change's direction) also flips, given the other changes. */
+function isOpen(search: Search, axis: CountAxis, i: number, change: CountChange, others: readonly Change[], othersDelta: number, scored: boolean): boolean {
+  const last = axis.key.intervals.length - 1;
+  const [from, to] = change.direction === "up" ? [i + 1, last] : [0, i - 1];
+  if (from > to) return true;
+  if (!scored) {
+    // Looked up: flipping to EKS everywhere needs the lowest lead to flip, to ECS the highest.
+    const side = change.direction === "up" ? axis.after : axis.before;
+    const extreme = search.current === "ecs" ? side.min[change.direction === "up" ? from : to]! : side.max[change.direction === "up" ? from : to]!;
+    return flipsAt(search, extreme - axis.lead + othersDelta);
   }
-  return kept;
-}
-
-type CountChange = Extract<Change, { kind: "count" }>;
-
-function isCount(change: Change): change is CountChange {
-  return change.kind === "count";
-}
-
-const ORDER = new Map(QUESTIONS.map((q, i) => [q.key as AnswerKey, i]));
-
-/** A change's place in a total order: question order, then add before remove, then the value's place. */
-function rankOfChange(change: Change): number {
-  const order = ORDER.get(change.key)! * 1_000_000;
-  if (change.kind === "count") return order + change.value;
-  const value = change.kind === "choice" ? change.value : change.item;
-  const place = (choicesOf(change.key) ?? []).indexOf(value);
-  return order + (change.kind === "remove" ? 100_000 : 0) + place;
-}
-
-/** Fewer changes first, then the smaller ask, then question order, then value: a total order. */
-function byCost(a: Change[], b: Change[]): number {
-  if (a.length !== b.length) return a.length - b.length;
-  const cost = (changes: Change[]) => changes.reduce((sum, c) => sum + c.cost, 0);
-  const difference = cost(a) - cost(b);
-  if (difference !== 0) return difference;
-  for (let i = 0; i < a.length; i++) {
-    const d = rankOfChange(a[i]!) - rankOfChange(b[i]!);
-    if (d !== 0) return d;
+  // Scored one by one: past the bound, "between" is the claim that stays true.
+  if (to - from + 1 > JOINT_STEPS) return false;
+  for (let j = from; j <= to; j++) {
+    const beyond = { ...change, value: change.direction === "up" ? axis.key.intervals[j]!.from : axis.key.intervals[j]!.to };
+    if (!flipsAt(search, axis.key.table[j]! - axis.lead + othersDelta + jointDelta(search, [...others, beyond]))) return false;
   }
-  return 0;
+  return true;
 }
+
+function flippingSingles(search: Search): Change[][] {
+  const found: Change[][] = search.moves.filter((move) => flipsAt(search, move.delta + jointDelta(search, [move.change]))).map((move) => [move.change]);
+  for (const axis of search.counts) {
+    for (const direction of ["up", "down"] as const) {
+      const change = nearestFlip(search, axis, direction, [], 0);
+      if (change) found.push([change]);
+    }
+  }
+  return found;
+}
+
+function flippingPairs(search: Search): Change[][] {
+  const pairs: Change[][] = [];
+  const { moves, counts } = search;
+  // Two choice or set changes.
+  for (let i = 0; i < moves.length; i++) {
+    for (let j = i + 1; j < moves.length; j++) {
+      const a = moves[i]!;
+      const b = moves[j]!;
+      let delta: number;
+      if (a.change.key !== b.change.key) delta = a.delta + b.delta;
+      // Two values for one answer cannot both hold, but two changes to one set can.
+      else if (a.change.kind === "add" || a.change.kind === "remove") delta = deltaOf(search, [a.change, b.change]);
+      else continue;
+      if (flipsAt(search, delta + jointDelta(search, [a.change, b.change]))) pairs.push([a.change, b.change]);
+    }
+  }
+  // A count and a choice or set change: the nearest count that flips with it, each way.
+  for (const axis of counts) {
+    for (const move of moves) {
+      for (const direction of ["up", "down"] as const) {
+        const change = nearestFlip(search, axis, direction, [move.change], move.delta);
+        if (change) pairs.push(axis.order < move.order ? [change, move.change] : [move.change, change]);
+      }
+    }
+  }
+  // Two counts: for each value of the second, the nearest first count that flips with it, each way.
+  for (let a = 0; a < counts.length; a++) {
+    for (let b = a + 1; b < counts.length; b++) {
+      const first = counts[a]!;
+      const second = counts[b]!;
+      for (const side of ["up", "down"] as const) {
+        const values = second.ways[side].indices;
+        // Scored one by one, the second count is tried at its nearest values only.
+        for (const i of first.joint || second.joint ? values.slice(0, JOINT_STEPS) : values) {
+          const other = countChangeTo(second, i);
+          const otherDelta = second.key.table[i]! - second.lead;
+          for (const direction of ["up", "down"] as const) {
+            const change = nearestFlip(search, first, direction, [other], otherDelta);
+            if (change) pairs.push([change, other]);
+          }
+        }
+      }
+    }
+  }
+  return pairs;
+}
+

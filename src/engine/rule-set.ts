@@ -1,17 +1,13 @@
 import { compileCondition, keysOf, type Predicate } from "./conditions.js";
-import { t } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
 import type { AnswerKey } from "./questions.js";
 import type {
   AlsoConsiderData,
   LaunchTypeLimitData,
   LaunchTypeNoteData,
   LaunchTypeRuleData,
-  Localized,
   Platform,
   RuleData,
   RulesFileData,
-  Source,
   SourcesTable,
 } from "./rule-types.js";
 
@@ -87,22 +83,4 @@ export function toRulesFile(ruleSet: RuleSet): RulesFileData {
     launchTypeNotes: ruleSet.launchTypeNotes.map(strip),
     alsoConsider: ruleSet.alsoConsider.map(strip),
   };
-}
-
-export function localize(text: Localized, lang: Lang): string {
-  return text[lang] ?? text.en;
-}
-
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-
-/**
- * The citation shown beside a rule. A quote is shown only in its own
- * language's output: English never shows the guide's Korean lines, and
- * Korean never shows an English line from the facts (the title says where).
- */
-export function citeSource(ruleSet: RuleSet, source: Source, lang: Lang, withQuote = true): string {
-  if (typeof source === "string") return source;
-  const title = ruleSet.sources[source.ref] ? localize(ruleSet.sources[source.ref]!.title, lang) : source.ref;
-  if (!withQuote || !source.quote || HANGUL.test(source.quote) !== (lang === "ko")) return title;
-  return t(lang, "source.withQuote", { title, quote: source.quote });
 }

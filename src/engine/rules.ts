@@ -1,18 +1,16 @@
 import type * as z from "zod/mini";
-import { t } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
 import { checkCondition } from "./conditions.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
 import { LAUNCH_TYPES_FOR, PLATFORMS, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
 import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
-import { showValue } from "./show.js";
+import { quoteValue } from "./quote-value.js";
+import { msg, type Message } from "./message.js";
 import { suggest } from "./suggest.js";
 
 export interface ParseRulesOptions {
   /** The file name used in messages. */
   file: string;
-  lang?: Lang;
   /** How the result names its origin; the version comes from the file. */
   origin?: { source: "built-in" } | { source: "file"; path: string; sha256: string };
   /** The rule set an overrides file (`"extends": "built-in"`) changes. */
@@ -21,7 +19,8 @@ export interface ParseRulesOptions {
 
 export type { RuleSet, RuleSetOrigin };
 
-export type ParseRulesOutcome = { ok: true; ruleSet: RuleSet } | { ok: false; problems: string[] };
+/** The rule set, or every problem found, as messages to word (src/explain/rules.ts). */
+export type RulesOutcome<P = Message> = { ok: true; ruleSet: RuleSet } | { ok: false; problems: P[] };
 
 const LISTS = Object.keys(RULE_LISTS) as RuleList[];
 
@@ -31,24 +30,23 @@ const LISTS = Object.keys(RULE_LISTS) as RuleList[];
  * naming the file, the rule and the field: a broken shape does not hide the
  * meaning checks (unknown answers, duplicate ids) of the same rule.
  */
-export function parseRules(json: unknown, options: ParseRulesOptions): ParseRulesOutcome {
-  const lang = options.lang ?? "en";
+export function validateRules(json: unknown, options: ParseRulesOptions): RulesOutcome {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, problems: [t(lang, "rules.notObject", { file: options.file })] };
+    return { ok: false, problems: [msg("rules.notObject", { file: options.file })] };
   }
-  if (nestsDeeperThan(json)) return { ok: false, problems: [t(lang, "rules.tooDeep", { file: options.file, max: MAX_NESTING })] };
+  if (nestsDeeperThan(json)) return { ok: false, problems: [msg("rules.tooDeep", { file: options.file, max: MAX_NESTING })] };
   const isOverrides = "extends" in json;
-  if (isOverrides && !options.base) return { ok: false, problems: [t(lang, "rules.noBase", { file: options.file })] };
-  const problems: string[] = [];
-  const report = (path: string, message: string) => problems.push(locate(path, json, options.file, lang, message));
+  if (isOverrides && !options.base) return { ok: false, problems: [msg("rules.noBase", { file: options.file })] };
+  const problems: Message[] = [];
+  const report = (path: string, message: Message) => problems.push(locate(path, json, options.file, message));
 
   const shape = (isOverrides ? overridesFileShape : rulesFileShape).safeParse(json);
-  if (!shape.success) for (const issue of shape.error.issues) problems.push(issueProblem(issue, [], json, options.file, lang));
+  if (!shape.success) for (const issue of shape.error.issues) problems.push(issueProblem(issue, [], json, options.file));
   // Each rule is checked on its own, so one broken rule does not hide the others.
   const items = LISTS.flatMap((list) => itemsOf(json, list));
   const valid = items.filter((item) => {
     const outcome = RULE_LISTS[item.list].safeParse(item.value);
-    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file, lang));
+    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file));
     return outcome.success;
   });
   const file = shape.success ? (shape.data as Partial<OverridesFileData> & Partial<RulesFileData>) : {};
@@ -56,8 +54,8 @@ export function parseRules(json: unknown, options: ParseRulesOptions): ParseRule
   const base = isOverrides ? options.base : undefined;
   const sources = { ...base?.sources, ...(isRecord((json as Record<string, unknown>).sources) ? (json as { sources: SourcesTable }).sources : {}) };
   const baseIds = base ? allIds(base) : [];
-  for (const [path, message] of checkRules(items, sources, baseIds, lang)) report(path, message);
-  if (base) for (const [path, message] of checkOverrides(json as Partial<OverridesFileData>, base, lang)) report(path, message);
+  for (const [path, message] of checkRules(items, sources, baseIds)) report(path, message);
+  if (base) for (const [path, message] of checkOverrides(json as Partial<OverridesFileData>, base)) report(path, message);
   if (problems.length > 0 || !shape.success) return { ok: false, problems };
 
   const added = compileLists(Object.fromEntries(LISTS.map((list) => [list, valid.filter((item) => item.list === list).map((item) => item.value)])));
@@ -88,13 +86,13 @@ function allIds(ruleSet: RuleSet): string[] {
   return LISTS.flatMap((list) => ruleSet[list].map((rule) => rule.id));
 }
 
-type Problem = [path: string, message: string];
+type Problem = [path: string, message: Message];
 
 /**
  * The meaning checks that a schema cannot express, run on every rule whatever
  * its shape (fields are read defensively); each returns `[path, message]` pairs.
  */
-function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: readonly string[], lang: Lang): Problem[] {
+function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>(builtInIds.map((id) => [id, ""]));
   for (const { path, value } of items) {
@@ -104,43 +102,43 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
       if (earlier !== undefined) {
         problems.push([
           `${path}.id`,
-          earlier ? t(lang, "rules.duplicateId", { id: value.id, earlier }) : t(lang, "rules.duplicateBuiltInId", { id: value.id }),
+          earlier ? msg("rules.duplicateId", { id: value.id, earlier }) : msg("rules.duplicateBuiltInId", { id: value.id }),
         ]);
       }
       seen.set(value.id, path);
     }
-    if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`, lang));
+    if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`));
     const source = value.source;
     if (isRecord(source) && typeof source.ref === "string" && !(source.ref in sources)) {
       const near = suggest(source.ref, Object.keys(sources));
       problems.push([
         `${path}.source.ref`,
         near
-          ? t(lang, "rules.unknownSourceSuggest", { ref: source.ref, suggestion: near })
-          : t(lang, "rules.unknownSource", { ref: source.ref }),
+          ? msg("rules.unknownSourceSuggest", { ref: source.ref, suggestion: near })
+          : msg("rules.unknownSource", { ref: source.ref }),
       ]);
     }
-    problems.push(...checkPlatforms(value, path, lang));
+    problems.push(...checkPlatforms(value, path));
   }
   return problems;
 }
 
 /** A launch-type rule for Managed Instances or Auto Mode names a platform that has it. */
-function checkPlatforms(rule: Record<string, unknown>, path: string, lang: Lang): Problem[] {
+function checkPlatforms(rule: Record<string, unknown>, path: string): Problem[] {
   const launchType = rule.launchType;
   if (typeof launchType !== "string" || !Array.isArray(rule.platforms)) return [];
   return rule.platforms
     .filter((platform): platform is Platform => PLATFORMS.includes(platform as Platform))
     .filter((platform) => !(LAUNCH_TYPES_FOR[platform] as readonly string[]).includes(launchType))
-    .map((platform): Problem => [`${path}.platforms`, t(lang, "rules.launchTypeNotOn", { launchType, platform })]);
+    .map((platform): Problem => [`${path}.platforms`, msg("rules.launchTypeNotOn", { launchType, platform })]);
 }
 
-function checkOverrides(data: Partial<OverridesFileData>, base: RuleSet, lang: Lang): Problem[] {
+function checkOverrides(data: Partial<OverridesFileData>, base: RuleSet): Problem[] {
   const baseIds = allIds(base);
   const weighted = [...base.rules, ...base.launchTypeRules].map((rule) => rule.id);
   const unknownId = (id: string, ids: readonly string[]) => {
     const near = suggest(id, ids);
-    return near ? t(lang, "rules.unknownRuleSuggest", { id, suggestion: near }) : t(lang, "rules.unknownRule", { id });
+    return near ? msg("rules.unknownRuleSuggest", { id, suggestion: near }) : msg("rules.unknownRule", { id });
   };
   // Read defensively: this runs even when the file's shape is wrong, to report every problem at once.
   const weights = isRecord(data.weights) ? Object.keys(data.weights) : [];
@@ -148,9 +146,9 @@ function checkOverrides(data: Partial<OverridesFileData>, base: RuleSet, lang: L
   const problems: Problem[] = [];
   for (const id of weights) {
     if (!weighted.includes(id)) {
-      problems.push([`weights.${id}`, baseIds.includes(id) ? t(lang, "rules.notWeighted", { id }) : unknownId(id, weighted)]);
+      problems.push([`weights.${id}`, baseIds.includes(id) ? msg("rules.notWeighted", { id }) : unknownId(id, weighted)]);
     }
-    if (disable.includes(id)) problems.push([`weights.${id}`, t(lang, "rules.weightAndDisable", { id })]);
+    if (disable.includes(id)) problems.push([`weights.${id}`, msg("rules.weightAndDisable", { id })]);
   }
   disable.forEach((id, i) => {
     if (typeof id === "string" && !baseIds.includes(id)) problems.push([`disable[${i}]`, unknownId(id, baseIds)]);
@@ -191,45 +189,42 @@ function issueProblem(
   prefix: readonly (string | number)[],
   json: object,
   file: string,
-  lang: Lang,
-): string {
+): Message {
   const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
   const got = valueAt(json, path);
-  let message: string;
+  let message: Message;
   // Whatever zod calls it, a field that is not there is missing.
-  if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, lang, t(lang, "rules.missingField"));
+  if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, msg("rules.missingField"));
   switch (issue.code) {
     case "invalid_type":
       // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
-      if (typeof got === "number" && issue.expected === "number") message = t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT });
-      else message = t(lang, "rules.wrongType", { expected: t(lang, expectedKey(issue.expected)), got: showValue(got) });
+      if (typeof got === "number" && issue.expected === "number") message = msg("rules.notPositive", { got: quoteValue(got), max: MAX_WEIGHT });
+      else message = msg("rules.wrongType", { expected: msg(expectedKey(issue.expected)), got: quoteValue(got) });
       break;
     case "invalid_value":
-      message = t(lang, "rules.notOneOf", { values: issue.values.map(String).join(", "), got: showValue(got) });
+      message = msg("rules.notOneOf", { values: issue.values.map(String).join(", "), got: quoteValue(got) });
       break;
     case "too_small":
       message =
         issue.origin === "number"
-          ? t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT })
-          : t(lang, "rules.empty");
+          ? msg("rules.notPositive", { got: quoteValue(got), max: MAX_WEIGHT })
+          : msg("rules.empty");
       break;
     case "too_big":
-      message = t(lang, "rules.notPositive", { got: showValue(got), max: MAX_WEIGHT });
+      message = msg("rules.notPositive", { got: quoteValue(got), max: MAX_WEIGHT });
       break;
     case "invalid_format":
-      message = t(lang, "rules.badId", { got: showValue(got) });
+      message = msg("rules.badId", { got: quoteValue(got) });
       break;
     case "unrecognized_keys":
-      return issue.keys
-        .map((key) => locate(formatPath([...path, key]), json, file, lang, t(lang, "rules.unknownField", { key })))
-        .join("\n");
+      return { lines: issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key }))) };
     case "invalid_union":
-      message = t(lang, "rules.badSource", { got: showValue(got) });
+      message = msg("rules.badSource", { got: quoteValue(got) });
       break;
     default:
-      message = issue.message;
+      message = { text: issue.message };
   }
-  return locate(formatPath(path), json, file, lang, message);
+  return locate(formatPath(path), json, file, message);
 }
 
 function expectedKey(expected: string) {
@@ -256,19 +251,19 @@ function formatPath(path: readonly (string | number)[]): string {
 }
 
 /** Adds file, rule id and field to a message; `path` is like `rules[3].when.in`. */
-function locate(path: string, json: object, file: string, lang: Lang, message: string): string {
+function locate(path: string, json: object, file: string, message: Message): Message {
   const match = /^(rules|launchTypeRules)\[(\d+)\](?:\.(.*))?$/.exec(path);
   if (!match) {
     return path
-      ? t(lang, "rules.problemAtField", { file, field: path, message })
-      : t(lang, "rules.problemInFile", { file, message });
+      ? msg("rules.problemAtField", { file, field: path, message })
+      : msg("rules.problemInFile", { file, message });
   }
   const [, list, index, field] = match;
   const rule = valueAt(json, [list!, Number(index)]) as { id?: unknown } | undefined;
   const id = typeof rule?.id === "string" ? rule.id : `#${Number(index) + 1}`;
   return field
-    ? t(lang, "rules.problemAtRuleField", { file, id, at: `${list}[${index}]`, field, message })
-    : t(lang, "rules.problemAtRule", { file, id, at: `${list}[${index}]`, message });
+    ? msg("rules.problemAtRuleField", { file, id, at: `${list}[${index}]`, field, message })
+    : msg("rules.problemAtRule", { file, id, at: `${list}[${index}]`, message });
 }
 
 function valueAt(json: unknown, path: readonly (string | number)[]): unknown {

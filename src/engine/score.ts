@@ -62,7 +62,12 @@ export function inOrderOfStrength(ruleSet: RuleSet): Ordered {
 
 /** The higher total wins; a tie goes to ECS, the simpler and cheaper platform to start on. */
 export function decide(scores: Scores): Platform {
-  return scores.eks > scores.ecs ? "eks" : "ecs";
+  return leaderBy(round(scores.eks - scores.ecs));
+}
+
+/** The platform that EKS's lead (EKS's points less ECS's) gives: the tie rule, in one place. */
+export function leaderBy(eksLead: number): Platform {
+  return eksLead > 0 ? "eks" : "ecs";
 }
 
 /** |EKS − ECS| / (EKS + ECS + EVIDENCE_PRIOR): the margin, discounted for how little evidence fired. */

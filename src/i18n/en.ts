@@ -11,6 +11,8 @@ export const en = {
   "type.object": "an object",
   "type.boolean": "true or false",
   "type.other": "a {type}",
+  // A message about one input, named first (stdin, a file).
+  "text.labelled": "{label}: {text}",
 
   // answers
   "answers.notObject": "the answers must be a JSON object such as {\"budget\": \"tight\"} (got {got}).",

@@ -12,6 +12,7 @@ export const ko: Record<MessageKey, string> = {
   "type.object": "객체",
   "type.boolean": "true 또는 false",
   "type.other": "{type}",
+  "text.labelled": "{label}: {text}",
 
   "answers.notObject": "답변은 {\"budget\": \"tight\"} 같은 JSON 객체여야 합니다 (받은 값: {got}).",
   "answers.reservedKey": "{where}은(는) 답변 이름으로 쓸 수 없습니다.",

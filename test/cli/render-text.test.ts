@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderText } from "../../src/cli/render/text.js";
 import { displayWidth } from "../../src/cli/render/layout.js";
-import { evaluate, recommend } from "../../src/engine/recommend.js";
+import { evaluate } from "../../src/explain/result.js";
+import { recommend } from "../../src/explain/recommend.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 import { readFixture } from "../helpers/fixtures.js";
 

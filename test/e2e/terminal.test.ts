@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderText } from "../../src/cli/render/text.js";
-import { recommend } from "../../src/engine/recommend.js";
+import { recommend } from "../../src/explain/recommend.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
 import { BIN } from "../helpers/run-bin.js";
 

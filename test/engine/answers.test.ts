@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseAnswers } from "../../src/engine/answers.js";
+import { parseAnswers } from "../../src/explain/answers.js";
 import { InputError } from "../../src/engine/errors.js";
-import { recommend } from "../../src/engine/recommend.js";
+import { recommend } from "../../src/explain/recommend.js";
 
 const required = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 };
 const problems = (raw: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recommend } from "../../src/engine/recommend.js";
+import { recommend } from "../../src/explain/recommend.js";
 import { readFixture } from "../helpers/fixtures.js";
 
 // Teams the guide describes, and what it says they should choose.

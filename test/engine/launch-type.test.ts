@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, evaluateBrief } from "../../src/engine/recommend.js";
+import { evaluate } from "../../src/explain/result.js";
+import { evaluateBrief } from "../../src/engine/evaluate.js";
 import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "../../src/engine/rule-types.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_RULES } from "../../src/engine/builtin.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
-import { evaluate } from "../../src/engine/recommend.js";
-import { parseRules } from "../../src/engine/rules.js";
+import { evaluate } from "../../src/explain/result.js";
+import { parseRules } from "../../src/explain/rules.js";
 import { toRulesFile } from "../../src/engine/rule-set.js";
 import { fixturePath, readFixture, ROOT } from "../helpers/fixtures.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, recommend } from "../../src/engine/recommend.js";
+import { evaluate } from "../../src/explain/result.js";
+import { recommend } from "../../src/explain/recommend.js";
 import { CLOSE_CALL_BELOW, confidenceOf, decide, EVIDENCE_PRIOR, isCloseCall } from "../../src/engine/score.js";
 import type { Answers } from "../../src/engine/questions.js";
 import { makeRule, makeRuleSet } from "../helpers/rules.js";

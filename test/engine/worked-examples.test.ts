@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { recommend } from "../../src/engine/recommend.js";
+import { recommend } from "../../src/explain/recommend.js";
 import { fixturePath, readFixture } from "../helpers/fixtures.js";
 
 // Teams written from the guide and FACTS, each with the source of the call an

@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { OutputError, UsageError } from "../../engine/errors.js";
-import { evaluate, type Result } from "../../engine/evaluate.js";
+import { evaluate, type Result } from "../../explain/result.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { checkAnswers } from "../../engine/answers-check.js";
+import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
 import { InputError, OutputError } from "../../engine/errors.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import type { RuleSet } from "../../engine/rule-set.js";
@@ -125,7 +125,7 @@ async function evaluateLine(
   if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
   const answers = overrides ? { ...(raw as object), ...overrides } : raw;
   // Most lines are valid: checked without the schema, and without an await per line.
-  const checked = checkAnswers(answers, true);
+  const checked = quickCheckAnswers(answers, true);
   if (checked) return { ...record, result: evaluateBrief(checked, { rules: ruleSet }) };
   const outcome = (await loadAnswerParser())(answers, { lang, batchLine: true });
   if (!outcome.ok) {

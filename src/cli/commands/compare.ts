@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import { COMPARISON } from "../../engine/comparison.js";
-import { localize } from "../../engine/rule-set.js";
+import { localize } from "../../explain/words.js";
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";

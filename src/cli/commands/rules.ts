@@ -1,6 +1,7 @@
 import { Chalk } from "chalk";
-import { describeCondition } from "../../engine/conditions.js";
-import { citeSource, toRulesFile } from "../../engine/rule-set.js";
+import { describeCondition } from "../../explain/condition.js";
+import { citeSource } from "../../explain/source.js";
+import { toRulesFile } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
 import { type Io } from "../terminal/io.js";

@@ -4,7 +4,7 @@ import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { evaluateBrief } from "../../engine/evaluate.js";
-import { localize } from "../../engine/rule-set.js";
+import { localize } from "../../explain/words.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";

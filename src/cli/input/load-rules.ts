@@ -13,7 +13,7 @@ import { parseJson, readText } from "./read.js";
 export async function loadRules(path: string | undefined, io: Io, lang: Lang): Promise<RuleSet> {
   if (path === undefined) return BUILT_IN_RULES;
   // Validation (zod) and hashing load only when a rules file is given.
-  const [{ parseRules }, { createHash }] = await Promise.all([import("../../engine/rules.js"), import("node:crypto")]);
+  const [{ parseRules }, { createHash }] = await Promise.all([import("../../explain/rules.js"), import("node:crypto")]);
   const text = await readText(path, () => io.stdin, io.cwd, lang, "--rules");
   const label = path === "-" ? "stdin" : path;
   const outcome = parseRules(parseJson(text, label, lang, t(lang, "rules.emptyHint")), {

@@ -1,5 +1,5 @@
-import { checkAnswers } from "../../engine/answers-check.js";
-import type { ParseOptions, ParseOutcome, parseAnswers } from "../../engine/answers.js";
+import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
+import type { ParseOptions, ParseOutcome, parseAnswers } from "../../explain/answers.js";
 
 type Parse = typeof parseAnswers;
 
@@ -9,12 +9,12 @@ type Parse = typeof parseAnswers;
  * the messages that name every problem.
  */
 export async function validateAnswers(raw: unknown, options: ParseOptions = {}): Promise<ParseOutcome> {
-  const answers = checkAnswers(raw, options.batchLine);
+  const answers = quickCheckAnswers(raw, options.batchLine);
   if (answers) return { ok: true, answers };
   return (await loadAnswerParser())(raw, options);
 }
 
 /** parseAnswers, with zod, loaded when some answers first turn out invalid (the module system keeps it after). */
 export async function loadAnswerParser(): Promise<Parse> {
-  return (await import("../../engine/answers.js")).parseAnswers;
+  return (await import("../../explain/answers.js")).parseAnswers;
 }

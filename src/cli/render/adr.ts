@@ -1,6 +1,6 @@
 import { COMPARISON } from "../../engine/comparison.js";
-import { localize } from "../../engine/rule-set.js";
-import type { Result } from "../../engine/evaluate.js";
+import { localize } from "../../explain/words.js";
+import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";

@@ -1,4 +1,4 @@
-import type { Result } from "../../engine/evaluate.js";
+import type { Result } from "../../explain/result.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine } from "./phrases.js";
 

@@ -1,5 +1,5 @@
 import type { Duration } from "../../engine/facts.js";
-import type { Result } from "../../engine/evaluate.js";
+import type { Result } from "../../explain/result.js";
 import type { LaunchType, Platform } from "../../engine/rule-types.js";
 import { isThin, LEANING_BELOW } from "../../engine/score.js";
 import { joinList, t, type Lang, type MessageKey } from "../../i18n/index.js";

@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import type { Result } from "../../engine/evaluate.js";
+import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";

@@ -1,7 +1,7 @@
 import { t, tDynamic, joinConditions } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
-import type { Change } from "./counterfactual.js";
-import type { Platform } from "./rule-types.js";
+import type { Change } from "../engine/changes.js";
+import type { Platform } from "../engine/rule-types.js";
 
 /** "With 20 or more microservices, EKS would be recommended." */
 export function describeFlip(changes: readonly Change[], platform: Platform, lang: Lang): string {

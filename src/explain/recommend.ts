@@ -1,9 +1,10 @@
+import { InputError } from "../engine/errors.js";
 import { t } from "../i18n/index.js";
 import { parseAnswers } from "./answers.js";
-import { InputError } from "./errors.js";
-import { evaluate, type RecommendOptions, type Result } from "./evaluate.js";
+import { evaluate, type RecommendOptions, type Result } from "./result.js";
 
-export { evaluate, evaluateBrief, SCHEMA_VERSION } from "./evaluate.js";
+export { evaluateBrief } from "../engine/evaluate.js";
+export { evaluate, SCHEMA_VERSION } from "./result.js";
 export type {
   AlsoConsider,
   BriefResult,
@@ -14,7 +15,7 @@ export type {
   RecommendOptions,
   Result,
   WhatWouldChange,
-} from "./evaluate.js";
+} from "./result.js";
 
 /**
  * The recommendation for a team's answers. Validates them first (defaults

@@ -12,7 +12,7 @@ const KNOWN = new Set<string>(QUESTIONS.map((q) => q.key));
  * is valid; undefined otherwise (ask parseAnswers why). With `batchLine`, an
  * "id" of any kind may sit beside the answers, as an NDJSON line allows.
  */
-export function checkAnswers(raw: unknown, batchLine = false): Answers | undefined {
+export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkAnswers } from "../../src/engine/answers-check.js";
+import { quickCheckAnswers } from "../../src/engine/answers-quick-check.js";
 import { answersSchema } from "../../src/engine/answers-schema.js";
 import { QUESTIONS, type Question } from "../../src/engine/questions.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
@@ -68,7 +68,7 @@ describe("the fast answers check", () => {
       fc.assert(
         fc.property(rawAnswers, (raw) => {
           const byZod = answersSchema(batchLine).safeParse(raw);
-          const fast = checkAnswers(raw, batchLine);
+          const fast = quickCheckAnswers(raw, batchLine);
           expect(fast !== undefined).toBe(byZod.success);
           if (fast && byZod.success) expect(fast).toEqual(kept(byZod.data as Record<string, unknown>));
         }),
@@ -79,7 +79,7 @@ describe("the fast answers check", () => {
 
   it("refuses what is not an object at all, as zod does", () => {
     for (const raw of [null, [], "x", 1, true, undefined]) {
-      expect(checkAnswers(raw)).toBeUndefined();
+      expect(quickCheckAnswers(raw)).toBeUndefined();
       expect(answersSchema().safeParse(raw).success).toBe(false);
     }
   });

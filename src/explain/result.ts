@@ -1,0 +1,146 @@
+// The result as `--format json` prints it and `recommend()` returns it: the
+// engine's decision (src/engine/evaluate.ts) with every sentence worded in
+// the run's language. Fields are added, never renamed.
+import { assess, type Assessment } from "../engine/evaluate.js";
+import type { Costs } from "../engine/costs.js";
+import type { Answers } from "../engine/questions.js";
+import type { LaunchType, Localized, Platform, Source } from "../engine/rule-types.js";
+import type { RuleSet, RuleSetOrigin } from "../engine/rule-set.js";
+import type { Scores } from "../engine/score.js";
+import type { Lang } from "../i18n/lang.js";
+import { describeFlip } from "./flip.js";
+import { citeSource } from "./source.js";
+import { localize } from "./words.js";
+
+export type { BriefResult } from "../engine/evaluate.js";
+
+export const SCHEMA_VERSION = 2;
+
+export interface Reason {
+  ruleId: string;
+  platform: Platform;
+  weight: number;
+  /** A few words for the reason (the rule's label, else its sentence). */
+  label: string;
+  text: string;
+  source: string;
+}
+
+export interface LaunchTypeReason {
+  ruleId: string;
+  launchType: LaunchType;
+  weight: number;
+  required: boolean;
+  text: string;
+  source: string;
+}
+
+/** A hard limit that rules launch types out for the recommended platform. */
+export interface LaunchTypeLimitReason {
+  ruleId: string;
+  excludes: LaunchType[];
+  text: string;
+  source: string;
+}
+
+/** Something to know about the chosen launch type for these answers. */
+export interface LaunchTypeNote {
+  ruleId: string;
+  text: string;
+  source: string;
+}
+
+/** Another AWS service that may fit part of the work better. */
+export interface AlsoConsider {
+  option: string;
+  text: string;
+  source: string;
+}
+
+export interface WhatWouldChange {
+  answers: Partial<Answers>;
+  recommendation: Platform;
+  text: string;
+}
+
+/** What `--format json` prints and `recommend()` returns. Fields are added, never renamed. */
+export interface Result {
+  schemaVersion: typeof SCHEMA_VERSION;
+  recommendation: Platform;
+  launchType: LaunchType;
+  confidence: number;
+  closeCall: boolean;
+  scores: Scores;
+  decidingRules: string[];
+  reasons: Reason[];
+  launchTypeRequired: boolean;
+  /** The weights for each launch type the workload can run on, for the recommended platform. */
+  launchTypeScores: Partial<Record<LaunchType, number>>;
+  launchTypeReasons: LaunchTypeReason[];
+  launchTypeLimits: LaunchTypeLimitReason[];
+  launchTypeNotes: LaunchTypeNote[];
+  alsoConsider: AlsoConsider[];
+  whatWouldChange: WhatWouldChange[];
+  costs: Costs;
+  answers: Answers;
+  ruleSet: RuleSetOrigin;
+  lang: Lang;
+}
+
+export interface RecommendOptions {
+  /** The rule set to use; the built-in rules by default. */
+  rules?: RuleSet;
+  /** The language of every sentence in the result; keys and values stay English. */
+  lang?: Lang;
+}
+
+/** The recommendation for answers that are already valid, in words. Pure: no I/O. */
+export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
+  return explainAssessment(assess(answers, options.rules), options.lang ?? "en");
+}
+
+/** The engine's decision, every sentence in `lang`. */
+export function explainAssessment(assessment: Assessment, lang: Lang): Result {
+  const { ruleSet, launch } = assessment;
+  const said = (rule: { text: Localized; source: Source }) => ({
+    text: localize(rule.text, lang),
+    source: citeSource(ruleSet, rule.source, lang),
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    recommendation: assessment.recommendation,
+    launchType: launch.launchType,
+    confidence: assessment.confidence,
+    closeCall: assessment.closeCall,
+    scores: assessment.scores,
+    decidingRules: assessment.deciding.map((rule) => rule.id),
+    reasons: assessment.fired.map((rule) => ({
+      ruleId: rule.id,
+      platform: rule.platform,
+      weight: rule.weight,
+      label: localize(rule.label ?? rule.text, lang),
+      ...said(rule),
+    })),
+    launchTypeRequired: launch.required,
+    launchTypeScores: launch.scores,
+    launchTypeReasons: launch.fired.map((rule) => ({
+      ruleId: rule.id,
+      launchType: rule.launchType,
+      weight: rule.weight,
+      required: rule.required ?? false,
+      ...said(rule),
+    })),
+    launchTypeLimits: launch.limits.map((limit) => ({ ruleId: limit.id, excludes: limit.excludes, ...said(limit) })),
+    launchTypeNotes: launch.notes.map((note) => ({ ruleId: note.id, ...said(note) })),
+    alsoConsider: assessment.alsoConsider.map((entry) => ({ option: entry.id, ...said(entry) })),
+    whatWouldChange: assessment.flips.map((flip) => ({
+      answers: flip.answers,
+      recommendation: flip.recommendation,
+      text: describeFlip(flip.changes, flip.recommendation, lang),
+    })),
+    costs: assessment.costs,
+    answers: assessment.answers,
+    ruleSet: ruleSet.origin,
+    lang,
+  };
+}

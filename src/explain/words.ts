@@ -1,0 +1,20 @@
+import type { Message, MessageValue } from "../engine/message.js";
+import type { Localized } from "../engine/rule-types.js";
+import { tDynamic, type Lang } from "../i18n/index.js";
+
+/** A message from the engine, worded in `lang`: nested messages first, then the message that holds them. */
+export function say(lang: Lang, message: Message): string {
+  if ("text" in message) return message.text;
+  if ("lines" in message) return message.lines.map((line) => say(lang, line)).join("\n");
+  const vars = message.vars && Object.fromEntries(Object.entries(message.vars).map(([name, value]) => [name, word(lang, value)]));
+  return tDynamic(lang, message.key, message.key, vars);
+}
+
+function word(lang: Lang, value: MessageValue): string | number {
+  return typeof value === "object" ? say(lang, value) : value;
+}
+
+/** A text a rules file gives in several languages, in `lang` where it has it, else in English. */
+export function localize(text: Localized, lang: Lang): string {
+  return text[lang] ?? text.en;
+}
