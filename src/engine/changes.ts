@@ -26,10 +26,6 @@ export type Change =
 
 export type CountChange = Extract<Change, { kind: "count" }>;
 
-export function isCount(change: Change): change is CountChange {
-  return change.kind === "count";
-}
-
 export function applyChanges(answers: Answers, changes: readonly Change[]): Answers {
   const next: Record<string, unknown> = { ...answers };
   for (const change of changes) next[change.key] = valueAfter(next[change.key], change);
@@ -53,7 +49,7 @@ export function valueAfter(value: unknown, change: Change): unknown {
 const ORDER = new Map(QUESTIONS.map((q, i) => [q.key as AnswerKey, i]));
 
 /** A change's place in a total order: question order, then add before remove, then the value's place. */
-export function rankOfChange(change: Change): number {
+function rankOfChange(change: Change): number {
   const order = ORDER.get(change.key)! * 1_000_000;
   if (change.kind === "count") return order + change.value;
   const value = change.kind === "choice" ? change.value : change.item;

@@ -5,14 +5,14 @@ import type { LaunchType, Localized } from "./rule-types.js";
 // contract the JSON file must keep (checked by the compiler). Apart from the
 // figures in facts.ts: only `compare` and the ADR read it.
 
-export interface ComparisonRow {
+interface ComparisonRow {
   id: string;
   topic: Localized;
   ecs: Localized;
   eks: Localized;
 }
 
-export interface ProsAndCons {
+interface ProsAndCons {
   good: Localized[];
   bad: Localized[];
 }

@@ -45,7 +45,7 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   },
 };
 
-export const OPERATOR_NAMES = Object.keys(OPERATORS);
+const OPERATOR_NAMES = Object.keys(OPERATORS);
 
 const COMBINATORS = ["all", "any", "none"] as const;
 type Combinator = (typeof COMBINATORS)[number];

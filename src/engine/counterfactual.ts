@@ -21,7 +21,7 @@ import { leaderBy, round } from "./score.js";
 export const MAX_FLIPS = 5;
 
 /** With rules that read several answers (scored one by one), at most this many counts are tried on each side. */
-export const JOINT_STEPS = 512;
+const JOINT_STEPS = 512;
 
 export interface Flip {
   changes: Change[];
@@ -30,7 +30,7 @@ export interface Flip {
   recommendation: Platform;
 }
 
-export function opposite(platform: Platform): Platform {
+function opposite(platform: Platform): Platform {
   return platform === "ecs" ? "eks" : "ecs";
 }
 

@@ -14,7 +14,7 @@ export interface Range {
   max: number;
 }
 
-export interface PricedFact {
+interface PricedFact {
   usdPerClusterHour: number;
   asOf: string;
   source: string;

@@ -168,7 +168,6 @@ export const QUESTIONS = [
 export type Question = (typeof QUESTIONS)[number];
 export type AnswerKey = Question["key"];
 export type ChoiceQuestion = Extract<Question, { kind: "choice" }>;
-export type SetQuestion = Extract<Question, { kind: "set" }>;
 export type IntegerQuestion = Extract<Question, { kind: "integer" }>;
 
 type ValueOf<Q> = Q extends { kind: "choice"; choices: readonly (infer C)[] }
@@ -180,7 +179,7 @@ type ValueOf<Q> = Q extends { kind: "choice"; choices: readonly (infer C)[] }
 type RequiredKey = Extract<Question, { required: true }>["key"];
 type DefaultedKey = Extract<Question, { default: unknown }>["key"];
 /** Answers that may stay unknown: no default, and absent fires no rule. */
-export type UnknownableKey = Exclude<AnswerKey, RequiredKey | DefaultedKey>;
+type UnknownableKey = Exclude<AnswerKey, RequiredKey | DefaultedKey>;
 
 type ValueFor<K extends AnswerKey> = ValueOf<Extract<Question, { key: K }>>;
 
@@ -192,7 +191,7 @@ export type AnswersInput = { [K in RequiredKey]: ValueFor<K> } & { [K in Exclude
 
 export const ANSWER_KEYS: readonly AnswerKey[] = QUESTIONS.map((q) => q.key);
 
-export function questionFor(key: AnswerKey): Question {
+function questionFor(key: AnswerKey): Question {
   return QUESTIONS.find((q) => q.key === key)!;
 }
 

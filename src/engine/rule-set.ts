@@ -15,7 +15,7 @@ import type {
 // from the validation in rules.ts (and its zod schemas), which only user rule
 // files need at run time.
 
-export interface Compiled {
+interface Compiled {
   /** Whether the rule fires for the given answers. */
   readonly test: Predicate;
   /** The answers the rule reads. */
@@ -51,7 +51,7 @@ export function appliesTo(platform: Platform): (rule: { platforms?: readonly Pla
   return (rule) => !rule.platforms || rule.platforms.includes(platform);
 }
 
-export function compile<R extends { when: RuleData["when"] }>(rule: R): R & Compiled {
+function compile<R extends { when: RuleData["when"] }>(rule: R): R & Compiled {
   return { ...rule, test: compileCondition(rule.when), keys: keysOf(rule.when) };
 }
 

@@ -56,7 +56,7 @@ const weight = z.number().check(z.gt(0), z.lte(MAX_WEIGHT));
 const platforms = z.optional(z.array(z.enum(PLATFORMS)).check(z.minLength(1)));
 const launchTypes = z.array(z.enum(LAUNCH_TYPES)).check(z.minLength(1));
 
-export const ruleSchema = z.strictObject({
+const ruleSchema = z.strictObject({
   id: ruleId,
   platform: z.enum(PLATFORMS),
   weight,
@@ -66,7 +66,7 @@ export const ruleSchema = z.strictObject({
   source,
 });
 
-export const launchTypeRuleSchema = z.strictObject({
+const launchTypeRuleSchema = z.strictObject({
   id: ruleId,
   launchType: z.enum(LAUNCH_TYPES),
   weight,
@@ -77,7 +77,7 @@ export const launchTypeRuleSchema = z.strictObject({
   source,
 });
 
-export const launchTypeLimitSchema = z.strictObject({
+const launchTypeLimitSchema = z.strictObject({
   id: ruleId,
   excludes: launchTypes,
   platforms,
@@ -86,7 +86,7 @@ export const launchTypeLimitSchema = z.strictObject({
   source,
 });
 
-export const launchTypeNoteSchema = z.strictObject({
+const launchTypeNoteSchema = z.strictObject({
   id: ruleId,
   launchTypes: z.optional(launchTypes),
   platforms,
@@ -95,7 +95,7 @@ export const launchTypeNoteSchema = z.strictObject({
   source,
 });
 
-export const alsoConsiderSchema = z.strictObject({
+const alsoConsiderSchema = z.strictObject({
   id: ruleId,
   platforms,
   when: condition,

@@ -17,7 +17,6 @@ export interface ParseRulesOptions {
   base?: RuleSet;
 }
 
-export type { RuleSet, RuleSetOrigin };
 
 /** The rule set, or every problem found, as messages to word (src/explain/rules.ts). */
 export type RulesOutcome<P = Message> = { ok: true; ruleSet: RuleSet } | { ok: false; problems: P[] };

@@ -97,7 +97,7 @@ export function decidingRules(fired: readonly Rule[], scores: Scores): Rule[] {
   return fired.filter((rule) => rule.platform === winner && (winner === "ecs" ? scores.ecs - rule.weight < loser : scores.eks - rule.weight <= loser));
 }
 
-export function strongestFirst(a: { weight: number; id: string }, b: { weight: number; id: string }): number {
+function strongestFirst(a: { weight: number; id: string }, b: { weight: number; id: string }): number {
   return b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

@@ -9,7 +9,7 @@ export function describeFlip(changes: readonly Change[], platform: Platform, lan
   return t(lang, "flip.sentence", { changes: joinConditions(lang, phrases), platform: t(lang, `platform.${platform}`) });
 }
 
-export function describeChange(change: Change, lang: Lang): string {
+function describeChange(change: Change, lang: Lang): string {
   switch (change.kind) {
     case "choice":
       return tDynamic(lang, `change.${change.key}.${change.value}`, `${change.key} ${change.value}`);

@@ -6,10 +6,7 @@ import { evaluate, type RecommendOptions, type Result } from "./result.js";
 export { evaluateBrief } from "../engine/evaluate.js";
 export { evaluate, SCHEMA_VERSION } from "./result.js";
 export type {
-  AlsoConsider,
   BriefResult,
-  LaunchTypeLimitReason,
-  LaunchTypeNote,
   LaunchTypeReason,
   Reason,
   RecommendOptions,

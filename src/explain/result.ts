@@ -100,7 +100,7 @@ export function evaluate(answers: Answers, options: RecommendOptions = {}): Resu
 }
 
 /** The engine's decision, every sentence in `lang`. */
-export function explainAssessment(assessment: Assessment, lang: Lang): Result {
+function explainAssessment(assessment: Assessment, lang: Lang): Result {
   const { ruleSet, launch } = assessment;
   const said = (rule: { text: Localized; source: Source }) => ({
     text: localize(rule.text, lang),

@@ -2,7 +2,7 @@ import { en, type MessageKey } from "./en.js";
 
 import type { Lang } from "./lang.js";
 
-export { LANGS, isLang, langFromEnv, type Lang } from "./lang.js";
+export { LANGS, langFromEnv, type Lang } from "./lang.js";
 export type { MessageKey };
 
 export type Catalogue = Readonly<Record<MessageKey, string>>;

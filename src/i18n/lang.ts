@@ -4,7 +4,7 @@
 export const LANGS = ["en", "ko"] as const;
 export type Lang = (typeof LANGS)[number];
 
-export function isLang(value: string): value is Lang {
+function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 

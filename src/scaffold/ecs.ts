@@ -75,6 +75,6 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
 }
 
 /** The <PLACEHOLDER> tokens in the files, in order of first use. */
-export function placeholdersIn(files: readonly { content: string }[]): string[] {
+function placeholdersIn(files: readonly { content: string }[]): string[] {
   return [...new Set(files.flatMap((file) => file.content.match(/<[A-Z0-9_]+>/g) ?? []))];
 }

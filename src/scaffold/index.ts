@@ -3,7 +3,7 @@ import { scaffoldEks } from "./eks.js";
 import type { Scaffold, ScaffoldSpec } from "./spec.js";
 
 export { checkSpec, DEFAULTS, fargateMemoryFor, sizeWarnings } from "./spec.js";
-export type { Scaffold, ScaffoldFile, ScaffoldNote, ScaffoldSpec } from "./spec.js";
+export type { Scaffold, ScaffoldSpec } from "./spec.js";
 
 /** Starter configuration for the spec: pure, the caller writes or prints it. */
 export function scaffold(spec: ScaffoldSpec): Scaffold {

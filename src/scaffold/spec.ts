@@ -18,7 +18,7 @@ export interface ScaffoldSpec {
   gpu: boolean;
 }
 
-export interface ScaffoldFile {
+interface ScaffoldFile {
   path: string;
   content: string;
 }
@@ -57,7 +57,7 @@ const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const ECS_FAMILY = /^[A-Za-z0-9_-]+$/;
 
 /** Beyond these, a size is allowed but deserves a second look: few instances are larger, few apps smaller. */
-export const SANE = { maxCpu: 64 * 1024, minMemory: 64 } as const;
+const WARN_BEYOND = { maxCpu: 64 * 1024, minMemory: 64 } as const;
 
 /** Every problem with a spec, as messages that name the flag and the fix. */
 export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
@@ -99,8 +99,8 @@ export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
 /** Sizes that are valid but unlikely to be meant: a 192-vCPU request, a 12 MiB limit. */
 export function sizeWarnings(spec: ScaffoldSpec, lang: Lang): string[] {
   const warnings: string[] = [];
-  if (spec.cpu > SANE.maxCpu) warnings.push(t(lang, "scaffold.warnCpu", { cpu: spec.cpu, vcpu: spec.cpu / 1024 }));
-  if (spec.memory < SANE.minMemory) warnings.push(t(lang, "scaffold.warnMemory", { memory: spec.memory }));
+  if (spec.cpu > WARN_BEYOND.maxCpu) warnings.push(t(lang, "scaffold.warnCpu", { cpu: spec.cpu, vcpu: spec.cpu / 1024 }));
+  if (spec.memory < WARN_BEYOND.minMemory) warnings.push(t(lang, "scaffold.warnMemory", { memory: spec.memory }));
   return warnings;
 }
 

@@ -1,5 +1,5 @@
 import { parseRules } from "../../src/explain/rules.js";
-import { type RuleSet } from "../../src/engine/rules.js";
+import type { RuleSet } from "../../src/engine/rule-set.js";
 import type { LaunchTypeRuleData, RuleData } from "../../src/engine/rule-types.js";
 
 let next = 0;

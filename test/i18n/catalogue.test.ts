@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
-import { joinConditions, langFromEnv, t } from "../../src/i18n/index.js";
+import { joinConditions, langFromEnv } from "../../src/i18n/index.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;

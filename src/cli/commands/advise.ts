@@ -12,7 +12,7 @@ import { writeOut } from "../output/write-out.js";
 import { loadRules } from "../input/load-rules.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
-import { assertCanWrite, reasonOf, writeAnswersFile } from "../output/write-file.js";
+import { assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
 /**
@@ -89,7 +89,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
     appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {
     // The result is already on stdout; the summary is an output that failed, not bad input.
-    throw new OutputError(t(lang, "summary.failed", { file, reason: reasonOf(error, lang) }));
+    throw new OutputError(t(lang, "summary.failed", { file, reason: writeFailureReason(error, lang) }));
   }
 }
 

@@ -4,7 +4,7 @@ import { localize } from "../../explain/words.js";
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
-import { type Io } from "../terminal/io.js";
+import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { checkLang, FORMATS, formatOf, type CompareOptions } from "../input/options.js";

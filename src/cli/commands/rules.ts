@@ -4,7 +4,7 @@ import { citeSource } from "../../explain/source.js";
 import { toRulesFile } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
-import { type Io } from "../terminal/io.js";
+import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { loadRules } from "../input/load-rules.js";

@@ -10,7 +10,7 @@ import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
-import { type Io } from "../terminal/io.js";
+import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";

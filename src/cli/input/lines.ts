@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 export type Line = { text: string } | { tooLong: true } | { noEnd: true };
 
 /** Past this many bytes without a newline the input is not NDJSON at all (/dev/zero, a binary): stop reading. */
-export const NO_END_BYTES = 1024 * 1024;
+const NO_END_BYTES = 1024 * 1024;
 
 const NEWLINE = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -76,7 +76,7 @@ type KeyOf<F extends string> = LongFlag<F> extends `no-${infer Name}` ? CamelCas
 type ValueOf<F extends string> = F extends `${string}<${string}>` ? string : boolean;
 
 /** The options a table of flags gives a command. */
-export type OptionsOf<T extends readonly OptionSpec[]> = { readonly [S in T[number] as KeyOf<S[0]>]?: ValueOf<S[0]> };
+type OptionsOf<T extends readonly OptionSpec[]> = { readonly [S in T[number] as KeyOf<S[0]>]?: ValueOf<S[0]> };
 
 type Tables = typeof OPTION_TABLES;
 /** One flag per answer: a list flag given twice is a list of its values. */

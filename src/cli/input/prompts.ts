@@ -61,12 +61,12 @@ async function askAll(
     if (!offered && !isQuick(q)) {
       offered = true;
       const rest = questions.length - n;
-      const finish = await drawn(context, (output) => askToFinish(rest, { ...context, output }, lang, color));
+      const finish = await untilDrawn(context, (output) => askToFinish(rest, { ...context, output }, lang, color));
       if (finish) break;
     }
     n++;
     const message = `(${n}/${questions.length}) ${t(lang, `q.${q.key}`)}`;
-    const value = await drawn(context, (output) => askOne(q, message, { ...context, output }, lang, color));
+    const value = await untilDrawn(context, (output) => askOne(q, message, { ...context, output }, lang, color));
     if (value !== undefined) answers[q.key] = value;
   }
   return answers;
@@ -78,7 +78,7 @@ async function askAll(
  * chunks arrive after its answer: printing the result before they land would
  * garble both.
  */
-async function drawn<T>(context: PromptContext, prompt: (output: Writable) => Promise<T>): Promise<T> {
+async function untilDrawn<T>(context: PromptContext, prompt: (output: Writable) => Promise<T>): Promise<T> {
   // Each prompt ends the stream it writes to; only process.stderr is immune, so each gets its own.
   const output = new Writable({ write: (chunk, _encoding, done) => context.output.write(chunk, done) });
   const flushed = finished(output).catch(() => {});

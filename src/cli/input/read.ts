@@ -6,7 +6,7 @@ import { t, type Lang } from "../../i18n/index.js";
 import { locateJsonError } from "./json-error.js";
 
 /** An answers or rules file is a few kilobytes; anything past this is the wrong file. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+const MAX_INPUT_BYTES = 1024 * 1024;
 
 /**
  * Reads a whole input, or stdin for "-", refusing more than MAX_INPUT_BYTES
@@ -142,10 +142,10 @@ function tooLarge(label: string, lang: Lang): InputError {
 }
 
 export function cannotRead(path: string, error: unknown, lang: Lang): InputError {
-  return new InputError(t(lang, "input.cannotRead", { file: path, reason: reasonOf(error, lang) }), t(lang, "input.cannotReadHint"));
+  return new InputError(t(lang, "input.cannotRead", { file: path, reason: readFailureReason(error, lang) }), t(lang, "input.cannotReadHint"));
 }
 
-function reasonOf(error: unknown, lang: Lang): string {
+function readFailureReason(error: unknown, lang: Lang): string {
   const code = (error as { code?: string }).code;
   if (code === "ENOENT") return t(lang, "input.noSuchFile");
   if (code === "EISDIR") return t(lang, "input.isDirectory");

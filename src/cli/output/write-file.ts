@@ -130,10 +130,10 @@ function removeQuietly(path: string): void {
 
 /** A write that failed, in the user's words: the file and why (a full disk, no permission). */
 function writeFailure(path: string, error: unknown, lang: Lang): Error {
-  return new OutputError(t(lang, "write.failed", { file: path, reason: reasonOf(error, lang) }));
+  return new OutputError(t(lang, "write.failed", { file: path, reason: writeFailureReason(error, lang) }));
 }
 
-export function reasonOf(error: unknown, lang: Lang): string {
+export function writeFailureReason(error: unknown, lang: Lang): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOSPC":
       return t(lang, "write.reason.full");

@@ -88,7 +88,7 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
   return rows.filter((row) => row !== undefined);
 }
 
-export function duration(d: Duration, lang: Lang): string {
+function duration(d: Duration, lang: Lang): string {
   return t(lang, d.unit === "day" ? "duration.day" : "duration.week", { min: d.min, max: d.max });
 }
 

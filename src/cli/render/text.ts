@@ -36,8 +36,8 @@ export function renderText(result: Result, options: TextOptions): string {
   const barWidth = Math.max(3, width - 7 - numberWidth - 2);
   for (const platform of ["ecs", "eks"] as const) {
     const score = result.scores[platform];
-    const drawn = padEnd(bar(score, top, barWidth, options.unicode), barWidth);
-    out.push(`  ${paint(platform, t(lang, `platform.${platform}`))}  ${paint(platform, drawn)}  ${String(score).padStart(numberWidth)}`);
+    const barText = padEnd(bar(score, top, barWidth, options.unicode), barWidth);
+    out.push(`  ${paint(platform, t(lang, `platform.${platform}`))}  ${paint(platform, barText)}  ${String(score).padStart(numberWidth)}`);
   }
 
   out.push("", ...title(t(lang, "section.why")));

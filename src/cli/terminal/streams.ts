@@ -80,7 +80,7 @@ export function stderrOutput(): NodeJS.WriteStream {
  * error) is one line on stderr, if stderr still works, and exit 74: never a
  * stack, and never 1, which CI would read as "the decision changed".
  */
-export function outputFailed(error: NodeJS.ErrnoException, name: "stdout" | "stderr" = "stdout"): never {
+function outputFailed(error: NodeJS.ErrnoException, name: "stdout" | "stderr" = "stdout"): never {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   if (name === "stdout") {
     try {
