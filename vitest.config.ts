@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   define: {
     __ECS_OR_EKS_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version),
-    __ECS_OR_EKS_ANSWERS_SCHEMA__: "undefined",
+    __ECS_OR_EKS_BUNDLE__: "false",
   },
   test: {
     include: ["test/**/*.test.ts"],

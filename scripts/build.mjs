@@ -106,14 +106,14 @@ const common = {
 };
 
 // The answers' JSON Schema, generated from the zod schema that validates them
-// (never written by hand), is baked into the bundle: zod's JSON Schema
-// generator then need not ship, and `schema` prints it without loading it.
+// (never written by hand), ships as dist/answers.schema.json: zod's JSON
+// Schema generator then need not ship, and `schema` prints the file.
 const generator = await build({
   ...common,
   entryPoints: ["src/cli/render/json-schema.ts"],
   write: false,
   minify: false,
-  define: { __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION) },
+  define: { __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION), __ECS_OR_EKS_BUNDLE__: "false" },
 });
 const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-build-"));
 writeFileSync(join(scratch, "json-schema.mjs"), generator.outputFiles[0].text);
@@ -123,7 +123,7 @@ rmSync(scratch, { recursive: true, force: true });
 
 const define = {
   __ECS_OR_EKS_VERSION__: JSON.stringify(VERSION),
-  __ECS_OR_EKS_ANSWERS_SCHEMA__: JSON.stringify(schema),
+  __ECS_OR_EKS_BUNDLE__: "true",
 };
 // One build for the CLI and the library, so the package carries one copy of
 // the engine. What a run needs only sometimes (the prompts, the renderers,
@@ -176,15 +176,23 @@ async function startupPlugin() {
   const loadedOnDemand = new Set(
     Object.values(inputs).flatMap((input) => input.imports.filter((edge) => edge.kind === "dynamic-import" && !edge.external).map((edge) => edge.path)),
   );
-  const reachers = new Set([...loadedOnDemand, entryPoints.index].filter((path) => path.startsWith("src/") && path !== "src/cli/program.ts"));
-  // Namespace exports, not side-effect imports: esbuild splits by the parts of a module that each entry uses.
-  const exports = onStartupPath.map((path, i) => `export * as __startup${i} from ${JSON.stringify(join(process.cwd(), path))};`).join("\n");
+  // The program definition too, so the namespaces below land in the start-up chunk and not in one of their own.
+  const reachers = new Set([...loadedOnDemand, entryPoints.index].filter((path) => path.startsWith("src/")));
+  const STARTUP = "ecs-or-eks:startup";
   return {
     name: "startup-chunk",
     setup(build) {
+      // One module that holds every start-up module's namespace: namespaces, not side-effect
+      // imports, since esbuild splits by the parts of a module that each entry uses.
+      build.onResolve({ filter: /^ecs-or-eks:startup$/ }, () => ({ path: STARTUP, namespace: "startup" }));
+      build.onLoad({ filter: /.*/, namespace: "startup" }, () => ({
+        contents: onStartupPath.map((path, i) => `export * as m${i} from ${JSON.stringify(join(process.cwd(), path))};`).join("\n"),
+        loader: "js",
+        resolveDir: process.cwd(),
+      }));
       build.onLoad({ filter: /\.ts$/ }, (args) => {
         if (!reachers.has(relative(process.cwd(), args.path))) return undefined;
-        return { contents: `${readFileSync(args.path, "utf8")}\n${exports}\n`, loader: "ts" };
+        return { contents: `${readFileSync(args.path, "utf8")}\nexport * as __startup from "${STARTUP}";\n`, loader: "ts" };
       });
     },
   };

@@ -3,5 +3,6 @@
 /** The package's version. */
 declare const __ECS_OR_EKS_VERSION__: string;
 
-/** The answers' JSON Schema, generated from the zod schema at build time (absent in the tests). */
-declare const __ECS_OR_EKS_ANSWERS_SCHEMA__: string | undefined;
+
+/** True in the bundle (scripts/build.mjs), false when the tests run the sources. */
+declare const __ECS_OR_EKS_BUNDLE__: boolean;
