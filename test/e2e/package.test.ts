@@ -26,15 +26,13 @@ describe("the published package", () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
-  it("is an ESM package with a bin, types and the engines it runs on", () => {
-    expect(pkg).toMatchObject({
-      type: "module",
-      bin: { "ecs-or-eks": "bin/ecs-or-eks.js" },
-      engines: { node: ">=20.12" },
-      exports: { ".": { types: expect.stringMatching(/\.d\.ts$/), default: "./dist/index.js" } },
-    });
+  it("packs only the bin, the bundle with its types and schema, the README and the licence", () => {
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+    const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
+    const outside = files.filter((path) => !/^(bin\/ecs-or-eks\.js|dist\/.+|README\.md|LICENSE|package\.json)$/.test(path));
+    expect(outside).toEqual([]);
+    for (const needed of ["bin/ecs-or-eks.js", "dist/cli.js", "dist/index.js", "dist/answers.schema.json", pkg.types.replace(/^\.\//, "")]) expect(files).toContain(needed);
     expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(pkg.files).toEqual(["bin/", "dist/", "README.md", "LICENSE"]);
   });
 });
 
