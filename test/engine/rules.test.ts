@@ -99,6 +99,7 @@ describe("the built-in rules", () => {
     ...BUILT_IN_RULES.launchTypeLimits,
     ...BUILT_IN_RULES.launchTypeNotes,
     ...BUILT_IN_RULES.alsoConsider,
+    ...BUILT_IN_RULES.answerNotes,
   ];
 
   it("validate, and survive a round trip through `rules --format json`", () => {
@@ -156,6 +157,8 @@ describe("the built-in rules", () => {
 
 const BUILT_IN_RULES_ANSWERS = {
   currentPlatform: "none",
+      currentPlatformFit: "content",
+      internalPlatform: "none",
   workload: "services",
   computeSpend: "unknown",
   kubernetesExperience: "none",
