@@ -609,7 +609,7 @@ export const en = {
   // A what-would-change line names the reason behind a change where the answer alone would mislead.
   "change.requirements.add.gpu": "GPUs to share across teams (GPU scheduling and bin-packing on Kubernetes)",
   "section.answerNotes": "Answers that weigh nothing",
-  "means.people.organisation": "For an organisation of this size, Kubernetes takes a platform team's time, not a share of one engineer's: at least {upgrades} Kubernetes version upgrade a year for each of the {clusters}, with its add-ons; a minimal production cluster costs about USD {min}-{max} a month (AWS startup guidance, as of {asOf}).",
+  "means.people.organisation": "For an organisation of this size, Kubernetes takes a platform team's time, not a share of one engineer's: every cluster ({clusters} here) needs at least {upgrades} Kubernetes version upgrade a year, with its add-ons, and a minimal production cluster costs about USD {min}-{max} a month (AWS startup guidance, as of {asOf}).",
   "means.people.clusters.one": "one cluster",
   "means.people.clusters.many": "{n} clusters",
   "launch.zero": "{launchTypes}: none of your answers weighs for it, though it can run this workload.",

@@ -591,7 +591,7 @@ export const ko: Record<MessageKey, string> = {
   "item.requirements.isolation": "태스크별 VM 격리가",
   "change.requirements.add.gpu": "Kubernetes의 GPU 스케줄링과 빈 패킹으로 여러 팀이 GPU를 나눠 써야 하면",
   "section.answerNotes": "점수에 반영되지 않은 답변",
-  "means.people.organisation": "이 정도 규모의 조직에서는 Kubernetes 운영에 엔지니어 한 명 시간의 일부가 아니라 플랫폼 팀의 시간이 듭니다. {clusters} 각각에 애드온을 포함한 Kubernetes 버전 업그레이드가 매년 최소 {upgrades}번 있고, 최소한의 운영용 클러스터는 월 약 {min}-{max} USD입니다(AWS 스타트업 안내, {asOf}년 기준).",
+  "means.people.organisation": "이 정도 규모의 조직에서는 Kubernetes 운영에 엔지니어 한 명 시간의 일부가 아니라 플랫폼 팀의 시간이 듭니다. 클러스터마다(여기서는 {clusters}) 애드온을 포함한 Kubernetes 버전 업그레이드가 매년 최소 {upgrades}번 있고, 최소한의 운영용 클러스터는 월 약 {min}-{max} USD입니다(AWS 스타트업 안내, {asOf}년 기준).",
   "means.people.clusters.one": "클러스터 1개",
   "means.people.clusters.many": "클러스터 {n}개",
   "launch.zero": "{launchTypes}: 이 워크로드를 실행할 수는 있지만, 점수를 준 답변이 없습니다.",
