@@ -2,6 +2,7 @@ import { compileCondition, keysOf, type Predicate } from "./conditions.js";
 import type { AnswerKey } from "./questions.js";
 import type {
   AlsoConsiderData,
+  AnswerNoteData,
   LaunchTypeLimitData,
   LaunchTypeNoteData,
   LaunchTypeRuleData,
@@ -26,7 +27,7 @@ export type LaunchTypeRule = LaunchTypeRuleData & Compiled;
 export type LaunchTypeLimit = LaunchTypeLimitData & Compiled;
 export type LaunchTypeNote = LaunchTypeNoteData & Compiled;
 export type AlsoConsiderRule = AlsoConsiderData & Compiled;
-export type AnswerNote = AlsoConsiderData & Compiled;
+export type AnswerNote = AnswerNoteData & Compiled;
 
 /** Where a rule set came from, as the JSON result reports it. */
 export type RuleSetOrigin =

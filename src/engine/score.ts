@@ -3,7 +3,7 @@ import type { Platform } from "./rule-types.js";
 import type { LaunchTypeRule, Rule, RuleSet } from "./rule-set.js";
 
 /** Below this share of the points as margin the call is close: the loser has over 37.5% of the points. */
-export const CLOSE_CALL_BELOW = 0.25;
+const CLOSE_CALL_BELOW = 0.25;
 
 /**
  * Points that stand for what the questionnaire cannot see. Added to the
@@ -11,7 +11,7 @@ export const CLOSE_CALL_BELOW = 0.25;
  * or two weak rules stays unsure, and the more evidence fires, the nearer
  * the confidence comes to 1 (never reaching it).
  */
-export const EVIDENCE_PRIOR = 6;
+const EVIDENCE_PRIOR = 6;
 
 export interface Scores {
   ecs: number;
