@@ -6,7 +6,7 @@ import { ko } from "./i18n/ko.js";
 
 export { recommend, evaluate, evaluateBrief, SCHEMA_VERSION } from "./explain/recommend.js";
 export type { Result, BriefResult, Reason, LaunchTypeReason, WhatWouldChange, RecommendOptions } from "./explain/recommend.js";
-export type { AlsoConsider, LaunchTypeLimitReason, LaunchTypeNote } from "./explain/result.js";
+export type { AlsoConsider, AnswerNote, LaunchTypeLimitReason, LaunchTypeNote } from "./explain/result.js";
 export { parseAnswers } from "./explain/answers.js";
 export type { ParseOutcome, ParseOptions } from "./explain/answers.js";
 export { QUESTIONS, ANSWER_KEYS } from "./engine/questions.js";

@@ -17,8 +17,18 @@ interface ProsAndCons {
   bad: Localized[];
 }
 
+/** A change since the guide was written, dated, from FACTS. */
+interface SinceTheGuide {
+  date: string;
+  text: Localized;
+  source: string;
+}
+
 export interface Comparison {
   source: string;
+  /** The date the guide was last updated: its table is quoted as it was then. */
+  guideDate: string;
+  since: SinceTheGuide[];
   rows: ComparisonRow[];
   /** Each platform's pros and cons, from the guide's table and selection sections. */
   options: Record<"ecs" | "eks", ProsAndCons>;

@@ -12,6 +12,12 @@ export interface Costs {
   };
   /** What running Kubernetes costs in people: present when EKS is recommended or the call is close. */
   kubernetesPeople?: {
+    /**
+     * Whom the figures fit: AWS's 20-40% of one engineer is for a small team
+     * on one cluster; past that ("organisation") it is a platform team's time
+     * and an upgrade a year for each cluster, with no figure to quote.
+     */
+    scale: "small-team" | "organisation";
     engineerShare: Range;
     minimalClusterUsdPerMonth: Range;
     upgradesPerYear: number;
@@ -47,7 +53,7 @@ export function costsFor(answers: Answers, decision: Decision): Costs {
         source: controlPlane.eks.source,
       },
     },
-    ...(decision.recommendation === "eks" || decision.closeCall ? { kubernetesPeople } : {}),
+    ...(decision.recommendation === "eks" || decision.closeCall ? { kubernetesPeople: { scale: peopleScale(answers), ...kubernetesPeople } } : {}),
     ...(launchType === "managed-instances" || launchType === "auto-mode" ? { managementFee: { launchType, ...managementFee[launchType] } } : {}),
     learningTime: {
       ecs: learningTime.ecs,
@@ -56,4 +62,10 @@ export function costsFor(answers: Answers, decision: Decision): Costs {
     },
     tooling: { ecs: tooling.ecs, eks: tooling.eks },
   };
+}
+
+/** The small-team figures hold for up to 15 engineers (or an unknown number) on one cluster, with no platform team. */
+function peopleScale(answers: Answers): "small-team" | "organisation" {
+  const small = (answers.engineers === undefined || answers.engineers <= 15) && answers.clusters <= 1 && answers.internalPlatform === "none";
+  return small ? "small-team" : "organisation";
 }

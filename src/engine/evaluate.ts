@@ -8,7 +8,7 @@ import { pickLaunchType, type LaunchTypeChoice } from "./launch-type.js";
 import type { Answers } from "./questions.js";
 import { alsoConsiderFor } from "./also-consider.js";
 import type { LaunchType, Platform } from "./rule-types.js";
-import type { AlsoConsiderRule, Rule, RuleSet } from "./rule-set.js";
+import { appliesTo, type AlsoConsiderRule, type AnswerNote, type Rule, type RuleSet } from "./rule-set.js";
 import { confidenceOf, decide, decidingRules, isCloseCall, scorePlatforms, type Scores } from "./score.js";
 
 /**
@@ -40,6 +40,8 @@ export interface Assessment {
   deciding: Rule[];
   launch: LaunchTypeChoice;
   alsoConsider: AlsoConsiderRule[];
+  /** Why some answers weigh nothing (or how they were weighed), for these answers and this platform. */
+  answerNotes: AnswerNote[];
   /** The smallest changes of answers that give the other platform, cheapest first. */
   flips: Flip[];
   costs: Costs;
@@ -81,6 +83,7 @@ export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES): Ass
     deciding: decidingRules(fired, scores),
     launch,
     alsoConsider: alsoConsiderFor(ruleSet, answers, recommendation),
+    answerNotes: ruleSet.answerNotes.filter((note) => appliesTo(recommendation)(note) && note.test(answers)),
     flips: findFlips(ruleSet, answers, recommendation),
     costs: costsFor(answers, { recommendation, launchType: launch.launchType, closeCall }),
     answers,

@@ -11,16 +11,31 @@ export const QUESTIONS = [
     key: "currentPlatform",
     flag: "current-platform",
     kind: "choice",
-    choices: ["none", "ecs", "kubernetes", "openshift"],
+    choices: ["none", "ecs", "kubernetes", "openshift", "vms", "paas", "serverless", "other-orchestrator"],
     // From ECS toward Kubernetes: staying on ECS is one end, OpenShift (Kubernetes) the other.
-    ranks: { ecs: 0, none: 1, kubernetes: 2, openshift: 2 },
+    ranks: { ecs: 0, none: 1, vms: 1, paas: 1, serverless: 1, "other-orchestrator": 1, kubernetes: 2, openshift: 2 },
     // What the team runs today is a fact, not a choice: never suggested as a change.
     fact: true,
     required: false,
     default: "none",
     quick: true,
     description:
-      "What the team, or the platform team it deploys through, runs in production today: none, ecs, kubernetes (any distribution or cloud) or openshift.",
+      "What the team, or the platform team it deploys through, runs in production today: none, ecs, kubernetes (any distribution or cloud), openshift, vms (EC2 or servers with no orchestrator), paas (Heroku, Elastic Beanstalk, App Runner, Render and the like), serverless (mostly Lambda) or other-orchestrator (Nomad, Swarm, Mesos, an in-house one).",
+  },
+  {
+    key: "currentPlatformFit",
+    flag: "current-platform-fit",
+    kind: "choice",
+    choices: ["content", "mixed", "leaving"],
+    // How the team feels about what it runs today is a fact too: never suggested as a change.
+    fact: true,
+    required: false,
+    default: "content",
+    quick: true,
+    // Asked only when something runs in production today.
+    askedWhen: { answer: "currentPlatform", notIn: ["none"] },
+    description:
+      "How the team feels about what it runs today: content (it works for us), mixed, or leaving (we want off it); ignored when nothing runs today.",
   },
   {
     key: "kubernetesExperience",
@@ -87,13 +102,24 @@ export const QUESTIONS = [
     description: "People available to run the platform and its servers (drives Fargate, managed instances or your own EC2).",
   },
   {
+    key: "internalPlatform",
+    flag: "internal-platform",
+    kind: "choice",
+    choices: ["none", "planned", "in-place"],
+    required: false,
+    default: "none",
+    description:
+      "Whether a platform team gives app teams their own deploy tooling and hides the orchestrator from them: none, planned or in-place.",
+  },
+  {
     key: "requirements",
     flag: "requirements",
     kind: "set",
-    choices: ["gpu", "privileged", "daemonsets", "windows", "arm", "spot"],
+    choices: ["gpu", "privileged", "daemonsets", "windows", "arm", "spot", "isolation"],
     required: false,
     default: [],
-    description: "Workload needs that rule some ways of running out: GPUs, privileged containers, DaemonSets, Windows containers, Arm (Graviton), Spot capacity.",
+    description:
+      "Workload needs that rule some ways of running out: GPUs, privileged containers, DaemonSets, Windows containers, Arm (Graviton), Spot capacity, isolation (each task or pod in its own VM boundary, for compliance or multi-tenancy).",
   },
   {
     key: "workload",
@@ -201,6 +227,18 @@ export function isAnswerKey(key: string): key is AnswerKey {
 
 /** A list answer holds each choice at most once; longer input is refused early, as absurd. */
 export const MAX_SET_ITEMS = 32;
+
+/**
+ * Whether a question is asked, given the answers so far: one that follows
+ * from an earlier answer is not when that answer (or its default) rules it out.
+ */
+export function isAsked(q: Question, answers: Readonly<Record<string, unknown>>): boolean {
+  if (!("askedWhen" in q)) return true;
+  const { answer, notIn } = q.askedWhen;
+  const earlier = QUESTIONS.find((other) => other.key === answer)!;
+  const value = answers[answer] ?? ("default" in earlier ? earlier.default : undefined);
+  return !(notIn as readonly unknown[]).includes(value);
+}
 
 /** Whether a question has a default. Required questions have none, and the rest without one may be left unknown. */
 export function hasDefault(q: Question): q is Extract<Question, { default: unknown }> {

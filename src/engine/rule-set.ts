@@ -2,6 +2,7 @@ import { compileCondition, keysOf, type Predicate } from "./conditions.js";
 import type { AnswerKey } from "./questions.js";
 import type {
   AlsoConsiderData,
+  AnswerNoteData,
   LaunchTypeLimitData,
   LaunchTypeNoteData,
   LaunchTypeRuleData,
@@ -26,6 +27,7 @@ export type LaunchTypeRule = LaunchTypeRuleData & Compiled;
 export type LaunchTypeLimit = LaunchTypeLimitData & Compiled;
 export type LaunchTypeNote = LaunchTypeNoteData & Compiled;
 export type AlsoConsiderRule = AlsoConsiderData & Compiled;
+export type AnswerNote = AnswerNoteData & Compiled;
 
 /** Where a rule set came from, as the JSON result reports it. */
 export type RuleSetOrigin =
@@ -41,10 +43,11 @@ export interface RuleSet {
   readonly launchTypeLimits: readonly LaunchTypeLimit[];
   readonly launchTypeNotes: readonly LaunchTypeNote[];
   readonly alsoConsider: readonly AlsoConsiderRule[];
+  readonly answerNotes: readonly AnswerNote[];
 }
 
 /** The lists of a rule set besides its sources, as a rules file holds them. */
-export type RuleLists = Pick<RuleSet, "rules" | "launchTypeRules" | "launchTypeLimits" | "launchTypeNotes" | "alsoConsider">;
+export type RuleLists = Pick<RuleSet, "rules" | "launchTypeRules" | "launchTypeLimits" | "launchTypeNotes" | "alsoConsider" | "answerNotes">;
 
 /** Whether a rule that may name its platforms (launch types, limits, notes, also-consider) applies to `platform`. */
 export function appliesTo(platform: Platform): (rule: { platforms?: readonly Platform[] | undefined }) => boolean {
@@ -63,6 +66,7 @@ export function compileLists(data: Partial<Omit<RulesFileData, "version" | "sour
     launchTypeLimits: (data.launchTypeLimits ?? []).map(compile),
     launchTypeNotes: (data.launchTypeNotes ?? []).map(compile),
     alsoConsider: (data.alsoConsider ?? []).map(compile),
+    answerNotes: (data.answerNotes ?? []).map(compile),
   };
 }
 
@@ -82,5 +86,6 @@ export function toRulesFile(ruleSet: RuleSet): RulesFileData {
     launchTypeLimits: ruleSet.launchTypeLimits.map(strip),
     launchTypeNotes: ruleSet.launchTypeNotes.map(strip),
     alsoConsider: ruleSet.alsoConsider.map(strip),
+    answerNotes: ruleSet.answerNotes.map(strip),
   };
 }

@@ -83,6 +83,12 @@ export interface AlsoConsiderData {
   source: Source;
 }
 
+/**
+ * Why an answer weighs nothing for the platform (Prometheus runs on ECS too),
+ * or how it was weighed: shown under the reasons when its condition holds.
+ */
+export type AnswerNoteData = AlsoConsiderData;
+
 export type SourcesTable = Record<string, { title: Localized }>;
 
 export interface RulesFileData {
@@ -94,6 +100,7 @@ export interface RulesFileData {
   launchTypeLimits?: LaunchTypeLimitData[] | undefined;
   launchTypeNotes?: LaunchTypeNoteData[] | undefined;
   alsoConsider?: AlsoConsiderData[] | undefined;
+  answerNotes?: AnswerNoteData[] | undefined;
 }
 
 export interface OverridesFileData {
@@ -108,4 +115,5 @@ export interface OverridesFileData {
   launchTypeLimits?: LaunchTypeLimitData[] | undefined;
   launchTypeNotes?: LaunchTypeNoteData[] | undefined;
   alsoConsider?: AlsoConsiderData[] | undefined;
+  answerNotes?: AnswerNoteData[] | undefined;
 }

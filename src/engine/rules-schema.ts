@@ -110,6 +110,8 @@ export const RULE_LISTS = {
   launchTypeLimits: launchTypeLimitSchema,
   launchTypeNotes: launchTypeNoteSchema,
   alsoConsider: alsoConsiderSchema,
+  // The same fields as an also-consider entry: an id, optional platforms, a condition, a text and a source.
+  answerNotes: alsoConsiderSchema,
 } as const;
 export type RuleList = keyof typeof RULE_LISTS;
 
@@ -126,6 +128,7 @@ const lists = <R extends z.ZodMiniType, T extends z.ZodMiniType, M extends z.Zod
   launchTypeLimits: z.optional(z.array(e.launchTypeLimits)),
   launchTypeNotes: z.optional(z.array(e.launchTypeNotes)),
   alsoConsider: z.optional(z.array(e.alsoConsider)),
+  answerNotes: z.optional(z.array(e.alsoConsider)),
 });
 
 const rulesFile = <R extends z.ZodMiniType, T extends z.ZodMiniType, M extends z.ZodMiniType, N extends z.ZodMiniType, A extends z.ZodMiniType>(

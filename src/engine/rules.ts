@@ -178,6 +178,7 @@ function applyOverrides(
     launchTypeLimits: [...keep(base.launchTypeLimits), ...added.launchTypeLimits],
     launchTypeNotes: [...keep(base.launchTypeNotes), ...added.launchTypeNotes],
     alsoConsider: [...keep(base.alsoConsider), ...added.alsoConsider],
+    answerNotes: [...keep(base.answerNotes), ...added.answerNotes],
   };
 }
 

@@ -14,7 +14,7 @@ import { localize } from "./words.js";
 
 export type { BriefResult } from "../engine/evaluate.js";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface Reason {
   ruleId: string;
@@ -57,6 +57,13 @@ export interface AlsoConsider {
   source: string;
 }
 
+/** Why an answer weighs nothing for the platform, or how it was weighed. */
+export interface AnswerNote {
+  id: string;
+  text: string;
+  source: string;
+}
+
 export interface WhatWouldChange {
   answers: Partial<Answers>;
   recommendation: Platform;
@@ -80,6 +87,8 @@ export interface Result {
   launchTypeLimits: LaunchTypeLimitReason[];
   launchTypeNotes: LaunchTypeNote[];
   alsoConsider: AlsoConsider[];
+  /** Answers that weigh nothing, each with why (schemaVersion 3). */
+  answerNotes: AnswerNote[];
   whatWouldChange: WhatWouldChange[];
   costs: Costs;
   answers: Answers;
@@ -133,6 +142,7 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
     launchTypeLimits: launch.limits.map((limit) => ({ ruleId: limit.id, excludes: limit.excludes, ...said(limit) })),
     launchTypeNotes: launch.notes.map((note) => ({ ruleId: note.id, ...said(note) })),
     alsoConsider: assessment.alsoConsider.map((entry) => ({ option: entry.id, ...said(entry) })),
+    answerNotes: assessment.answerNotes.map((note) => ({ id: note.id, ...said(note) })),
     whatWouldChange: assessment.flips.map((flip) => ({
       answers: flip.answers,
       recommendation: flip.recommendation,

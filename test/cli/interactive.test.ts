@@ -9,40 +9,42 @@ describe("the questionnaire at a terminal", () => {
   it("asks every question with progress and a hint, then prints the result to stdout", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/15) What does the team run in production today?");
+    await term.waitFor("(1/16) What does the team run in production today?");
     term.press("enter"); // nothing yet (default)
-    await term.waitFor("(2/15) How much Kubernetes experience does the team have?");
+    await term.waitFor("(2/16) How much Kubernetes experience does the team have?");
     expect(term.screen()).toContain("Be honest: running Kubernetes in production is the main cost of EKS.");
     term.press("down");
     term.press("down");
     term.press("enter"); // proficient
-    await term.waitFor("(3/15) What is your cloud strategy?");
+    await term.waitFor("(3/16) What is your cloud strategy?");
     term.press("enter"); // aws-only (default)
-    await term.waitFor("(4/15) How many engineers");
+    await term.waitFor("(4/16) How many engineers");
     term.type("25");
     term.press("enter");
-    await term.waitFor("(5/15) How many services will you run?");
+    await term.waitFor("(5/16) How many services will you run?");
     term.type("12");
     term.press("enter");
-    await term.waitFor("(6/15)");
+    await term.waitFor("(6/16)");
     term.press("enter"); // moderate (default)
-    await term.waitFor("9 more questions have defaults. Answer them, or finish now?");
+    await term.waitFor("10 more questions have defaults. Answer them, or finish now?");
     term.press("enter"); // keep answering (default)
-    await term.acceptDefaults(7, 10, 15);
-    await term.waitFor("(11/15) Which Kubernetes ecosystem tools do you need?");
+    await term.acceptDefaults(7, 11, 16);
+    await term.waitFor("(12/16) Which Kubernetes ecosystem tools do you need?");
     term.press("space"); // helm
     term.press("enter");
-    await term.acceptDefaults(12, 15);
+    await term.acceptDefaults(13, 16);
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
       currentPlatform: "none",
+      currentPlatformFit: "content",
       kubernetesExperience: "proficient",
       cloudStrategy: "aws-only",
       engineers: 25,
       microservices: 12,
       budget: "moderate",
       opsCapacity: "some",
+      internalPlatform: "none",
       requirements: [],
       workload: "services",
       computeSpend: "unknown",
@@ -58,10 +60,10 @@ describe("the questionnaire at a terminal", () => {
   it("reaches a result in seven prompts: the quick questions, then finish with the defaults", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.acceptDefaults(1, 3, 15);
-    await term.waitFor("(4/15) How many engineers");
+    await term.acceptDefaults(1, 3, 16);
+    await term.waitFor("(4/16) How many engineers");
     term.press("enter"); // empty: unknown
-    await term.acceptDefaults(5, 6, 15);
+    await term.acceptDefaults(5, 6, 16);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -72,16 +74,39 @@ describe("the questionnaire at a terminal", () => {
     expect(answers).not.toHaveProperty("engineers");
   });
 
+  it("asks how the team feels about what it runs only when something runs, and still finishes in eight prompts", async () => {
+    const term = fakeTerminal();
+    const exit = run(["--json"], term.io);
+    await term.waitFor("(1/16) What does the team run in production today?");
+    term.press("down");
+    term.press("enter"); // Amazon ECS
+    await term.waitFor("(2/17) How does the team feel about what it runs today?");
+    term.press("down");
+    term.press("down");
+    term.press("enter"); // leaving
+    await term.acceptDefaults(3, 7, 17);
+    await term.waitFor("Answer them, or finish now?");
+    term.press("down");
+    term.press("enter"); // finish now
+    expect(await exit).toBe(0);
+    expect(term.screen().match(/✔/g)).toHaveLength(8);
+    const result = JSON.parse(term.stdout.text);
+    expect(result.answers).toMatchObject({ currentPlatform: "ecs", currentPlatformFit: "leaving" });
+    // Wanting off ECS: the stay-put rule is silent, the wish to leave counts.
+    expect(result.reasons.map((reason: { ruleId: string }) => reason.ruleId)).toContain("eks-leaving-ecs");
+    expect(result.reasons.map((reason: { ruleId: string }) => reason.ruleId)).not.toContain("ecs-runs-ecs-today");
+  });
+
   it("asks only what the flags leave open", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--json"], term.io);
-    await term.waitFor("(1/13) What does the team run in production today?");
-    await term.acceptDefaults(1, 3, 13);
-    await term.waitFor("(4/13) How much room is there in the budget?");
+    await term.waitFor("(1/14) What does the team run in production today?");
+    await term.acceptDefaults(1, 3, 14);
+    await term.waitFor("(4/14) How much room is there in the budget?");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(5, 13);
+    await term.acceptDefaults(5, 14);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
@@ -92,7 +117,7 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--engineers", "4", "--json", "--no-color"],
       term.io,
     );
-    await term.waitFor("(1/10) How many services");
+    await term.waitFor("(1/11) How many services");
     term.type("0");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 10000.");
@@ -101,7 +126,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 10);
+    await term.acceptDefaults(2, 11);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
   });
@@ -109,13 +134,13 @@ describe("the questionnaire at a terminal", () => {
   it("takes an empty team size as unknown, but not a bad one", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--json", "--no-color"], term.io);
-    await term.waitFor("(1/11) How many engineers");
+    await term.waitFor("(1/12) How many engineers");
     term.type("lots");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 100000, or leave it empty.");
     for (let i = 0; i < 4; i++) term.press("backspace");
     term.press("enter");
-    await term.waitFor("(2/11) How many services");
+    await term.waitFor("(2/12) How many services");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("down");
@@ -127,7 +152,7 @@ describe("the questionnaire at a terminal", () => {
   it("asks in Korean under a Korean locale", async () => {
     const term = fakeTerminal({ LANG: "ko_KR.UTF-8" });
     const exit = run([], term.io);
-    await term.waitFor("(1/15) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
+    await term.waitFor("(1/16) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
   });
@@ -135,7 +160,7 @@ describe("the questionnaire at a terminal", () => {
   it("exits 130 with one quiet line when the user presses Ctrl-C", async () => {
     const term = fakeTerminal();
     const exit = run([], term.io);
-    await term.waitFor("(1/15)");
+    await term.waitFor("(1/16)");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
     expect(term.stdout.text).toBe("");
@@ -152,7 +177,7 @@ describe("the questionnaire at a terminal", () => {
   it("rejects a bad flag before asking anything", async () => {
     const term = fakeTerminal();
     expect(await run(["--format", "yaml"], term.io)).toBe(2);
-    expect(term.stderr.text).not.toContain("(1/15)");
+    expect(term.stderr.text).not.toContain("(1/16)");
   });
 
   it("--save writes the answers given in the questionnaire, and refuses an existing file before asking", async () => {
@@ -163,12 +188,12 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "ecs", "--engineers", "9", "--save", "mine.json", "--json"],
       term.io,
     );
-    await term.waitFor("(1/10) How many services");
+    await term.waitFor("(1/11) How many services");
     term.type("4");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 10);
+    await term.acceptDefaults(2, 11);
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -184,10 +209,10 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     term.io.cwd = dir;
     const exit = run(["init"], term.io);
-    await term.acceptDefaults(1, 6, 15);
+    await term.acceptDefaults(1, 6, 16);
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(7, 15);
+    await term.acceptDefaults(7, 16);
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");

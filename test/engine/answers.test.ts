@@ -16,8 +16,10 @@ describe("answers", () => {
       ok: true,
       answers: {
         currentPlatform: "none",
+        currentPlatformFit: "content",
         ...required,
         opsCapacity: "some",
+        internalPlatform: "none",
         requirements: [],
         workload: "services",
         computeSpend: "unknown",
@@ -38,13 +40,13 @@ describe("answers", () => {
   });
 
   it.each([
-    ["currentPlatform", "rancher", '"currentPlatform" must be one of none, ecs, kubernetes, openshift (got "rancher").'],
+    ["currentPlatform", "rancher", '"currentPlatform" must be one of none, ecs, kubernetes, openshift, vms, paas, serverless, other-orchestrator (got "rancher").'],
     ["engineers", 0, '"engineers" must be a whole number from 1 to 100000 (got 0).'],
     ["engineers", 2.5, '"engineers" must be a whole number from 1 to 100000 (got 2.5).'],
     ["engineers", "ten", '"engineers" must be a whole number from 1 to 100000 (got "ten").'],
     ["computeSpend", "20k", '"computeSpend" must be one of unknown, under-5k, 5k-20k, over-20k (got "20k").'],
     ["workload", "cron", '"workload" must be one of services, batch, event-driven, mixed (got "cron").'],
-    ["requirements", ["linux"], '"requirements" may only list gpu, privileged, daemonsets, windows, arm, spot (got ["linux"]).'],
+    ["requirements", ["linux"], '"requirements" may only list gpu, privileged, daemonsets, windows, arm, spot, isolation (got ["linux"]).'],
   ])("rejects a bad %s (%j) and lists what it takes", (key, value, message) => {
     expect(problems({ ...required, [key]: value })).toEqual([message]);
   });
@@ -74,7 +76,7 @@ describe("answers", () => {
   });
 
   it("lists the known answers when nothing is close", () => {
-    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, kubernetesExperience, cloudStrategy/);
+    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, kubernetesExperience, cloudStrategy/);
   });
 
   it("lists the choices when a value is not one of them", () => {

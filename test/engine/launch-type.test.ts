@@ -25,6 +25,19 @@ const CANNOT: Record<Platform, Partial<Record<LaunchType, Need[]>>> = {
 };
 
 describe("launch types", () => {
+  it("give per-task isolation to whoever asks for it: Fargate when nothing rules it out, else a note that says how", () => {
+    fc.assert(
+      fc.property(answersArbitrary, (generated) => {
+        const answers = { ...generated, requirements: [...new Set([...generated.requirements, "isolation" as const])] };
+        const result = evaluate(answers);
+        const fargateRuledOut = (CANNOT[result.recommendation].fargate ?? []).some((need) => answers.requirements.includes(need));
+        if (!fargateRuledOut) expect(result.launchType).toBe("fargate");
+        else expect(result.launchTypeNotes.map((note) => note.ruleId)).toContain(`isolation-without-fargate-${result.recommendation}`);
+      }),
+      { numRuns: 1000, seed: 20261201 },
+    );
+  });
+
   it("never pair a launch type with a requirement it cannot meet, over generated answers", () => {
     fc.assert(
       fc.property(answersArbitrary, (answers) => {

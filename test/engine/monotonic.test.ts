@@ -8,6 +8,16 @@ import { answersArbitrary } from "../helpers/arbitraries.js";
 // Each move is one the issue names as "toward EKS"; none may lower EKS's lead.
 type Move = { name: string; apply: (a: Answers) => Answers | undefined };
 
+// A team that runs ECS and is not content there weighs the work of moving
+// each service off it: for it, more services rightly count for staying.
+const leavingEcs = (a: Answers) => a.currentPlatform === "ecs" && a.currentPlatformFit !== "content";
+// Staying where you are counts only for a content team; for one that wants out, "already there" is no step toward it.
+const content = (a: Answers) => a.currentPlatformFit === "content";
+const only = (move: Move, holds: (a: Answers) => boolean, why: string): Move => ({
+  name: `${move.name} (${why})`,
+  apply: (a) => (holds(a) ? move.apply(a) : undefined),
+});
+
 const step = <K extends keyof Answers>(key: K, order: readonly Answers[K][]): Move => ({
   name: `${String(key)} one step along ${order.join(" -> ")}`,
   apply: (a) => {
@@ -27,17 +37,21 @@ const moves: Move[] = [
   step("opsCapacity", ["none", "some", "dedicated"]),
   step("computeSpend", ["under-5k", "5k-20k", "over-20k"]),
   // From staying on ECS, through nothing in production, to Kubernetes (or OpenShift) already there.
-  step("currentPlatform", ["ecs", "none", "kubernetes"]),
-  step("currentPlatform", ["ecs", "none", "openshift"]),
+  only(step("currentPlatform", ["ecs", "none", "kubernetes"]), content, "a content team"),
+  only(step("currentPlatform", ["ecs", "none", "openshift"]), content, "a content team"),
   {
     name: "more engineers",
     apply: (a) =>
       a.engineers !== undefined && a.engineers < 100000 ? { ...a, engineers: Math.min(100000, a.engineers + 1 + (a.engineers % 13)) } : undefined,
   },
-  {
-    name: "more microservices",
-    apply: (a) => (a.microservices < 10000 ? { ...a, microservices: a.microservices + 1 + (a.microservices % 17) } : undefined),
-  },
+  only(
+    {
+      name: "more microservices",
+      apply: (a) => (a.microservices < 10000 ? { ...a, microservices: a.microservices + 1 + (a.microservices % 17) } : undefined),
+    },
+    (a) => !leavingEcs(a),
+    "unless the team is moving off ECS",
+  ),
   ...(["helm", "service-mesh", "prometheus", "gitops", "operators"] as const).map(
     (tool): Move => ({
       name: `one more ecosystem tool (${tool})`,
@@ -71,8 +85,29 @@ describe("the built-in rules are monotonic", () => {
     }
   });
 
+  it("never lets wanting to leave raise the score of the platform being left, nor count where nothing runs", () => {
+    const score = (a: Answers) => scorePlatforms(BUILT_IN_RULES, a).scores;
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        const feeling = (fit: Answers["currentPlatformFit"]) => score({ ...answers, currentPlatformFit: fit });
+        const [content, mixed, leaving] = [feeling("content"), feeling("mixed"), feeling("leaving")];
+        if (answers.currentPlatform === "ecs") {
+          expect(mixed.ecs).toBeLessThanOrEqual(content.ecs);
+          expect(leaving.ecs).toBeLessThanOrEqual(mixed.ecs);
+        } else if (answers.currentPlatform === "kubernetes" || answers.currentPlatform === "openshift") {
+          expect(mixed.eks).toBeLessThanOrEqual(content.eks);
+          expect(leaving.eks).toBeLessThanOrEqual(mixed.eks);
+        } else {
+          expect(leaving).toEqual(content);
+          expect(mixed).toEqual(content);
+        }
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
+  });
+
   it("covers every count between 1 and 200 microservices step by step", () => {
-    const base = { ...fc.sample(answersArbitrary, { numRuns: 1, seed: 7 })[0]! };
+    const base = { ...fc.sample(answersArbitrary, { numRuns: 1, seed: 7 })[0]!, currentPlatformFit: "content" as const };
     for (let n = 1; n < 200; n++) {
       expect(lead({ ...base, microservices: n + 1 })).toBeGreaterThanOrEqual(lead({ ...base, microservices: n }));
     }

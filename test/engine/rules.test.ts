@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Condition } from "../../src/engine/conditions.js";
 import { BUILT_IN_RULES } from "../../src/engine/builtin.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { evaluate } from "../../src/explain/result.js";
@@ -99,6 +100,7 @@ describe("the built-in rules", () => {
     ...BUILT_IN_RULES.launchTypeLimits,
     ...BUILT_IN_RULES.launchTypeNotes,
     ...BUILT_IN_RULES.alsoConsider,
+    ...BUILT_IN_RULES.answerNotes,
   ];
 
   it("validate, and survive a round trip through `rules --format json`", () => {
@@ -123,6 +125,32 @@ describe("the built-in rules", () => {
     expect(rule.label?.en).toBeTruthy();
     expect(rule.label?.ko).toMatch(/[\uac00-\ud7af]/);
     expect(rule.label!.en.length).toBeLessThan(45);
+  });
+
+  it("weigh every answer a team can give, or say in a note why it weighs nothing", () => {
+    // The (answer, value) pairs a list of rules reads in its conditions.
+    const read = (rules: readonly { when: Condition }[]) => {
+      const pairs = new Set<string>();
+      const visit = (c: Condition) => {
+        if ("all" in c) return c.all.forEach(visit);
+        if ("any" in c) return c.any.forEach(visit);
+        if ("none" in c) return c.none.forEach(visit);
+        const values = "in" in c ? c.in : "includes" in c ? [c.includes] : "includesAny" in c ? c.includesAny : [];
+        for (const value of values) pairs.add(`${c.answer}=${value}`);
+      };
+      rules.forEach((rule) => visit(rule.when));
+      return pairs;
+    };
+    const weighed = read([...BUILT_IN_RULES.rules, ...BUILT_IN_RULES.launchTypeRules, ...BUILT_IN_RULES.launchTypeLimits, ...BUILT_IN_RULES.launchTypeNotes]);
+    const explained = read(BUILT_IN_RULES.answerNotes);
+    const silent = QUESTIONS.flatMap((q) => {
+      if (q.kind === "integer") return [];
+      const fallback = "default" in q ? q.default : "askDefault" in q ? q.askDefault : undefined;
+      // A default is neutral by design; "don't know" fires nothing by design.
+      const values = (q.choices as readonly string[]).filter((value) => value !== fallback && !("unknown" in q && value === q.unknown));
+      return values.map((value) => `${q.key}=${value}`).filter((pair) => !weighed.has(pair) && !explained.has(pair));
+    });
+    expect(silent).toEqual([]);
   });
 
   it("never point anyone to App Runner, which is closed to new customers", () => {
@@ -156,6 +184,8 @@ describe("the built-in rules", () => {
 
 const BUILT_IN_RULES_ANSWERS = {
   currentPlatform: "none",
+      currentPlatformFit: "content",
+      internalPlatform: "none",
   workload: "services",
   computeSpend: "unknown",
   kubernetesExperience: "none",

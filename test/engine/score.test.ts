@@ -96,6 +96,7 @@ describe("costs", () => {
   it("adds the people cost of running Kubernetes when EKS is recommended or the call is close, and only then", () => {
     const eks = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", budget: "moderate", microservices: 40 });
     expect(eks.costs.kubernetesPeople).toEqual({
+      scale: "small-team",
       engineerShare: { min: 0.2, max: 0.4 },
       minimalClusterUsdPerMonth: { min: 300, max: 500 },
       upgradesPerYear: 1,
@@ -105,6 +106,14 @@ describe("costs", () => {
     const close = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-only", budget: "moderate", microservices: 12 });
     expect([close.recommendation, close.closeCall, close.costs.kubernetesPeople !== undefined]).toEqual(["ecs", true, true]);
     expect(recommend(answers).costs.kubernetesPeople).toBeUndefined();
+  });
+
+  it("scales the people cost: a share of one engineer for a small team on one cluster, a platform team's time past that", () => {
+    const base = { kubernetesExperience: "expert", cloudStrategy: "multi-cloud", budget: "moderate", microservices: 40 } as const;
+    expect(recommend({ ...base, engineers: 12 }).costs.kubernetesPeople?.scale).toBe("small-team");
+    expect(recommend({ ...base, engineers: 200, clusters: 6 }).costs.kubernetesPeople?.scale).toBe("organisation");
+    expect(recommend({ ...base, engineers: 12, clusters: 3 }).costs.kubernetesPeople?.scale).toBe("organisation");
+    expect(recommend({ ...base, internalPlatform: "in-place" }).costs.kubernetesPeople?.scale).toBe("organisation");
   });
 
   it("notes a management fee, without a figure, for Managed Instances and Auto Mode only", () => {

@@ -8,7 +8,7 @@ import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { checkLang, FORMATS, formatOf, type CompareOptions } from "../input/options.js";
-import { wrap } from "../render/layout.js";
+import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 
 /** `ecs-or-eks compare`: the guide's comparison table, as text, Markdown or JSON. */
@@ -23,16 +23,24 @@ export function compare(options: CompareOptions, io: Io, lang: Lang): number {
   }));
   const source = localize(BUILT_IN_RULES.sources[COMPARISON.source]!.title, lang);
   const headers = [t(lang, "compare.topic"), t(lang, "platform.long.ecs"), t(lang, "platform.long.eks")];
+  const since = COMPARISON.since.map((entry) => ({ date: entry.date, text: localize(entry.text, lang), source: entry.source }));
+  const quoted = t(lang, "compare.quoted", { date: COMPARISON.guideDate });
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, source, lang, rows }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, source, guideDate: COMPARISON.guideDate, lang, rows, since }, null, 2)}\n`);
   } else if (format === "markdown") {
     const cell = (text: string) => text.replace(/\|/g, "\\|");
     const lines = [
+      `### ${quoted}`,
+      "",
       `| ${headers.join(" | ")} |`,
       "|---|---|---|",
       ...rows.map((row) => `| **${cell(row.topic)}** | ${cell(row.ecs)} | ${cell(row.eks)} |`),
       "",
       `<sub>${t(lang, "compare.source", { source })}</sub>`,
+      "",
+      `### ${t(lang, "compare.since")}`,
+      "",
+      ...since.map((entry) => `- **${entry.date}**: ${entry.text} <sub>(${entry.source})</sub>`),
     ];
     io.stdout.write(`${lines.join("\n")}\n`);
   } else {
@@ -43,8 +51,11 @@ export function compare(options: CompareOptions, io: Io, lang: Lang): number {
       rows.map((row) => [row.topic, row.ecs, row.eks]),
       { width, unicode: io.stdout.isTTY === true, header: (text) => c.bold(text) },
     );
+    const title = (text: string) => wrap(text, width).map((line) => c.bold(line)).join("\n");
     const footer = wrap(t(lang, "compare.source", { source }), width).map((line) => c.dim(line));
-    io.stdout.write(`${table}\n\n${footer.join("\n")}\n`);
+    const dateWidth = Math.max(...since.map((entry) => entry.date.length)) + 2;
+    const changes = since.map((entry) => hang(`  ${entry.date.padEnd(dateWidth)}`, entry.text, width));
+    io.stdout.write(`${title(quoted)}\n\n${table}\n\n${footer.join("\n")}\n\n${title(t(lang, "compare.since"))}\n${changes.join("\n")}\n`);
   }
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { checkbox, input, select } from "@inquirer/prompts";
 import { Chalk } from "chalk";
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
+import { isAsked, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
 import { Interrupted } from "../../engine/errors.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
@@ -55,17 +55,20 @@ async function askAll(
   color: boolean,
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
+  // A question that follows from an earlier answer (how the team feels about what it runs) counts only once it applies.
+  const open = () => questions.filter((q) => isAsked(q, answers));
   let n = 0;
   let offered = false;
   for (const q of questions) {
+    if (!isAsked(q, answers)) continue;
     if (!offered && !isQuick(q)) {
       offered = true;
-      const rest = questions.length - n;
+      const rest = open().length - n;
       const finish = await untilDrawn(context, (output) => askToFinish(rest, { ...context, output }, lang, color));
       if (finish) break;
     }
     n++;
-    const message = `(${n}/${questions.length}) ${t(lang, `q.${q.key}`)}`;
+    const message = `(${n}/${open().length}) ${t(lang, `q.${q.key}`)}`;
     const value = await untilDrawn(context, (output) => askOne(q, message, { ...context, output }, lang, color));
     if (value !== undefined) answers[q.key] = value;
   }

@@ -4,7 +4,7 @@ import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
-import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine } from "./phrases.js";
+import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface AdrOptions {
   lang: Lang;
@@ -65,11 +65,14 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
     out.push("", t(lang, "adr.against", { platform: platform(other) }), "");
     out.push(...against.map((r) => `* ${r.text} (\`${r.ruleId}\`, ${t(lang, "adr.weight", { weight: r.weight })})`));
   }
+  if (result.answerNotes.length > 0) out.push("", `${t(lang, "section.answerNotes")}:`, "", ...result.answerNotes.map((note) => `* ${note.text}`));
   out.push("", t(lang, "adr.launch", { launchType: launch }), "");
   out.push(`* ${launchAbout(lang, chosen, result.launchType)}`);
   const fallback = launchFallback(result, lang);
   if (fallback) out.push(`* ${fallback}`);
   out.push(...result.launchTypeReasons.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
+  const zero = zeroScoredLine(result, lang);
+  if (zero) out.push(`* ${zero}`);
   if (result.launchTypeLimits.length > 0) {
     out.push("", t(lang, "adr.limits"), "", ...result.launchTypeLimits.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
   }

@@ -1,6 +1,6 @@
 import type { Result } from "../../explain/result.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine } from "./phrases.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -29,6 +29,10 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
       out.push(`| \`${r.ruleId}\` | ${t(lang, `platform.${r.platform}`)} | ${r.weight} | ${cell(r.text)}<br><sub>${cell(r.source)}</sub> |`);
     }
   }
+  if (result.answerNotes.length > 0) {
+    out.push("", `### ${t(lang, "section.answerNotes")}`, "");
+    for (const note of result.answerNotes) out.push(`- ${note.text} <sub>(${note.source})</sub>`);
+  }
   out.push("", `### ${t(lang, "section.launch", { launchType: launch })}`, "");
   out.push(launchAbout(lang, result.recommendation, result.launchType), "");
   for (const limit of result.launchTypeLimits) out.push(`- **${rulesOutLabel(lang, limit.excludes)}**: ${limit.text} <sub>(${limit.source})</sub>`);
@@ -38,6 +42,8 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
     const weight = r.required ? t(lang, "result.required") : `+${r.weight}`;
     out.push(`- **${launchShort(lang, r.launchType)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
   }
+  const zero = zeroScoredLine(result, lang);
+  if (zero) out.push(`- ${zero}`);
   for (const note of result.launchTypeNotes) out.push(`- **${t(lang, "result.note")}**: ${note.text} <sub>(${note.source})</sub>`);
   out.push("", `### ${t(lang, "section.change")}`, "");
   if (result.whatWouldChange.length === 0) out.push(t(lang, "change.none"));

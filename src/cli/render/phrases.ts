@@ -32,6 +32,20 @@ export function launchFallback(result: Result, lang: Lang): string | undefined {
   return t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault");
 }
 
+/**
+ * The ways of running that the workload can use but no answer weighed for,
+ * beside a chosen one that something did: one line, so a 0 is never left
+ * unexplained. (Ruled-out ways have their limits; a tie has its own line.)
+ */
+export function zeroScoredLine(result: Result, lang: Lang): string | undefined {
+  const scores = result.launchTypeScores;
+  if ((scores[result.launchType] ?? 0) === 0) return undefined;
+  const zero = (Object.keys(scores) as LaunchType[]).filter((x) => x !== result.launchType && scores[x] === 0);
+  if (zero.length === 0) return undefined;
+  const launchTypes = joinList(lang, zero.map((x) => launchShort(lang, x)));
+  return t(lang, zero.length === 1 ? "launch.zero" : "launch.zero.many", { launchTypes });
+}
+
 /** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
 export function verdictLine(result: Result, lang: Lang): string {
   const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
@@ -69,7 +83,8 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
     fee && [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)],
     people && [
       t(lang, "means.people.label"),
-      t(lang, "means.people", {
+      t(lang, people.scale === "small-team" ? "means.people" : "means.people.organisation", {
+        clusters: clusters === 1 ? t(lang, "means.people.clusters.one") : t(lang, "means.people.clusters.many", { n: clusters }),
         low: Math.round(people.engineerShare.min * 100),
         high: Math.round(people.engineerShare.max * 100),
         upgrades: people.upgradesPerYear,

@@ -3,7 +3,7 @@ import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine } from "./phrases.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -51,6 +51,13 @@ export function renderText(result: Result, options: TextOptions): string {
     out.push(text.replace(label, paint(reason.platform, label)).replace(mini, paint(reason.platform, mini)));
     out.push(c.dim(hang(" ".repeat(displayWidth(first)), t(lang, "source.label", { source: reason.source }), width)));
   }
+  if (result.answerNotes.length > 0) {
+    out.push("", ...title(t(lang, "section.answerNotes")));
+    for (const note of result.answerNotes) {
+      out.push(hang("  - ", note.text, width));
+      out.push(c.dim(hang("    ", t(lang, "source.label", { source: note.source }), width)));
+    }
+  }
 
   out.push("", ...title(t(lang, "section.launch", { launchType: launch })));
   out.push(c.dim(hang("  ", launchAbout(lang, result.recommendation, result.launchType), width)));
@@ -70,6 +77,7 @@ export function renderText(result: Result, options: TextOptions): string {
       strong: reason.required,
     })),
     ...(fallback ? [{ label: "", text: fallback, source: "", strong: false }] : []),
+    ...[zeroScoredLine(result, lang)].filter((line) => line !== undefined).map((text) => ({ label: "", text, source: "", strong: false })),
     ...result.launchTypeNotes.map((note) => ({ label: t(lang, "result.note"), text: note.text, source: note.source, strong: false })),
   ];
   const launchLabelWidth = Math.max(15, ...launchRows.map((row) => displayWidth(row.label)));
