@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QUESTIONS } from "../../src/engine/questions.js";
-import { EXIT } from "../../src/cli/output/exit-codes.js";
+import { EXIT, SIGNAL_EXIT } from "../../src/cli/output/exit-codes.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { runBin } from "../helpers/run-bin.js";
 
@@ -32,7 +32,7 @@ describe("the README tells the truth", () => {
   it("lists every exit code the CLI uses, and only those", () => {
     const table = readme.slice(readme.indexOf("## Exit codes"));
     const documented = [...table.matchAll(/^\| ([\d /]+) \|/gm)].flatMap((row) => row[1]!.split("/").map((code) => Number(code.trim())));
-    const used = [...Object.values(EXIT), 129, 143];
+    const used = [...Object.values(EXIT), ...Object.values(SIGNAL_EXIT)];
     expect(documented.sort((a, b) => a - b)).toEqual([...new Set(used)].sort((a, b) => a - b));
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SIGNAL_EXIT } from "../../src/cli/output/exit-codes.js";
 import { renderText } from "../../src/cli/render/text.js";
 import { recommend } from "../../src/explain/recommend.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
@@ -86,11 +87,7 @@ describe("signals at a prompt", () => {
     return (await term.screen()).join("\n");
   }
 
-  it.each([
-    ["INT", 130],
-    ["TERM", 143],
-    ["HUP", 129],
-  ])("SIG%s puts the terminal back (echo, line mode, cursor) and exits %i", async (signal, code) => {
+  it.each(Object.entries(SIGNAL_EXIT).map(([signal, code]) => [signal.slice(3), code] as const))("SIG%s puts the terminal back (echo, line mode, cursor) and exits %i", async (signal, code) => {
     const screen = await killAtPrompt(signal);
     expect(screen).toContain("(1/16)");
     expect(screen).toContain("Cancelled; nothing was written.");
