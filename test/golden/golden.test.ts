@@ -9,12 +9,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCli as run } from "../../src/cli/program.js";
 import type { Io } from "../../src/cli/terminal/io.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
+import { Capture } from "../helpers/fake-terminal.js";
 import { fixturePath } from "../helpers/fixtures.js";
 
 interface Case {
@@ -27,15 +28,6 @@ interface Case {
 
 const CORPUS = new URL("./corpus.json", import.meta.url);
 const WRITE = process.env.GOLDEN_WRITE === "1";
-
-class Capture extends Writable {
-  text = "";
-  isTTY = false;
-  override _write(chunk: Buffer | string, _encoding: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 function sha(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 24);

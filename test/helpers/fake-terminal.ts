@@ -3,7 +3,8 @@ import { Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import type { Io } from "../../src/cli/terminal/io.js";
 
-class Capture extends Writable {
+/** A stream that keeps what is written to it, as a pipe would (not a terminal). */
+export class Capture extends Writable {
   text = "";
   isTTY = false;
   override _write(chunk: Buffer | string, _encoding: string, done: () => void) {
