@@ -14,7 +14,7 @@ import { applyChanges, byCost, changedAnswers, valueAfter, type Change, type Cou
 import { contribution, intervalIndex, leadModelOf, leadOf, movesFrom, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
 import type { Answers, AnswerKey, IntegerQuestion } from "./questions.js";
 import type { Platform } from "./rule-types.js";
-import type { RuleSet } from "./rule-set.js";
+import type { Rule, RuleSet } from "./rule-set.js";
 import { leaderBy, round } from "./score.js";
 
 /** At most this many flips are reported, cheapest first. */
@@ -62,14 +62,16 @@ interface CountAxis {
   ways: Record<"up" | "down", { indices: number[]; best: number[] }>;
 }
 
+type SearchMove = ScoredChange & { order: number; joint: number };
+
 interface Search {
   model: LeadModel;
   answers: Answers;
   current: Platform;
   /** EKS's lead today. */
   base: number;
-  /** Choice and set changes, in question order. */
-  moves: (ScoredChange & { order: number })[];
+  /** Choice and set changes, in question order, with their effect on rules of several answers. */
+  moves: SearchMove[];
   counts: CountAxis[];
 }
 
@@ -77,7 +79,7 @@ function startSearch(model: LeadModel, answers: Answers, current: Platform): Sea
   let base = 0;
   for (const key of model.keys.values()) base += leadOf(key, answers[key.q.key]);
   for (const rule of model.joint) base += contribution(rule, answers);
-  const moves: Search["moves"] = [];
+  const moves: SearchMove[] = [];
   const counts: CountAxis[] = [];
   let order = 0;
   for (const key of model.keys.values()) {
@@ -86,7 +88,7 @@ function startSearch(model: LeadModel, answers: Answers, current: Platform): Sea
     if ("fact" in key.q) continue;
     const value = answers[key.q.key];
     if (key.q.kind !== "integer") {
-      for (const move of movesFrom(key, value as string | string[])) moves.push({ ...move, order });
+      for (const move of movesFrom(key, value as string | string[])) moves.push({ ...move, order, joint: 0 });
       continue;
     }
     const count = value as number | undefined;
@@ -97,12 +99,14 @@ function startSearch(model: LeadModel, answers: Answers, current: Platform): Sea
       lead: leadOf(key, count),
       after: extremes(key.table, "after"),
       before: extremes(key.table, "before"),
-      joint: model.joint.some((rule) => rule.keys.includes(key.q.key)),
+      joint: model.jointByKey.has(key.q.key),
       order,
       ways: { up: way(key, count, "up", current), down: way(key, count, "down", current) },
     });
   }
-  return { model, answers, current, base, moves, counts };
+  const search = { model, answers, current, base, moves, counts };
+  for (const move of moves) move.joint = jointDelta(search, [move.change]);
+  return search;
 }
 
 /**
@@ -149,13 +153,29 @@ function flipsAt(search: Search, delta: number): boolean {
   return leaderBy(round(search.base + delta)) !== search.current;
 }
 
-/** The effect on rules that read several answers, which do not add up per answer (none in the built-in rules). */
+/** The effect on rules that read several answers, which do not add up per answer: only those that read a changed answer are scored. */
 function jointDelta(search: Search, changes: readonly Change[]): number {
-  if (search.model.joint.length === 0) return 0;
-  const touched = search.model.joint.filter((rule) => changes.some((change) => rule.keys.includes(change.key)));
+  const { jointByKey } = search.model;
+  const touched: Rule[] = [];
+  for (const change of changes) for (const rule of jointByKey.get(change.key) ?? []) if (!touched.includes(rule)) touched.push(rule);
   if (touched.length === 0) return 0;
   const next = applyChanges(search.answers, changes);
-  return touched.reduce((sum, rule) => sum + contribution(rule, next) - contribution(rule, search.answers), 0);
+  let delta = 0;
+  for (const rule of touched) delta += contribution(rule, next) - contribution(rule, search.answers);
+  return delta;
+}
+
+/**
+ * The joint effect of two choice or set changes. When only one of them is
+ * read by rules of several answers, those rules cannot read the other (it
+ * would be theirs too), so the one change's own effect, worked out once, is it.
+ */
+function pairJointDelta(search: Search, a: SearchMove, b: SearchMove): number {
+  const { jointByKey } = search.model;
+  const aJoint = jointByKey.has(a.change.key);
+  const bJoint = jointByKey.has(b.change.key);
+  if (aJoint && bJoint) return jointDelta(search, [a.change, b.change]);
+  return aJoint ? a.joint : bJoint ? b.joint : 0;
 }
 
 /** The changes' effect on the rules that read one answer, from the tables (two changes to one set build on each other). */
@@ -200,7 +220,7 @@ function countChangeTo(axis: CountAxis, i: number): CountChange {
  */
 function nearestFlip(search: Search, axis: CountAxis, direction: "up" | "down", others: readonly Change[], othersDelta: number): CountChange | undefined {
   const { indices, best } = axis.ways[direction];
-  const scored = axis.joint || others.some((change) => search.model.joint.some((rule) => rule.keys.includes(change.key)));
+  const scored = axis.joint || others.some((change) => search.model.jointByKey.has(change.key));
   let found: number | undefined;
   if (!scored) {
     // The first place where the running best flips: before it nothing does, from it on the best does.
@@ -247,7 +267,7 @@ function isOpen(search: Search, axis: CountAxis, i: number, change: CountChange,
 }
 
 function flippingSingles(search: Search): Change[][] {
-  const found: Change[][] = search.moves.filter((move) => flipsAt(search, move.delta + jointDelta(search, [move.change]))).map((move) => [move.change]);
+  const found: Change[][] = search.moves.filter((move) => flipsAt(search, move.delta + move.joint)).map((move) => [move.change]);
   for (const axis of search.counts) {
     for (const direction of ["up", "down"] as const) {
       const change = nearestFlip(search, axis, direction, [], 0);
@@ -270,7 +290,7 @@ function flippingPairs(search: Search): Change[][] {
       // Two values for one answer cannot both hold, but two changes to one set can.
       else if (a.change.kind === "add" || a.change.kind === "remove") delta = deltaOf(search, [a.change, b.change]);
       else continue;
-      if (flipsAt(search, delta + jointDelta(search, [a.change, b.change]))) pairs.push([a.change, b.change]);
+      if (flipsAt(search, delta + pairJointDelta(search, a, b))) pairs.push([a.change, b.change]);
     }
   }
   // A count and a choice or set change: the nearest count that flips with it, each way.

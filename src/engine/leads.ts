@@ -35,6 +35,8 @@ export interface LeadModel {
   keys: Map<AnswerKey, KeyLeads>;
   /** Rules that read more than one answer. */
   joint: Rule[];
+  /** Those rules by each answer they read: a change to any other answer leaves them be. */
+  jointByKey: Map<AnswerKey, Rule[]>;
 }
 
 // A cache, not state: a model is a pure function of its (immutable) rule set.
@@ -54,7 +56,9 @@ export function leadModelOf(ruleSet: RuleSet): LeadModel {
     if (q.kind === "integer") key.table = tableOf(key);
     keys.set(q.key, key);
   }
-  const model = { keys, joint };
+  const jointByKey = new Map<AnswerKey, Rule[]>();
+  for (const rule of joint) for (const key of rule.keys) jointByKey.set(key, [...(jointByKey.get(key) ?? []), rule]);
+  const model = { keys, joint, jointByKey };
   models.set(ruleSet, model);
   return model;
 }
