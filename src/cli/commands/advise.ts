@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../explain/result.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
@@ -12,7 +11,7 @@ import { writeOut } from "../output/write-out.js";
 import { loadRules } from "../input/load-rules.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
-import { assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
+import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
 /**
@@ -86,7 +85,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
   }
   const { renderMarkdown } = await import("../render/markdown.js");
   try {
-    appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+    appendText(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {
     // The result is already on stdout; the summary is an output that failed, not bad input.
     throw new OutputError(t(lang, "summary.failed", { file, reason: writeFailureReason(error, lang) }));
