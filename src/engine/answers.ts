@@ -22,7 +22,8 @@ export interface ParseOptions {
 
 /** Validates raw answers (from JSON, flags or prompts) and fills in defaults. */
 export function validateAnswers(raw: unknown, options: ParseOptions = {}): AnswersOutcome {
-  const where = options.where ?? ((key: string) => `"${key}"`);
+  // Keys are quoted and cut as values are: a 1 MB key is not echoed whole.
+  const where = options.where ?? ((key: string) => quoteValue(key));
   // A problem with the input as a whole, named by its label (stdin, a file).
   const whole = (problem: Message): AnswersOutcome => ({ ok: false, problems: [options.label ? msg("text.labelled", { label: options.label, text: problem }) : problem], missing: [] });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return whole(msg("answers.notObject", { got: describeType(raw) }));
