@@ -108,7 +108,8 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
     }
     if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`));
     const source = value.source;
-    if (isRecord(source) && typeof source.ref === "string" && !(source.ref in sources)) {
+    // Own keys only: a ref "toString" or "__proto__" names nothing in the file, whatever Object.prototype holds.
+    if (isRecord(source) && typeof source.ref === "string" && !Object.hasOwn(sources, source.ref)) {
       const near = suggest(source.ref, Object.keys(sources));
       problems.push([
         `${path}.source.ref`,
@@ -167,7 +168,7 @@ function applyOverrides(
   const keep = <R extends { id: string }>(rules: readonly R[]): R[] =>
     rules
       .filter((rule) => !disabled.has(rule.id))
-      .map((rule) => ("weight" in rule && weights[rule.id] !== undefined ? { ...rule, weight: weights[rule.id] } : rule));
+      .map((rule) => ("weight" in rule && Object.hasOwn(weights, rule.id) ? { ...rule, weight: weights[rule.id] } : rule));
   const version = data.version ?? `${base.version}+overrides`;
   return {
     origin: { ...origin, version, extends: "built-in" } as RuleSetOrigin,

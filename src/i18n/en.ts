@@ -569,6 +569,27 @@ export const en = {
   "help.memory": "memory in MiB (default: 512 for ECS, 64 requested for EKS)",
   "help.replicas": "tasks or pods to run (default: 3)",
   "help.outDir": "write the files into this folder instead of printing them",
+  // issue 18: edges
+  "input.foreignEncoding": "{file} is {encoding} text (it starts with a {encoding} byte-order mark); answers and rules files are UTF-8.",
+  "input.notUtf8": "{file} is not UTF-8: the byte at offset {offset} does not start a valid UTF-8 character (Latin-1 or another legacy encoding?).",
+  "input.saveAsUtf8": "save the file as UTF-8 and run again.",
+  "batch.notUtf8": "the line is not UTF-8: the byte at offset {offset} of the line does not start a valid UTF-8 character.",
+  "input.duplicateKey": "{where}: the key {key} is given twice in the same object; JSON would keep only the last.",
+  "input.duplicateKeyHint": "keep one of them, with the value you mean.",
+  "input.notInFolder": "a part of the path is a file, not a folder",
+  "io.reason.loop": "too many symbolic links (a link that leads back to itself?)",
+  "io.reason.io": "an input/output error (a failing disk or device)",
+  "io.reason.badDescriptor": "the file descriptor is not open",
+  "io.reason.nameTooLong": "the name is too long for the file system",
+  "io.reason.noReader": "nothing is reading the pipe",
+  "io.reason.pipeFull": "the pipe's reader stopped reading",
+  "error.andMore": "… and {count} more.",
+  "batch.interrupted": "Stopped by {signal} after line {line}; the output holds whole lines up to it.",
+  "library.badLang": "lang must be one of {langs} (got {got}).",
+  "scaffold.linkedFolder": "{folder} is a symbolic link; scaffold does not write through links inside --out.",
+  "scaffold.linkedFolderHint": "remove the link, or pass the folder it points to as --out.",
+  "write.endsInSlash": "{file} ends in a slash, so it names a folder; name the file to write, such as {file}answers.json.",
+  "write.locked": "another ecs-or-eks run is writing into {dir} (it holds {lock}); wait for it, or remove the lock file if no run is going.",
 } as const;
 
 export type MessageKey = keyof typeof en;
