@@ -589,6 +589,9 @@ export const en = {
   "scaffold.linkedFolder": "{folder} is a symbolic link; scaffold does not write through links inside --out.",
   "scaffold.linkedFolderHint": "remove the link, or pass the folder it points to as --out.",
   "write.endsInSlash": "{file} ends in a slash, so it names a folder; name the file to write, such as {file}answers.json.",
+  "answers.tooManyItems": "{where} may list at most {max} items (got {count}); list each choice once.",
+  "input.stdinTwice": "--rules - and --answers - both read stdin, which holds one input.",
+  "input.stdinTwiceHint": "pass the rules or the answers as a file: --rules rules.json --answers -",
   "write.locked": "another ecs-or-eks run is writing into {dir} (it holds {lock}); wait for it, or remove the lock file if no run is going.",
 } as const;
 

@@ -572,5 +572,8 @@ export const ko: Record<MessageKey, string> = {
   "scaffold.linkedFolder": "{folder} 경로가 심볼릭 링크입니다. scaffold는 --out 안의 링크를 따라가 쓰지 않습니다.",
   "scaffold.linkedFolderHint": "링크를 지우거나, 링크가 가리키는 폴더를 --out으로 지정하세요.",
   "write.endsInSlash": "{file} 경로가 슬래시로 끝나서 폴더를 가리킵니다. {file}answers.json처럼 쓸 파일 이름을 지정하세요.",
+  "answers.tooManyItems": "{where}에는 항목을 {max}개까지만 넣을 수 있습니다(받은 항목 {count}개). 각 항목은 한 번씩만 넣으세요.",
+  "input.stdinTwice": "--rules -, --answers - 옵션이 둘 다 stdin을 읽으려 하지만 stdin에는 입력이 하나만 들어옵니다.",
+  "input.stdinTwiceHint": "규칙과 답변 중 하나는 파일로 넘기세요: --rules rules.json --answers -",
   "write.locked": "다른 ecs-or-eks 실행이 {dir}에 파일을 쓰는 중입니다({lock} 잠금 파일). 끝날 때까지 기다리거나, 실행 중인 것이 없으면 잠금 파일을 지우세요.",
 };

@@ -8,7 +8,7 @@ import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { writeOut } from "../output/write-out.js";
-import { loadRules } from "../input/load-rules.js";
+import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
 import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
@@ -22,6 +22,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promis
   // Flag mistakes are reported before any prompt is shown or file read.
   checkLang(options, lang);
   const expect = expectedPlatform(options.expect, lang);
+  refuseTwoStdinReaders(options, lang);
   if (options.batch === true) return batch(options, io, lang, expect);
   const format = formatOf(options, FORMATS.advise, lang);
   const save = options.save;

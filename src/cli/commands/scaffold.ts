@@ -12,7 +12,7 @@ import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
-import { loadRules } from "../input/load-rules.js";
+import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";
 import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
 import { writeFilesAtomically } from "../output/write-file.js";
@@ -30,6 +30,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
+  refuseTwoStdinReaders(options, lang);
   const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
   const chosen = await choosePlatform(options, io, lang);
