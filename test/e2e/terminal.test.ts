@@ -90,6 +90,11 @@ describe("signals at a prompt", () => {
     ["INT", 130],
     ["TERM", 143],
     ["HUP", 129],
+    // Every other signal that ends a process and can be caught (issue 18): 128 + its number on Linux.
+    ["QUIT", 131],
+    ["ABRT", 134],
+    ["USR2", 140],
+    ["ALRM", 142],
   ])("SIG%s puts the terminal back (echo, line mode, cursor) and exits %i", async (signal, code) => {
     const screen = await killAtPrompt(signal);
     expect(screen).toContain("(1/15)");
