@@ -142,7 +142,7 @@ function decode(bytes: Buffer, label: string, lang: Lang): string {
   return bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
-export function encodingMessage(problem: NonNullable<ReturnType<typeof encodingProblem>>, label: string, lang: Lang): string {
+function encodingMessage(problem: NonNullable<ReturnType<typeof encodingProblem>>, label: string, lang: Lang): string {
   return problem.kind === "bom"
     ? t(lang, "input.foreignEncoding", { file: label, encoding: problem.encoding })
     : t(lang, "input.notUtf8", { file: label, offset: problem.offset });

@@ -9,7 +9,7 @@
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** How much of any one string from the user is shown on a terminal or in Markdown; JSON keeps it whole. */
-export const MAX_SHOWN = 2000;
+const MAX_SHOWN = 2000;
 
 /** One user string for a terminal or a log line: unsafe characters as visible escapes (\u001b), cut at `max` with an ellipsis. */
 export function forTerminal(text: string, max: number = MAX_SHOWN): string {

@@ -123,7 +123,7 @@ export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string,
 }
 
 /** The lock file a set of files is moved in under, in the folder they go into. */
-export const LOCK_FILE = ".ecs-or-eks.lock";
+const LOCK_FILE = ".ecs-or-eks.lock";
 
 /** How long a writer waits for another to finish moving its files in: a move takes milliseconds. */
 const LOCK_WAIT_MS = 5000;
