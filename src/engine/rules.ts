@@ -7,6 +7,7 @@ import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleLi
 import { quoteValue } from "./quote-value.js";
 import { msg, type Message } from "./message.js";
 import { suggest } from "./suggest.js";
+import { findDeadEnd } from "./dead-ends.js";
 
 export interface ParseRulesOptions {
   /** The file name used in messages. */
@@ -59,9 +60,15 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
 
   const added = compileLists(Object.fromEntries(LISTS.map((list) => [list, valid.filter((item) => item.list === list).map((item) => item.value)])));
   const origin = options.origin ?? { source: "built-in" };
-  if (base) return { ok: true, ruleSet: applyOverrides(file as OverridesFileData, base, added, sources, origin) };
   const version = file.version!;
-  return { ok: true, ruleSet: { origin: { ...origin, version }, version, sources, ...added } };
+  const ruleSet = base ? applyOverrides(file as OverridesFileData, base, added, sources, origin) : { origin: { ...origin, version }, version, sources, ...added };
+  // Limits that together rule out every way to run leave a run recommending what a limit forbids.
+  const deadEnd = findDeadEnd(ruleSet);
+  if (deadEnd) {
+    const answers = Object.entries(deadEnd.answers).map(([key, value]) => `"${key}": ${JSON.stringify(value) ?? "unknown"}`).join(", ");
+    return { ok: false, problems: [msg("rules.deadEnd", { file: options.file, platform: msg(`platform.${deadEnd.platform}`), answers: `{${answers}}`, limits: deadEnd.limits.join(", ") })] };
+  }
+  return { ok: true, ruleSet };
 }
 
 interface Item {

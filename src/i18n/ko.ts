@@ -575,5 +575,10 @@ export const ko: Record<MessageKey, string> = {
   "answers.tooManyItems": "{where}에는 항목을 {max}개까지만 넣을 수 있습니다(받은 항목 {count}개). 각 항목은 한 번씩만 넣으세요.",
   "input.stdinTwice": "--rules -, --answers - 옵션이 둘 다 stdin을 읽으려 하지만 stdin에는 입력이 하나만 들어옵니다.",
   "input.stdinTwiceHint": "규칙과 답변 중 하나는 파일로 넘기세요: --rules rules.json --answers -",
+  "rules.deadEnd": "{file}: {answers} 같은 답변에서는 실행 방식 제한 때문에 {platform}에서 실행할 방법이 하나도 남지 않습니다(제한 {limits}). 이대로면 제한이 막은 방식을 추천하게 됩니다.",
+  "result.launchNoneLeft": "위 제한이 {platform}의 모든 실행 방식을 막습니다. {launchType} 방식은 대신 보여 주는 것일 뿐이며, 규칙 파일의 제한끼리 서로 어긋납니다.",
+  "list.more": "그 밖의 {count}개",
+  "batch.lineWord.one": "{lines}번 줄",
+  "batch.lineWord.many": "{lines}번 줄",
   "write.locked": "다른 ecs-or-eks 실행이 {dir}에 파일을 쓰는 중입니다({lock} 잠금 파일). 끝날 때까지 기다리거나, 실행 중인 것이 없으면 잠금 파일을 지우세요.",
 };

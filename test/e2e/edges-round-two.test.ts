@@ -343,3 +343,55 @@ describe("18. encodings and duplicate keys", () => {
     expect(JSON.parse(batch.stdout.split("\n")[1]!).recommendation).toBe("ecs");
   });
 });
+
+describe("16. limits that leave no way to run", () => {
+  const noEcsForGpu = { id: "no-ec2-for-gpu", excludes: ["ec2", "managed-instances"], when: { answer: "requirements", includes: "gpu" }, text: { en: "No EC2 here." }, source: { ref: "guide.comparison" } };
+
+  it("rules check refuses a file where some answers leave a platform no launch type, naming the answers and the limits", async () => {
+    const rules = await rulesFile((r) => r.launchTypeLimits.push(noEcsForGpu));
+    const check = await runBin(["rules", "check", rules]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/for some answers, such as \{"requirements": \["gpu"\]\}, the launch-type limits leave ECS no way to run \(limits no-gpu-on-fargate, no-ec2-for-gpu\)/);
+  });
+
+  it("a run that still meets it (a space too large to search) says so plainly, and never calls the fallback required", async () => {
+    // Five answers read at once: more combinations than the check walks, so the file passes it.
+    const everything = {
+      ...noEcsForGpu,
+      id: "no-ecs-at-all",
+      excludes: ["fargate", "ec2", "managed-instances"],
+      when: {
+        all: [
+          { answer: "requirements", includes: "gpu" },
+          { answer: "ecosystem", includes: "helm" },
+          { answer: "workload", in: ["batch"] },
+          { answer: "microservices", atLeast: 5 },
+          { answer: "engineers", atLeast: 3 },
+        ],
+      },
+    };
+    const rules = await rulesFile((r) => r.launchTypeLimits.push(everything));
+    expect((await runBin(["rules", "check", rules])).code).toBe(0);
+    const answers = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "6", "--engineers", "4", "--requirements", "gpu", "--ecosystem", "helm", "--workload", "batch"];
+    const text = await runBin([...answers, "--rules", rules]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.replace(/\s+/g, " ")).toMatch(/The limits above rule out every way to run on ECS; EC2 is shown only as a fallback/);
+    const json = JSON.parse((await runBin([...answers, "--rules", rules, "--json"])).stdout) as { recommendation: string; launchTypeRequired: boolean };
+    expect(json).toMatchObject({ recommendation: "ecs", launchTypeRequired: false });
+  });
+});
+
+describe("a close call names its strongest deciding rules, then how many more", () => {
+  it("lists at most three labels and '… N more'", async () => {
+    // Forty equal rules on each side: a tie that every one of them decides.
+    const rules = await rulesFile((r) => {
+      const rule = (platform: string, i: number) => ({ id: `${platform}-${i}`, platform, weight: 1, when: { answer: "budget", in: ["tight"] }, text: { en: `${platform} reason ${i}` }, label: { en: `${platform} label ${i}` }, source: "g" });
+      r.rules = [...Array.from({ length: 40 }, (_, i) => rule("ecs", i)), ...Array.from({ length: 40 }, (_, i) => rule("eks", i))];
+    });
+    const ran = await runBin([...F, "--rules", rules]);
+    expect(ran.code).toBe(0);
+    const verdict = ran.stdout.replace(/\s+/g, " ");
+    expect(verdict).toMatch(/it turns on [^.]*and \d+ more\./);
+    expect(verdict.match(/label \d+/g)!.length).toBeLessThan(20);
+  });
+});

@@ -115,7 +115,7 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
   if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
   if (tally.bad.count > 0) {
-    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad) })}\n`);
+    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad), where: whichLines(tally.bad, lang) })}\n`);
     return EXIT.usage;
   }
   return EXIT.ok;
@@ -181,11 +181,16 @@ function summary(tally: Tally, lang: Lang): string {
   const parts = [t(lang, "batch.summary", { total: tally.total, ecs: tally.ecs, eks: tally.eks })];
   parts.push(
     tally.closeCalls.count > 0
-      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls) })
+      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls), where: whichLines(tally.closeCalls, lang) })
       : t(lang, "batch.noCloseCalls"),
   );
   if (tally.bad.count > 0) parts.push(t(lang, "batch.bad", { count: tally.bad.count, lines: listLines(tally.bad) }));
   return parts.join(" ");
+}
+
+/** "line 3" or "lines 3, 8": the word agrees with how many. */
+function whichLines(lines: Lines, lang: Lang): string {
+  return t(lang, lines.count === 1 ? "batch.lineWord.one" : "batch.lineWord.many", { lines: listLines(lines) });
 }
 
 function listLines(lines: Lines): string {
