@@ -395,3 +395,34 @@ describe("a close call names its strongest deciding rules, then how many more", 
     expect(verdict.match(/label \d+/g)!.length).toBeLessThan(20);
   });
 });
+
+describe("one number rule for files and flags, and the input quoted as given", () => {
+  it("3.0 is 3 in a flag as in a file; -0 and 3.5 are refused, quoted as typed", async () => {
+    const answers = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight"];
+    const flag = await runBin([...answers, "--microservices", "3.0", "--json"]);
+    const file = await runBin(["--json"], { input: ANSWERS.replace('"microservices":3', '"microservices":3.0') });
+    expect([flag.code, file.code]).toEqual([0, 0]);
+    expect(JSON.parse(flag.stdout).answers.microservices).toBe(JSON.parse(file.stdout).answers.microservices);
+    for (const [value, got] of [["-0", '"-0"'], ["3.5", '"3.5"']]) {
+      const ran = await runBin([...answers, "--microservices", value!]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain(`--microservices must be a whole number from 1 to 10000 (got ${got}).`);
+    }
+    const fromFile = await runBin(["--no-input"], { input: ANSWERS.replace('"microservices":3', '"microservices":-0') });
+    expect(fromFile.stderr).toContain('"microservices" must be a whole number from 1 to 10000 (got -0).');
+  });
+});
+
+describe("15. the library and an unknown language", () => {
+  it.each(["fr", "constructor", "__proto__"])("recommend(valid, { lang: %j }) throws the library's InputError naming en and ko", async (lang) => {
+    const { recommend, InputError } = await import("../../dist/index.js");
+    let thrown: unknown;
+    try {
+      recommend(JSON.parse(ANSWERS), { lang: lang as "en" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect((thrown as Error).message).toBe(`lang must be one of en, ko (got "${lang}").`);
+  });
+});
