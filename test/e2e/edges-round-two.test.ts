@@ -415,7 +415,7 @@ describe("one number rule for files and flags, and the input quoted as given", (
 
 describe("15. the library and an unknown language", () => {
   it.each(["fr", "constructor", "__proto__"])("recommend(valid, { lang: %j }) throws the library's InputError naming en and ko", async (lang) => {
-    const { recommend, InputError } = await import("../../dist/index.js");
+    const { recommend, InputError } = await import("../../src/index.js");
     let thrown: unknown;
     try {
       recommend(JSON.parse(ANSWERS), { lang: lang as "en" });
@@ -425,4 +425,20 @@ describe("15. the library and an unknown language", () => {
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as Error).message).toBe(`lang must be one of en, ko (got "${lang}").`);
   });
+});
+
+describe("a long paste into a prompt", () => {
+  it("draws only the first characters of a count, so 2,000 typed digits stay a short line", async () => {
+    const { inTerminal, KEYS } = await import("../helpers/pty.js");
+    const term = inTerminal(["--no-color"]);
+    await term.when("(1/15)", KEYS.enter);
+    await term.when("(2/15)", KEYS.enter);
+    await term.when("(3/15)", KEYS.enter);
+    await term.when("(4/15)", "7".repeat(2_000));
+    await term.when("7777777777777777…", KEYS.ctrlC);
+    expect(await term.exited).toBe(130);
+    // Each key redraws the line; drawn whole, 2,000 digits would be 2,000 lines of up to 2,000 characters (4 MB).
+    expect(term.raw().length).toBeLessThan(1_000_000);
+    expect((await term.screen()).join("\n")).not.toMatch(/7{17}/);
+  }, 60_000);
 });
