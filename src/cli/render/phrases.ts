@@ -36,7 +36,8 @@ export function launchFallback(result: Result, lang: Lang): string | undefined {
   return t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault");
 }
 
-/** How many deciding rules a close call names before "and N more". */
+/** A close call names every deciding rule up to five, else the strongest three and "and N more". */
+const LIST_DECIDING_UP_TO = 5;
 const MAX_DECIDING = 3;
 
 /** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
@@ -47,7 +48,7 @@ export function verdictLine(result: Result, lang: Lang): string {
   if (result.closeCall) {
     // The strongest few (reasons come strongest first), then how many more: a close call may turn on 1,500 rules.
     const all = result.reasons.filter((reason) => result.decidingRules.includes(reason.ruleId)).map((reason) => reason.label);
-    const deciding = all.length > MAX_DECIDING ? [...all.slice(0, MAX_DECIDING), t(lang, "list.more", { count: all.length - MAX_DECIDING })] : all;
+    const deciding = all.length > LIST_DECIDING_UP_TO ? [...all.slice(0, MAX_DECIDING), t(lang, "list.more", { count: all.length - MAX_DECIDING })] : all;
     return `${confidence} ${
       deciding.length > 0
         ? t(lang, "result.closeCall", { ...scores, reasons: joinList(lang, deciding) })
