@@ -1,7 +1,7 @@
 import { quickCheckAnswers } from "./answers-quick-check.js";
 import { answersSchema } from "./answers-schema.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
-import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
+import { QUESTIONS, ANSWER_KEYS, MAX_SET_ITEMS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
 import { msg, type Message, type MessageValue } from "./message.js";
 import { quoteValue } from "./quote-value.js";
 import { suggest } from "./suggest.js";
@@ -22,7 +22,8 @@ export interface ParseOptions {
 
 /** Validates raw answers (from JSON, flags or prompts) and fills in defaults. */
 export function validateAnswers(raw: unknown, options: ParseOptions = {}): AnswersOutcome {
-  const where = options.where ?? ((key: string) => `"${key}"`);
+  // Keys are quoted and cut as values are: a 1 MB key is not echoed whole.
+  const where = options.where ?? ((key: string) => quoteValue(key));
   // A problem with the input as a whole, named by its label (stdin, a file).
   const whole = (problem: Message): AnswersOutcome => ({ ok: false, problems: [options.label ? msg("text.labelled", { label: options.label, text: problem }) : problem], missing: [] });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return whole(msg("answers.notObject", { got: describeType(raw) }));
@@ -68,6 +69,8 @@ function valueProblem(where: (key: string) => string, key: string, value: unknow
     case "choice":
       return msg("answers.badChoice", { where: where(key), choices: q.choices.join(", "), got });
     case "set":
+      // Too long is its own problem: sixty valid items are not "may only list ...".
+      if (Array.isArray(value) && value.length > MAX_SET_ITEMS) return msg("answers.tooManyItems", { where: where(key), max: MAX_SET_ITEMS, count: value.length });
       return Array.isArray(value)
         ? msg("answers.badSetItem", { where: where(key), choices: q.choices.join(", "), got })
         : msg("answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });

@@ -5,12 +5,15 @@ export class InputError extends Error {
   override readonly name: string = "InputError";
   readonly problems: readonly string[];
   readonly hint: string | undefined;
+  /** Every problem is shown (rules check), not the first few. */
+  readonly listAll: boolean;
 
-  constructor(problems: string | readonly string[], hint?: string) {
+  constructor(problems: string | readonly string[], hint?: string, options: { listAll?: boolean } = {}) {
     const list = typeof problems === "string" ? [problems] : problems;
     super(list.join("\n"));
     this.problems = list;
     this.hint = hint;
+    this.listAll = options.listAll === true;
   }
 }
 
@@ -31,12 +34,14 @@ export class OutputError extends Error {
   override readonly name: string = "OutputError";
 }
 
-/** A run stopped by a signal while it waited for a person: exit 128 + the signal's number. */
+/** A run stopped by a signal (at a prompt, or between batch lines): exit 128 + the signal's number. */
 export class Interrupted extends Error {
   override readonly name: string = "Interrupted";
   constructor(
     readonly signal: string,
     readonly exitCode: number,
+    /** What was done before the signal, when not "nothing was written". */
+    readonly note?: string,
   ) {
     super(signal);
   }

@@ -27,19 +27,14 @@ export interface LaunchTypeChoice {
 export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Platform): LaunchTypeChoice {
   const candidates = LAUNCH_TYPES_FOR[platform];
   const applies = appliesTo(platform);
-  const excluded = new Set<LaunchType>();
-  const limits = ruleSet.launchTypeLimits.filter(
-    (limit) => applies(limit) && limit.excludes.some((x) => candidates.includes(x)) && limit.test(answers),
-  );
-  for (const limit of limits) for (const x of limit.excludes) excluded.add(x);
-
+  const limits = firedLimits(ruleSet, answers, platform);
   const fired = inOrderOfStrength(ruleSet).launchTypeRules.filter(
     (rule) => applies(rule) && candidates.includes(rule.launchType) && rule.test(answers),
   );
-  // A rule marked `required` (rules files written before launchTypeLimits) leaves only its launch type.
-  for (const rule of fired) if (rule.required) for (const x of candidates) if (x !== rule.launchType) excluded.add(x);
+  const excluded = excludedLaunchTypes(ruleSet, answers, platform);
 
-  // Only conflicting custom limits can rule out everything; EC2 instances of your own can run what the others can.
+  // Only conflicting custom limits can rule out everything (rules check refuses such a file);
+  // EC2 instances of your own can run what the others can, but it is then not "required".
   const open = candidates.filter((x) => !excluded.has(x));
   const feasible = open.length > 0 ? open : (["ec2"] as const);
   const scores: Partial<Record<LaunchType, number>> = Object.fromEntries(feasible.map((x) => [x, 0]));
@@ -51,5 +46,26 @@ export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Pla
   const notes = ruleSet.launchTypeNotes.filter(
     (note) => applies(note) && (!note.launchTypes || note.launchTypes.includes(launchType)) && note.test(answers),
   );
-  return { launchType, required: feasible.length === 1 && excluded.size > 0, scores, fired: counted, limits, notes };
+  return { launchType, required: open.length === 1 && excluded.size > 0, scores, fired: counted, limits, notes };
+}
+
+function firedLimits(ruleSet: RuleSet, answers: Answers, platform: Platform): LaunchTypeLimit[] {
+  const candidates = LAUNCH_TYPES_FOR[platform];
+  const applies = appliesTo(platform);
+  return ruleSet.launchTypeLimits.filter((limit) => applies(limit) && limit.excludes.some((x) => candidates.includes(x)) && limit.test(answers));
+}
+
+/** The launch types the hard limits, and any `required` rule that fired, rule out for these answers. */
+export function excludedLaunchTypes(ruleSet: RuleSet, answers: Answers, platform: Platform): Set<LaunchType> {
+  const candidates = LAUNCH_TYPES_FOR[platform];
+  const applies = appliesTo(platform);
+  const excluded = new Set<LaunchType>();
+  for (const limit of firedLimits(ruleSet, answers, platform)) for (const x of limit.excludes) excluded.add(x);
+  // A rule marked `required` (rules files written before launchTypeLimits) leaves only its launch type.
+  for (const rule of ruleSet.launchTypeRules) {
+    if (rule.required && applies(rule) && candidates.includes(rule.launchType) && rule.test(answers)) {
+      for (const x of candidates) if (x !== rule.launchType) excluded.add(x);
+    }
+  }
+  return excluded;
 }

@@ -7,6 +7,7 @@ import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleLi
 import { quoteValue } from "./quote-value.js";
 import { msg, type Message } from "./message.js";
 import { suggest } from "./suggest.js";
+import { findDeadEnd } from "./dead-ends.js";
 
 export interface ParseRulesOptions {
   /** The file name used in messages. */
@@ -59,9 +60,15 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
 
   const added = compileLists(Object.fromEntries(LISTS.map((list) => [list, valid.filter((item) => item.list === list).map((item) => item.value)])));
   const origin = options.origin ?? { source: "built-in" };
-  if (base) return { ok: true, ruleSet: applyOverrides(file as OverridesFileData, base, added, sources, origin) };
   const version = file.version!;
-  return { ok: true, ruleSet: { origin: { ...origin, version }, version, sources, ...added } };
+  const ruleSet = base ? applyOverrides(file as OverridesFileData, base, added, sources, origin) : { origin: { ...origin, version }, version, sources, ...added };
+  // Limits that together rule out every way to run leave a run recommending what a limit forbids.
+  const deadEnd = findDeadEnd(ruleSet);
+  if (deadEnd) {
+    const answers = Object.entries(deadEnd.answers).map(([key, value]) => `"${key}": ${JSON.stringify(value) ?? "unknown"}`).join(", ");
+    return { ok: false, problems: [msg("rules.deadEnd", { file: options.file, platform: msg(`platform.${deadEnd.platform}`), answers: `{${answers}}`, limits: deadEnd.limits.join(", ") })] };
+  }
+  return { ok: true, ruleSet };
 }
 
 interface Item {
@@ -108,7 +115,8 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
     }
     if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`));
     const source = value.source;
-    if (isRecord(source) && typeof source.ref === "string" && !(source.ref in sources)) {
+    // Own keys only: a ref "toString" or "__proto__" names nothing in the file, whatever Object.prototype holds.
+    if (isRecord(source) && typeof source.ref === "string" && !Object.hasOwn(sources, source.ref)) {
       const near = suggest(source.ref, Object.keys(sources));
       problems.push([
         `${path}.source.ref`,
@@ -167,7 +175,7 @@ function applyOverrides(
   const keep = <R extends { id: string }>(rules: readonly R[]): R[] =>
     rules
       .filter((rule) => !disabled.has(rule.id))
-      .map((rule) => ("weight" in rule && weights[rule.id] !== undefined ? { ...rule, weight: weights[rule.id] } : rule));
+      .map((rule) => ("weight" in rule && Object.hasOwn(weights, rule.id) ? { ...rule, weight: weights[rule.id] } : rule));
   const version = data.version ?? `${base.version}+overrides`;
   return {
     origin: { ...origin, version, extends: "built-in" } as RuleSetOrigin,

@@ -1,5 +1,6 @@
 import { InputError } from "../engine/errors.js";
 import { t } from "../i18n/index.js";
+import { checkedLang } from "./words.js";
 import { parseAnswers } from "./answers.js";
 import { evaluate, type RecommendOptions, type Result } from "./result.js";
 
@@ -19,7 +20,7 @@ export type {
  * filled in) and throws an InputError that lists every problem.
  */
 export function recommend(input: unknown, options: RecommendOptions = {}): Result {
-  const lang = options.lang ?? "en";
+  const lang = checkedLang(options.lang);
   const parsed = parseAnswers(input, { lang });
   if (!parsed.ok) {
     const missing = parsed.missing.map((key) => `"${key}"`);

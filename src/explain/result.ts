@@ -10,7 +10,7 @@ import type { Scores } from "../engine/score.js";
 import type { Lang } from "../i18n/lang.js";
 import { describeFlip } from "./flip.js";
 import { citeSource } from "./source.js";
-import { localize } from "./words.js";
+import { checkedLang, localize } from "./words.js";
 
 export type { BriefResult } from "../engine/evaluate.js";
 
@@ -105,7 +105,8 @@ export interface RecommendOptions {
 
 /** The recommendation for answers that are already valid, in words. Pure: no I/O. */
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
-  return explainAssessment(assess(answers, options.rules), options.lang ?? "en");
+  const lang = checkedLang(options.lang);
+  return explainAssessment(assess(answers, options.rules), lang);
 }
 
 /** The engine's decision, every sentence in `lang`. */

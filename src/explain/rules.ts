@@ -1,6 +1,6 @@
 import { validateRules, type ParseRulesOptions as EngineParseRulesOptions, type RulesOutcome } from "../engine/rules.js";
 import type { Lang } from "../i18n/lang.js";
-import { say } from "./words.js";
+import { checkedLang, say } from "./words.js";
 
 export type ParseRulesOutcome = RulesOutcome<string>;
 
@@ -14,8 +14,8 @@ export interface ParseRulesOptions extends EngineParseRulesOptions {
  * problem is a sentence in `lang`, naming the file, the rule and the field.
  */
 export function parseRules(json: unknown, options: ParseRulesOptions): ParseRulesOutcome {
+  const lang = checkedLang(options.lang);
   const outcome = validateRules(json, options);
   if (outcome.ok) return outcome;
-  const lang = options.lang ?? "en";
   return { ok: false, problems: outcome.problems.map((problem) => say(lang, problem)) };
 }

@@ -12,7 +12,8 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
  */
 export function citeSource(ruleSet: RuleSet, source: Source, lang: Lang, withQuote = true): string {
   if (typeof source === "string") return source;
-  const title = ruleSet.sources[source.ref] ? localize(ruleSet.sources[source.ref]!.title, lang) : source.ref;
+  // Own keys only: a ref named like an Object.prototype member ("constructor") is not a source.
+  const title = Object.hasOwn(ruleSet.sources, source.ref) ? localize(ruleSet.sources[source.ref]!.title, lang) : source.ref;
   if (!withQuote || !source.quote || HANGUL.test(source.quote) !== (lang === "ko")) return title;
   return t(lang, "source.withQuote", { title, quote: source.quote });
 }

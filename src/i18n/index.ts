@@ -23,7 +23,8 @@ export async function useLanguage(lang: Lang): Promise<void> {
 }
 
 function catalogueOf(lang: Lang): Catalogue {
-  const catalogue = CATALOGUES[lang];
+  // Own keys only: a lang "constructor" must not find Object.prototype's.
+  const catalogue = Object.hasOwn(CATALOGUES, lang) ? CATALOGUES[lang] : undefined;
   // A bug, never input: every entry point adds the language it speaks first.
   if (!catalogue) throw new Error(`the ${lang} messages are not loaded: call useLanguage("${lang}") first`);
   return catalogue;

@@ -59,6 +59,31 @@ const ECS_FAMILY = /^[A-Za-z0-9_-]+$/;
 /** Beyond these, a size is allowed but deserves a second look: few instances are larger, few apps smaller. */
 const WARN_BEYOND = { maxCpu: 64 * 1024, minMemory: 64 } as const;
 
+// An OCI image reference, as the distribution spec's grammar has it:
+// [registry[:port]/]path[:tag][@algorithm:hex]. The first part is a registry
+// when it has a dot or a port, or is localhost (Docker's rule).
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const REGISTRY = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+
+function isImageReference(image: string): boolean {
+  if (image.length === 0 || image.length > 255) return false;
+  const [name, digest, ...extra] = image.split("@");
+  if (extra.length > 0 || (digest !== undefined && !DIGEST.test(digest))) return false;
+  const slash = name!.lastIndexOf("/");
+  const colon = name!.lastIndexOf(":");
+  const tag = colon > slash ? name!.slice(colon + 1) : undefined;
+  if (tag !== undefined && !TAG.test(tag)) return false;
+  const parts = (tag === undefined ? name! : name!.slice(0, colon)).split("/");
+  const first = parts[0]!;
+  if (parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost")) {
+    if (!REGISTRY.test(first)) return false;
+    parts.shift();
+  }
+  return parts.every((part) => COMPONENT.test(part));
+}
+
 /** Every problem with a spec, as messages that name the flag and the fix. */
 export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
   const problems: string[] = [];
@@ -78,7 +103,7 @@ export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
   if (spec.platform === "ecs" && (!ECS_FAMILY.test(spec.name) || spec.name.length > 255)) {
     problems.push(t(lang, "scaffold.badEcsName", { name: spec.name }));
   }
-  if (spec.image.trim() === "" || /\s/.test(spec.image)) problems.push(t(lang, "scaffold.badImage", { image: spec.image }));
+  if (!isImageReference(spec.image)) problems.push(t(lang, "scaffold.badImage", { image: JSON.stringify(spec.image).slice(1, -1).slice(0, 200) }));
   if (!Number.isInteger(spec.port) || spec.port < 1 || spec.port > 65535) {
     problems.push(t(lang, "scaffold.badNumber", { flag: "--port", min: 1, max: 65535, got: String(spec.port) }));
   }

@@ -10,7 +10,7 @@ import { readFixture } from "../helpers/fixtures.js";
 
 interface Case {
   args: string[];
-  input: string;
+  input: string | Buffer;
   code?: number;
 }
 
@@ -23,7 +23,7 @@ async function runCase({ args, input }: Case) {
   const sink = (append: (text: string) => void) =>
     Object.assign(new Writable({ write: (chunk, _encoding, done) => (append(chunk.toString()), done()) }), { isTTY: false });
   const io = {
-    stdin: Object.assign(Readable.from([Buffer.from(input)]), { isTTY: false }),
+    stdin: Object.assign(Readable.from([typeof input === "string" ? Buffer.from(input) : input]), { isTTY: false }),
     stdout: sink((text) => (stdout += text)),
     stderr: sink((text) => (stderr += text)),
     env: { LANG: "C.UTF-8" },
@@ -44,10 +44,32 @@ function expectHonest(ran: { code: number; stdout: string; stderr: string }, arg
   }
 }
 
+/**
+ * What a user's terminal and log can rely on, whatever came in: a bounded
+ * report (at most 25 lines, none over 1,000 characters), no byte a terminal
+ * would act on (below 0x20 but newline and tab) on stderr or in the output,
+ * and JSON output as whole JSON lines or one JSON document.
+ */
+function expectSafeOutput(ran: { stdout: string; stderr: string }, args: readonly string[]) {
+  const lines = ran.stderr.split("\n").filter(Boolean);
+  if (!args.includes("check")) expect(lines.length).toBeLessThanOrEqual(25);
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(1000);
+  expect(ran.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  expect(ran.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  const json = args.includes("--json") || (args.includes("--format") && args[args.indexOf("--format") + 1] === "json");
+  if (json && ran.stdout !== "") {
+    if (args.includes("--batch")) {
+      expect(ran.stdout.endsWith("\n")).toBe(true);
+      for (const line of ran.stdout.slice(0, -1).split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+    } else expect(() => JSON.parse(ran.stdout)).not.toThrow();
+  }
+}
+
 describe("a corpus of bad input and faults", () => {
   it.each(CORPUS.map((c) => [JSON.stringify(c.args), c] as const))("%s: the documented exit code, one clear message, no bug", async (_name, c) => {
     const ran = await runCase(c);
     expectHonest(ran, c.args);
+    expectSafeOutput(ran, c.args);
     if (c.code !== undefined) expect(ran.code).toBe(c.code);
   });
 });
@@ -85,4 +107,90 @@ describe("fuzzing the corpus", () => {
       { numRuns: 400, seed: 74 },
     );
   });
+});
+
+// Issue 18's generators: hostile text in every string field, prototype names
+// in every name and ref field, deep unterminated JSON, duplicate keys, and
+// bytes that are not UTF-8.
+const controlChar = fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code));
+const trickyChar = fc.constantFrom("\u001b", "\u0007", "\u0000", "\r", "\n", "\u009b", "\u202e", "\u2066", "\u200f", "한", "😀", "|", "`", "#", "\\");
+const hostileString = fc.oneof(
+  fc.string({ unit: fc.oneof(controlChar, trickyChar, fc.constant("a")), maxLength: 24 }),
+  fc.constantFrom("\u001b]0;owned\u0007\nfake: ok", "\u001b[2J\u001b[H", "\u202egnp.exe", "line\n## heading | `x`"),
+);
+const PROTOTYPE_NAMES = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "__defineGetter__"];
+const prototypeName = fc.constantFrom(...PROTOTYPE_NAMES);
+const nameOrRef = fc.oneof(prototypeName, hostileString, fc.constantFrom("guide.comparison", "x"));
+const answerValue = fc.oneof(hostileString, prototypeName, fc.constantFrom(...QUESTIONS.flatMap((q) => (q.kind === "integer" ? [] : q.choices))));
+
+/** An answers object whose keys and values may be hostile text or prototype names. */
+const hostileAnswers = fc
+  .dictionary(fc.oneof(fc.constantFrom(...answerKeys), prototypeName, hostileString), fc.oneof(answerValue, fc.array(answerValue, { maxLength: 3 }), fc.integer()), { maxKeys: 6 })
+  .map((o) => JSON.stringify(o));
+
+/** A rules file with hostile ids, refs, source titles, texts and labels. */
+const hostileRules = fc
+  .record({ id: nameOrRef, ref: nameOrRef, source: nameOrRef, text: hostileString, label: hostileString, answer: fc.oneof(prototypeName, fc.constantFrom(...answerKeys)) })
+  .map(({ id, ref, source, text, label, answer }) =>
+    JSON.stringify({
+      version: "1",
+      sources: { [source]: { title: { en: text } } },
+      rules: [{ id, platform: "ecs", weight: 1, when: { answer, in: ["tight"] }, text: { en: text }, source: { ref } }],
+      launchTypeLimits: [{ id: `${id}-limit`, excludes: ["fargate"], when: { answer: "budget", in: ["tight"] }, text: { en: label }, source: { ref } }],
+    }),
+  );
+const overridesFile = fc
+  .record({ id: nameOrRef, weight: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constant(1.5)) })
+  .map(({ id, weight }) => JSON.stringify({ extends: "built-in", weights: { [id]: weight }, disable: [id] }));
+
+/** Unterminated, or closed, nesting far past any limit: the error locator must not recurse. */
+const deepJson = fc.record({ depth: fc.integer({ min: 5_000, max: 40_000 }), open: fc.constantFrom("[", '{"a":'), closed: fc.boolean() }).map(({ depth, open, closed }) => {
+  const body = open.repeat(depth);
+  return closed ? body + (open === "[" ? "]" : "}").repeat(depth) : body;
+});
+
+/** A key given twice, at the top or inside. */
+const duplicateKeys = fc.record({ key: fc.oneof(fc.constantFrom(...answerKeys), prototypeName, hostileString), nested: fc.boolean() }).map(({ key, nested }) => {
+  const pair = `${JSON.stringify(key)}:1,${JSON.stringify(key)}:2`;
+  return nested ? `{"extends":"built-in","weights":{${pair}}}` : `{"budget":"tight",${pair}}`;
+});
+
+/** UTF-16 (with or without a byte-order mark), UTF-32, and Latin-1 bytes. */
+const foreignBytes = fc.record({ text: fc.oneof(fc.constant('{"budget":"tight"}'), hostileAnswers), encoding: fc.constantFrom("utf16le", "utf16be", "utf32", "latin1"), bom: fc.boolean() }).map(({ text, encoding, bom }) => {
+  const latin = `${text.slice(0, -1)},"x":"caf\u00e9 na\u00efve"}`;
+  if (encoding === "latin1") return Buffer.from(latin, "latin1");
+  if (encoding === "utf32") return Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...Array.from(text, (c) => Buffer.from([c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8, 0, 0]))]);
+  const le = Buffer.from(text, "utf16le");
+  const bytes = encoding === "utf16be" ? Buffer.from(le).swap16() : le;
+  return bom ? Buffer.concat([Buffer.from(encoding === "utf16be" ? [0xfe, 0xff] : [0xff, 0xfe]), bytes]) : bytes;
+});
+
+const hostileInput = fc.oneof(hostileAnswers, hostileRules, overridesFile, deepJson, duplicateKeys, foreignBytes, fc.array(hostileAnswers, { minLength: 1, maxLength: 4 }).map((lines) => lines.join("\n")));
+// Commands that read the input above as answers, as a rules file or as NDJSON; none of them may end in 1 or 74.
+const readerCommand = fc.constantFrom(
+  ["--no-input"],
+  ["--no-input", "--json"],
+  ["--no-input", "--format", "markdown"],
+  ["--batch"],
+  ["--batch", "--format", "text"],
+  ["rules", "check", "-"],
+  ["rules", "--rules", "-"],
+  ["--rules", "-", "--no-input", "--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"],
+  ["scaffold", "--answers", "-"],
+);
+const hostileFlag = fc.tuple(fc.constantFrom("--name", "--image", "--budget", "--requirements", "--lang", "--format"), hostileString);
+
+describe("fuzzing with hostile text, prototype names, deep and foreign input", () => {
+  it("ends in 0 or 2, with a bounded, escaped report and whole JSON", async () => {
+    await fc.assert(
+      fc.asyncProperty(readerCommand, fc.option(hostileFlag, { nil: undefined }), hostileInput, async (cmd, flag, input) => {
+        const args = [...cmd, ...(flag ?? [])];
+        const ran = await runCase({ args, input });
+        expect([0, 2]).toContain(ran.code);
+        expectHonest(ran, args);
+        expectSafeOutput(ran, args);
+      }),
+      { numRuns: 250, seed: 18 },
+    );
+  }, 120_000);
 });

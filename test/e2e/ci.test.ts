@@ -237,7 +237,7 @@ describe("portfolio runs with --batch", () => {
     expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (confidence 68%)");
     expect(ran.stdout).toContain("line 5 7: ECS on AWS Fargate (confidence 9%, close call)");
     expect(ran.stdout).toContain("line 7: EKS on Amazon EC2 (confidence");
-    expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (lines 5). Bad lines: 2 (3, 6).");
+    expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (line 5). Bad lines: 2 (3, 6).");
     expect(ran.code).toBe(2);
   });
 

@@ -101,7 +101,7 @@ describe("bad input: a clear message on stderr, exit 2, nothing on stdout", () =
     ["a misspelt key", [], '{"kubernetesExperience":"none","cloudStrategy":"aws-only","budget":"tight","microservices":3,"grwoth":"rapid"}', /stdin: "grwoth" is not a known answer\. Did you mean "growth"\?/],
     ["a value outside its choices", [], '{"kubernetesExperience":"none","cloudStrategy":"aws-only","budget":"cheap","microservices":3}', /stdin: "budget" must be one of tight, moderate, flexible \(got "cheap"\)/],
     ["a non-integer microservices", [], '{"kubernetesExperience":"none","cloudStrategy":"aws-only","budget":"tight","microservices":2.5}', /"microservices" must be a whole number from 1 to 10000 \(got 2\.5\)/],
-    ["an out-of-range microservices flag", ["--microservices", "0"], startup, /--microservices must be a whole number from 1 to 10000 \(got 0\)/],
+    ["an out-of-range microservices flag", ["--microservices", "0"], startup, /--microservices must be a whole number from 1 to 10000 \(got "0"\)/],
     ["a missing file", ["--answers", "no-such.json"], "", /^ecs-or-eks: cannot read no-such\.json: no such file\.\nfix: check the path/],
     ["empty stdin", [], "", /^ecs-or-eks: no answers on stdin: it was empty\.\nfix: /],
     ["an unknown flag", ["--bugdet", "tight"], startup, /^ecs-or-eks: unknown option '--bugdet' \(Did you mean --budget\?\)\nfix: run `ecs-or-eks --help`/],

@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../explain/result.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
@@ -9,10 +8,10 @@ import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { writeOut } from "../output/write-out.js";
-import { loadRules } from "../input/load-rules.js";
+import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
-import { assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
+import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
 /**
@@ -23,6 +22,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promis
   // Flag mistakes are reported before any prompt is shown or file read.
   checkLang(options, lang);
   const expect = expectedPlatform(options.expect, lang);
+  refuseTwoStdinReaders(options, lang);
   if (options.batch === true) return batch(options, io, lang, expect);
   const format = formatOf(options, FORMATS.advise, lang);
   const save = options.save;
@@ -86,7 +86,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
   }
   const { renderMarkdown } = await import("../render/markdown.js");
   try {
-    appendFileSync(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+    appendText(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {
     // The result is already on stdout; the summary is an output that failed, not bad input.
     throw new OutputError(t(lang, "summary.failed", { file, reason: writeFailureReason(error, lang) }));

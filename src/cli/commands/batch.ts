@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
-import { InputError, OutputError } from "../../engine/errors.js";
+import { InputError, Interrupted, OutputError } from "../../engine/errors.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
@@ -10,11 +10,14 @@ import type { AdviseOptions } from "../input/options.js";
 import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
-import { locateJsonError } from "../input/json-error.js";
+import { findDuplicateKey, locateJsonError } from "../input/json-error.js";
+import { quoteValue } from "../../engine/quote-value.js";
+import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
 import { cannotRead, openInput } from "../input/read.js";
 import { optionName } from "../render/phrases.js";
+import { forTerminal } from "../output/escape.js";
 
 /** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
 async function openBatchInput(path: string, io: Io, lang: Lang): Promise<Readable> {
@@ -41,6 +44,9 @@ interface Lines {
 
 const LISTED = 20;
 
+/** The signals that end a batch run: each is caught so the line being written is finished first. */
+const STOP_SIGNALS = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
+
 function note(lines: Lines, line: number): void {
   lines.count++;
   if (lines.first.length < LISTED) lines.first.push(line);
@@ -60,6 +66,12 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
   const tally: Tally = { total: 0, ecs: 0, eks: 0, closeCalls: { count: 0, first: [] }, bad: { count: 0, first: [] } };
   let line = 0;
   let endless = false;
+  let encoding: string | undefined;
+  // A signal stops the run between writes, never inside one: the output up to it is whole lines.
+  let stopped: keyof typeof SIGNAL_EXIT | undefined;
+  const stop = (signal: keyof typeof SIGNAL_EXIT) => () => void (stopped ??= signal);
+  const handlers = STOP_SIGNALS.map((signal) => [signal, stop(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
   try {
     for await (const batch of readLineBatches(input, MAX_LINE_BYTES)) {
       // A chunk's lines are evaluated in one go and written in one write.
@@ -70,9 +82,17 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
           endless = true;
           break;
         }
+        if ("encoding" in read) {
+          encoding = read.encoding;
+          break;
+        }
         if ("text" in read && read.text.trim() === "") continue;
         const record: LineRecord =
-          "text" in read ? await evaluateLine(read.text, line, overrides, ruleSet, lang) : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
+          "text" in read
+            ? await evaluateLine(read.text, line, overrides, ruleSet, lang)
+            : "invalidAt" in read
+              ? { line, error: t(lang, "batch.notUtf8", { offset: read.invalidAt }) }
+              : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
         tally.total++;
         if ("error" in record) note(tally.bad, line);
         else {
@@ -82,16 +102,20 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
         out += format === "json" ? jsonLine(record) : textRow(record, lang);
       }
       if (out !== "") await writeOut(io.stdout, out);
+      if (stopped) throw new Interrupted(stopped, SIGNAL_EXIT[stopped], t(lang, "batch.interrupted", { signal: stopped, line }));
     }
   } catch (error) {
-    if (error instanceof InputError || error instanceof OutputError || path === undefined || path === "-") throw error;
+    if (error instanceof InputError || error instanceof OutputError || error instanceof Interrupted || path === undefined || path === "-") throw error;
     throw cannotRead(path, error, lang);
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
   }
+  if (encoding) throw new InputError(t(lang, "input.foreignEncoding", { file: path ?? "stdin", encoding }), t(lang, "input.saveAsUtf8"));
   if (endless) throw new InputError(t(lang, "batch.noEnd", { line, limit: "1 MiB" }), t(lang, "batch.noEndHint"));
   if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
   if (tally.bad.count > 0) {
-    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad) })}\n`);
+    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad), where: whichLines(tally.bad, lang) })}\n`);
     return EXIT.usage;
   }
   return EXIT.ok;
@@ -120,6 +144,8 @@ async function evaluateLine(
     const outcome = (await loadAnswerParser())(raw, { lang });
     return { line, error: outcome.ok ? "" : outcome.problems.join(" ") };
   }
+  const duplicate = findDuplicateKey(text, raw);
+  if (duplicate) return { line, error: t(lang, "input.duplicateKey", { where: `line ${line}:${duplicate.column}`, key: quoteValue(duplicate.key) }) };
   const id = (raw as Record<string, unknown>).id;
   const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
   if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
@@ -142,8 +168,9 @@ function jsonLine(record: LineRecord): string {
 }
 
 function textRow(record: LineRecord, lang: Lang): string {
-  const id = record.id === undefined ? "" : ` ${record.id}`;
-  if ("error" in record) return `${t(lang, "batch.line", { line: record.line })}${id}: ${t(lang, "batch.error", { error: record.error })}\n`;
+  // A text row is for a terminal or a log: the id and the error's quoted values are escaped and cut.
+  const id = record.id === undefined ? "" : ` ${forTerminal(String(record.id), 200)}`;
+  if ("error" in record) return `${t(lang, "batch.line", { line: record.line })}${id}: ${forTerminal(t(lang, "batch.error", { error: record.error }))}\n`;
   const { result } = record;
   const option = optionName(lang, result.recommendation, result.launchType, t(lang, `platform.${result.recommendation}`));
   const close = result.closeCall ? `, ${t(lang, "batch.close")}` : "";
@@ -154,11 +181,16 @@ function summary(tally: Tally, lang: Lang): string {
   const parts = [t(lang, "batch.summary", { total: tally.total, ecs: tally.ecs, eks: tally.eks })];
   parts.push(
     tally.closeCalls.count > 0
-      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls) })
+      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls), where: whichLines(tally.closeCalls, lang) })
       : t(lang, "batch.noCloseCalls"),
   );
   if (tally.bad.count > 0) parts.push(t(lang, "batch.bad", { count: tally.bad.count, lines: listLines(tally.bad) }));
   return parts.join(" ");
+}
+
+/** "line 3" or "lines 3, 8": the word agrees with how many. */
+function whichLines(lines: Lines, lang: Lang): string {
+  return t(lang, lines.count === 1 ? "batch.lineWord.one" : "batch.lineWord.many", { lines: listLines(lines) });
 }
 
 function listLines(lines: Lines): string {

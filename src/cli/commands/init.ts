@@ -6,6 +6,7 @@ import { gatherAnswers } from "../input/gather.js";
 import type { Io } from "../terminal/io.js";
 import { checkLang, type InitOptions } from "../input/options.js";
 import { assertCanWrite, writeAnswersFile } from "../output/write-file.js";
+import { forTerminal } from "../output/escape.js";
 
 /** `ecs-or-eks init`: the questionnaire (or flags), written as an answers file for CI. */
 export async function init(options: InitOptions, io: Io, lang: Lang): Promise<number> {
@@ -19,6 +20,6 @@ export async function init(options: InitOptions, io: Io, lang: Lang): Promise<nu
   // An answer left unknown (the team's size) stays out rather than being written as a guess.
   const written = QUESTIONS.filter((q) => answers[q.key] !== undefined).map((q) => [q.key, answers[q.key]]);
   writeAnswersFile(out, Object.fromEntries(written), io.cwd, force, lang);
-  io.stderr.write(`${t(lang, "init.wrote", { file: out })}\n`);
+  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out) })}\n`);
   return EXIT.ok;
 }

@@ -11,6 +11,8 @@ import { loadRules } from "../input/load-rules.js";
 import { checkLang, FORMATS, formatOf, type RulesOptions } from "../input/options.js";
 import { wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
+import { forTerminal } from "../output/escape.js";
+import { InputError } from "../../engine/errors.js";
 
 /** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
 export async function listRules(options: RulesOptions, io: Io, lang: Lang): Promise<number> {
@@ -23,32 +25,34 @@ export async function listRules(options: RulesOptions, io: Io, lang: Lang): Prom
   }
   const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color) ? 1 : 0 });
   const table = { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text: string) => c.bold(text) };
-  const origin = ruleSet.origin.source === "built-in" ? t(lang, "rules.builtIn") : ruleSet.origin.path;
+  const origin = ruleSet.origin.source === "built-in" ? t(lang, "rules.builtIn") : forTerminal(ruleSet.origin.path);
+  // A rules file's ids, conditions and titles are the user's: escaped and cut, as on any terminal line.
+  const shown = (rows: string[][]) => rows.map((row) => row.map((cell) => forTerminal(cell)));
   const lines = (text: string, style = (line: string) => line) => wrap(text, table.width).map(style).join("\n");
   const out = [
     lines(t(lang, "rules.title", { origin, version: ruleSet.version, count: ruleSet.rules.length }), (line) => c.bold(line)),
     renderTable(
       [t(lang, "rules.column.id"), t(lang, "rules.column.platform"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
-      ruleSet.rules.map((rule) => [
+      shown(ruleSet.rules.map((rule) => [
         rule.id,
         t(lang, `platform.${rule.platform}`),
         String(rule.weight),
         describeCondition(rule.when, lang),
         citeSource(ruleSet, rule.source, lang, false),
-      ]),
+      ])),
       table,
     ),
     "",
     lines(t(lang, "rules.launchTitle", { count: ruleSet.launchTypeRules.length }), (line) => c.bold(line)),
     renderTable(
       [t(lang, "rules.column.id"), t(lang, "rules.column.launchType"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
-      ruleSet.launchTypeRules.map((rule) => [
+      shown(ruleSet.launchTypeRules.map((rule) => [
         rule.id,
         t(lang, `launch.short.${rule.launchType}`) + (rule.platforms ? ` (${rule.platforms.map((p) => t(lang, `platform.${p}`)).join(", ")})` : ""),
         rule.required ? t(lang, "result.required") : String(rule.weight),
         describeCondition(rule.when, lang),
         citeSource(ruleSet, rule.source, lang, false),
-      ]),
+      ])),
       table,
     ),
     "",
@@ -61,7 +65,10 @@ export async function listRules(options: RulesOptions, io: Io, lang: Lang): Prom
 /** `ecs-or-eks rules check FILE`: exit 0 with a count, or 2 with every problem. */
 export async function checkRulesFile(file: string, options: RulesOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
-  const ruleSet = await loadRules(file, io, lang);
+  // rules check lists every problem (each line still bounded), where a run shows the first few.
+  const ruleSet = await loadRules(file, io, lang).catch((error: unknown) => {
+    throw error instanceof InputError && !error.listAll ? new InputError(error.problems, error.hint, { listAll: true }) : error;
+  });
   const kind = ruleSet.origin.source === "file" && ruleSet.origin.extends ? "rules.validOverrides" : "rules.valid";
   io.stdout.write(`${t(lang, kind, { file, rules: ruleSet.rules.length, launch: ruleSet.launchTypeRules.length })}\n`);
   return EXIT.ok;

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
@@ -12,10 +12,11 @@ import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
-import { loadRules } from "../input/load-rules.js";
+import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";
 import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
 import { writeFilesAtomically } from "../output/write-file.js";
+import { forTerminal } from "../output/escape.js";
 
 /**
  * `ecs-or-eks scaffold`: starter configuration for the recommended platform
@@ -29,6 +30,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
+  refuseTwoStdinReaders(options, lang);
   const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
   const chosen = await choosePlatform(options, io, lang);
@@ -54,11 +56,13 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
   if (out === undefined) {
     await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
   } else {
-    await writeFilesAtomically(
+    refuseLinkedFolders(out, result.files.map((file) => file.path), io.cwd, lang);
+    writeFilesAtomically(
       result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
       io.cwd,
       options.force === true,
       lang,
+      out,
     );
   }
   io.stderr.write(report(spec, result, out, chosen.why, sizeWarnings(spec, lang), lang));
@@ -111,8 +115,8 @@ async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Pro
 
 function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang): string {
   const lines = [t(lang, "scaffold.for", { what: optionName(lang, spec.platform, spec.launchType), why })];
-  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: join(out, f.path) })));
-  if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: join(out ?? ".", spec.name) }));
+  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })));
+  if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: forTerminal(join(out ?? ".", spec.name)) }));
   for (const { key, ...vars } of result.notes) lines.push(t(lang, key, vars));
   lines.push(...warnings.map((warning) => t(lang, "scaffold.warning", { warning })));
   if (result.placeholders.length > 0) {
@@ -135,6 +139,24 @@ function checkOutFolder(out: string, cwd: string, lang: Lang): void {
     // Missing (or a dangling link): created, or reported, when the files are written.
   }
   if (isFile) throw new UsageError(t(lang, "write.outIsFile", { out }));
+}
+
+/**
+ * No folder under --out is followed when it is a symbolic link: a link such
+ * as sample-app/templates -> /elsewhere would send the chart's files out of
+ * the folder the user named. --out itself may be a link; it was named.
+ */
+function refuseLinkedFolders(out: string, files: readonly string[], cwd: string, lang: Lang): void {
+  const folders = new Set(files.flatMap((file) => file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+  for (const folder of folders) {
+    let linked = false;
+    try {
+      linked = lstatSync(resolve(cwd, out, folder)).isSymbolicLink();
+    } catch {
+      // Missing: created as a real folder when the files are written.
+    }
+    if (linked) throw new UsageError(t(lang, "scaffold.linkedFolder", { folder: join(out, folder) }), t(lang, "scaffold.linkedFolderHint"));
+  }
 }
 
 function flagOneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, lang: Lang): T | undefined {

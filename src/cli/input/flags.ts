@@ -38,7 +38,7 @@ export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers 
     if (value === undefined) continue;
     const flag = `--${q.flag}`;
     if (q.kind === "set") raw[q.key] = toList(Array.isArray(value) ? value.map(String) : [String(value)], flag, lang);
-    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value) : value.trim();
+    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value, q.min, q.max) : value.trim();
     else continue;
     where.set(q.key, flag);
   }
@@ -59,8 +59,17 @@ function toList(values: readonly string[], flag: string, lang: Lang): string[] {
 }
 
 // Only plain digits become a number; anything else stays text so the error can quote it.
-function toInteger(value: string): number | string {
-  return /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+/**
+ * A count from a flag, by the rule a file's number follows: JSON's number
+ * syntax (so 3.0 and 3e0 are 3, as in a file), a whole value. Anything else,
+ * or a value out of range, stays the text typed, so the message quotes the
+ * input as given ("-0", not 0).
+ */
+function toInteger(value: string, min: number, max: number): number | string {
+  const text = value.trim();
+  if (!/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return value;
+  const number = Number(text);
+  return Number.isInteger(number) && number >= min && number <= max && !Object.is(number, -0) ? number : text;
 }
 
 export function flagOf(key: AnswerKey): string {

@@ -1,4 +1,5 @@
 import { InputError } from "../../engine/errors.js";
+import { quoteValue } from "../../engine/quote-value.js";
 import { QUESTIONS, type Answers, type AnswerKey } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags, flagOf } from "./flags.js";
@@ -30,7 +31,7 @@ export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang): P
   // Empty stdin that nobody asked for (no --answers) is no answers, when flags give some.
   const implicitAndEmpty = options.answers === undefined && text.trim() === "" && Object.keys(flags.raw).length > 0;
   const fromFile = source === undefined || implicitAndEmpty ? {} : parseJson(text, label!, lang);
-  const where = (key: string) => flags.where.get(key) ?? (label ? `${label}: "${key}"` : `"${key}"`);
+  const where = (key: string) => flags.where.get(key) ?? (label ? `${label}: ${quoteValue(key)}` : quoteValue(key));
   if (typeof fromFile !== "object" || fromFile === null || Array.isArray(fromFile)) {
     const outcome = await validateAnswers(fromFile, { lang, label });
     throw new InputError(outcome.ok ? [] : outcome.problems);

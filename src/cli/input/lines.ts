@@ -1,6 +1,8 @@
 import type { Readable } from "node:stream";
+import { foreignEncoding, invalidUtf8At } from "./encoding.js";
 
-export type Line = { text: string } | { tooLong: true } | { noEnd: true };
+/** A line's text; or why there is none: too long, no end, bytes that are not UTF-8 (at `invalidAt`), or a whole input in another encoding. */
+export type Line = { text: string } | { tooLong: true } | { noEnd: true } | { invalidAt: number } | { encoding: "UTF-16" | "UTF-32" };
 
 /** Past this many bytes without a newline the input is not NDJSON at all (/dev/zero, a binary): stop reading. */
 const NO_END_BYTES = 1024 * 1024;
@@ -26,12 +28,18 @@ export async function* readLineBatches(stream: Readable, maxBytes: number): Asyn
     if (atStart && chunk.length > 0) {
       atStart = false;
       if (chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+      const encoding = foreignEncoding(chunk);
+      // UTF-16 or UTF-32 throughout: no line of it can be read, so none is tried.
+      if (encoding) {
+        yield [{ encoding }];
+        return;
+      }
     }
     const lines: Line[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
       const piece = chunk.subarray(start, nl);
-      lines.push(overflow || pendingBytes + piece.length > maxBytes ? { tooLong: true } : { text: decode([...pending, piece]) });
+      lines.push(overflow || pendingBytes + piece.length > maxBytes ? { tooLong: true } : decode([...pending, piece]));
       pending = [];
       pendingBytes = 0;
       overflow = false;
@@ -51,10 +59,13 @@ export async function* readLineBatches(stream: Readable, maxBytes: number): Asyn
     if (lines.length > 0) yield lines;
   }
   if (overflow) yield [{ tooLong: true }];
-  else if (pendingBytes > 0) yield [{ text: decode(pending) }];
+  else if (pendingBytes > 0) yield [decode(pending)];
 }
 
-function decode(parts: readonly Buffer[]): string {
-  const text = (parts.length === 1 ? parts[0]! : Buffer.concat(parts)).toString("utf8");
-  return text.endsWith("\r") ? text.slice(0, -1) : text;
+function decode(parts: readonly Buffer[]): Line {
+  const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  const invalidAt = invalidUtf8At(bytes);
+  if (invalidAt !== undefined) return { invalidAt };
+  const text = bytes.toString("utf8");
+  return { text: text.endsWith("\r") ? text.slice(0, -1) : text };
 }

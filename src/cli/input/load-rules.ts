@@ -1,9 +1,14 @@
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
-import { InputError } from "../../engine/errors.js";
+import { InputError, UsageError } from "../../engine/errors.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { Io } from "../terminal/io.js";
 import { parseJson, readText } from "./read.js";
+
+/** stdin holds one input: `--rules - --answers -` is refused before anything is read, not met with "stdin was empty". */
+export function refuseTwoStdinReaders(options: { rules?: string; answers?: string }, lang: Lang): void {
+  if (options.rules === "-" && options.answers === "-") throw new UsageError(t(lang, "input.stdinTwice"), t(lang, "input.stdinTwiceHint"));
+}
 
 /**
  * The rule set for --rules FILE: a full rules file, or an overrides file

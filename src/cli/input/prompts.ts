@@ -140,6 +140,8 @@ async function askOne(q: Question, message: string, context: PromptContext, lang
           message,
           theme,
           ...(fallback === undefined ? {} : { default: String(fallback) }),
+          // A paste of 100 KB would be redrawn whole at every key: only the first few characters are drawn.
+          transformer: (value) => (value.length > MAX_TYPED ? `${value.slice(0, MAX_TYPED)}…` : value),
           validate: (value) =>
             (unknownable && value.trim() === "") ||
             isIntegerIn(value, q.min, q.max) ||
@@ -151,6 +153,9 @@ async function askOne(q: Question, message: string, context: PromptContext, lang
     }
   }
 }
+
+/** A count is at most six digits; past this, what was typed is cut where it is drawn. */
+const MAX_TYPED = 16;
 
 function isIntegerIn(value: string, min: number, max: number): boolean {
   if (!/^\s*\d+\s*$/.test(value)) return false;

@@ -2,8 +2,10 @@ import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { InputError } from "../../engine/errors.js";
+import { quoteValue } from "../../engine/quote-value.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { locateJsonError } from "./json-error.js";
+import { encodingProblem } from "./encoding.js";
+import { findDuplicateKey, locateJsonError } from "./json-error.js";
 
 /** An answers or rules file is a few kilobytes; anything past this is the wrong file. */
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -21,7 +23,7 @@ export async function readText(path: string, stdin: () => Readable, cwd: string,
   const opened = await openInput(path, cwd, lang, flag);
   if (opened.kind === "pipe") return readStream(opened.stream, path, lang);
   try {
-    return decode(readCapped(opened.fd, path, lang));
+    return decode(readCapped(opened.fd, path, lang), path, lang);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw cannotRead(path, error, lang);
@@ -130,11 +132,20 @@ async function readStream(stream: Readable, label: string, lang: Lang): Promise<
     // A named pipe is ours to close; stdin belongs to the process.
     if (label !== "stdin") stream.destroy();
   }
-  return decode(Buffer.concat(chunks));
+  return decode(Buffer.concat(chunks), label, lang);
 }
 
-function decode(bytes: Buffer): string {
+/** The text of UTF-8 bytes, without a byte-order mark; another encoding, or bytes that are not UTF-8, are refused. */
+function decode(bytes: Buffer, label: string, lang: Lang): string {
+  const problem = encodingProblem(bytes);
+  if (problem) throw new InputError(encodingMessage(problem, label, lang), t(lang, "input.saveAsUtf8"));
   return bytes.toString("utf8").replace(/^\uFEFF/, "");
+}
+
+function encodingMessage(problem: NonNullable<ReturnType<typeof encodingProblem>>, label: string, lang: Lang): string {
+  return problem.kind === "bom"
+    ? t(lang, "input.foreignEncoding", { file: label, encoding: problem.encoding })
+    : t(lang, "input.notUtf8", { file: label, offset: problem.offset });
 }
 
 function tooLarge(label: string, lang: Lang): InputError {
@@ -151,7 +162,24 @@ function readFailureReason(error: unknown, lang: Lang): string {
   if (code === "EISDIR") return t(lang, "input.isDirectory");
   if (code === "EACCES" || code === "EPERM") return t(lang, "input.permissionDenied");
   if (code === "ENXIO") return t(lang, "input.noDevice");
-  return (error as Error).message;
+  if (code === "ENOTDIR") return t(lang, "input.notInFolder");
+  return osReason(code, lang) ?? (error as Error).message;
+}
+
+/** The reasons reading and writing share, in words rather than Node's "ELOOP: too many symbolic links...". */
+export function osReason(code: string | undefined, lang: Lang): string | undefined {
+  switch (code) {
+    case "ELOOP":
+      return t(lang, "io.reason.loop");
+    case "EIO":
+      return t(lang, "io.reason.io");
+    case "EBADF":
+      return t(lang, "io.reason.badDescriptor");
+    case "ENAMETOOLONG":
+      return t(lang, "io.reason.nameTooLong");
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -162,8 +190,9 @@ export function parseJson(text: string, label: string, lang: Lang, emptyHint = t
   if (text.trim() === "") {
     throw new InputError(label === "stdin" ? t(lang, "input.emptyStdin") : t(lang, "input.emptyFile", { file: label }), emptyHint);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     const problem = locateJsonError(text);
     const where = problem ? `${label}:${problem.line}:${problem.column}` : label;
@@ -171,4 +200,11 @@ export function parseJson(text: string, label: string, lang: Lang, emptyHint = t
     const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
     throw new InputError(t(lang, "input.badJson", { where, found, expected }), t(lang, "input.badJsonHint"));
   }
+  // JSON allows a key twice and keeps the last; in answers or rules it is always a mistake.
+  const duplicate = findDuplicateKey(text, parsed);
+  if (duplicate) {
+    const where = `${label}:${duplicate.line}:${duplicate.column}`;
+    throw new InputError(t(lang, "input.duplicateKey", { where, key: quoteValue(duplicate.key) }), t(lang, "input.duplicateKeyHint"));
+  }
+  return parsed;
 }

@@ -1,10 +1,26 @@
 // The exit codes: part of the interface. The code returns them, the help
 // lists them (help.exitCodes), and the README's table is tested against them.
 
-/** 128 + the signal's number, as shells report a process that a signal ended. */
-export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+import { constants } from "node:os";
 
-export type Signal = keyof typeof SIGNAL_EXIT;
+/** The signals the help and README name: hang-up, Ctrl-C and kill's default, the same number everywhere. */
+const NAMED_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+const OTHER_SIGNALS = ["SIGQUIT", "SIGABRT", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGPROF", "SIGXCPU", "SIGXFSZ", "SIGTRAP"] as const;
+
+/**
+ * 128 + the signal's number, as shells report a process that a signal ended:
+ * every signal that ends a process by default and that a program may catch
+ * (SIGKILL and SIGSTOP cannot be; SIGUSR1 is Node's debugger; SIGSEGV and its
+ * kind are not safe to resume after). Numbers are the platform's own.
+ */
+export const SIGNAL_EXIT = {
+  ...NAMED_SIGNALS,
+  // A platform without one of these (Windows) simply has no entry for it.
+  ...Object.fromEntries(OTHER_SIGNALS.filter((name) => constants.signals[name] !== undefined).map((name) => [name, 128 + constants.signals[name]])),
+} as Readonly<Record<Signal, number>>;
+
+export type Signal = keyof typeof NAMED_SIGNALS | (typeof OTHER_SIGNALS)[number];
 
 export const EXIT = {
   ok: 0,
@@ -25,7 +41,7 @@ export function exitCodeVars(): Record<string, number | string> {
     gateFailed: EXIT.gateFailed,
     usage: EXIT.usage,
     cannotWrite: EXIT.cannotWrite,
-    signals: Object.values(SIGNAL_EXIT).join("/"),
+    signals: Object.values(NAMED_SIGNALS).join("/"),
     bug: EXIT.bug,
   };
 }

@@ -2,6 +2,10 @@ import { CommanderError } from "commander";
 import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "./exit-codes.js";
+import { forLogLine } from "./escape.js";
+
+/** How many problems an error shows before "… and N more": 60,000 unknown keys must not give 60,000 lines. */
+const MAX_PROBLEMS = 20;
 
 
 const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
@@ -12,31 +16,36 @@ const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.ver
  * stream that cannot be written is 74, Ctrl-C is 130 with one line, anything
  * else is a bug: 70 and a request to report it.
  */
-export function reportError(error: unknown, write: (text: string) => void, lang: Lang, debug: boolean): number {
+export function reportError(error: unknown, writeRaw: (text: string) => void, lang: Lang, debug: boolean): number {
+  // Each line quotes user text (a key, a file name, a rule's field): escaped one by one, so none can
+  // carry a control byte to the terminal or a newline that forges a line in the log.
+  const write = (...lines: string[]) => writeRaw(`${lines.map((line) => forLogLine(line)).join("\n")}\n`);
   if (error instanceof CommanderError) {
     if (QUIET_COMMANDER_CODES.has(error.code)) return EXIT.ok;
-    write(`ecs-or-eks: ${commanderMessage(error, lang)}\n${t(lang, "error.fix", { fix: t(lang, "error.usageHint") })}\n`);
+    write(`ecs-or-eks: ${commanderMessage(error, lang)}`, t(lang, "error.fix", { fix: t(lang, "error.usageHint") }));
     return EXIT.usage;
   }
   if (isUserError(error)) {
-    const lines = error.problems.map((problem) => `ecs-or-eks: ${problem}`);
+    const shown = error.listAll ? error.problems : error.problems.slice(0, MAX_PROBLEMS);
+    const lines = shown.map((problem) => `ecs-or-eks: ${problem}`);
+    if (shown.length < error.problems.length) lines.push(`ecs-or-eks: ${t(lang, "error.andMore", { count: error.problems.length - shown.length })}`);
     if (error.hint) lines.push(t(lang, "error.fix", { fix: error.hint }));
-    write(`${lines.join("\n")}\n`);
+    write(...lines);
     return EXIT.usage;
   }
   if (error instanceof OutputError) {
-    write(`ecs-or-eks: ${error.message}\n`);
+    write(`ecs-or-eks: ${error.message}`);
     return EXIT.cannotWrite;
   }
   // A signal at a prompt (Interrupted carries its exit code), or Ctrl-C as the prompt library reports it.
   if (error instanceof Interrupted || (error instanceof Error && error.name === "ExitPromptError")) {
-    write(`\n${t(lang, "error.interrupted")}\n`);
+    write("", error instanceof Interrupted && error.note ? error.note : t(lang, "error.interrupted"));
     return error instanceof Interrupted ? error.exitCode : EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  write(`ecs-or-eks: ${t(lang, "error.unexpected", { message })}\n`);
-  if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
-  write(`${t(lang, "error.report")}\n`);
+  write(`ecs-or-eks: ${t(lang, "error.unexpected", { message })}`);
+  if (debug && error instanceof Error && error.stack) writeRaw(`${error.stack}\n`);
+  write(t(lang, "error.report"));
   return EXIT.bug;
 }
 

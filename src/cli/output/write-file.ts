@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { appendFileSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
 import { InputError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
+import { osReason } from "../input/read.js";
 import { SCHEMA_URL } from "../package-info.js";
 
 export interface FileToWrite {
@@ -25,6 +26,8 @@ export function assertCanWrite(paths: readonly string[], cwd: string, force: boo
 }
 
 function targetProblems(path: string, cwd: string, force: boolean, lang: Lang): { message: string; exists: boolean }[] {
+  // "newdir/" names a folder, though resolve() would drop the slash and write a file called newdir.
+  if (path.endsWith("/") || path.endsWith(sep)) return [{ message: t(lang, "write.endsInSlash", { file: path }), exists: false }];
   const full = resolve(cwd, path);
   const info = lstatOrUndefined(full);
   if (info === undefined) {
@@ -34,7 +37,9 @@ function targetProblems(path: string, cwd: string, force: boolean, lang: Lang): 
   if (info.isDirectory()) return [{ message: t(lang, "write.isFolder", { file: path }), exists: false }];
   // A link to a folder is a folder to the user; a dangling link is theirs like any file.
   if (info.isSymbolicLink() && statOrUndefined(full)?.isDirectory()) return [{ message: t(lang, "write.isFolder", { file: path }), exists: false }];
-  if (!info.isFile() && !info.isSymbolicLink()) return [{ message: t(lang, "write.notRegular", { file: path }), exists: false }];
+  // A device or a pipe, named or behind a link (/dev/stdout, /dev/fd/1): renaming over it would replace the device itself.
+  const target = info.isSymbolicLink() ? statOrUndefined(full) : info;
+  if (target !== undefined && !target.isFile()) return [{ message: t(lang, "write.notRegular", { file: path }), exists: false }];
   return force ? [] : [{ message: t(lang, "write.exists", { file: path }), exists: true }];
 }
 
@@ -69,9 +74,10 @@ function statOrUndefined(path: string) {
  * them are written are they moved into place. A full disk leaves the user's
  * files as they were and no empty files behind. Without `force` a file is
  * linked into place, which fails rather than replace a file that appeared
- * meanwhile.
+ * meanwhile. With `lockIn`, the files are moved in as one set under that
+ * folder's lock, so parallel runs never leave a mix of their files.
  */
-export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string, force: boolean, lang: Lang): void {
+export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string, force: boolean, lang: Lang, lockIn?: string): void {
   assertCanWrite(
     files.map((file) => file.path),
     cwd,
@@ -84,9 +90,11 @@ export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string,
   };
   try {
     for (const file of files) {
-      const full = resolve(cwd, file.path);
+      // Through a link to its target: the file the link names is replaced, never the link.
+      const full = linkTarget(resolve(cwd, file.path));
       mkdirSync(dirname(full), { recursive: true });
-      const temp = join(dirname(full), `.${basename(full)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+      // Short, whatever the file's name: a name near the 255-byte limit must still have room for its temporary twin.
+      const temp = join(dirname(full), `.eoe-${Math.random().toString(36).slice(2, 10)}.tmp`);
       staged.push({ temp, full, path: file.path });
       writeWhole(temp, file.content);
     }
@@ -94,19 +102,92 @@ export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string,
     cleanUp();
     throw writeFailure(staged.at(-1)?.path ?? files[0]?.path ?? "", error, lang);
   }
-  for (const [i, { temp, full, path }] of staged.entries()) {
-    try {
-      if (force) renameSync(temp, full);
-      else {
-        linkSync(temp, full);
-        unlinkSync(temp);
+  const unlock = lockIn === undefined ? () => {} : lock(resolve(cwd, lockIn), () => cleanUp(), lang);
+  try {
+    for (const [i, { temp, full, path }] of staged.entries()) {
+      try {
+        if (force) renameSync(temp, full);
+        else {
+          linkSync(temp, full);
+          unlinkSync(temp);
+        }
+      } catch (error) {
+        for (const rest of staged.slice(i)) removeQuietly(rest.temp);
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(t(lang, "write.exists", { file: path }), t(lang, "write.existsHint"));
+        throw writeFailure(path, error, lang);
       }
-    } catch (error) {
-      for (const rest of staged.slice(i)) removeQuietly(rest.temp);
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(t(lang, "write.exists", { file: path }), t(lang, "write.existsHint"));
-      throw writeFailure(path, error, lang);
     }
+  } finally {
+    unlock();
   }
+}
+
+/** The lock file a set of files is moved in under, in the folder they go into. */
+const LOCK_FILE = ".ecs-or-eks.lock";
+
+/** How long a writer waits for another to finish moving its files in: a move takes milliseconds. */
+const LOCK_WAIT_MS = 5000;
+
+/**
+ * Takes the folder's lock (a file made with O_EXCL, holding our pid), waiting
+ * a little for another writer to finish; a lock whose process is gone is
+ * taken over. Returns the release. Another live writer past the wait is
+ * refused in one line: two runs' files must never mix.
+ */
+function lock(dir: string, onRefused: () => void, lang: Lang): () => void {
+  const path = join(dir, LOCK_FILE);
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(path, "wx", 0o644);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => removeQuietly(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        onRefused();
+        throw writeFailure(path, error, lang);
+      }
+    }
+    if (!holderAlive(path)) {
+      removeQuietly(path);
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      onRefused();
+      throw new OutputError(t(lang, "write.locked", { dir, lock: path }));
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  }
+}
+
+/** Whether the process named in a lock file still runs; a lock being written (no pid yet) counts as held. */
+function holderAlive(path: string): boolean {
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(path, "utf8"), 10);
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Where a path ends up once its symbolic links are followed (a dangling link included): the file to replace. */
+function linkTarget(path: string): string {
+  let at = path;
+  // As many hops as the kernel allows; a loop ends in ELOOP when the file is opened.
+  for (let hops = 0; hops < 40; hops++) {
+    const info = lstatOrUndefined(at);
+    if (!info?.isSymbolicLink()) return at;
+    at = resolve(dirname(at), readlinkSync(at));
+  }
+  return at;
 }
 
 function writeWhole(path: string, content: string): void {
@@ -147,14 +228,58 @@ export function writeFailureReason(error: unknown, lang: Lang): string {
     case "EISDIR":
       return t(lang, "write.reason.folder");
     case "ENOENT":
-    case "ENOTDIR":
       return t(lang, "write.reason.noFolder");
+    case "ENOTDIR":
+      return t(lang, "input.notInFolder");
+    case "ENXIO":
+      return t(lang, "io.reason.noReader");
+    case "EAGAIN":
+      return t(lang, "io.reason.pipeFull");
     default:
-      return (error as Error).message;
+      return osReason((error as NodeJS.ErrnoException).code, lang) ?? (error as Error).message;
   }
 }
 
 /** An answers file for CI (init, --save): the answers, led by "$schema" so editors check them. */
 export function writeAnswersFile(path: string, answers: Readonly<Record<string, unknown>>, cwd: string, force: boolean, lang: Lang): void {
   writeFilesAtomically([{ path, content: `${JSON.stringify({ $schema: SCHEMA_URL, ...answers }, null, 2)}\n` }], cwd, force, lang);
+}
+
+/** How long an append waits for a named pipe's reader, or for a full pipe to drain. */
+const PIPE_WAIT_MS = 2000;
+
+/**
+ * Appends text to a file (the step summary). A named pipe is opened without
+ * blocking, as an input pipe is: with no reader, or a reader that stops
+ * reading, the append gives up after PIPE_WAIT_MS instead of waiting forever.
+ */
+export function appendText(path: string, text: string): void {
+  const isPipe = statOrUndefined(path)?.isFIFO() === true;
+  if (!isPipe) return appendFileSync(path, text);
+  const bytes = Buffer.from(text);
+  const started = Date.now();
+  const waited = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code !== "ENXIO" && code !== "EAGAIN") || Date.now() - started > PIPE_WAIT_MS) throw error;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  };
+  let fd: number | undefined;
+  while (fd === undefined) {
+    try {
+      fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK);
+    } catch (error) {
+      waited(error);
+    }
+  }
+  try {
+    for (let at = 0; at < bytes.length; ) {
+      try {
+        at += writeSync(fd, bytes, at);
+      } catch (error) {
+        waited(error);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,6 +1,7 @@
 import { COMPARISON } from "../../engine/comparison.js";
 import { localize } from "../../explain/words.js";
 import type { Result } from "../../explain/result.js";
+import { forMarkdown, mapStrings } from "../output/escape.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
@@ -19,7 +20,9 @@ export interface AdrOptions {
  * consequences and confirmation, pros and cons of each option), ready to
  * commit as docs/adr/NNNN-container-platform.md.
  */
-export function renderAdr(result: Result, { lang, version, date }: AdrOptions): string {
+export function renderAdr(given: Result, { lang, version, date }: AdrOptions): string {
+  // User text (a rules file's labels, its path) made safe for Markdown; the JSON result keeps it exact.
+  const result = mapStrings(given, (text) => forMarkdown(text));
   const chosen = result.recommendation;
   const other: Platform = chosen === "ecs" ? "eks" : "ecs";
   const platform = (p: Platform) => t(lang, `platform.long.${p}`);

@@ -20,27 +20,43 @@ export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Word-wraps to a display width; a word longer than a line is cut. */
+/**
+ * Word-wraps to a display width; a word longer than a line is cut. Linear in
+ * the text: each word is measured once and each character of a long word
+ * once, so a 450,000-character word or 150,000 Hangul cost milliseconds.
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
+  let lineWidth = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (displayWidth(candidate) <= width) {
-      line = candidate;
+    const wordWidth = displayWidth(word);
+    if (line && lineWidth + 1 + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += 1 + wordWidth;
       continue;
     }
     if (line) lines.push(line);
-    line = word;
-    while (displayWidth(line) > width) {
-      let cut = 0;
-      for (const char of line) {
-        if (displayWidth(line.slice(0, cut + char.length)) > width) break;
-        cut += char.length;
-      }
-      lines.push(line.slice(0, Math.max(cut, 1)));
-      line = line.slice(Math.max(cut, 1));
+    if (wordWidth <= width) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
+    // Too long for any line: cut into pieces of at most `width` columns (at least one character each).
+    let piece = "";
+    let pieceWidth = 0;
+    for (const char of word.replace(SGR, "")) {
+      const charWidth = eastAsianWidth(char.codePointAt(0)!);
+      if (piece && pieceWidth + charWidth > width) {
+        lines.push(piece);
+        piece = "";
+        pieceWidth = 0;
+      }
+      piece += char;
+      pieceWidth += charWidth;
+    }
+    line = piece;
+    lineWidth = pieceWidth;
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [""];

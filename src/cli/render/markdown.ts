@@ -1,4 +1,5 @@
 import type { Result } from "../../explain/result.js";
+import { forMarkdown, mapStrings } from "../output/escape.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine, zeroScoredLine } from "./phrases.js";
 
@@ -9,7 +10,9 @@ export interface MarkdownOptions {
 }
 
 /** For a pull-request comment or $GITHUB_STEP_SUMMARY: a heading, the verdict, tables, what would change it. */
-export function renderMarkdown(result: Result, { lang, version }: MarkdownOptions): string {
+export function renderMarkdown(given: Result, { lang, version }: MarkdownOptions): string {
+  // User text (a rules file's labels, its path) made safe for Markdown; the JSON result keeps it exact.
+  const result = mapStrings(given, (text) => forMarkdown(text));
   const launch = t(lang, `launch.${result.launchType}`);
   const out: string[] = [];
   const option = optionName(lang, result.recommendation, result.launchType);
@@ -58,7 +61,7 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
   return out.join("\n");
 }
 
-/** Table cells cannot hold pipes or line breaks. */
+/** Table cells cannot hold line breaks (pipes are escaped with the rest of the user text). */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+  return text.replace(/\s*\n\s*/g, " ");
 }

@@ -28,6 +28,10 @@ export function rulesOutLabel(lang: Lang, excludes: readonly LaunchType[]): stri
 
 /** When no weighted rule chose the launch type: it is the only one the limits leave, or the tie's winner. */
 export function launchFallback(result: Result, lang: Lang): string | undefined {
+  // Limits in a rules file that rule out the launch type shown: said plainly, never as "the only way".
+  if (result.launchTypeLimits.some((limit) => limit.excludes.includes(result.launchType))) {
+    return t(lang, "result.launchNoneLeft", { platform: t(lang, `platform.${result.recommendation}`), launchType: t(lang, `launch.short.${result.launchType}`) });
+  }
   if (result.launchTypeReasons.length > 0) return undefined;
   return t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault");
 }
@@ -46,13 +50,19 @@ export function zeroScoredLine(result: Result, lang: Lang): string | undefined {
   return t(lang, zero.length === 1 ? "launch.zero" : "launch.zero.many", { launchTypes });
 }
 
+/** A close call names every deciding rule up to five, else the strongest three and "and N more". */
+const LIST_DECIDING_UP_TO = 5;
+const MAX_DECIDING = 3;
+
 /** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
 export function verdictLine(result: Result, lang: Lang): string {
   const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
   const scores = { ecs: result.scores.ecs, eks: result.scores.eks };
   if (scores.ecs === 0 && scores.eks === 0) return `${confidence} ${t(lang, "result.noRules")}`;
   if (result.closeCall) {
-    const deciding = result.reasons.filter((reason) => result.decidingRules.includes(reason.ruleId)).map((reason) => reason.label);
+    // The strongest few (reasons come strongest first), then how many more: a close call may turn on 1,500 rules.
+    const all = result.reasons.filter((reason) => result.decidingRules.includes(reason.ruleId)).map((reason) => reason.label);
+    const deciding = all.length > LIST_DECIDING_UP_TO ? [...all.slice(0, MAX_DECIDING), t(lang, "list.more", { count: all.length - MAX_DECIDING })] : all;
     return `${confidence} ${
       deciding.length > 0
         ? t(lang, "result.closeCall", { ...scores, reasons: joinList(lang, deciding) })

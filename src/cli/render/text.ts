@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { mapStrings, forTerminal } from "../output/escape.js";
 import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
@@ -15,7 +16,9 @@ export interface TextOptions {
 }
 
 /** The recommendation for a person: the answer first, then why, then what to do next. */
-export function renderText(result: Result, options: TextOptions): string {
+export function renderText(given: Result, options: TextOptions): string {
+  // User text (a rules file's labels, its path) made safe for where it goes; the JSON result keeps it exact.
+  const result = mapStrings(given, (text) => forTerminal(text));
   const { lang, width } = options;
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (platform: Platform, text: string) => (platform === "ecs" ? c.green(text) : c.blue(text));
