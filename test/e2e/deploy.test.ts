@@ -27,9 +27,15 @@ describe("compare", () => {
 
   it("as Markdown and as JSON", async () => {
     const markdown = await runBin(["compare", "--format", "markdown"]);
-    expect(markdown.stdout).toMatch(/^\| {2}\| Amazon ECS \| Amazon EKS \|\n\|---\|---\|---\|\n\| \*\*Management\*\* \|/);
+    // The guide's table, quoted as the guide wrote it, then what changed since, each line dated.
+    expect(markdown.stdout).toMatch(/^### The guide's comparison, as written \(2025-08-10\)\n\n\| {2}\| Amazon ECS \| Amazon EKS \|\n\|---\|---\|---\|\n\| \*\*Management\*\* \|/);
+    expect(markdown.stdout).toMatch(/### Since the guide[^\n]*\n\n- \*\*2024-12\*\*: EKS Auto Mode/);
     const json = JSON.parse((await runBin(["compare", "--json"])).stdout);
     expect(json.rows.map((row: { id: string }) => row.id)).toEqual(["management", "compute", "learning-curve", "scalability", "use-cases", "load-balancing", "cost", "deploy-tools"]);
+    expect(json.guideDate).toBe("2025-08-10");
+    // Every change carries a date and a source, and none suggests a retired tool as current.
+    for (const entry of json.since) expect(entry).toEqual({ date: expect.stringMatching(/^(\d{4}-\d{2}(-\d{2})?|as of \d{4})$/), text: expect.any(String), source: expect.stringMatching(/^FACTS/) });
+    expect(json.since.map((entry: { text: string }) => entry.text).join(" ")).toMatch(/Copilot CLI reached end of support/);
   });
 });
 

@@ -58,7 +58,9 @@ async function runCase(c: Case): Promise<string> {
     const args = c.args.map((arg) => arg.replace("$FIXTURES/", fixturePath("")));
     const code = await run(args, io);
     const files = filesUnder(cwd).map((path) => `${relative(cwd, path)}=${sha(readFileSync(path, "utf8"))}`);
-    return `${code} ${sha(stdout.text)} ${sha(stderr.text)}${files.length ? ` ${files.join(" ")}` : ""}`;
+    // A rules file's path is part of the result: recorded as $FIXTURES/, wherever the checkout is.
+    const here = (text: string) => text.replaceAll(fixturePath(""), "$FIXTURES/");
+    return `${code} ${sha(here(stdout.text))} ${sha(here(stderr.text))}${files.length ? ` ${files.join(" ")}` : ""}`;
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
