@@ -3,6 +3,8 @@
 // the run's language. Fields are added, never renamed.
 import { assess, type Assessment } from "../engine/evaluate.js";
 import type { Costs } from "../engine/costs.js";
+import type { Prices } from "../engine/price-types.js";
+import { explainEstimate, type EstimateResult } from "./estimate.js";
 import type { Answers } from "../engine/questions.js";
 import type { LaunchType, Localized, Platform, Source } from "../engine/rule-types.js";
 import type { RuleSet, RuleSetOrigin } from "../engine/rule-set.js";
@@ -81,7 +83,7 @@ export interface Result {
   launchTypeNotes: LaunchTypeNote[];
   alsoConsider: AlsoConsider[];
   whatWouldChange: WhatWouldChange[];
-  costs: Costs;
+  costs: Costs & { estimate: EstimateResult };
   answers: Answers;
   ruleSet: RuleSetOrigin;
   lang: Lang;
@@ -92,11 +94,16 @@ export interface RecommendOptions {
   rules?: RuleSet;
   /** The language of every sentence in the result; keys and values stay English. */
   lang?: Lang;
+  /** The prices the cost estimate uses; the built-in ones (rules/prices.json) by default. */
+  prices?: Prices;
+  /** The share of EC2 capacity the estimate assumes the workload fills (0.1 to 1; 0.7 by default). */
+  utilization?: number;
 }
 
 /** The recommendation for answers that are already valid, in words. Pure: no I/O. */
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
-  return explainAssessment(assess(answers, options.rules), options.lang ?? "en");
+  const estimate = { ...(options.prices ? { prices: options.prices } : {}), ...(options.utilization === undefined ? {} : { utilization: options.utilization }) };
+  return explainAssessment(assess(answers, options.rules, estimate), options.lang ?? "en");
 }
 
 /** The engine's decision, every sentence in `lang`. */
@@ -138,7 +145,7 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
       recommendation: flip.recommendation,
       text: describeFlip(flip.changes, flip.recommendation, lang),
     })),
-    costs: assessment.costs,
+    costs: { ...assessment.costs, estimate: explainEstimate(assessment.estimate, lang) },
     answers: assessment.answers,
     ruleSet: ruleSet.origin,
     lang,

@@ -7,8 +7,8 @@ import type { AnswerFlags } from "./options.js";
 /** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
 export function answerOptions(lang: Lang): Option[] {
   return QUESTIONS.map((q) => {
-    const placeholder = q.kind === "integer" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
-    const values = q.kind === "integer" ? `${q.min}-${q.max}` : q.choices.join(", ");
+    const placeholder = q.kind === "integer" || q.kind === "number" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
+    const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.choices.join(", ");
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
     const fallback = q.required
       ? ""
@@ -38,7 +38,7 @@ export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers 
     if (value === undefined) continue;
     const flag = `--${q.flag}`;
     if (q.kind === "set") raw[q.key] = toList(Array.isArray(value) ? value.map(String) : [String(value)], flag, lang);
-    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value) : value.trim();
+    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value) : q.kind === "number" ? toNumber(value) : value.trim();
     else continue;
     where.set(q.key, flag);
   }
@@ -61,6 +61,11 @@ function toList(values: readonly string[], flag: string, lang: Lang): string[] {
 // Only plain digits become a number; anything else stays text so the error can quote it.
 function toInteger(value: string): number | string {
   return /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+}
+
+// Plain decimals only ("0.5", "16"); "1e3" or "0x10" stay text so the error can quote them.
+function toNumber(value: string): number | string {
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 }
 
 export function flagOf(key: AnswerKey): string {
