@@ -4,6 +4,7 @@ import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
+import { estimateMarkdown } from "./markdown.js";
 import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine } from "./phrases.js";
 
 export interface AdrOptions {
@@ -87,6 +88,10 @@ export function renderAdr(result: Result, { lang, version, date }: AdrOptions): 
     ...COMPARISON.options[chosen].bad.map((item) => bad(localize(item, lang))),
     ...launchFacts.bad.map((item) => bad(localize(item, lang))),
     ...meaningRows(result, lang).map(([label, text]) => `* ${t(lang, "adr.neutral", { text: `${label}: ${text}` })}`),
+    "",
+    `### ${t(lang, "estimate.title")}`,
+    "",
+    ...estimateMarkdown(result, lang),
     "",
     `### ${t(lang, "adr.confirmation")}`,
     "",

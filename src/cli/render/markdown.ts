@@ -1,5 +1,7 @@
 import type { Result } from "../../explain/result.js";
 import { t, type Lang } from "../../i18n/index.js";
+import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
+import { usdText } from "./phrases.js";
 import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine } from "./phrases.js";
 
 export interface MarkdownOptions {
@@ -44,6 +46,7 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
   for (const flip of result.whatWouldChange) out.push(`- ${flip.text}`);
   out.push("", `### ${t(lang, "section.means")}`, "");
   for (const [label, text] of meaningRows(result, lang)) out.push(`- **${label}:** ${text}`);
+  out.push("", `### ${t(lang, "estimate.title")}`, "", ...estimateMarkdown(result, lang));
   if (result.alsoConsider.length > 0) {
     out.push("", `### ${t(lang, "section.also")}`, "");
     for (const entry of result.alsoConsider) out.push(`- ${entry.text} <sub>(${entry.source})</sub>`);
@@ -55,4 +58,32 @@ export function renderMarkdown(result: Result, { lang, version }: MarkdownOption
 /** Table cells cannot hold pipes or line breaks. */
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+}
+
+/** The estimate as a Markdown table and its notes: what the ADR shows too. */
+export function estimateMarkdown(result: Result, lang: Lang): string[] {
+  const estimate = result.costs.estimate;
+  const headers = [...estimateHeaders(lang), t(lang, "estimate.column.arm")];
+  const rows = estimate.options.map((o) => {
+    const name = isRecommended(result, o) ? `**${wayName(lang, o)}** (${t(lang, "estimate.recommended")})` : wayName(lang, o);
+    const ruled = o.excludedBy ? ` <sub>${t(lang, "estimate.ruledOut", { limit: `\`${o.excludedBy}\`` })}</sub>` : "";
+    return `| ${name}${ruled} | ${[o.compute, o.fees, o.controlPlane, o.total].map(usdText).join(" | ")} | ${o.arm ? usdText(o.arm.total) : "–"} |`;
+  });
+  return [
+    workloadLine(estimate, lang),
+    "",
+    `| ${headers.join(" | ")} |`,
+    `|---|${headers.slice(1).map(() => "---:").join("|")}|`,
+    ...rows,
+    "",
+    ...estimateSentences(result, lang).map((sentence) => `- ${sentence}`),
+    "",
+    `**${t(lang, "estimate.assumptionsTitle")}**`,
+    "",
+    ...estimate.assumptions.map((assumption) => `- ${cell(assumption)}`),
+    "",
+    excludedLine(estimate, lang),
+    "",
+    `<sub>${pricesLine(estimate, lang)}</sub>`,
+  ];
 }

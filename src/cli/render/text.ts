@@ -3,7 +3,9 @@ import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine } from "./phrases.js";
+import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
+import { renderTable } from "./table.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, usdText, verdictLine } from "./phrases.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -89,6 +91,8 @@ export function renderText(result: Result, options: TextOptions): string {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
   out.push(...rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width)));
 
+  out.push("", ...title(t(lang, "estimate.title")), ...estimateSection(result, options, c));
+
   if (result.alsoConsider.length > 0) {
     out.push("", ...title(t(lang, "section.also")));
     for (const entry of result.alsoConsider) {
@@ -99,4 +103,42 @@ export function renderText(result: Result, options: TextOptions): string {
 
   out.push("", ...wrap(t(lang, "next.pointer", { platform: t(lang, `platform.${result.recommendation}`) }), width));
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * One row per way of running, with a bar per total as the scores have, the
+ * recommended way marked; where the width leaves no room for bars, a table.
+ */
+function estimateSection(result: Result, options: TextOptions, c: InstanceType<typeof Chalk>): string[] {
+  const { lang, width } = options;
+  const estimate = result.costs.estimate;
+  const headers = estimateHeaders(lang);
+  const cells = estimate.options.map((o) => [`${isRecommended(result, o) ? "> " : "  "}${wayName(lang, o)}`, ...[o.compute, o.fees, o.controlPlane, o.total].map(usdText)]);
+  const widths = headers.map((header, i) => Math.max(displayWidth(header) + (i === 0 ? 2 : 0), ...cells.map((row) => displayWidth(row[i]!))));
+  const fixed = 2 + widths.reduce((sum, w) => sum + w + 2, 0);
+  const out = [hang("  ", workloadLine(estimate, lang), width)];
+  const barWidth = width - fixed;
+  const ruledOut = (o: (typeof estimate.options)[number]) => (o.excludedBy ? t(lang, "estimate.ruledOut", { limit: o.excludedBy }) : "");
+  if (barWidth < 6) {
+    const note = (o: (typeof estimate.options)[number]) => [isRecommended(result, o) ? t(lang, "estimate.recommended") : "", ruledOut(o)].filter(Boolean).join("; ");
+    const rows = estimate.options.map((o, i) => [cells[i]![0]!.trim() + (note(o) ? ` (${note(o)})` : ""), ...cells[i]!.slice(1)]);
+    out.push(renderTable(headers, rows, { width: width - 2, unicode: options.unicode, header: (text) => c.bold(text) }).replace(/^/gm, "  "));
+  } else {
+    const right = (text: string, w: number) => " ".repeat(Math.max(0, w - displayWidth(text))) + text;
+    const line = (row: readonly string[]) => `  ${padEnd(row[0]!, widths[0]!)}${row.slice(1).map((cell, i) => `  ${right(cell, widths[i + 1]!)}`).join("")}`;
+    out.push(c.bold(line([`  ${headers[0]}`, ...headers.slice(1)])));
+    const top = Math.max(...estimate.options.map((o) => o.total), 1);
+    estimate.options.forEach((o, i) => {
+      const paint = (text: string) => (o.platform === "ecs" ? c.green(text) : c.blue(text));
+      const row = `${line(cells[i]!)}  ${paint(bar(o.total, top, barWidth, options.unicode))}`;
+      out.push(o.excludedBy ? c.dim(row) : isRecommended(result, o) ? c.bold(row) : row);
+      if (ruledOut(o)) out.push(c.dim(hang(" ".repeat(4), ruledOut(o), width)));
+    });
+  }
+  for (const sentence of estimateSentences(result, lang, barWidth >= 6)) out.push(hang("  ", sentence, width));
+  out.push(hang("  ", t(lang, "estimate.assumptionsTitle"), width));
+  for (const assumption of estimate.assumptions) out.push(hang("  - ", assumption, width));
+  out.push(hang("  ", excludedLine(estimate, lang), width));
+  out.push(c.dim(hang("  ", pricesLine(estimate, lang), width)));
+  return out;
 }
