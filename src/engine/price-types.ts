@@ -15,7 +15,7 @@ export type Arch = (typeof ARCHES)[number];
 
 export type FargateSize = { vcpu: number; memoryGiB: number[] } | { vcpu: number; memoryGiBRange: { from: number; to: number; step: number } };
 
-export interface InstanceType extends Dated {
+interface InstanceType extends Dated {
   vcpus: number;
   memoryGiB: number;
   arch: Arch;

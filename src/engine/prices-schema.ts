@@ -6,7 +6,7 @@ import { ARCHES, type PricesFileData } from "./price-types.js";
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 /** The largest hourly price a figure may have: far above any listed instance, so a typo (a monthly figure) is caught. */
-export const MAX_USD_PER_HOUR = 1000;
+const MAX_USD_PER_HOUR = 1000;
 
 const dated = { asOf: z.string().check(z.regex(DATE)), source: z.string().check(z.minLength(1)) };
 const usd = z.number().check(z.gt(0), z.lte(MAX_USD_PER_HOUR));

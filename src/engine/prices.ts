@@ -17,7 +17,7 @@ export interface ParsePricesOptions {
 export type PricesOutcome<P = Message> = { ok: true; prices: Prices } | { ok: false; problems: P[] };
 
 /** The regions the `region` answer allows: a prices file must price each. */
-export const REGIONS: readonly string[] = QUESTIONS.find((q) => q.key === "region")!.choices;
+const REGIONS: readonly string[] = QUESTIONS.find((q) => q.key === "region")!.choices;
 
 type Path = (string | number)[];
 

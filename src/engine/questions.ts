@@ -221,7 +221,7 @@ export type Question = (typeof QUESTIONS)[number];
 export type AnswerKey = Question["key"];
 export type ChoiceQuestion = Extract<Question, { kind: "choice" }>;
 export type IntegerQuestion = Extract<Question, { kind: "integer" }>;
-export type NumberQuestion = Extract<Question, { kind: "number" }>;
+
 
 type ValueOf<Q> = Q extends { kind: "choice"; choices: readonly (infer C)[] }
   ? C

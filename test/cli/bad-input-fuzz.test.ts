@@ -59,7 +59,7 @@ const junk = fc.oneof(
   fc.integer({ min: -10, max: 200000 }).map(String),
 );
 const flagValue = fc.oneof(
-  ...QUESTIONS.map((q) => fc.tuple(fc.constant(`--${q.flag}`), fc.oneof(junk, q.kind === "integer" ? fc.integer({ min: q.min, max: q.max }).map(String) : fc.constantFrom(...q.choices)))),
+  ...QUESTIONS.map((q) => fc.tuple(fc.constant(`--${q.flag}`), fc.oneof(junk, q.kind === "integer" || q.kind === "number" ? fc.integer({ min: Math.ceil(q.min), max: q.max }).map(String) : fc.constantFrom(...q.choices)))),
   fc.tuple(fc.constantFrom("--format", "--lang", "--expect", "--rules", "--answers", "--save", "--out", "--platform", "--launch-type", "--name", "--cpu", "--memory", "--port"), junk),
 );
 const switches = fc.subarray(["--json", "--batch", "--no-input", "--no-color", "--force", "--summary", "--helm", "--gpu"]);

@@ -139,8 +139,8 @@ describe("the built-in rules", () => {
   it("cover every answer that can move the decision", () => {
     const used = new Set(all.flatMap((rule) => rule.keys));
     const unused = QUESTIONS.map((q) => q.key).filter((key) => !used.has(key));
-    // clusters only prices the control plane.
-    expect(unused).toEqual(["clusters"]);
+    // clusters only prices the control plane; the workload only prices the estimate.
+    expect(unused).toEqual(["clusters", "vcpus", "memoryGiB", "tasks", "region", "engineerCost"]);
   });
 
   it("name the built-in rule set and its version in the result", () => {
@@ -169,6 +169,7 @@ const BUILT_IN_RULES_ANSWERS = {
   opsCapacity: "some",
   requirements: [],
   clusters: 1,
+  region: "us-east-1",
 } as const satisfies Parameters<typeof evaluate>[0];
 
 function escape(text: string): string {
