@@ -110,9 +110,10 @@ function issueMessage(issue: z.core.$ZodIssue, json: unknown): Message {
     case "invalid_value":
       return msg("rules.notOneOf", { values: issue.values.map(String).join(", "), got: quoteValue(got) });
     case "too_small":
-      return Array.isArray(got) ? msg("rules.empty") : msg("prices.tooSmall", { min: Number(issue.minimum), got: quoteValue(got) });
+      if (Array.isArray(got)) return msg("rules.empty");
+      return msg(issue.inclusive ? "prices.tooSmall" : "prices.notAbove", { min: Number(issue.minimum), got: quoteValue(got) });
     case "too_big":
-      return msg("prices.tooBig", { max: Number(issue.maximum), got: quoteValue(got) });
+      return msg(issue.inclusive ? "prices.tooBig" : "prices.notBelow", { max: Number(issue.maximum), got: quoteValue(got) });
     case "invalid_format":
       return msg("prices.badDate", { got: quoteValue(got) });
     case "unrecognized_keys":

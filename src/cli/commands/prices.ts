@@ -7,7 +7,7 @@ import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { loadPrices } from "../input/load-prices.js";
 import { checkLang, FORMATS, formatOf, type PricesOptions } from "../input/options.js";
-import { wrap } from "../render/layout.js";
+import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 
 /** `ecs-or-eks prices`: the prices in use, per region, each with its date and source; as JSON, a file --prices reads back. */
@@ -25,26 +25,34 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
   const { data } = prices;
   const out = [...wrap(t(lang, "prices.title", { origin, version: data.version, hours: data.hoursPerMonth }), table.width).map((line) => c.bold(line))];
   const columns = [t(lang, "prices.column.item"), t(lang, "prices.column.usd"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")];
+  // Sources are long: each row cites a number, and the sources follow the tables once.
+  const sources: string[] = [];
+  const cite = (source: string) => {
+    if (!sources.includes(source)) sources.push(source);
+    return `[${sources.indexOf(source) + 1}]`;
+  };
+  const row = (item: string, value: number, figure: { asOf: string; source: string }) => [item, String(value), figure.asOf, cite(figure.source)];
   for (const [name, region] of Object.entries(data.regions)) {
     const rows: string[][] = [];
     for (const arch of ["x86", "arm"] as const) {
       const rate = region.fargate[arch];
-      rows.push([t(lang, "prices.item.fargate", { arch }), `${rate.usdPerVcpuHour} / ${rate.usdPerGbHour}`, rate.asOf, rate.source]);
+      rows.push(row(t(lang, "prices.item.fargateVcpu", { arch }), rate.usdPerVcpuHour, rate));
+      rows.push(row(t(lang, "prices.item.fargateGb", { arch }), rate.usdPerGbHour, rate));
     }
-    rows.push([t(lang, "prices.item.spot"), String(region.fargate.spot.discountUpTo), region.fargate.spot.asOf, region.fargate.spot.source]);
+    rows.push(row(t(lang, "prices.item.spot"), region.fargate.spot.discountUpTo, region.fargate.spot));
     for (const [type, price] of Object.entries(region.ec2)) {
       const spec = data.instanceTypes[type];
-      const label = spec ? t(lang, "prices.item.ec2", { type, vcpus: spec.vcpus, memory: spec.memoryGiB, arch: spec.arch }) : type;
-      rows.push([label, String(price.usdPerHour), price.asOf, price.source]);
+      rows.push(row(spec ? t(lang, "prices.item.ec2", { type, vcpus: spec.vcpus, memory: spec.memoryGiB, arch: spec.arch }) : type, price.usdPerHour, price));
     }
-    rows.push([t(lang, "prices.item.managedInstancesFee"), String(region.managedInstancesFee.fraction), region.managedInstancesFee.asOf, region.managedInstancesFee.source]);
-    rows.push([t(lang, "prices.item.autoModeFee"), String(region.autoModeFee.fraction), region.autoModeFee.asOf, region.autoModeFee.source]);
-    rows.push([t(lang, "prices.item.clusterHour"), String(region.eks.clusterHour.usd), region.eks.clusterHour.asOf, region.eks.clusterHour.source]);
-    rows.push([t(lang, "prices.item.extendedSupport"), String(region.eks.extendedSupportAdds.usd), region.eks.extendedSupportAdds.asOf, region.eks.extendedSupportAdds.source]);
+    rows.push(row(t(lang, "prices.item.managedInstancesFee"), region.managedInstancesFee.fraction, region.managedInstancesFee));
+    rows.push(row(t(lang, "prices.item.autoModeFee"), region.autoModeFee.fraction, region.autoModeFee));
+    rows.push(row(t(lang, "prices.item.clusterHour"), region.eks.clusterHour.usd, region.eks.clusterHour));
+    rows.push(row(t(lang, "prices.item.extendedSupport"), region.eks.extendedSupportAdds.usd, region.eks.extendedSupportAdds));
     const pcp = region.eks.provisionedControlPlane;
-    if (pcp) for (const [tier, usd] of Object.entries(pcp.usdPerHour)) rows.push([t(lang, "prices.item.pcp", { tier }), String(usd), pcp.asOf, pcp.source]);
-    out.push("", c.bold(t(lang, "prices.region", { region: name })), renderTable(columns, rows, table));
+    if (pcp) for (const [tier, usd] of Object.entries(pcp.usdPerHour)) rows.push(row(t(lang, "prices.item.pcp", { tier }), usd, pcp));
+    out.push("", c.bold(name), renderTable(columns, rows, table));
   }
+  out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, source, table.width).split("\n")));
   io.stdout.write(`${out.join("\n")}\n`);
   return EXIT.ok;
 }

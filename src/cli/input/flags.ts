@@ -14,6 +14,8 @@ export function answerOptions(lang: Lang): Option[] {
       ? ""
       : t(lang, "help.default", { value: q.kind === "set" ? "none" : "default" in q ? String(q.default) : t(lang, "value.unknown") });
     const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
+    // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
+    option.attributeName = () => q.key;
     // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
     return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
   });
