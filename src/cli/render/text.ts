@@ -4,7 +4,6 @@ import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
 import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
-import { renderTable } from "./table.js";
 import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, usdText, verdictLine } from "./phrases.js";
 
 export interface TextOptions {
@@ -118,24 +117,23 @@ function estimateSection(result: Result, options: TextOptions, c: InstanceType<t
   const fixed = 2 + widths.reduce((sum, w) => sum + w + 2, 0);
   const out = [hang("  ", workloadLine(estimate, lang), width)];
   const barWidth = width - fixed;
-  const ruledOut = (o: (typeof estimate.options)[number]) => (o.excludedBy ? t(lang, "estimate.ruledOut", { limit: o.excludedBy }) : "");
-  if (barWidth < 6) {
-    const note = (o: (typeof estimate.options)[number]) => [isRecommended(result, o) ? t(lang, "estimate.recommended") : "", ruledOut(o)].filter(Boolean).join("; ");
-    const rows = estimate.options.map((o, i) => [cells[i]![0]!.trim() + (note(o) ? ` (${note(o)})` : ""), ...cells[i]!.slice(1)]);
-    out.push(renderTable(headers, rows, { width: width - 2, unicode: options.unicode, header: (text) => c.bold(text) }).replace(/^/gm, "  "));
-  } else {
-    const right = (text: string, w: number) => " ".repeat(Math.max(0, w - displayWidth(text))) + text;
-    const line = (row: readonly string[]) => `  ${padEnd(row[0]!, widths[0]!)}${row.slice(1).map((cell, i) => `  ${right(cell, widths[i + 1]!)}`).join("")}`;
-    out.push(c.bold(line([`  ${headers[0]}`, ...headers.slice(1)])));
-    const top = Math.max(...estimate.options.map((o) => o.total), 1);
-    estimate.options.forEach((o, i) => {
-      const paint = (text: string) => (o.platform === "ecs" ? c.green(text) : c.blue(text));
-      const row = `${line(cells[i]!)}  ${paint(bar(o.total, top, barWidth, options.unicode))}`;
-      out.push(o.excludedBy ? c.dim(row) : isRecommended(result, o) ? c.bold(row) : row);
-      if (ruledOut(o)) out.push(c.dim(hang(" ".repeat(4), ruledOut(o), width)));
-    });
-  }
-  for (const sentence of estimateSentences(result, lang, barWidth >= 6)) out.push(hang("  ", sentence, width));
+  const top = Math.max(...estimate.options.map((o) => o.total), 1);
+  const right = (text: string, w: number) => " ".repeat(Math.max(0, w - displayWidth(text))) + text;
+  const line = (row: readonly string[]) => `  ${padEnd(row[0]!, widths[0]!)}${row.slice(1).map((cell, i) => `  ${right(cell, widths[i + 1]!)}`).join("")}`;
+  // Too narrow for columns and bars: the same words, each row wrapped on its own.
+  const narrow = barWidth < 6;
+  out.push(c.bold(narrow ? hang("    ", headers.join("  "), width) : line([`  ${headers[0]}`, ...headers.slice(1)])));
+  estimate.options.forEach((o, i) => {
+    const paint = (text: string) => (o.platform === "ecs" ? c.green(text) : c.blue(text));
+    const cellsOf = cells[i]!;
+    const narrowBar = bar(o.total, top, Math.max(3, width - 8), options.unicode);
+    const row = narrow
+      ? hang(cellsOf[0]!.slice(0, 2), `${cellsOf[0]!.slice(2)}  ${cellsOf.slice(1).join("  ")}  ${narrowBar}`, width)
+      : `${line(cellsOf)}  ${paint(bar(o.total, top, barWidth, options.unicode))}`;
+    out.push(o.excludedBy ? c.dim(row) : isRecommended(result, o) ? c.bold(row) : row);
+    if (o.excludedBy) out.push(c.dim(hang(" ".repeat(4), t(lang, "estimate.ruledOut", { limit: o.excludedBy }), width)));
+  });
+  for (const sentence of estimateSentences(result, lang, true)) out.push(hang("  ", sentence, width));
   out.push(hang("  ", t(lang, "estimate.assumptionsTitle"), width));
   for (const assumption of estimate.assumptions) out.push(hang("  - ", assumption, width));
   out.push(hang("  ", excludedLine(estimate, lang), width));
