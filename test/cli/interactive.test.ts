@@ -9,30 +9,30 @@ describe("the questionnaire at a terminal", () => {
   it("asks every question with progress and a hint, then prints the result to stdout", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/15) What does the team run in production today?");
+    await term.waitFor("(1/20) What does the team run in production today?");
     term.press("enter"); // nothing yet (default)
-    await term.waitFor("(2/15) How much Kubernetes experience does the team have?");
+    await term.waitFor("(2/20) How much Kubernetes experience does the team have?");
     expect(term.screen()).toContain("Be honest: running Kubernetes in production is the main cost of EKS.");
     term.press("down");
     term.press("down");
     term.press("enter"); // proficient
-    await term.waitFor("(3/15) What is your cloud strategy?");
+    await term.waitFor("(3/20) What is your cloud strategy?");
     term.press("enter"); // aws-only (default)
-    await term.waitFor("(4/15) How many engineers");
+    await term.waitFor("(4/20) How many engineers");
     term.type("25");
     term.press("enter");
-    await term.waitFor("(5/15) How many services will you run?");
+    await term.waitFor("(5/20) How many services will you run?");
     term.type("12");
     term.press("enter");
-    await term.waitFor("(6/15)");
+    await term.waitFor("(6/20)");
     term.press("enter"); // moderate (default)
-    await term.waitFor("9 more questions have defaults. Answer them, or finish now?");
+    await term.waitFor("14 more questions have defaults. Answer them, or finish now?");
     term.press("enter"); // keep answering (default)
-    await term.acceptDefaults(7, 10, 15);
-    await term.waitFor("(11/15) Which Kubernetes ecosystem tools do you need?");
+    await term.acceptDefaults(7, 10, 20);
+    await term.waitFor("(11/20) Which Kubernetes ecosystem tools do you need?");
     term.press("space"); // helm
     term.press("enter");
-    await term.acceptDefaults(12, 15);
+    await term.acceptDefaults(12, 20);
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
@@ -51,6 +51,8 @@ describe("the questionnaire at a terminal", () => {
       growth: "moderate",
       serviceCommunication: "simple",
       clusters: 1,
+      // The workload prompts were left empty (assumed from the services); the Region took its default.
+      region: "us-east-1",
     });
     expect(term.stdout.text).not.toContain("How much");
   });
@@ -58,10 +60,10 @@ describe("the questionnaire at a terminal", () => {
   it("reaches a result in seven prompts: the quick questions, then finish with the defaults", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.acceptDefaults(1, 3, 15);
-    await term.waitFor("(4/15) How many engineers");
+    await term.acceptDefaults(1, 3, 20);
+    await term.waitFor("(4/20) How many engineers");
     term.press("enter"); // empty: unknown
-    await term.acceptDefaults(5, 6, 15);
+    await term.acceptDefaults(5, 6, 20);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -75,13 +77,13 @@ describe("the questionnaire at a terminal", () => {
   it("asks only what the flags leave open", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--json"], term.io);
-    await term.waitFor("(1/13) What does the team run in production today?");
-    await term.acceptDefaults(1, 3, 13);
-    await term.waitFor("(4/13) How much room is there in the budget?");
+    await term.waitFor("(1/18) What does the team run in production today?");
+    await term.acceptDefaults(1, 3, 18);
+    await term.waitFor("(4/18) How much room is there in the budget?");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(5, 13);
+    await term.acceptDefaults(5, 18);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
@@ -92,7 +94,7 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--engineers", "4", "--json", "--no-color"],
       term.io,
     );
-    await term.waitFor("(1/10) How many services");
+    await term.waitFor("(1/15) How many services");
     term.type("0");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 10000.");
@@ -101,7 +103,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 10);
+    await term.acceptDefaults(2, 15);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
   });
@@ -109,13 +111,13 @@ describe("the questionnaire at a terminal", () => {
   it("takes an empty team size as unknown, but not a bad one", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--json", "--no-color"], term.io);
-    await term.waitFor("(1/11) How many engineers");
+    await term.waitFor("(1/16) How many engineers");
     term.type("lots");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 100000, or leave it empty.");
     for (let i = 0; i < 4; i++) term.press("backspace");
     term.press("enter");
-    await term.waitFor("(2/11) How many services");
+    await term.waitFor("(2/16) How many services");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("down");
@@ -124,10 +126,32 @@ describe("the questionnaire at a terminal", () => {
     expect(JSON.parse(term.stdout.text).answers).not.toHaveProperty("engineers");
   });
 
+  it("takes a decimal vCPU count for the estimate, within its range", async () => {
+    const term = fakeTerminal();
+    // Every answer but the budget (required, so the questionnaire opens) and the vCPUs.
+    const given = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--current-platform", "none", "--engineers", "4", "--microservices", "3"];
+    const rest = ["--ops-capacity", "some", "--requirements", "none", "--workload", "services", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
+    const more = ["--growth", "moderate", "--service-communication", "simple", "--clusters", "1", "--memory-gib", "8", "--tasks", "4", "--region", "us-east-1", "--engineer-cost", "100000"];
+    const exit = run([...given, ...rest, ...more, "--json", "--no-color"], term.io);
+    await term.waitFor("(1/2) How much room is there in the budget?");
+    term.press("enter");
+    await term.waitFor("finish now?");
+    term.press("enter"); // keep answering
+    await term.waitFor("(2/2) How many vCPUs do the containers use on average, in total?");
+    term.type("0.1");
+    term.press("enter");
+    await term.waitFor("Enter a number from 0.25 to 100000, or leave it empty.");
+    for (let i = 0; i < 3; i++) term.press("backspace");
+    term.type("2.5");
+    term.press("enter");
+    expect(await exit).toBe(0);
+    expect(JSON.parse(term.stdout.text).costs.estimate.workload).toEqual({ vcpus: 2.5, memoryGiB: 8, tasks: 4, assumed: false });
+  });
+
   it("asks in Korean under a Korean locale", async () => {
     const term = fakeTerminal({ LANG: "ko_KR.UTF-8" });
     const exit = run([], term.io);
-    await term.waitFor("(1/15) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
+    await term.waitFor("(1/20) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
   });
@@ -135,7 +159,7 @@ describe("the questionnaire at a terminal", () => {
   it("exits 130 with one quiet line when the user presses Ctrl-C", async () => {
     const term = fakeTerminal();
     const exit = run([], term.io);
-    await term.waitFor("(1/15)");
+    await term.waitFor("(1/20)");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
     expect(term.stdout.text).toBe("");
@@ -152,7 +176,7 @@ describe("the questionnaire at a terminal", () => {
   it("rejects a bad flag before asking anything", async () => {
     const term = fakeTerminal();
     expect(await run(["--format", "yaml"], term.io)).toBe(2);
-    expect(term.stderr.text).not.toContain("(1/15)");
+    expect(term.stderr.text).not.toContain("(1/20)");
   });
 
   it("--save writes the answers given in the questionnaire, and refuses an existing file before asking", async () => {
@@ -163,12 +187,12 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "ecs", "--engineers", "9", "--save", "mine.json", "--json"],
       term.io,
     );
-    await term.waitFor("(1/10) How many services");
+    await term.waitFor("(1/15) How many services");
     term.type("4");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 10);
+    await term.acceptDefaults(2, 15);
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -184,10 +208,10 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     term.io.cwd = dir;
     const exit = run(["init"], term.io);
-    await term.acceptDefaults(1, 6, 15);
+    await term.acceptDefaults(1, 6, 20);
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(7, 15);
+    await term.acceptDefaults(7, 20);
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");
