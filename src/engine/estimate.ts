@@ -12,7 +12,7 @@ import { LAUNCH_TYPES_FOR, PLATFORMS, type LaunchType, type Platform } from "./r
 /** The share of the instances' capacity the workload fills, unless --utilization says otherwise. */
 export const DEFAULT_UTILIZATION = 0.7;
 /** Two Availability Zones: the fewest instances a cluster runs on. */
-export const MIN_INSTANCES_PER_CLUSTER = 2;
+const MIN_INSTANCES_PER_CLUSTER = 2;
 // When the workload is not given: per service, 2 tasks of 0.5 vCPU and 1 GiB.
 const ASSUMED = { tasksPerService: 2, vcpusPerTask: 0.5, gibPerVcpu: 2 } as const;
 
@@ -71,7 +71,7 @@ export interface EstimateOptions {
 }
 
 /** The workload as given, each missing figure from the per-service assumption. */
-export function workloadOf(answers: Answers): Workload {
+function workloadOf(answers: Answers): Workload {
   const tasks = answers.tasks ?? ASSUMED.tasksPerService * answers.microservices;
   const vcpus = answers.vcpus ?? ASSUMED.vcpusPerTask * tasks;
   const memoryGiB = answers.memoryGiB ?? ASSUMED.gibPerVcpu * vcpus;
