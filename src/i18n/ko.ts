@@ -614,7 +614,7 @@ export const ko: Record<MessageKey, string> = {
   "estimate.wouldAddPcp": ", Provisioned Control Plane은 클러스터당 월 USD {low}({lowTier})에서 {high}({highTier})",
   "estimate.people": "인력(EKS): 엔지니어 한 명 시간의 {min}–{max}%{usd}. 클러스터 하나를 운영하는 작은 팀에 대해 AWS가 제시한 수치입니다.",
   "estimate.peopleUsd": ", 월 USD {min}–{max}",
-  "estimate.peopleAtLeast": "인력(EKS): 최소 엔지니어 한 명 시간의 {min}–{max}%{usd}. AWS는 이 수치를 클러스터 하나를 운영하는 작은 팀 기준으로 제시하며, 팀이나 클러스터가 늘면 더 듭니다(클러스터마다 해마다 Kubernetes 버전 업그레이드가 필요합니다). 얼마나 더 드는지 수치를 제시한 출처는 없습니다.",
+  "estimate.peopleAtLeast": "인력(EKS): 엔지니어 한 명 시간의 최소 {min}–{max}%{usd}. AWS는 이 수치를 클러스터 하나를 운영하는 작은 팀 기준으로 제시하며, 팀이나 클러스터가 늘면 더 듭니다(클러스터마다 해마다 Kubernetes 버전 업그레이드가 필요합니다). 얼마나 더 드는지 수치를 제시한 출처는 없습니다.",
   "estimate.assumptionsTitle": "가정:",
   "estimate.excludedTitle": "포함하지 않은 비용: {list}.",
   "estimate.prices": "가격 기준 시점 {from}~{to} ({origin}). 출처는 ecs-or-eks prices로 볼 수 있습니다.",
