@@ -166,11 +166,12 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const eksClusters = month(region.eks.clusterHour.usd * clusters);
 
   const rows: EstimateOption[] = [];
+  const fargate = { ecs: fargateFor(data, region.fargate.x86, workload, "ecs"), eks: fargateFor(data, region.fargate.x86, workload, "eks") };
   for (const platform of PLATFORMS) {
     const controlPlane = platform === "eks" ? eksClusters : 0;
     const packed = { x86: pack(data, region, workload, platform, "x86", utilization, clusters), arm: pack(data, region, workload, platform, "arm", utilization, clusters) };
     for (const launchType of LAUNCH_TYPES_FOR[platform]) {
-      const option = launchType === "fargate" ? fargateOption(data, region, workload, platform, controlPlane, month) : ec2Option(region, platform, launchType, packed, controlPlane, month);
+      const option = launchType === "fargate" ? fargateOption(fargate[platform], region, platform, controlPlane, month) : ec2Option(region, platform, launchType, packed, controlPlane, month);
       const limit = excludedBy(ruleSet, answers, platform, launchType);
       rows.push(limit === undefined ? option : { ...option, excludedBy: limit });
     }
@@ -178,7 +179,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const open = rows.filter((o) => o.excludedBy === undefined);
   const cheapest = (open.length > 0 ? open : rows).reduce((best, o) => (o.total < best.total ? o : best));
 
-  const fargateHour = (platform: Platform) => fargateFor(data, region.fargate.x86, workload, platform).usdPerHour(region.fargate.x86);
+  const fargateHour = (platform: Platform) => fargate[platform].usdPerHour(region.fargate.x86);
   const pcp = region.eks.provisionedControlPlane;
   const dates = datesOf(region);
   return {
@@ -219,8 +220,7 @@ export function recommendedTotal(answers: Answers, ruleSet: RuleSet, options: Es
   return option!.total;
 }
 
-function fargateOption(data: PricesFileData, region: RegionPrices, workload: Workload, platform: Platform, controlPlane: number, month: (usd: number) => number): EstimateOption {
-  const fit = fargateFor(data, region.fargate.x86, workload, platform);
+function fargateOption(fit: ReturnType<typeof fargateFor>, region: RegionPrices, platform: Platform, controlPlane: number, month: (usd: number) => number): EstimateOption {
   const compute = month(fit.usdPerHour(region.fargate.x86));
   // Arm on Fargate is ECS only: EKS on Fargate runs Linux x86 pods.
   const arm = platform === "ecs" ? { arm: { total: cents(month(fit.usdPerHour(region.fargate.arm)) + controlPlane) } } : {};

@@ -11,14 +11,22 @@ export interface FargatePair {
 // Sizes are quarters of a vCPU and halves of a GiB: a hair of floating-point error must not round up a whole step.
 const EPSILON = 1e-9;
 
+// A cache, not state: the pairs are a pure function of the (immutable) sizes.
+const expanded = new WeakMap<readonly FargateSize[], FargatePair[]>();
+
+/** Every valid CPU and memory pair, in the order the sizes list them. */
 export function fargatePairs(sizes: readonly FargateSize[]): FargatePair[] {
-  return sizes.flatMap((size) => {
+  const cached = expanded.get(sizes);
+  if (cached) return cached;
+  const pairs = sizes.flatMap((size) => {
     if ("memoryGiB" in size) return size.memoryGiB.map((memoryGiB) => ({ vcpu: size.vcpu, memoryGiB }));
     const { from, to, step } = size.memoryGiBRange;
     const memory: number[] = [];
     for (let m = from; m <= to + EPSILON; m += step) memory.push(m);
     return memory.map((memoryGiB) => ({ vcpu: size.vcpu, memoryGiB }));
   });
+  expanded.set(sizes, pairs);
+  return pairs;
 }
 
 /**
