@@ -139,4 +139,16 @@ describe("the workload answers and the estimate flags", () => {
     const batch = await runBin(["--batch", "--format", "text"], { input: `${JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 })}\n` });
     expect(batch.stdout).toMatch(/^line 1: ECS on AWS Fargate \(confidence \d+%\), USD 72\.08 a month$/m);
   });
+
+  it("puts the same table in Markdown and the ADR, the recommended way marked and a ruled-out way named", async () => {
+    const gpu = [...team, "--requirements", "gpu"];
+    const markdown = (await runBin([...gpu, "--format", "markdown"])).stdout;
+    expect(markdown).toContain("### What it costs (estimate)\n");
+    expect(markdown).toContain("| Way of running | Compute | Fees | Control plane | Total | On Arm |");
+    expect(markdown).toMatch(/^\| ECS Fargate <sub>ruled out: `no-gpu-on-fargate`<\/sub> \| 72\.08 \|/m);
+    expect(markdown).toMatch(/^\| \*\*ECS Managed Instances\*\* \(recommended\) \| 140\.16 \| 16\.82 \| 0\.00 \| 156\.98 \| 133\.44 \|$/m);
+    const adr = (await runBin([...gpu, "--format", "adr", "--lang", "ko"], { env: { SOURCE_DATE_EPOCH: "0" } })).stdout;
+    expect(adr).toContain("### 비용 (추정)\n");
+    expect(adr).toContain("| 실행 방식 | 컴퓨팅 | 요금 | 컨트롤 플레인 | 합계 | Arm |");
+  });
 });
