@@ -52,6 +52,17 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
     if (pcp) for (const [tier, usd] of Object.entries(pcp.usdPerHour)) rows.push(row(t(lang, "prices.item.pcp", { tier }), usd, pcp));
     out.push("", c.bold(name), renderTable(columns, rows, table));
   }
+  // What every Region shares: the sizes Fargate bills and what EKS keeps back, each dated and sourced too.
+  const sizes = data.fargateTaskSizes;
+  const reservation = data.eksNodeReservation;
+  const shared: string[][] = [
+    [t(lang, "prices.item.sizes"), t(lang, "prices.value.sizes", { count: sizes.sizes.length, min: Math.min(...sizes.sizes.map((s) => s.vcpu)), max: Math.max(...sizes.sizes.map((s) => s.vcpu)) }), sizes.asOf, cite(sizes.source)],
+    [t(lang, "prices.item.podMemory"), `${data.eksFargatePodMemory.addGiB} GiB`, data.eksFargatePodMemory.asOf, cite(data.eksFargatePodMemory.source)],
+    [t(lang, "prices.item.reservation"), `${reservation.memoryMiB.base} + ${reservation.memoryMiB.perPod} × pods + ${reservation.memoryMiB.eviction} MiB`, reservation.asOf, cite(reservation.source)],
+    ...Object.entries(data.instanceTypes).map(([type, spec]) => [t(lang, "prices.item.maxPods", { type }), String(spec.eksMaxPods), spec.asOf, cite(spec.source)]),
+    [t(lang, "prices.item.savingsPlans"), `${data.savingsPlans.computeEc2UpTo} / ${data.savingsPlans.computeFargateUpTo} / ${data.savingsPlans.ec2InstanceUpTo}`, data.savingsPlans.asOf, cite(data.savingsPlans.source)],
+  ];
+  out.push("", c.bold(t(lang, "prices.shared")), renderTable([t(lang, "prices.column.item"), t(lang, "prices.column.value"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")], shared, table));
   out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, source, table.width).split("\n")));
   io.stdout.write(`${out.join("\n")}\n`);
   return EXIT.ok;
