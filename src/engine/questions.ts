@@ -173,7 +173,7 @@ export const QUESTIONS = [
     max: 100000,
     estimate: true,
     required: false,
-    description: "The vCPUs the containers use on average, in total across services and replicas (for the cost estimate; 2 tasks of 0.5 vCPU per service when left out).",
+    description: "The vCPUs the containers use on average, in total across services and replicas (for the cost estimate; 0.5 a task when left out).",
   },
   {
     key: "memoryGiB",
@@ -183,7 +183,7 @@ export const QUESTIONS = [
     max: 400000,
     estimate: true,
     required: false,
-    description: "The memory the containers use on average, in GiB, in total (for the cost estimate; 2 tasks of 1 GiB per service when left out).",
+    description: "The memory the containers use on average, in GiB, in total (for the cost estimate; 2 GiB a vCPU when left out).",
   },
   {
     key: "tasks",
