@@ -84,14 +84,17 @@ interface Packing {
   usdPerHour: number;
 }
 
-/** Fargate for the workload on one platform: the size each task is billed at, and the hourly price. */
-function fargateFor(data: PricesFileData, rate: FargateRate, workload: Workload, platform: Platform) {
-  const pairs = fargatePairs(data.fargateTaskSizes.sizes);
+const hourly = (pair: FargatePair, rate: FargateRate) => pair.vcpu * rate.usdPerVcpuHour + pair.memoryGiB * rate.usdPerGbHour;
+
+/**
+ * Fargate for the workload on one platform: the size each task is billed at
+ * (chosen at the x86 price; Arm bills the same sizes), and its hourly price at a rate.
+ */
+function fargateFor(data: PricesFileData, x86: FargateRate, workload: Workload, platform: Platform) {
   const addGiB = platform === "eks" ? data.eksFargatePodMemory.addGiB : 0;
-  const price = (pair: FargatePair) => pair.vcpu * rate.usdPerVcpuHour + pair.memoryGiB * rate.usdPerGbHour;
-  const { pair, split } = fitFargate(pairs, workload.vcpus / workload.tasks, workload.memoryGiB / workload.tasks, addGiB, price);
-  const tasks = workload.tasks * split;
-  return { pair, tasks, usdPerHour: (rate: FargateRate) => tasks * (pair.vcpu * rate.usdPerVcpuHour + pair.memoryGiB * rate.usdPerGbHour) };
+  const fit = fitFargate(fargatePairs(data.fargateTaskSizes.sizes), workload.vcpus / workload.tasks, workload.memoryGiB / workload.tasks, addGiB, (p) => hourly(p, x86));
+  const tasks = workload.tasks * fit.split;
+  return { pair: fit.pair, tasks, usdPerHour: (rate: FargateRate) => tasks * hourly(fit.pair, rate) };
 }
 
 /** What a node keeps for itself: on EKS, the kubelet's and system's reservation from the EKS AMI; on ECS, nothing (ECS_RESERVED_MEMORY is 0). */

@@ -30,9 +30,11 @@ export function fargatePairs(sizes: readonly FargateSize[]): FargatePair[] {
 }
 
 /**
- * How a task of `vcpu` and `memoryGiB` is billed: split into `split` equal
- * tasks when it exceeds the largest pair, each rounded up to the cheapest
- * pair that holds it. `addGiB` is what the platform adds to each (EKS: 256 MB).
+ * How a task of `vcpu` and `memoryGiB` is billed: rounded up to the cheapest
+ * pair that holds it, `addGiB` included (what the platform adds to each: on
+ * EKS, 256 MB). A task beyond the largest pair runs as `split` equal tasks,
+ * as many as make it cheapest: for each pair, the fewest tasks of that pair
+ * that hold it, priced, and the least of those.
  */
 export function fitFargate(
   pairs: readonly FargatePair[],
@@ -41,20 +43,18 @@ export function fitFargate(
   addGiB: number,
   price: (pair: FargatePair) => number,
 ): { pair: FargatePair; split: number } {
-  const maxVcpu = Math.max(...pairs.map((p) => p.vcpu));
-  const maxMemory = Math.max(...pairs.map((p) => p.memoryGiB));
-  let split = Math.max(1, ceil(vcpu / maxVcpu), ceil(memoryGiB / (maxMemory - addGiB)));
-  for (;;) {
-    const cpu = vcpu / split;
-    const memory = memoryGiB / split + addGiB;
-    const fitting = pairs.filter((p) => p.vcpu >= cpu - EPSILON && p.memoryGiB >= memory - EPSILON);
-    if (fitting.length > 0) {
-      // The cheapest pair that holds it; on a tie, the one listed first.
-      const pair = fitting.reduce((best, p) => (price(p) < price(best) - EPSILON ? p : best));
-      return { pair, split };
-    }
-    split++;
-  }
+  const options = pairs
+    .map((pair) => ({ pair, split: Math.max(1, ceil(vcpu / pair.vcpu), pair.memoryGiB > addGiB ? ceil(memoryGiB / (pair.memoryGiB - addGiB)) : Infinity) }))
+    .filter((o) => Number.isFinite(o.split));
+  // A task that fits one pair is billed as one task, never split to save money.
+  const whole = options.filter((o) => o.split === 1);
+  const candidates = whole.length > 0 ? whole : options;
+  // The cheapest; on a tie, the fewest tasks, then the pair listed first.
+  return candidates.reduce((best, o) => {
+    const cost = o.split * price(o.pair);
+    const bestCost = best.split * price(best.pair);
+    return cost < bestCost - EPSILON || (Math.abs(cost - bestCost) <= EPSILON && o.split < best.split) ? o : best;
+  });
 }
 
 export function ceil(x: number): number {

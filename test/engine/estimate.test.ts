@@ -152,8 +152,11 @@ describe("the monthly estimate, worked by hand", () => {
     const pairs = fargatePairs(BUILT_IN_PRICES.data.fargateTaskSizes.sizes);
     const price = (p: { vcpu: number; memoryGiB: number }) => p.vcpu * 0.04048 + p.memoryGiB * 0.004445;
     expect(fitFargate(pairs, 1, 8, 0.25, price)).toEqual({ pair: { vcpu: 2, memoryGiB: 9 }, split: 1 });
-    // Beyond the largest size (16 vCPU, 120 GB) a task runs as several.
-    expect(fitFargate(pairs, 40, 80, 0, price)).toEqual({ pair: { vcpu: 16, memoryGiB: 32 }, split: 3 });
+    // Beyond the largest size (16 vCPU, 120 GB) a task runs as the cheapest number of equal tasks:
+    // 40 vCPU and 80 GB as 5 of 8 vCPU and 16 GB (5 x 0.39496 = 1.9748 an hour), not 3 of 16 vCPU and 32 GB (3 x 0.79 = 2.37).
+    expect(fitFargate(pairs, 40, 80, 0, price)).toEqual({ pair: { vcpu: 8, memoryGiB: 16 }, split: 5 });
+    // A task that fits is one task, even where two smaller ones would cost a hair less (0.75 vCPU, 1 GB -> 1 vCPU, 2 GB).
+    expect(fitFargate(pairs, 0.75, 1, 0, price)).toEqual({ pair: { vcpu: 1, memoryGiB: 2 }, split: 1 });
   });
 
   it("keeps a way ruled out by a hard limit in the list, naming the limit, and never names it cheapest", () => {
