@@ -213,6 +213,8 @@ writeFileSync(new URL("answers.schema.json", dist), schema);
 
 // The built-in rules are compiled, not re-validated, at start-up: validate them here, once.
 execFileSync(process.execPath, ["bin/ecs-or-eks.js", "rules", "check", "rules/rules.json"], { stdio: ["ignore", "ignore", "inherit"] });
+// So are the built-in prices: loaded without zod at start-up, checked here.
+execFileSync(process.execPath, ["bin/ecs-or-eks.js", "prices", "check", "rules/prices.json"], { stdio: ["ignore", "ignore", "inherit"] });
 
 // The top-level help, as the parser prints it off a terminal, for src/cli/entry.ts to serve
 // without loading the parser (a third of the start-up time of `--help`).

@@ -20,6 +20,12 @@ export type { Condition } from "./engine/conditions.js";
 export type { Costs } from "./engine/costs.js";
 export type { Scores } from "./engine/score.js";
 export { BUILT_IN_RULES } from "./engine/builtin.js";
+export { BUILT_IN_PRICES } from "./engine/builtin-prices.js";
+export { parsePrices } from "./explain/prices.js";
+export type { ParsePricesOptions } from "./explain/prices.js";
+export type { Prices, PricesFileData, PricesOrigin } from "./engine/price-types.js";
+export type { EstimateResult } from "./explain/estimate.js";
+export type { EstimateOption, Workload } from "./engine/estimate.js";
 export { InputError } from "./engine/errors.js";
 export type { Lang } from "./i18n/lang.js";
 

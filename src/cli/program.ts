@@ -10,6 +10,7 @@ import {
   type CompareOptions,
   type InitOptions,
   type OptionSpec,
+  type PricesOptions,
   type RulesCheckOptions,
   type RulesOptions,
   type ScaffoldOptions,
@@ -114,6 +115,17 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
         .argument("<file>", t(lang, "help.rulesFile"));
       common(check).action(
         settingExitCode<RulesCheckOptions>(async (options, self) => (await import("./commands/rules.js")).checkRulesFile(self.args[0]!, options, io, lang)),
+      );
+    },
+    prices: (command) => {
+      common(withOptions(command, OPTION_TABLES.prices, FORMATS.prices)).action(
+        settingExitCode<PricesOptions>(async (options) => (await import("./commands/prices.js")).listPrices(options, io, lang)),
+      );
+      const check = describe(command.command("check"), "pricesCheck")
+        .summary(t(lang, "help.pricesCheck.description"))
+        .argument("<file>", t(lang, "help.pricesFile"));
+      common(check).action(
+        settingExitCode<PricesOptions>(async (options, self) => (await import("./commands/prices.js")).checkPricesFile(self.args[0]!, options, io, lang)),
       );
     },
     compare: (command) =>

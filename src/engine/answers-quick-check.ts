@@ -47,6 +47,11 @@ export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | un
         if (typeof value !== "number" || !Number.isSafeInteger(value) || value < q.min || value > q.max) return undefined;
         answers[q.key] = value;
         break;
+      case "number":
+        // z.number() refuses NaN and the infinities too.
+        if (typeof value !== "number" || !Number.isFinite(value) || value < q.min || value > q.max) return undefined;
+        answers[q.key] = value;
+        break;
     }
   }
   return answers as Answers;

@@ -12,6 +12,8 @@ function fieldSchema(q: Question) {
       return z.array(z.enum(q.choices)).check(z.maxLength(MAX_SET_ITEMS));
     case "integer":
       return z.int().check(z.minimum(q.min), z.maximum(q.max));
+    case "number":
+      return z.number().check(z.minimum(q.min), z.maximum(q.max));
   }
 }
 

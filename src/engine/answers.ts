@@ -76,6 +76,8 @@ function valueProblem(where: (key: string) => string, key: string, value: unknow
         : msg("answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });
     case "integer":
       return msg("answers.badInteger", { where: where(key), min: q.min, max: q.max, got });
+    case "number":
+      return msg("answers.badNumber", { where: where(key), min: q.min, max: q.max, got });
   }
 }
 

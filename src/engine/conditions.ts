@@ -1,4 +1,4 @@
-import { QUESTIONS, ANSWER_KEYS, isAnswerKey, type Answers, type AnswerKey } from "./questions.js";
+import { QUESTIONS, ANSWER_KEYS, isAnswerKey, isEstimateOnly, type Answers, type AnswerKey } from "./questions.js";
 import { msg, type Message } from "./message.js";
 import { suggest } from "./suggest.js";
 
@@ -154,6 +154,8 @@ export function checkCondition(condition: unknown, path: string): [string, Messa
   const name = operators[0]!;
   const operator = OPERATORS[name]!;
   const q = QUESTIONS.find((question) => question.key === key)!;
+  // The workload feeds the cost estimate, which explains and never decides.
+  if (isEstimateOnly(q)) return [[`${path}.answer`, msg("condition.estimateOnly", { key })]];
   if (operator.kind !== q.kind) {
     const fitting = OPERATOR_NAMES.filter((n) => OPERATORS[n]!.kind === q.kind).join(", ");
     return [[`${path}.${name}`, msg("condition.wrongOperator", { operator: name, key, fitting })]];

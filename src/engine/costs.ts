@@ -1,4 +1,5 @@
 import { FACTS, type Duration, type Range } from "./facts.js";
+import { peopleScale, type PeopleScale } from "./people.js";
 import type { Answers } from "./questions.js";
 import type { LaunchType, Platform } from "./rule-types.js";
 import { round } from "./score.js";
@@ -17,7 +18,7 @@ export interface Costs {
      * on one cluster; past that ("organisation") it is a platform team's time
      * and an upgrade a year for each cluster, with no figure to quote.
      */
-    scale: "small-team" | "organisation";
+    scale: PeopleScale;
     engineerShare: Range;
     minimalClusterUsdPerMonth: Range;
     upgradesPerYear: number;
@@ -62,10 +63,4 @@ export function costsFor(answers: Answers, decision: Decision): Costs {
     },
     tooling: { ecs: tooling.ecs, eks: tooling.eks },
   };
-}
-
-/** The small-team figures hold for up to 15 engineers (or an unknown number) on one cluster, with no platform team. */
-function peopleScale(answers: Answers): "small-team" | "organisation" {
-  const small = (answers.engineers === undefined || answers.engineers <= 15) && answers.clusters <= 1 && answers.internalPlatform === "none";
-  return small ? "small-team" : "organisation";
 }

@@ -2,7 +2,9 @@
 // launch type, the rules that fired, what would change it, costs. No
 // validation here (and so no zod), and no sentences: src/explain/ words it.
 import { BUILT_IN_RULES } from "./builtin.js";
+import { BUILT_IN_PRICES } from "./builtin-prices.js";
 import { costsFor, type Costs } from "./costs.js";
+import { estimateCosts, type Estimate, type EstimateOptions } from "./estimate.js";
 import { findFlips, type Flip } from "./counterfactual.js";
 import { pickLaunchType, type LaunchTypeChoice } from "./launch-type.js";
 import type { Answers } from "./questions.js";
@@ -45,6 +47,8 @@ export interface Assessment {
   /** The smallest changes of answers that give the other platform, cheapest first. */
   flips: Flip[];
   costs: Costs;
+  /** What each way of running costs a month: it explains, it never decides. */
+  estimate: Estimate;
   answers: Answers;
   ruleSet: RuleSet;
 }
@@ -72,7 +76,7 @@ export function evaluateBrief(answers: Answers, options: { rules?: RuleSet } = {
 }
 
 /** The whole decision for answers that are already valid. Pure: no I/O. */
-export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES): Assessment {
+export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES, estimate: Partial<EstimateOptions> = {}): Assessment {
   const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, ruleSet);
   return {
     recommendation,
@@ -86,6 +90,7 @@ export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES): Ass
     answerNotes: ruleSet.answerNotes.filter((note) => appliesTo(recommendation)(note) && note.test(answers)),
     flips: findFlips(ruleSet, answers, recommendation),
     costs: costsFor(answers, { recommendation, launchType: launch.launchType, closeCall }),
+    estimate: estimateCosts(answers, ruleSet, { prices: estimate.prices ?? BUILT_IN_PRICES, ...(estimate.utilization === undefined ? {} : { utilization: estimate.utilization }) }),
     answers,
     ruleSet,
   };

@@ -189,12 +189,65 @@ export const QUESTIONS = [
     default: 1,
     description: "How many clusters you will run (for the control-plane cost).",
   },
+  // The workload, for the cost estimate only: no rule may read these (rules
+  // check refuses it), so they never move the recommendation or the search.
+  {
+    key: "vcpus",
+    flag: "vcpus",
+    kind: "number",
+    min: 0.25,
+    max: 100000,
+    estimate: true,
+    required: false,
+    description: "The vCPUs the containers use on average, in total across services and replicas (for the cost estimate; 0.5 a task when left out).",
+  },
+  {
+    key: "memoryGiB",
+    flag: "memory-gib",
+    kind: "number",
+    min: 0.5,
+    max: 400000,
+    estimate: true,
+    required: false,
+    description: "The memory the containers use on average, in GiB, in total (for the cost estimate; 2 GiB a vCPU when left out).",
+  },
+  {
+    key: "tasks",
+    flag: "tasks",
+    kind: "integer",
+    min: 1,
+    max: 1000000,
+    estimate: true,
+    required: false,
+    description: "How many tasks or pods run on average, in total (for the cost estimate; 2 per service when left out).",
+  },
+  {
+    key: "region",
+    flag: "region",
+    kind: "choice",
+    choices: ["us-east-1", "ap-northeast-2"],
+    estimate: true,
+    required: false,
+    default: "us-east-1",
+    description: "The AWS Region whose prices the cost estimate uses.",
+  },
+  {
+    key: "engineerCost",
+    flag: "engineer-cost",
+    kind: "integer",
+    min: 1,
+    max: 10000000,
+    estimate: true,
+    required: false,
+    description: "The loaded cost of one engineer in USD a year, to put the Kubernetes share of engineer time in money; left out, it stays a share.",
+  },
 ] as const;
 
 export type Question = (typeof QUESTIONS)[number];
 export type AnswerKey = Question["key"];
 export type ChoiceQuestion = Extract<Question, { kind: "choice" }>;
 export type IntegerQuestion = Extract<Question, { kind: "integer" }>;
+
 
 type ValueOf<Q> = Q extends { kind: "choice"; choices: readonly (infer C)[] }
   ? C
@@ -245,10 +298,15 @@ export function hasDefault(q: Question): q is Extract<Question, { default: unkno
   return "default" in q;
 }
 
-/** The values a choice or set question allows, or undefined for integers. */
+/** The values a choice or set question allows, or undefined for numbers. */
 export function choicesOf(key: AnswerKey): readonly string[] | undefined {
   const q = questionFor(key);
-  return q.kind === "integer" ? undefined : q.choices;
+  return q.kind === "integer" || q.kind === "number" ? undefined : q.choices;
+}
+
+/** Answers that only feed the cost estimate: no rule reads them. */
+export function isEstimateOnly(q: Question): boolean {
+  return "estimate" in q;
 }
 
 /** Position of a value on its question's scale, for "how much does a change ask". */

@@ -3,6 +3,8 @@
 // the run's language. Fields are added, never renamed.
 import { assess, type Assessment } from "../engine/evaluate.js";
 import type { Costs } from "../engine/costs.js";
+import type { Prices } from "../engine/price-types.js";
+import { explainEstimate, type EstimateResult } from "./estimate.js";
 import type { Answers } from "../engine/questions.js";
 import type { LaunchType, Localized, Platform, Source } from "../engine/rule-types.js";
 import type { RuleSet, RuleSetOrigin } from "../engine/rule-set.js";
@@ -90,7 +92,7 @@ export interface Result {
   /** Answers that weigh nothing, each with why (schemaVersion 3). */
   answerNotes: AnswerNote[];
   whatWouldChange: WhatWouldChange[];
-  costs: Costs;
+  costs: Costs & { estimate: EstimateResult };
   answers: Answers;
   ruleSet: RuleSetOrigin;
   lang: Lang;
@@ -101,12 +103,17 @@ export interface RecommendOptions {
   rules?: RuleSet;
   /** The language of every sentence in the result; keys and values stay English. */
   lang?: Lang;
+  /** The prices the cost estimate uses; the built-in ones (rules/prices.json) by default. */
+  prices?: Prices;
+  /** The share of EC2 capacity the estimate assumes the workload fills (0.1 to 1; 0.7 by default). */
+  utilization?: number;
 }
 
 /** The recommendation for answers that are already valid, in words. Pure: no I/O. */
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
   const lang = checkedLang(options.lang);
-  return explainAssessment(assess(answers, options.rules), lang);
+  const estimate = { ...(options.prices ? { prices: options.prices } : {}), ...(options.utilization === undefined ? {} : { utilization: options.utilization }) };
+  return explainAssessment(assess(answers, options.rules, estimate), lang);
 }
 
 /** The engine's decision, every sentence in `lang`. */
@@ -149,7 +156,7 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
       recommendation: flip.recommendation,
       text: describeFlip(flip.changes, flip.recommendation, lang),
     })),
-    costs: assessment.costs,
+    costs: { ...assessment.costs, estimate: explainEstimate(assessment.estimate, lang) },
     answers: assessment.answers,
     ruleSet: ruleSet.origin,
     lang,

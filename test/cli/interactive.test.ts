@@ -9,30 +9,30 @@ describe("the questionnaire at a terminal", () => {
   it("asks every question with progress and a hint, then prints the result to stdout", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/16) What does the team run in production today?");
+    await term.waitFor("(1/21) What does the team run in production today?");
     term.press("enter"); // nothing yet (default)
-    await term.waitFor("(2/16) How much Kubernetes experience does the team have?");
+    await term.waitFor("(2/21) How much Kubernetes experience does the team have?");
     expect(term.screen()).toContain("Be honest: running Kubernetes in production is the main cost of EKS.");
     term.press("down");
     term.press("down");
     term.press("enter"); // proficient
-    await term.waitFor("(3/16) What is your cloud strategy?");
+    await term.waitFor("(3/21) What is your cloud strategy?");
     term.press("enter"); // aws-only (default)
-    await term.waitFor("(4/16) How many engineers");
+    await term.waitFor("(4/21) How many engineers");
     term.type("25");
     term.press("enter");
-    await term.waitFor("(5/16) How many services will you run?");
+    await term.waitFor("(5/21) How many services will you run?");
     term.type("12");
     term.press("enter");
-    await term.waitFor("(6/16)");
+    await term.waitFor("(6/21)");
     term.press("enter"); // moderate (default)
-    await term.waitFor("10 more questions have defaults. Answer them, or finish now?");
+    await term.waitFor("15 more questions have defaults. Answer them, or finish now?");
     term.press("enter"); // keep answering (default)
-    await term.acceptDefaults(7, 11, 16);
-    await term.waitFor("(12/16) Which Kubernetes ecosystem tools do you need?");
+    await term.acceptDefaults(7, 11, 21);
+    await term.waitFor("(12/21) Which Kubernetes ecosystem tools do you need?");
     term.press("space"); // helm
     term.press("enter");
-    await term.acceptDefaults(13, 16);
+    await term.acceptDefaults(13, 21);
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
@@ -53,6 +53,8 @@ describe("the questionnaire at a terminal", () => {
       growth: "moderate",
       serviceCommunication: "simple",
       clusters: 1,
+      // The workload prompts were left empty (assumed from the services); the Region took its default.
+      region: "us-east-1",
     });
     expect(term.stdout.text).not.toContain("How much");
   });
@@ -60,10 +62,10 @@ describe("the questionnaire at a terminal", () => {
   it("reaches a result in seven prompts: the quick questions, then finish with the defaults", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.acceptDefaults(1, 3, 16);
-    await term.waitFor("(4/16) How many engineers");
+    await term.acceptDefaults(1, 3, 21);
+    await term.waitFor("(4/21) How many engineers");
     term.press("enter"); // empty: unknown
-    await term.acceptDefaults(5, 6, 16);
+    await term.acceptDefaults(5, 6, 21);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -77,14 +79,14 @@ describe("the questionnaire at a terminal", () => {
   it("asks how the team feels about what it runs only when something runs, and still finishes in eight prompts", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/16) What does the team run in production today?");
+    await term.waitFor("(1/21) What does the team run in production today?");
     term.press("down");
     term.press("enter"); // Amazon ECS
-    await term.waitFor("(2/17) How does the team feel about what it runs today?");
+    await term.waitFor("(2/22) How does the team feel about what it runs today?");
     term.press("down");
     term.press("down");
     term.press("enter"); // leaving
-    await term.acceptDefaults(3, 7, 17);
+    await term.acceptDefaults(3, 7, 22);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -100,13 +102,13 @@ describe("the questionnaire at a terminal", () => {
   it("asks only what the flags leave open", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--json"], term.io);
-    await term.waitFor("(1/14) What does the team run in production today?");
-    await term.acceptDefaults(1, 3, 14);
-    await term.waitFor("(4/14) How much room is there in the budget?");
+    await term.waitFor("(1/19) What does the team run in production today?");
+    await term.acceptDefaults(1, 3, 19);
+    await term.waitFor("(4/19) How much room is there in the budget?");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(5, 14);
+    await term.acceptDefaults(5, 19);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
@@ -117,7 +119,7 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--engineers", "4", "--json", "--no-color"],
       term.io,
     );
-    await term.waitFor("(1/11) How many services");
+    await term.waitFor("(1/16) How many services");
     term.type("0");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 10000.");
@@ -126,7 +128,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 11);
+    await term.acceptDefaults(2, 16);
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
   });
@@ -134,13 +136,13 @@ describe("the questionnaire at a terminal", () => {
   it("takes an empty team size as unknown, but not a bad one", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--json", "--no-color"], term.io);
-    await term.waitFor("(1/12) How many engineers");
+    await term.waitFor("(1/17) How many engineers");
     term.type("lots");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 100000, or leave it empty.");
     for (let i = 0; i < 4; i++) term.press("backspace");
     term.press("enter");
-    await term.waitFor("(2/12) How many services");
+    await term.waitFor("(2/17) How many services");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("down");
@@ -149,10 +151,32 @@ describe("the questionnaire at a terminal", () => {
     expect(JSON.parse(term.stdout.text).answers).not.toHaveProperty("engineers");
   });
 
+  it("takes a decimal vCPU count for the estimate, within its range", async () => {
+    const term = fakeTerminal();
+    // Every answer but the budget (required, so the questionnaire opens) and the vCPUs.
+    const given = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--current-platform", "none", "--engineers", "4", "--microservices", "3"];
+    const rest = ["--ops-capacity", "some", "--requirements", "none", "--workload", "services", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
+    const more = ["--growth", "moderate", "--service-communication", "simple", "--clusters", "1", "--memory-gib", "8", "--tasks", "4", "--region", "us-east-1", "--engineer-cost", "100000"];
+    const exit = run([...given, ...rest, ...more, "--json", "--no-color"], term.io);
+    await term.waitFor("(1/2) How much room is there in the budget?");
+    term.press("enter");
+    await term.waitFor("finish now?");
+    term.press("enter"); // keep answering
+    await term.waitFor("(2/2) How many vCPUs do the containers use on average, in total?");
+    term.type("0.1");
+    term.press("enter");
+    await term.waitFor("Enter a number from 0.25 to 100000, or leave it empty.");
+    for (let i = 0; i < 3; i++) term.press("backspace");
+    term.type("2.5");
+    term.press("enter");
+    expect(await exit).toBe(0);
+    expect(JSON.parse(term.stdout.text).costs.estimate.workload).toEqual({ vcpus: 2.5, memoryGiB: 8, tasks: 4, assumed: false });
+  });
+
   it("asks in Korean under a Korean locale", async () => {
     const term = fakeTerminal({ LANG: "ko_KR.UTF-8" });
     const exit = run([], term.io);
-    await term.waitFor("(1/16) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
+    await term.waitFor("(1/21) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
   });
@@ -160,7 +184,7 @@ describe("the questionnaire at a terminal", () => {
   it("exits 130 with one quiet line when the user presses Ctrl-C", async () => {
     const term = fakeTerminal();
     const exit = run([], term.io);
-    await term.waitFor("(1/16)");
+    await term.waitFor("(1/21)");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
     expect(term.stdout.text).toBe("");
@@ -177,7 +201,7 @@ describe("the questionnaire at a terminal", () => {
   it("rejects a bad flag before asking anything", async () => {
     const term = fakeTerminal();
     expect(await run(["--format", "yaml"], term.io)).toBe(2);
-    expect(term.stderr.text).not.toContain("(1/16)");
+    expect(term.stderr.text).not.toContain("(1/21)");
   });
 
   it("--save writes the answers given in the questionnaire, and refuses an existing file before asking", async () => {
@@ -188,12 +212,12 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "ecs", "--engineers", "9", "--save", "mine.json", "--json"],
       term.io,
     );
-    await term.waitFor("(1/11) How many services");
+    await term.waitFor("(1/16) How many services");
     term.type("4");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 11);
+    await term.acceptDefaults(2, 16);
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -209,10 +233,10 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     term.io.cwd = dir;
     const exit = run(["init"], term.io);
-    await term.acceptDefaults(1, 6, 16);
+    await term.acceptDefaults(1, 6, 21);
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(7, 16);
+    await term.acceptDefaults(7, 21);
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");

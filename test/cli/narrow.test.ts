@@ -23,7 +23,7 @@ async function atWidth(columns: number, args: string[]) {
 describe("a narrow terminal", () => {
   it.each([20, 24, 30, 40, 41])("at %i columns, every line of every command fits, in English and Korean", async (columns) => {
     for (const lang of ["en", "ko"]) {
-      for (const args of [["--answers", "-"], ["compare"], ["rules"], ["--help"], ["scaffold", "--help"], ["init", "--help"]]) {
+      for (const args of [["--answers", "-"], ["compare"], ["rules"], ["prices"], ["--help"], ["scaffold", "--help"], ["init", "--help"]]) {
         const { code, lines } = await atWidth(columns, [...args, "--lang", lang]);
         expect(code).toBe(0);
         const over = lines.filter((line) => displayWidth(line) > columns);

@@ -85,6 +85,7 @@ describe("the GitHub Action", () => {
       "launch-type": expect.objectContaining({ value: "${{ steps.advise.outputs.launch-type }}" }),
       confidence: expect.objectContaining({ value: "${{ steps.advise.outputs.confidence }}" }),
       "close-call": expect.objectContaining({ value: "${{ steps.advise.outputs.close-call }}" }),
+      "monthly-usd": expect.objectContaining({ value: "${{ steps.advise.outputs.monthly-usd }}" }),
     });
     expect(action.runs.using).toBe("composite");
     const [step] = action.runs.steps;
@@ -103,6 +104,9 @@ describe("the GitHub Action", () => {
       "launch-type": expected.launchType,
       confidence: String(expected.confidence),
       "close-call": String(expected.closeCall),
+      // ECS on Fargate for 2 services, assumed 4 tasks of 0.5 vCPU and 1 GiB in us-east-1:
+      // 4 x (0.5 x 0.04048 + 1 x 0.004445) = 0.09874 an hour, x 730 = 72.0802.
+      "monthly-usd": "72.08",
     });
     expect(ran.summary).toMatch(/^## /);
     expect(ran.summary).toContain("Amazon ECS");

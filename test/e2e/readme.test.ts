@@ -26,7 +26,7 @@ describe("the README tells the truth", () => {
       const row = readme.split("\n").find((line) => line.startsWith(`| \`${q.key}\` |`));
       expect(row, q.key).toBeDefined();
       expect(row).toContain(`\`--${q.flag}\``);
-      if (q.kind !== "integer") for (const choice of q.choices) expect(row).toContain(`\`${choice}\``);
+      if (q.kind !== "integer" && q.kind !== "number") for (const choice of q.choices) expect(row).toContain(`\`${choice}\``);
     }
   });
 
@@ -61,6 +61,21 @@ describe("the README tells the truth", () => {
     expect(ran.stdout).toBe(shown);
     const korean = readme.match(/\$ ecs-or-eks --answers answers.json --lang ko\n([\s\S]*?)```/)![1]!;
     expect((await runBin(["--answers", "-", "--lang", "ko"], { input: JSON.stringify(answers) })).stdout).toBe(korean);
+  });
+
+  it("shows a real estimate, the formula of each way of running and the prices' date", async () => {
+    const command = "--answers answers.json --vcpus 16 --memory-gib 32 --tasks 16 --engineer-cost 150000";
+    const shown = readme.match(new RegExp(`\\$ ecs-or-eks ${command}\n\\.\\.\\.\n([\\s\\S]*?)\`\`\``))![1]!;
+    const answers = readme.match(/`answers.json`:\n\n```json\n([\s\S]*?)```/)![1]!;
+    const ran = await runBin(["--answers", "-", ...command.split(" ").slice(2)], { input: answers });
+    const section = ran.stdout.slice(ran.stdout.indexOf("What it costs (estimate)\n"));
+    expect(shown).toBe(section.slice(0, section.indexOf("\n\n") + 1));
+    const formulas = readme.slice(readme.indexOf("## What it costs"), readme.indexOf("## Decisions in the repository"));
+    for (const way of ["ECS on Fargate", "ECS Managed Instances", "ECS on EC2", "EKS Auto Mode", "EKS on Fargate", "EKS on EC2"]) expect(formulas).toMatch(new RegExp(`^\\| ${way} \\|`, "m"));
+    // The dates the README gives are the dates the estimate reports.
+    const estimate = JSON.parse((await runBin(["--answers", "-", "--json"], { input: answers })).stdout).costs.estimate;
+    expect(formulas).toContain(`us-east-1 prices are as of ${estimate.asOf}`);
+    expect(formulas).toContain(`to ${estimate.asOfLatest}`);
   });
 
   it.each([

@@ -25,6 +25,8 @@ function nearMiss(q: Question): fc.Arbitrary<unknown> {
       );
     case "integer":
       return fc.constantFrom(q.min - 1, q.max + 1, q.min, q.max, 1.5, -0, String(q.min), null, true, [q.min], Number.MAX_SAFE_INTEGER + 2, 1e21);
+    case "number":
+      return fc.constantFrom(q.min - 0.01, q.max + 0.01, q.min, q.max, 1.5, -0, 0, String(q.min), null, true, [q.min], Infinity, NaN, 1e21);
   }
 }
 

@@ -19,7 +19,8 @@ const platformOf = (answers: Answers) => decide(scorePlatforms(BUILT_IN_RULES, a
  */
 function singleChanges(answers: Answers): Answers[] {
   return QUESTIONS.flatMap((q): Answers[] => {
-    if ("fact" in q) return [];
+    // What it runs today is a fact; the workload only prices the estimate.
+    if ("fact" in q || "estimate" in q) return [];
     const value = answers[q.key];
     switch (q.kind) {
       case "choice":

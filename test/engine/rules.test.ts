@@ -144,7 +144,8 @@ describe("the built-in rules", () => {
     const weighed = read([...BUILT_IN_RULES.rules, ...BUILT_IN_RULES.launchTypeRules, ...BUILT_IN_RULES.launchTypeLimits, ...BUILT_IN_RULES.launchTypeNotes]);
     const explained = read(BUILT_IN_RULES.answerNotes);
     const silent = QUESTIONS.flatMap((q) => {
-      if (q.kind === "integer") return [];
+      // The workload and price answers feed only the cost estimate: no rule may read them.
+      if (q.kind === "integer" || q.kind === "number" || "estimate" in q) return [];
       const fallback = "default" in q ? q.default : "askDefault" in q ? q.askDefault : undefined;
       // A default is neutral by design; "don't know" fires nothing by design.
       const values = (q.choices as readonly string[]).filter((value) => value !== fallback && !("unknown" in q && value === q.unknown));
@@ -167,8 +168,8 @@ describe("the built-in rules", () => {
   it("cover every answer that can move the decision", () => {
     const used = new Set(all.flatMap((rule) => rule.keys));
     const unused = QUESTIONS.map((q) => q.key).filter((key) => !used.has(key));
-    // clusters only prices the control plane.
-    expect(unused).toEqual(["clusters"]);
+    // clusters only prices the control plane; the workload only prices the estimate.
+    expect(unused).toEqual(["clusters", "vcpus", "memoryGiB", "tasks", "region", "engineerCost"]);
   });
 
   it("name the built-in rule set and its version in the result", () => {
@@ -199,6 +200,7 @@ const BUILT_IN_RULES_ANSWERS = {
   opsCapacity: "some",
   requirements: [],
   clusters: 1,
+  region: "us-east-1",
 } as const satisfies Parameters<typeof evaluate>[0];
 
 function escape(text: string): string {

@@ -17,6 +17,11 @@ export const answersArbitrary: fc.Arbitrary<Answers> = fc
             // A count with no default may be unknown: left out of the answers.
             return [q.key, "default" in q || q.required ? count : fc.option(count, { nil: undefined })];
           }
+          case "number": {
+            // Quarter steps, as vCPUs come, across the whole range.
+            const amount = fc.integer({ min: q.min * 4, max: q.max * 4 }).map((n) => n / 4);
+            return [q.key, fc.option(amount, { nil: undefined })];
+          }
         }
       }),
     ),

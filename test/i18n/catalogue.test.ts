@@ -26,17 +26,18 @@ describe("message catalogues", () => {
     const keys = QUESTIONS.flatMap((q) => [
       `q.${q.key}`,
       `q.${q.key}.hint`,
-      ...(q.kind === "integer" ? (["atLeast", "atMost", "between"] as const).map((form) => `count.${q.key}.${form}`) : []),
+      // The workload answers are never a change to suggest: they need no change phrases.
+      ...(q.kind === "integer" && !("estimate" in q) ? (["atLeast", "atMost", "between"] as const).map((form) => `count.${q.key}.${form}`) : []),
       ...(q.kind === "set" ? [`change.${q.key}.add`, `change.${q.key}.remove`] : []),
-      ...(q.kind === "integer"
+      ...(q.kind === "integer" || q.kind === "number"
         ? []
-        : q.choices.flatMap((c) => [
+        : (q.choices as readonly string[]).flatMap((c: string) => [
             `choice.${q.key}.${c}`,
             `hint.${q.key}.${c}`,
-            q.kind === "set" ? `item.${q.key}.${c}` : `change.${q.key}.${c}`,
+            q.kind === "set" ? `item.${q.key}.${c}` : "estimate" in q ? "" : `change.${q.key}.${c}`,
           ])
           // "Don't know" is never suggested as a change, so it needs no phrase.
-          .filter((key) => !("unknown" in q && key === `change.${q.key}.${q.unknown}`))),
+          .filter((key: string) => key !== "" && !("unknown" in q && key === `change.${q.key}.${q.unknown}`))),
     ]);
     for (const [lang, catalogue] of Object.entries({ en, ko })) {
       const missing = keys.filter((key) => !(key in catalogue));

@@ -9,6 +9,7 @@ import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
+import { loadPrices } from "../input/load-prices.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
 import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
@@ -30,9 +31,11 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promis
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
   const date = format === "adr" ? today(io.env, lang) : "";
 
+  const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
+  const prices = await loadPrices(options.prices, io, lang);
   const { answers, given } = await gatherAnswers(options, io, lang);
-  const result = evaluate(answers, { lang, rules });
+  const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
   await writeOut(io.stdout, await render(result, format, options, io, lang, date));
   if (save !== undefined) {
@@ -98,9 +101,19 @@ async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platfor
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
   const format = formatOf(options, FORMATS.batch, lang);
   if (options.answers === undefined && stdinIsTTY(io)) throw new UsageError(t(lang, "batch.terminal"));
+  const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
+  const prices = await loadPrices(options.prices, io, lang);
   // A portfolio run is rarer than a single one: its reader and tally load only for --batch.
-  return (await import("./batch.js")).runBatch(options, io, lang, rules, format);
+  return (await import("./batch.js")).runBatch(options, io, lang, rules, format, { prices, ...(utilization === undefined ? {} : { utilization }) });
+}
+
+/** --utilization: the share of EC2 capacity the estimate assumes is used, a plain decimal from 0.1 to 1. */
+function utilizationOf(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const share = /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(value) ? Number(value) : NaN;
+  if (!(share >= 0.1 && share <= 1)) throw new UsageError(t(lang, "error.badUtilization", { got: JSON.stringify(value) }));
+  return share;
 }
 
 /** The ADR's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today, in UTC. */

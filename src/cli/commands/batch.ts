@@ -3,6 +3,8 @@ import type { Readable } from "node:stream";
 import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
 import { InputError, Interrupted, OutputError } from "../../engine/errors.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
+import { recommendedTotal, type EstimateOptions } from "../../engine/estimate.js";
+import type { Answers } from "../../engine/questions.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags } from "../input/flags.js";
@@ -16,7 +18,7 @@ import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
 import { cannotRead, openInput } from "../input/read.js";
-import { optionName } from "../render/phrases.js";
+import { optionName, usdText } from "../render/phrases.js";
 import { forTerminal } from "../output/escape.js";
 
 /** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
@@ -57,7 +59,16 @@ function note(lines: Lines, line: number): void {
  * result a line out, in the same order. A bad line gets {line, error} in its
  * place and the rest still run. Streamed: memory stays flat for any input.
  */
-export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleSet: RuleSet, format: "json" | "text"): Promise<number> {
+export async function runBatch(
+  options: AdviseOptions,
+  io: Io,
+  lang: Lang,
+  ruleSet: RuleSet,
+  format: "json" | "text",
+  estimate: EstimateOptions,
+): Promise<number> {
+  // The text rows carry the recommended way's monthly estimate; JSON lines stay the brief result.
+  const monthly = format === "text" ? (answers: Answers, result: BriefResult) => recommendedTotal(answers, ruleSet, estimate, result) : undefined;
   const path = options.answers;
   const input = path === undefined || path === "-" ? io.stdin : await openBatchInput(path, io, lang);
   const flags = answersFromFlags(options, lang).raw;
@@ -89,7 +100,7 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
         if ("text" in read && read.text.trim() === "") continue;
         const record: LineRecord =
           "text" in read
-            ? await evaluateLine(read.text, line, overrides, ruleSet, lang)
+            ? await evaluateLine(read.text, line, overrides, ruleSet, lang, monthly)
             : "invalidAt" in read
               ? { line, error: t(lang, "batch.notUtf8", { offset: read.invalidAt }) }
               : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
@@ -122,7 +133,7 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
 }
 
 /** A line's outcome: its number, the id it carried, and its result or what was wrong with it. */
-type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult } | { error: string });
+type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult; monthlyUsd?: number } | { error: string });
 
 async function evaluateLine(
   text: string,
@@ -130,7 +141,12 @@ async function evaluateLine(
   overrides: Record<string, unknown> | undefined,
   ruleSet: RuleSet,
   lang: Lang,
+  monthly?: (answers: Answers, result: BriefResult) => number,
 ): Promise<LineRecord> {
+  const decided = (answers: Answers) => {
+    const result = evaluateBrief(answers, { rules: ruleSet });
+    return monthly ? { result, monthlyUsd: monthly(answers, result) } : { result };
+  };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -152,13 +168,13 @@ async function evaluateLine(
   const answers = overrides ? { ...(raw as object), ...overrides } : raw;
   // Most lines are valid: checked without the schema, and without an await per line.
   const checked = quickCheckAnswers(answers, true);
-  if (checked) return { ...record, result: evaluateBrief(checked, { rules: ruleSet }) };
+  if (checked) return { ...record, ...decided(checked) };
   const outcome = (await loadAnswerParser())(answers, { lang, batchLine: true });
   if (!outcome.ok) {
     const missing = outcome.missing.length > 0 ? [t(lang, "answers.missing", { keys: outcome.missing.join(", ") })] : [];
     return { ...record, error: [...outcome.problems, ...missing].join(" ") };
   }
-  return { ...record, result: evaluateBrief(outcome.answers, { rules: ruleSet }) };
+  return { ...record, ...decided(outcome.answers) };
 }
 
 /** {"line":1,"id":"svc-a",...result}: the result is spliced in, not copied (this runs a million times). */
@@ -174,7 +190,8 @@ function textRow(record: LineRecord, lang: Lang): string {
   const { result } = record;
   const option = optionName(lang, result.recommendation, result.launchType, t(lang, `platform.${result.recommendation}`));
   const close = result.closeCall ? `, ${t(lang, "batch.close")}` : "";
-  return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(result.confidence * 100) })}${close})\n`;
+  const usd = record.monthlyUsd === undefined ? "" : `, ${t(lang, "batch.monthly", { usd: usdText(record.monthlyUsd) })}`;
+  return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(result.confidence * 100) })}${close})${usd}\n`;
 }
 
 function summary(tally: Tally, lang: Lang): string {

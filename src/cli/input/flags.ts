@@ -7,13 +7,15 @@ import type { AnswerFlags } from "./options.js";
 /** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
 export function answerOptions(lang: Lang): Option[] {
   return QUESTIONS.map((q) => {
-    const placeholder = q.kind === "integer" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
-    const values = q.kind === "integer" ? `${q.min}-${q.max}` : q.choices.join(", ");
+    const placeholder = q.kind === "integer" || q.kind === "number" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
+    const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.choices.join(", ");
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
     const fallback = q.required
       ? ""
       : t(lang, "help.default", { value: q.kind === "set" ? "none" : "default" in q ? String(q.default) : t(lang, "value.unknown") });
     const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
+    // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
+    option.attributeName = () => q.key;
     // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
     return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
   });
@@ -38,7 +40,7 @@ export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers 
     if (value === undefined) continue;
     const flag = `--${q.flag}`;
     if (q.kind === "set") raw[q.key] = toList(Array.isArray(value) ? value.map(String) : [String(value)], flag, lang);
-    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value, q.min, q.max) : value.trim();
+    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value, q.min, q.max) : q.kind === "number" ? toNumber(value) : value.trim();
     else continue;
     where.set(q.key, flag);
   }
@@ -70,6 +72,11 @@ function toInteger(value: string, min: number, max: number): number | string {
   if (!/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return value;
   const number = Number(text);
   return Number.isInteger(number) && number >= min && number <= max && !Object.is(number, -0) ? number : text;
+}
+
+// Plain decimals only ("0.5", "16"); "1e3" or "0x10" stay text so the error can quote them.
+function toNumber(value: string): number | string {
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 }
 
 export function flagOf(key: AnswerKey): string {

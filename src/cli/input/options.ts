@@ -7,6 +7,7 @@ export const FORMATS = {
   advise: ["text", "json", "markdown", "adr"],
   batch: ["json", "text"],
   rules: ["text", "json"],
+  prices: ["text", "json"],
   compare: ["text", "markdown", "json"],
 } as const;
 
@@ -31,6 +32,8 @@ export const OPTION_TABLES = {
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
     ["--rules <file>", "help.rules"],
+    ["--prices <file>", "help.prices"],
+    ["--utilization <share>", "help.utilization"],
     ["--expect <platform>", "help.expect"],
     ["--save <file>", "help.save"],
     ["--force", "help.force"],
@@ -45,6 +48,11 @@ export const OPTION_TABLES = {
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
     ["--rules <file>", "help.rules"],
+  ],
+  prices: [
+    ["-f, --format <format>", "help.format"],
+    ["--json", "help.json"],
+    ["--prices <file>", "help.prices"],
   ],
   compare: [
     ["-f, --format <format>", "help.format"],
@@ -87,6 +95,7 @@ export type AdviseOptions = WithAnswers & OptionsOf<Tables["advise"]>;
 export type InitOptions = WithAnswers & OptionsOf<Tables["init"]>;
 export type RulesOptions = CommonOptions & OptionsOf<Tables["rules"]>;
 export type RulesCheckOptions = CommonOptions;
+export type PricesOptions = CommonOptions & OptionsOf<Tables["prices"]>;
 export type CompareOptions = CommonOptions & OptionsOf<Tables["compare"]>;
 export type ScaffoldOptions = WithAnswers & OptionsOf<Tables["scaffold"]>;
 export type SchemaOptions = CommonOptions;

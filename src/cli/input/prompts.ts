@@ -131,6 +131,7 @@ async function askOne(q: Question, message: string, context: PromptContext, lang
         },
         context,
       );
+    case "number":
     case "integer": {
       // A count with no default may stay unknown: an empty answer leaves it out.
       const unknownable = !("askDefault" in q) && !("default" in q);
@@ -144,8 +145,8 @@ async function askOne(q: Question, message: string, context: PromptContext, lang
           transformer: (value) => (value.length > MAX_TYPED ? `${value.slice(0, MAX_TYPED)}…` : value),
           validate: (value) =>
             (unknownable && value.trim() === "") ||
-            isIntegerIn(value, q.min, q.max) ||
-            t(lang, unknownable ? "prompt.integerOrEmpty" : "prompt.integer", { min: q.min, max: q.max }),
+            isNumberIn(value, q.min, q.max, q.kind === "number") ||
+            t(lang, `prompt.${q.kind}${unknownable ? "OrEmpty" : ""}`, { min: q.min, max: q.max }),
         },
         context,
       );
@@ -157,8 +158,8 @@ async function askOne(q: Question, message: string, context: PromptContext, lang
 /** A count is at most six digits; past this, what was typed is cut where it is drawn. */
 const MAX_TYPED = 16;
 
-function isIntegerIn(value: string, min: number, max: number): boolean {
-  if (!/^\s*\d+\s*$/.test(value)) return false;
+function isNumberIn(value: string, min: number, max: number, decimals: boolean): boolean {
+  if (!(decimals ? /^\s*\d+(\.\d+)?\s*$/ : /^\s*\d+\s*$/).test(value)) return false;
   const n = Number(value);
   return n >= min && n <= max;
 }

@@ -5,6 +5,7 @@ import { forMarkdown, mapStrings } from "../output/escape.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
+import { estimateMarkdown } from "./markdown.js";
 import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface AdrOptions {
@@ -93,6 +94,10 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
     ...COMPARISON.options[chosen].bad.map((item) => bad(localize(item, lang))),
     ...launchFacts.bad.map((item) => bad(localize(item, lang))),
     ...meaningRows(result, lang).map(([label, text]) => `* ${t(lang, "adr.neutral", { text: `${label}: ${text}` })}`),
+    "",
+    `### ${t(lang, "estimate.title")}`,
+    "",
+    ...estimateMarkdown(result, lang),
     "",
     `### ${t(lang, "adr.confirmation")}`,
     "",

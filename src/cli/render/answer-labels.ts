@@ -6,7 +6,7 @@ export function describeAnswers(answers: Answers, lang: Lang): [label: string, v
   return QUESTIONS.map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
-    if (q.kind === "integer") return [label, String(value)];
+    if (q.kind === "integer" || q.kind === "number") return [label, value === undefined ? t(lang, "value.unknown") : String(value)];
     const shown = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
     if (q.kind === "set") {
       const items = value as readonly string[];

@@ -1,7 +1,8 @@
 import type { Result } from "../../explain/result.js";
 import { forMarkdown, mapStrings } from "../output/escape.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, verdictLine, zeroScoredLine } from "./phrases.js";
+import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, usdText, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -53,6 +54,7 @@ export function renderMarkdown(given: Result, { lang, version }: MarkdownOptions
   for (const flip of result.whatWouldChange) out.push(`- ${flip.text}`);
   out.push("", `### ${t(lang, "section.means")}`, "");
   for (const [label, text] of meaningRows(result, lang)) out.push(`- **${label}:** ${text}`);
+  out.push("", `### ${t(lang, "estimate.title")}`, "", ...estimateMarkdown(result, lang));
   if (result.alsoConsider.length > 0) {
     out.push("", `### ${t(lang, "section.also")}`, "");
     for (const entry of result.alsoConsider) out.push(`- ${entry.text} <sub>(${entry.source})</sub>`);
@@ -64,4 +66,32 @@ export function renderMarkdown(given: Result, { lang, version }: MarkdownOptions
 /** Table cells cannot hold line breaks (pipes are escaped with the rest of the user text). */
 function cell(text: string): string {
   return text.replace(/\s*\n\s*/g, " ");
+}
+
+/** The estimate as a Markdown table and its notes: what the ADR shows too. */
+export function estimateMarkdown(result: Result, lang: Lang): string[] {
+  const estimate = result.costs.estimate;
+  const headers = [...estimateHeaders(lang), t(lang, "estimate.column.arm")];
+  const rows = estimate.options.map((o) => {
+    const name = isRecommended(result, o) ? `**${wayName(lang, o)}** (${t(lang, "estimate.recommended")})` : wayName(lang, o);
+    const ruled = o.excludedBy ? ` <sub>${t(lang, "estimate.ruledOut", { limit: `\`${o.excludedBy}\`` })}</sub>` : "";
+    return `| ${name}${ruled} | ${[o.compute, o.fees, o.controlPlane, o.total].map(usdText).join(" | ")} | ${o.arm ? usdText(o.arm.total) : "–"} |`;
+  });
+  return [
+    workloadLine(estimate, lang),
+    "",
+    `| ${headers.join(" | ")} |`,
+    `|---|${headers.slice(1).map(() => "---:").join("|")}|`,
+    ...rows,
+    "",
+    ...estimateSentences(result, lang).map((sentence) => `- ${sentence}`),
+    "",
+    `**${t(lang, "estimate.assumptionsTitle")}**`,
+    "",
+    ...estimate.assumptions.map((assumption) => `- ${cell(assumption)}`),
+    "",
+    excludedLine(estimate, lang),
+    "",
+    `<sub>${pricesLine(estimate, lang)}</sub>`,
+  ];
 }

@@ -124,3 +124,9 @@ export function ruleSetName(result: Result, lang: Lang): string {
     ? `${t(lang, "rules.builtIn")} ${origin.version}`
     : `${origin.path} (${origin.version}, sha256 ${origin.sha256.slice(0, 12)})`;
 }
+
+/** An amount in USD as every format shows it: 1,234.50 (by hand: an Intl formatter costs start-up time). */
+export function usdText(amount: number): string {
+  const [whole, cents] = amount.toFixed(2).split(".");
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;
+}

@@ -1,0 +1,78 @@
+import { Chalk } from "chalk";
+import type { Prices } from "../../engine/price-types.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { EXIT } from "../output/exit-codes.js";
+import type { Io } from "../terminal/io.js";
+import { colorEnabled } from "../terminal/color.js";
+import { outputWidth } from "../terminal/width.js";
+import { loadPrices } from "../input/load-prices.js";
+import { checkLang, FORMATS, formatOf, type PricesOptions } from "../input/options.js";
+import { hang, wrap } from "../render/layout.js";
+import { renderTable } from "../render/table.js";
+
+/** `ecs-or-eks prices`: the prices in use, per region, each with its date and source; as JSON, a file --prices reads back. */
+export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Promise<number> {
+  const format = formatOf(options, FORMATS.prices, lang);
+  checkLang(options, lang);
+  const prices = await loadPrices(options.prices, io, lang);
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify(prices.data, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color) ? 1 : 0 });
+  const table = { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text: string) => c.bold(text) };
+  const origin = prices.origin.source === "built-in" ? t(lang, "prices.builtIn") : prices.origin.path;
+  const { data } = prices;
+  const out = [...wrap(t(lang, "prices.title", { origin, version: data.version, hours: data.hoursPerMonth }), table.width).map((line) => c.bold(line))];
+  const columns = [t(lang, "prices.column.item"), t(lang, "prices.column.usd"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")];
+  // Sources are long: each row cites a number, and the sources follow the tables once.
+  const sources: string[] = [];
+  const cite = (source: string) => {
+    if (!sources.includes(source)) sources.push(source);
+    return `[${sources.indexOf(source) + 1}]`;
+  };
+  const row = (item: string, value: number, figure: { asOf: string; source: string }) => [item, String(value), figure.asOf, cite(figure.source)];
+  for (const [name, region] of Object.entries(data.regions)) {
+    const rows: string[][] = [];
+    for (const arch of ["x86", "arm"] as const) {
+      const rate = region.fargate[arch];
+      rows.push(row(t(lang, "prices.item.fargateVcpu", { arch }), rate.usdPerVcpuHour, rate));
+      rows.push(row(t(lang, "prices.item.fargateGb", { arch }), rate.usdPerGbHour, rate));
+    }
+    rows.push(row(t(lang, "prices.item.spot"), region.fargate.spot.discountUpTo, region.fargate.spot));
+    for (const [type, price] of Object.entries(region.ec2)) {
+      const spec = data.instanceTypes[type];
+      rows.push(row(spec ? t(lang, "prices.item.ec2", { type, vcpus: spec.vcpus, memory: spec.memoryGiB, arch: spec.arch }) : type, price.usdPerHour, price));
+    }
+    rows.push(row(t(lang, "prices.item.managedInstancesFee"), region.managedInstancesFee.fraction, region.managedInstancesFee));
+    rows.push(row(t(lang, "prices.item.autoModeFee"), region.autoModeFee.fraction, region.autoModeFee));
+    rows.push(row(t(lang, "prices.item.clusterHour"), region.eks.clusterHour.usd, region.eks.clusterHour));
+    rows.push(row(t(lang, "prices.item.extendedSupport"), region.eks.extendedSupportAdds.usd, region.eks.extendedSupportAdds));
+    const pcp = region.eks.provisionedControlPlane;
+    if (pcp) for (const [tier, usd] of Object.entries(pcp.usdPerHour)) rows.push(row(t(lang, "prices.item.pcp", { tier }), usd, pcp));
+    out.push("", c.bold(name), renderTable(columns, rows, table));
+  }
+  // What every Region shares: the sizes Fargate bills and what EKS keeps back, each dated and sourced too.
+  const sizes = data.fargateTaskSizes;
+  const reservation = data.eksNodeReservation;
+  const shared: string[][] = [
+    [t(lang, "prices.item.sizes"), t(lang, "prices.value.sizes", { count: sizes.sizes.length, min: Math.min(...sizes.sizes.map((s) => s.vcpu)), max: Math.max(...sizes.sizes.map((s) => s.vcpu)) }), sizes.asOf, cite(sizes.source)],
+    [t(lang, "prices.item.podMemory"), `${data.eksFargatePodMemory.addGiB} GiB`, data.eksFargatePodMemory.asOf, cite(data.eksFargatePodMemory.source)],
+    [t(lang, "prices.item.reservation"), `${reservation.memoryMiB.base} + ${reservation.memoryMiB.perPod} × pods + ${reservation.memoryMiB.eviction} MiB`, reservation.asOf, cite(reservation.source)],
+    ...Object.entries(data.instanceTypes).map(([type, spec]) => [t(lang, "prices.item.maxPods", { type }), String(spec.eksMaxPods), spec.asOf, cite(spec.source)]),
+    [t(lang, "prices.item.savingsPlans"), `${data.savingsPlans.computeEc2UpTo} / ${data.savingsPlans.computeFargateUpTo} / ${data.savingsPlans.ec2InstanceUpTo}`, data.savingsPlans.asOf, cite(data.savingsPlans.source)],
+  ];
+  out.push("", c.bold(t(lang, "prices.shared")), renderTable([t(lang, "prices.column.item"), t(lang, "prices.column.value"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")], shared, table));
+  out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, source, table.width).split("\n")));
+  io.stdout.write(`${out.join("\n")}\n`);
+  return EXIT.ok;
+}
+
+/** `ecs-or-eks prices check FILE`: exit 0 with the regions covered, or 2 with every problem. */
+export async function checkPricesFile(file: string, options: PricesOptions, io: Io, lang: Lang): Promise<number> {
+  checkLang(options, lang);
+  const prices: Prices = await loadPrices(file, io, lang);
+  const kind = prices.origin.source === "file" && prices.origin.extends ? "prices.validOverrides" : "prices.valid";
+  io.stdout.write(`${t(lang, kind, { file, regions: Object.keys(prices.data.regions).join(", ") })}\n`);
+  return EXIT.ok;
+}

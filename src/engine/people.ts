@@ -1,0 +1,49 @@
+import { FACTS, type Range } from "./facts.js";
+import type { Answers } from "./questions.js";
+
+/**
+ * The Kubernetes share of engineer time that running EKS asks. AWS's figure
+ * is for a small team with a minimal production cluster; beyond that (more
+ * than 15 engineers, the size AWS still points to ECS on Fargate, or several
+ * clusters) no source gives a figure, so it is shown as a floor.
+ */
+export interface KubernetesPeople {
+  engineerShare: Range;
+  /** "small-team": AWS's figure applies; "organisation": more engineers, clusters or a platform team add to it, by how much no source says. */
+  scale: PeopleScale;
+  /** The share in USD a month, with engineerCost; never guessed without it. */
+  usdPerMonth?: Range;
+  asOf: string;
+  source: string;
+}
+
+const SMALL_TEAM_ENGINEERS = 15;
+
+export type PeopleScale = "small-team" | "organisation";
+
+/**
+ * Whom AWS's small-team figure fits: up to 15 engineers (or an unknown
+ * number) on one cluster, with no platform team in between. One answer for
+ * the result's people line and the estimate's people figure alike.
+ */
+export function peopleScale(answers: Answers): PeopleScale {
+  const small = (answers.engineers === undefined || answers.engineers <= SMALL_TEAM_ENGINEERS) && answers.clusters <= 1 && answers.internalPlatform === "none";
+  return small ? "small-team" : "organisation";
+}
+
+export function kubernetesPeople(answers: Answers): KubernetesPeople {
+  const { engineerShare, asOf, source } = FACTS.kubernetesPeople;
+  const cost = answers.engineerCost;
+  return {
+    engineerShare,
+    scale: peopleScale(answers),
+    ...(cost === undefined ? {} : { usdPerMonth: { min: cents((engineerShare.min * cost) / 12), max: cents((engineerShare.max * cost) / 12) } }),
+    asOf,
+    source,
+  };
+}
+
+/** USD to the cent, half up, after the float noise of the products is dropped (0.1 x 730 is 73.00000000000001). */
+export function cents(usd: number): number {
+  return Math.round(Number((usd * 100).toPrecision(12))) / 100;
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fixturePath, ROOT } from "../helpers/fixtures.js";
+import { runBin } from "../helpers/run-bin.js";
+
+const team = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "2"];
+const builtIn = JSON.parse(readFileSync(`${ROOT}rules/prices.json`, "utf8"));
+
+/** Every path at which two JSON values differ. */
+function differences(a: unknown, b: unknown, path = ""): string[] {
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Object.is(a, b) ? [] : [path];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}/${key}` : key));
+}
+
+describe("ecs-or-eks prices", () => {
+  it("prints the built-in prices with their dates and numbered sources, and as JSON the file itself", async () => {
+    const text = await runBin(["prices"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^us-east-1$/m);
+    expect(text.stdout).toMatch(/^ap-northeast-2$/m);
+    expect(text.stdout).toMatch(/m7i\.large \(2 vCPU, 8 GiB, x86\), hour\s+0\.1008\s+2026-07-20\s+\[\d+\]/);
+    expect(text.stdout).toMatch(/^Sources$/m);
+    const json = await runBin(["prices", "--json"]);
+    expect(JSON.parse(json.stdout)).toEqual(builtIn);
+  });
+
+  it("checks the built-in file", async () => {
+    const ran = await runBin(["prices", "check", "rules/prices.json"]);
+    expect(ran).toEqual({ code: 0, stdout: "rules/prices.json: valid, prices for us-east-1, ap-northeast-2.\n", stderr: "" });
+  });
+
+  it("lists every problem of a file wrong in every way it knows, with exit 2 and nothing on stdout", async () => {
+    const ran = await runBin(["prices", "check", fixturePath("prices/every-problem.json")]);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    const problems = ran.stderr.trim().split("\n").map((line) => line.replace(/^ecs-or-eks: .*every-problem\.json: /, ""));
+    expect(problems).toEqual([
+      'field "version": must be a string (got 5).',
+      'field "hoursPerMonth": is required.',
+      'field "fargateTaskSizes.sizes[7]": must be {"vcpu", "memoryGiB": [...]} or {"vcpu", "memoryGiBRange": {"from", "to", "step"}} (got {"vcpu":32}).',
+      'field "instanceTypes.m7g.large.arch": must be one of x86, arm (got "sparc").',
+      'field "regions.us-east-1.fargate.x86.asOf": must be a date like 2026, 2026-09 or 2026-09-28 (got "last year").',
+      'field "regions.us-east-1.fargate.arm.usdPerVcpuHour": must be above 0 (got 0).',
+      'field "regions.us-east-1.autoModeFee.fraction": must be below 1 (got 1.5).',
+      '"currency" is not a known field.',
+      'field "regions": the region answer allows "ap-northeast-2", so the file must price it.',
+      'field "regions.us-east-1.ec2.z9.huge": "z9.huge" is not in instanceTypes (m6i.large, m7i.large, m7i.xlarge, m7i.2xlarge, m7i.4xlarge, m7g.large, m7g.xlarge, m7g.2xlarge, m7g.4xlarge, c7g.xlarge).',
+      'field "regions.mars-1": "mars-1" is not a region the answers allow (us-east-1, ap-northeast-2).',
+      'field "regions.mars-1.ec2": no x86 instance type is priced: the estimate needs at least one.',
+      'field "fargateTaskSizes.sizes[1].memoryGiBRange": memoryGiBRange: "from" must not be above "to".',
+      'field "eksNodeReservation.cpuShares": the last CPU band must have no "cores" (it covers the rest), and only the last.',
+      "fix: edit the prices file; `ecs-or-eks prices check FILE` lists every problem.",
+    ]);
+  });
+
+  it("refuses an overrides figure without its own date and source: a figure never borrows another's", async () => {
+    const ran = await runBin([...team, "--prices", fixturePath("prices/partial-figure.json"), "--json"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toContain('field "regions.us-east-1.ec2.m6i.large.asOf": is required.');
+    expect(ran.stderr).toContain('field "regions.us-east-1.ec2.m6i.large.source": is required.');
+  });
+
+  it("changes exactly the figures an overrides file names", async () => {
+    const ran = await runBin(["prices", "--prices", fixturePath("prices/team-overrides.json"), "--json"]);
+    expect(ran.code).toBe(0);
+    expect(differences(builtIn, JSON.parse(ran.stdout))).toEqual([
+      "regions/us-east-1/ec2/m6i.large/usdPerHour",
+      "regions/us-east-1/ec2/m6i.large/asOf",
+      "regions/us-east-1/ec2/m6i.large/source",
+      "regions/ap-northeast-2/eks/clusterHour/asOf",
+      "regions/ap-northeast-2/eks/clusterHour/source",
+    ]);
+  });
+
+  it("prices the estimate from an overrides file, and says where the prices came from", async () => {
+    const before = JSON.parse((await runBin([...team, "--json"])).stdout).costs.estimate;
+    const after = JSON.parse((await runBin([...team, "--json", "--prices", fixturePath("prices/team-overrides.json")])).stdout).costs.estimate;
+    // ECS on EC2: the same 2 m6i.large, now at 0.08: 2 x 0.08 x 730 = 116.80 (was 140.16).
+    expect(before.options[2]).toMatchObject({ launchType: "ec2", compute: 140.16 });
+    expect(after.options[2]).toMatchObject({ launchType: "ec2", compute: 116.8, sizing: { instances: { type: "m6i.large", count: 2 } } });
+    // Fargate is untouched.
+    expect(after.options[0]).toEqual(before.options[0]);
+    expect(after.prices).toMatchObject({ source: "file", extends: "built-in", version: builtIn.version });
+    expect(after.asOfLatest).toBe("2026-11");
+  });
+});
+
+describe("the workload answers and the estimate flags", () => {
+  it("take vCPUs as a decimal and use them in the estimate, never in the decision", async () => {
+    const plain = JSON.parse((await runBin([...team, "--json"])).stdout);
+    const ran = await runBin([...team, "--vcpus", "16.5", "--memory-gib", "33", "--tasks", "11", "--region", "ap-northeast-2", "--json"]);
+    expect(ran.code).toBe(0);
+    const result = JSON.parse(ran.stdout);
+    expect(result.costs.estimate).toMatchObject({ region: "ap-northeast-2", workload: { vcpus: 16.5, memoryGiB: 33, tasks: 11, assumed: false } });
+    // 11 tasks of 1.5 vCPU and 3 GiB: the 2 vCPU / 4 GB size in Seoul, 11 x (2 x 0.04656 + 4 x 0.00511) = 1.24916 an hour x 730 = 911.8868
+    expect(result.costs.estimate.options[0]).toMatchObject({ compute: 911.89 });
+    const { costs: _c, answers: _a, ...decision } = result;
+    const { costs: _d, answers: _b, ...plainDecision } = plain;
+    expect(decision).toEqual(plainDecision);
+  });
+
+  it("refuses a workload out of range, and a utilization that is not a share, with exit 2 and one line", async () => {
+    for (const [flag, value, message] of [
+      ["--vcpus", "0.1", '--vcpus must be a number from 0.25 to 100000 (got 0.1).'],
+      ["--vcpus", "1e3", '--vcpus must be a number from 0.25 to 100000 (got "1e3").'],
+      ["--utilization", "2", '--utilization must be a number from 0.1 to 1 (got "2").'],
+      ["--region", "mars-1", '--region must be one of us-east-1, ap-northeast-2 (got "mars-1").'],
+    ] as const) {
+      const ran = await runBin([...team, flag, value, "--json"]);
+      expect({ flag, code: ran.code, stdout: ran.stdout }).toEqual({ flag, code: 2, stdout: "" });
+      expect(ran.stderr).toContain(message);
+    }
+  });
+
+  it("packs EC2 at the utilization given", async () => {
+    // 16 vCPU at 100% of m6i.large: 16 / 2 = 8 instances; at 70%: 12.
+    const full = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "32", "--tasks", "16", "--utilization", "1", "--json"])).stdout);
+    expect(full.costs.estimate.options[2].sizing).toEqual({ instances: { type: "m6i.large", count: 8 } });
+    expect(full.costs.estimate.utilization).toBe(1);
+  });
+
+  it("refuses a rule that reads a workload answer: the estimate never decides", async () => {
+    const rules = JSON.stringify({ extends: "built-in", rules: [{ id: "big", platform: "eks", weight: 1, when: { answer: "tasks", atLeast: 100 }, text: { en: "Many tasks." }, source: "test" }] });
+    const ran = await runBin(["rules", "check", "-"], { input: rules });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('"tasks" feeds the cost estimate only, which explains and never decides: a rule cannot read it.');
+  });
+
+  it("shows the estimate in text, in Korean too, and its total in batch text", async () => {
+    const en = await runBin([...team, "--no-input"]);
+    expect(en.stdout).toContain("What it costs (estimate)");
+    expect(en.stdout).toMatch(/^ {2}> ECS Fargate +72\.08 +0\.00 +0\.00 +72\.08 +#+$/m);
+    expect(en.stdout).toContain("Recommended: Amazon ECS on AWS Fargate, USD 72.08 a month (the row marked >).");
+    const ko = await runBin([...team, "--no-input", "--lang", "ko"]);
+    expect(ko.stdout).toContain("비용 (추정)");
+    expect(ko.stdout).toContain("추천: AWS Fargate 기반 Amazon ECS, 월 USD 72.08 (> 표시한 행).");
+    const batch = await runBin(["--batch", "--format", "text"], { input: `${JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 })}\n` });
+    expect(batch.stdout).toMatch(/^line 1: ECS on AWS Fargate \(confidence \d+%\), USD 72\.08 a month$/m);
+  });
+
+  it("puts the same table in Markdown and the ADR, the recommended way marked and a ruled-out way named", async () => {
+    const gpu = [...team, "--requirements", "gpu"];
+    const markdown = (await runBin([...gpu, "--format", "markdown"])).stdout;
+    expect(markdown).toContain("### What it costs (estimate)\n");
+    expect(markdown).toContain("| Way of running | Compute | Fees | Control plane | Total | On Arm |");
+    expect(markdown).toMatch(/^\| ECS Fargate <sub>ruled out: `no-gpu-on-fargate`<\/sub> \| 72\.08 \|/m);
+    expect(markdown).toMatch(/^\| \*\*ECS Managed Instances\*\* \(recommended\) \| 140\.16 \| 16\.82 \| 0\.00 \| 156\.98 \| 133\.44 \|$/m);
+    const adr = (await runBin([...gpu, "--format", "adr", "--lang", "ko"], { env: { SOURCE_DATE_EPOCH: "0" } })).stdout;
+    expect(adr).toContain("### 비용 (추정)\n");
+    expect(adr).toContain("| 실행 방식 | 컴퓨팅 | 요금 | 컨트롤 플레인 | 합계 | Arm |");
+  });
+});
