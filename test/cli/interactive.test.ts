@@ -155,7 +155,7 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     // Every answer but the budget (required, so the questionnaire opens) and the vCPUs.
     const given = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--current-platform", "none", "--engineers", "4", "--microservices", "3"];
-    const rest = ["--ops-capacity", "some", "--requirements", "none", "--workload", "services", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
+    const rest = ["--ops-capacity", "some", "--internal-platform", "none", "--requirements", "none", "--workload", "services", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
     const more = ["--growth", "moderate", "--service-communication", "simple", "--clusters", "1", "--memory-gib", "8", "--tasks", "4", "--region", "us-east-1", "--engineer-cost", "100000"];
     const exit = run([...given, ...rest, ...more, "--json", "--no-color"], term.io);
     await term.waitFor("(1/2) How much room is there in the budget?");
