@@ -583,7 +583,7 @@ export const en = {
   "change.currentPlatform.serverless": "mostly Lambda today",
   "change.currentPlatform.other-orchestrator": "another orchestrator today",
   "q.currentPlatformFit": "How does the team feel about what it runs today?",
-  "q.currentPlatformFit.hint": "Staying put counts only for a team that is content where it is.",
+  "q.currentPlatformFit.hint": "Staying put counts in full only for a team that is content where it is.",
   "choice.currentPlatformFit.content": "Content: it works for us",
   "choice.currentPlatformFit.mixed": "Mixed",
   "choice.currentPlatformFit.leaving": "Leaving: we want off it",
