@@ -304,7 +304,7 @@ export const en = {
   // the questionnaire's own words
   "prompt.integer": "Enter a whole number from {min} to {max}.",
   "prompt.finish": "{n} more questions have defaults. Answer them, or finish now?",
-  "prompt.finish.hint": "Finishing uses the defaults, which fire no rule.",
+  "prompt.finish.hint": "The defaults add no reason for ECS or EKS; they still shape how the containers run ({ops} to run the platform) and the cost ({clusters} cluster).",
   "prompt.finish.continue": "Keep answering",
   "prompt.finish.stop": "Finish now with the defaults",
   "prompt.integerOrEmpty": "Enter a whole number from {min} to {max}, or leave it empty.",
@@ -569,6 +569,18 @@ export const en = {
   "help.memory": "memory in MiB (default: 512 for ECS, 64 requested for EKS)",
   "help.replicas": "tasks or pods to run (default: 3)",
   "help.outDir": "write the files into this folder instead of printing them",
+  // issue 17: the questionnaire
+  "prompt.review": "Your answers. Change one, or go on?",
+  "prompt.review.hint": "Choose an answer to ask its question again.",
+  "prompt.review.show": "Show the recommendation",
+  "prompt.review.write": "Write the answers file",
+  "reproduce.title": "To get this result again:",
+  "save.offer": "Save your answers to {file}?",
+  "save.offer.hint": "Check the file in, and CI can run the same decision with --answers.",
+  "save.overwrite": "{file} already exists. Overwrite it?",
+  "save.another": "Save them to which file? (leave it empty to save nothing)",
+  "save.another.hint": "A path from the current folder.",
+  "save.wrote": "Wrote your answers to {path}. Run `ecs-or-eks --answers {file}` to get this result again (in CI with --expect).",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -297,7 +297,7 @@ export const ko: Record<MessageKey, string> = {
 
   "prompt.integer": "{min}에서 {max} 사이의 정수를 입력하세요.",
   "prompt.finish": "남은 질문 {n}개에는 기본값이 있습니다. 계속 답하시겠어요, 지금 끝내시겠어요?",
-  "prompt.finish.hint": "지금 끝내면 기본값을 쓰며, 기본값은 어떤 규칙도 적용하지 않습니다.",
+  "prompt.finish.hint": "기본값은 ECS와 EKS 중 어느 쪽에도 근거를 더하지 않습니다. 다만 컨테이너 실행 방식(운영 인력: {ops})과 비용(클러스터 {clusters}개)에는 반영됩니다.",
   "prompt.finish.continue": "계속 답하기",
   "prompt.finish.stop": "기본값으로 지금 끝내기",
   "prompt.integerOrEmpty": "{min}에서 {max} 사이의 정수를 입력하거나 비워 두세요.",
@@ -552,4 +552,16 @@ export const ko: Record<MessageKey, string> = {
   "help.memory": "메모리 MiB (기본값: ECS 512, EKS 요청 64)",
   "help.replicas": "실행할 태스크나 Pod 수 (기본값: 3)",
   "help.outDir": "출력하지 않고 이 폴더에 파일 쓰기",
+  // issue 17: the questionnaire
+  "prompt.review": "답변을 확인하세요. 바꿀 답변이 있나요?",
+  "prompt.review.hint": "답변을 고르면 그 질문을 다시 묻습니다.",
+  "prompt.review.show": "추천 결과 보기",
+  "prompt.review.write": "답변 파일 쓰기",
+  "reproduce.title": "같은 결과를 다시 보려면:",
+  "save.offer": "답변을 {file}에 저장할까요?",
+  "save.offer.hint": "이 파일을 커밋하면 CI에서 --answers로 같은 판단을 실행할 수 있습니다.",
+  "save.overwrite": "{file} 파일이 이미 있습니다. 덮어쓸까요?",
+  "save.another": "어느 파일에 저장할까요? (비워 두면 저장하지 않습니다)",
+  "save.another.hint": "현재 폴더 기준 경로입니다.",
+  "save.wrote": "답변을 {path}에 썼습니다. 같은 결과를 다시 보려면 다음을 실행하세요: `ecs-or-eks --answers {file}` (CI에서는 --expect와 함께)",
 };

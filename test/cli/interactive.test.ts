@@ -33,6 +33,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("space"); // helm
     term.press("enter");
     await term.acceptDefaults(12, 15);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
@@ -65,8 +66,11 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
-    expect(term.screen().match(/✔/g)).toHaveLength(7);
+    // Seven prompts before the review, then the review itself.
+    expect(term.screen().match(/✔/g)).toHaveLength(8);
+    expect(term.screen().split("✔").at(-1)).toContain("Your answers.");
     const answers = JSON.parse(term.stdout.text).answers;
     expect(answers).toMatchObject({ currentPlatform: "none", kubernetesExperience: "none", microservices: 5, opsCapacity: "some", clusters: 1 });
     expect(answers).not.toHaveProperty("engineers");
@@ -82,6 +86,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(5, 13);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
@@ -102,6 +107,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(2, 10);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
   });
@@ -120,6 +126,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("down");
     term.press("enter");
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).not.toHaveProperty("engineers");
   });
@@ -169,6 +176,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(2, 10);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -188,6 +196,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(7, 15);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");

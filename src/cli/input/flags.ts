@@ -66,3 +66,21 @@ function toInteger(value: string): number | string {
 export function flagOf(key: AnswerKey): string {
   return `--${QUESTIONS.find((q) => q.key === key)!.flag}`;
 }
+
+/**
+ * The flags that give these answers again: each answer that differs from its
+ * default, in the questions' order (a required answer has no default, so it is
+ * always there). An answer left unknown is left out, as it was.
+ */
+export function flagsFor(answers: Readonly<Record<string, unknown>>): string[] {
+  const flags: string[] = [];
+  for (const q of QUESTIONS) {
+    const value = answers[q.key];
+    if (value === undefined) continue;
+    const shown = Array.isArray(value) ? value.join(",") : String(value);
+    const fallback = "default" in q ? q.default : undefined;
+    if (fallback !== undefined && shown === (Array.isArray(fallback) ? fallback.join(",") : String(fallback))) continue;
+    flags.push(`--${q.flag}`, shown === "" ? "none" : shown);
+  }
+  return flags;
+}
