@@ -154,6 +154,9 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     expect(await run(["--no-input", "--budget", "tight"], term.io)).toBe(2);
     expect(term.stderr.text).toMatch(/^ecs-or-eks: missing required answers: kubernetesExperience/);
+    // At a terminal the way to be asked is to drop --no-input, not to find a terminal.
+    expect(term.stderr.text).toContain("or leave out --no-input to be asked.");
+    expect(term.stderr.text).not.toContain("run in a terminal");
   });
 
   it("rejects a bad flag before asking anything", async () => {

@@ -90,7 +90,7 @@ function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang):
 }
 
 function expectedPlatform(value: string | undefined, lang: Lang): Platform | undefined {
-  return oneOf(value, PLATFORMS, (got) => t(lang, "gate.badExpect", { got }));
+  return oneOf(value, PLATFORMS, (got) => t(lang, "gate.badExpect", { got }), lang);
 }
 
 /** --summary: the Markdown result appended to the GitHub Actions step summary. */

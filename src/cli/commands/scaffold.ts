@@ -138,5 +138,5 @@ function checkOutFolder(out: string, cwd: string, lang: Lang): void {
 }
 
 function flagOneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, lang: Lang): T | undefined {
-  return oneOf(value, allowed, (got) => t(lang, "scaffold.badChoice", { flag, choices: allowed.join(", "), got }));
+  return oneOf(value, allowed, (got) => t(lang, "scaffold.badChoice", { flag, choices: allowed.join(", "), got }), lang);
 }

@@ -10,9 +10,12 @@ export function answerOptions(lang: Lang): Option[] {
     const placeholder = q.kind === "integer" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
     const values = q.kind === "integer" ? `${q.min}-${q.max}` : q.choices.join(", ");
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
+    // An answer with no default is left unknown by leaving its flag out; "unknown" is no value it takes.
     const fallback = q.required
       ? ""
-      : t(lang, "help.default", { value: q.kind === "set" ? "none" : "default" in q ? String(q.default) : t(lang, "value.unknown") });
+      : "default" in q
+        ? t(lang, "help.default", { value: q.kind === "set" ? "none" : String(q.default) })
+        : t(lang, "help.leaveOutIfUnknown");
     const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
     // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
     return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;

@@ -47,7 +47,7 @@ export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang, en
     const first = await validateAnswers(given, { lang, where, label });
     if (first.ok) return { answers: first.answers, given, asked: false };
     if (first.problems.length > 0) throw new InputError(first.problems);
-    if (!interactive()) throw missingError(first.missing, lang);
+    if (!interactive()) throw missingError(first.missing, lang, options.input === false && stdinIsTTY(io));
   }
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
@@ -60,7 +60,8 @@ export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang, en
   return { answers: second.answers, given: all, asked: true };
 }
 
-function missingError(missing: readonly AnswerKey[], lang: Lang): InputError {
+/** The answers still missing; the fix offers the prompts only where they could come: at a terminal, without --no-input. */
+function missingError(missing: readonly AnswerKey[], lang: Lang, noInputAtTerminal = false): InputError {
   const list = missing.map((key) => `${key} (${flagOf(key)})`).join(", ");
-  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, "answers.missingHint"));
+  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, noInputAtTerminal ? "answers.missingHintNoInput" : "answers.missingHint"));
 }

@@ -25,14 +25,40 @@ export const narrowHelp: Partial<Help> = {
   },
 };
 
-/** Example lines (kept as written by commander) wrapped to the width, comments and commands hanging under themselves. */
+/**
+ * Example lines wrapped to the width: a comment hangs under itself; a command
+ * goes on over lines ending in a backslash, broken between words (a pipe's
+ * stage kept whole where it fits), so it still pastes into a shell.
+ */
 export function wrapExamples(examples: string, width: number): string {
   return examples
     .split("\n")
     .map((line) => {
       if (displayWidth(line) <= width) return line;
       const [, indent = "", marker = ""] = /^(\s*)([#$] )?/.exec(line) ?? [];
-      return hang(indent + marker, line.slice(indent.length + marker.length), width);
+      const rest = line.slice(indent.length + marker.length);
+      return marker === "$ " ? continued(indent + marker, rest, width) : hang(indent + marker, rest, width);
     })
     .join("\n");
+}
+
+function continued(first: string, command: string, width: number): string {
+  const next = " ".repeat(displayWidth(first) + 2);
+  // Each stage of a pipe is one unit, unless it alone is wider than a line.
+  const units = command
+    .split(" | ")
+    .map((stage, i) => (i === 0 ? stage : `| ${stage}`))
+    .flatMap((stage) => (displayWidth(next + stage + " \\") <= width ? [stage] : stage.split(" ")));
+  // Narrower than a word (a long path at 20 columns), the command can only be cut, as text is.
+  if (units.some((unit) => displayWidth(next + unit + " \\") > width)) return hang(first, command, width);
+  const lines = [first.trimEnd()];
+  let start = true;
+  for (const unit of units) {
+    const last = lines.at(-1)!;
+    const joined = start ? `${first}${unit}` : `${last} ${unit}`;
+    if (start || displayWidth(`${joined} \\`) <= width) lines[lines.length - 1] = joined;
+    else lines.push(next + unit);
+    start = false;
+  }
+  return lines.join(" \\\n");
 }
