@@ -20,7 +20,7 @@ import { EXIT, exitCodeVars } from "./output/exit-codes.js";
 import { UsageError } from "../engine/errors.js";
 import { suggest } from "../engine/suggest.js";
 import { reportError } from "./output/report-error.js";
-import { narrowHelp, wrapExamples } from "./render/help.js";
+import { helpTitle, narrowHelp, usageIn, wrapExamples } from "./render/help.js";
 import { wrap } from "./render/layout.js";
 import type { Io } from "./terminal/io.js";
 import { outputWidth } from "./terminal/width.js";
@@ -84,6 +84,9 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
       // The examples join the description only when help is shown: every run builds the commands.
       .configureHelp({
         ...narrowHelp,
+        // commander's own headings and usage words, in the run's language.
+        styleTitle: (title: string) => helpTitle(title, lang),
+        commandUsage: (shown: Command) => usageIn(shown, lang),
         commandDescription: (shown: Command) =>
           `${shown.description()}\n\n${t(lang, "help.examplesTitle")}\n${wrapExamples(t(lang, `help.${name}.examples` as MessageKey), outputWidth(io.stdout))}`,
       })

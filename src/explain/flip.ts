@@ -15,10 +15,10 @@ function describeChange(change: Change, lang: Lang): string {
       return tDynamic(lang, `change.${change.key}.${change.value}`, `${change.key} ${change.value}`);
     case "add":
     case "remove":
-      return tDynamic(lang, `change.${change.key}.${change.kind}`, `${change.kind} ${change.item}`).replace(
-        "{item}",
-        tDynamic(lang, `item.${change.key}.${change.item}`, change.item),
-      );
+      // Filled in as a variable, so that a Korean particle after it fits the word.
+      return tDynamic(lang, `change.${change.key}.${change.kind}`, `${change.kind} ${change.item}`, {
+        item: tDynamic(lang, `item.${change.key}.${change.item}`, change.item),
+      });
     case "count": {
       // Each count has its own phrases: the unit's word and its grammar differ (Korean counters too).
       const phrase = (form: "atLeast" | "atMost" | "between", fallback: string) =>

@@ -599,6 +599,20 @@ export const en = {
   "answers.missingHintNoInput": "pass them as flags, in an answers file (--answers FILE) or as JSON on stdin, or leave out --no-input to be asked.",
   "help.leaveOutIfUnknown": " (leave it out if unknown)",
   "answers.badIntegerOrLeaveOut": "{where} must be a whole number from {min} to {max} (got {got}); leave it out if unknown.",
+  "schema.title": "ecs-or-eks answers",
+  "schema.description": "A team's answers for `ecs-or-eks --answers FILE`: ECS or EKS, on Fargate or EC2.",
+  "schema.$schema": "The JSON Schema this file follows (for editors).",
+  "help.title.usage": "Usage:",
+  "help.title.options": "Options:",
+  "help.title.commands": "Commands:",
+  "help.title.arguments": "Arguments:",
+  "help.title.globalOptions": "Global Options:",
+  "help.usage.options": "[options]",
+  "help.usage.command": "[command]",
+  "batch.column": "column {column}",
+  "batch.closeCallsOne": "Close calls: 1 (line {lines}).",
+  "batch.badLinesOne": "1 of {total} lines was bad (line {lines}); its record holds the error.",
+  "rules.builtInVersion": "built-in {version}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -91,7 +91,8 @@ export async function runBatch(options: AdviseOptions, io: Io, lang: Lang, ruleS
   if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
   if (tally.bad.count > 0) {
-    io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad) })}\n`);
+    const key = tally.bad.count === 1 ? "batch.badLinesOne" : "batch.badLines";
+    io.stderr.write(`ecs-or-eks: ${t(lang, key, { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad) })}\n`);
     return EXIT.usage;
   }
   return EXIT.ok;
@@ -114,7 +115,7 @@ async function evaluateLine(
     const problem = locateJsonError(text);
     const found = problem?.found ?? t(lang, "json.endOfInput");
     const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
-    return { line, error: t(lang, "input.badJson", { where: `line ${line}:${problem?.column ?? 1}`, found, expected }) };
+    return { line, error: t(lang, "input.badJson", { where: t(lang, "batch.column", { column: problem?.column ?? 1 }), found, expected }) };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     const outcome = (await loadAnswerParser())(raw, { lang });
@@ -154,7 +155,7 @@ function summary(tally: Tally, lang: Lang): string {
   const parts = [t(lang, "batch.summary", { total: tally.total, ecs: tally.ecs, eks: tally.eks })];
   parts.push(
     tally.closeCalls.count > 0
-      ? t(lang, "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls) })
+      ? t(lang, tally.closeCalls.count === 1 ? "batch.closeCallsOne" : "batch.closeCalls", { count: tally.closeCalls.count, lines: listLines(tally.closeCalls) })
       : t(lang, "batch.noCloseCalls"),
   );
   if (tally.bad.count > 0) parts.push(t(lang, "batch.bad", { count: tally.bad.count, lines: listLines(tally.bad) }));

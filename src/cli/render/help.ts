@@ -1,4 +1,5 @@
-import { Help } from "commander";
+import { Help, type Command } from "commander";
+import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { MIN_WIDTH } from "../terminal/width.js";
 import { displayWidth, hang, wrap } from "./layout.js";
 
@@ -61,4 +62,25 @@ function continued(first: string, command: string, width: number): string {
     start = false;
   }
   return lines.join(" \\\n");
+}
+
+// The headings commander writes, each with its key in the message catalogues.
+const TITLES: Readonly<Record<string, MessageKey>> = {
+  "Usage:": "help.title.usage",
+  "Options:": "help.title.options",
+  "Commands:": "help.title.commands",
+  "Arguments:": "help.title.arguments",
+  "Global Options:": "help.title.globalOptions",
+};
+
+/** A heading of commander's help, in `lang`. */
+export function helpTitle(title: string, lang: Lang): string {
+  const key = TITLES[title];
+  return key === undefined ? title : t(lang, key);
+}
+
+/** The usage line ("ecs-or-eks [options] [command]"), its placeholders in `lang`. */
+export function usageIn(command: Command, lang: Lang): string {
+  const usage = Help.prototype.commandUsage.call(new Help(), command);
+  return usage.replace("[options]", t(lang, "help.usage.options")).replace("[command]", t(lang, "help.usage.command"));
 }

@@ -96,6 +96,6 @@ function duration(d: Duration, lang: Lang): string {
 export function ruleSetName(result: Result, lang: Lang): string {
   const origin = result.ruleSet;
   return origin.source === "built-in"
-    ? `${t(lang, "rules.builtIn")} ${origin.version}`
+    ? t(lang, "rules.builtInVersion", { version: origin.version })
     : `${origin.path} (${origin.version}, sha256 ${origin.sha256.slice(0, 12)})`;
 }
