@@ -22,7 +22,9 @@ export const narrowHelp: Partial<Help> = {
   },
   styleUsage(usage) {
     const width = (this as Help).helpWidth ?? 80;
-    return displayWidth(`Usage: ${usage}`) <= width ? usage : wrap(usage, Math.max(1, width - 7)).join("\n       ");
+    // The heading before it is in the run's language ("Usage:", "사용법:"): its own width.
+    const indent = displayWidth((this as Help).styleTitle("Usage:")) + 1;
+    return displayWidth(usage) + indent <= width ? usage : wrap(usage, Math.max(1, width - indent)).join(`\n${" ".repeat(indent)}`);
   },
 };
 

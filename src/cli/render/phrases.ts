@@ -32,7 +32,7 @@ export function launchFallback(result: Result, lang: Lang): string | undefined {
   return t(lang, result.launchTypeRequired ? "result.launchOnly" : "result.launchDefault");
 }
 
-/** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
+/** "Confidence 20%. A close call (ECS 3, EKS 2). What decides it: staying on AWS only." */
 export function verdictLine(result: Result, lang: Lang): string {
   const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
   const scores = { ecs: result.scores.ecs, eks: result.scores.eks };
