@@ -557,7 +557,7 @@ export const en = {
   "help.compare.description": "Print the guide's comparison of ECS and EKS, point by point.",
   "help.compare.examples": "  $ ecs-or-eks compare\n  $ ecs-or-eks compare --format markdown --lang ko",
   "help.scaffold.description": "Write starter configuration for the recommended platform (or --platform): an ECS task and service definition, Kubernetes manifests, or a Helm chart.",
-  "help.scaffold.examples": "  # for your answers, printed\n  $ ecs-or-eks scaffold --answers answers.json\n  # EKS manifests, piped straight to kubectl\n  $ ecs-or-eks scaffold --platform eks --name web --port 8080 | kubectl apply -f -\n  # an ECS task definition on Fargate with 1 vCPU and 2 GiB, into a folder\n  $ ecs-or-eks scaffold --platform ecs --cpu 1024 --memory 2048 --out deploy/",
+  "help.scaffold.examples": "  # for your answers, printed\n  $ ecs-or-eks scaffold --answers answers.json\n  # EKS manifests, piped straight to kubectl\n  $ ecs-or-eks scaffold --platform eks --name web --image my-app:1.0 --port 8080 | kubectl apply -f -\n  # an ECS task definition on Fargate with 1 vCPU and 2 GiB, into a folder\n  $ ecs-or-eks scaffold --platform ecs --cpu 1024 --memory 2048 --out deploy/",
   "help.platform": "scaffold this platform (ecs or eks) instead of the recommended one",
   "help.launchType": "fargate, ec2, managed-instances (ECS) or auto-mode (EKS) (default: the advisor's choice, or fargate without answers)",
   "help.helm": "EKS: a Helm chart instead of plain manifests (default when the ecosystem answer includes helm)",
@@ -613,6 +613,11 @@ export const en = {
   "batch.closeCallsOne": "Close calls: 1 (line {lines}).",
   "batch.badLinesOne": "1 of {total} lines was bad (line {lines}); its record holds the error.",
   "rules.builtInVersion": "built-in {version}",
+  "help.public": "a load balancer on the internet (default: internal, reachable from the VPC only)",
+  "scaffold.portNeedsImage": "--port {port} needs --image: the default image, {image}, listens on port {imagePort}, so health checks on {port} would fail. Pass the image that listens on {port}, such as --image my-app:1.0 --port {port}.",
+  "scaffold.note.internal": "The Service's load balancer is internal: reachable from the VPC only. Pass --public for one on the internet.",
+  "scaffold.note.ecsLoadBalancer": "Create the target group's load balancer with the scheme {scheme} (internal is reachable from the VPC only; --public writes internet-facing here).",
+  "scaffold.note.noPublicIp": "The tasks get no public IP: to pull the image and send logs, their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.",
 } as const;
 
 export type MessageKey = keyof typeof en;

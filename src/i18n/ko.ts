@@ -540,7 +540,7 @@ export const ko: Record<MessageKey, string> = {
   "help.compare.description": "가이드의 ECS와 EKS 비교표를 항목별로 보여 줍니다.",
   "help.compare.examples": "  $ ecs-or-eks compare\n  $ ecs-or-eks compare --format markdown --lang ko",
   "help.scaffold.description": "추천된 플랫폼(또는 --platform)의 시작 설정을 만듭니다: ECS 태스크·서비스 정의, Kubernetes 매니페스트, 또는 Helm 차트.",
-  "help.scaffold.examples": "  # 답변에 맞춰 출력\n  $ ecs-or-eks scaffold --answers answers.json\n  # EKS 매니페스트를 바로 kubectl로\n  $ ecs-or-eks scaffold --platform eks --name web --port 8080 | kubectl apply -f -\n  # vCPU 1개, 2 GiB의 Fargate용 ECS 태스크 정의를 폴더에\n  $ ecs-or-eks scaffold --platform ecs --cpu 1024 --memory 2048 --out deploy/",
+  "help.scaffold.examples": "  # 답변에 맞춰 출력\n  $ ecs-or-eks scaffold --answers answers.json\n  # EKS 매니페스트를 바로 kubectl로\n  $ ecs-or-eks scaffold --platform eks --name web --image my-app:1.0 --port 8080 | kubectl apply -f -\n  # vCPU 1개, 2 GiB의 Fargate용 ECS 태스크 정의를 폴더에\n  $ ecs-or-eks scaffold --platform ecs --cpu 1024 --memory 2048 --out deploy/",
   "help.platform": "추천 대신 이 플랫폼(ecs 또는 eks)으로 만들기",
   "help.launchType": "fargate, ec2, managed-instances(ECS), auto-mode(EKS) (기본값: 추천된 방식, 답변이 없으면 fargate)",
   "help.helm": "EKS: 일반 매니페스트 대신 Helm 차트 (생태계 답변에 helm이 있으면 기본)",
@@ -596,4 +596,9 @@ export const ko: Record<MessageKey, string> = {
   "batch.closeCallsOne": "근소한 차이: 1개 ({lines}번 줄).",
   "batch.badLinesOne": "{total}줄 중 1줄이 잘못되었습니다 ({lines}번 줄). 해당 레코드에 오류가 있습니다.",
   "rules.builtInVersion": "기본 규칙(버전 {version})",
+  "help.public": "인터넷에 열린 로드 밸런서 (기본값: VPC 안에서만 닿는 내부 로드 밸런서)",
+  "scaffold.portNeedsImage": "--port {port}에는 --image가 필요합니다. 기본 이미지({image})는 {imagePort}번 포트에서 대기하므로 {port}번 포트의 상태 확인이 실패합니다. {port}번 포트에서 대기하는 이미지를 넘기세요 (예: --image my-app:1.0 --port {port}).",
+  "scaffold.note.internal": "Service의 로드 밸런서는 내부용이라 VPC 안에서만 닿습니다. 인터넷에 열려면 --public을 넘기세요.",
+  "scaffold.note.ecsLoadBalancer": "대상 그룹의 로드 밸런서를 {scheme} 체계로 만드세요 (internal은 VPC 안에서만 닿습니다. --public을 넘기면 여기에 internet-facing이라고 씁니다).",
+  "scaffold.note.noPublicIp": "태스크에는 공인 IP가 없습니다. 이미지를 받고 로그를 보내려면 서브넷에 NAT 게이트웨이가 있거나, ECR(ecr.api, ecr.dkr), S3(이미지 레이어용 게이트웨이 엔드포인트), CloudWatch Logs의 VPC 엔드포인트가 있어야 합니다.",
 };

@@ -29,7 +29,7 @@ describe("the published package", () => {
   it("runs from the packed tarball with npx, as the README's quick start shows, with no registry", async () => {
     const folder = mkdtempSync(join(tmpdir(), "ecs-or-eks-tarball-"));
     const packed = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", folder], { cwd: ROOT, encoding: "utf8" });
-    const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
+    const { filename } = (JSON.parse(packed.stdout) as { filename: string }[])[0]!;
     const readme = readFileSync(`${ROOT}README.md`, "utf8");
     expect(readme).toContain(`$ npx ./${filename}\n`);
     const ran = await runProcess("npx", ["--yes", `./${filename}`, "--answers", fixturePath("answers/close-call.json"), "--json"], {

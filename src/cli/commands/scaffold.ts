@@ -29,6 +29,10 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
+  // The default image listens on its own port: another port without an image would fail every health check.
+  if (options.port !== undefined && options.image === undefined && Number(options.port) !== DEFAULTS.port) {
+    throw new UsageError(t(lang, "scaffold.portNeedsImage", { port: Number(options.port), image: DEFAULTS.image, imagePort: DEFAULTS.port }));
+  }
   const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
   const chosen = await choosePlatform(options, io, lang);
@@ -44,6 +48,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     cpu: number("cpu", DEFAULTS.cpu),
     memory: number("memory", DEFAULTS.memory[chosen.platform]),
     replicas: number("replicas", DEFAULTS.replicas),
+    public: options.public === true,
   };
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);

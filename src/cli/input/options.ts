@@ -59,6 +59,7 @@ export const OPTION_TABLES = {
     ["--name <name>", "help.name"],
     ["--image <image>", "help.image"],
     ["--port <n>", "help.port"],
+    ["--public", "help.public"],
     ["--cpu <units>", "help.cpu"],
     ["--memory <mib>", "help.memory"],
     ["--replicas <n>", "help.replicas"],

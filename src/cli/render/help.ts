@@ -45,13 +45,24 @@ export function wrapExamples(examples: string, width: number): string {
     .join("\n");
 }
 
+/** "--port 8080" stays one unit: a flag is never left at a line's end without its value. */
+function flagsWithValues(words: readonly string[]): string[] {
+  const units: string[] = [];
+  for (const word of words) {
+    const last = units.at(-1);
+    if (last !== undefined && /^-/.test(last) && !last.includes(" ") && !/^-/.test(word)) units[units.length - 1] = `${last} ${word}`;
+    else units.push(word);
+  }
+  return units;
+}
+
 function continued(first: string, command: string, width: number): string {
   const next = " ".repeat(displayWidth(first) + 2);
   // Each stage of a pipe is one unit, unless it alone is wider than a line.
   const units = command
     .split(" | ")
     .map((stage, i) => (i === 0 ? stage : `| ${stage}`))
-    .flatMap((stage) => (displayWidth(next + stage + " \\") <= width ? [stage] : stage.split(" ")));
+    .flatMap((stage) => (displayWidth(next + stage + " \\") <= width ? [stage] : flagsWithValues(stage.split(" "))));
   // Narrower than a word (a long path at 20 columns), the command can only be cut, as text is.
   if (units.some((unit) => displayWidth(next + unit + " \\") > width)) return hang(first, command, width);
   const lines = [first.trimEnd()];
@@ -59,7 +70,8 @@ function continued(first: string, command: string, width: number): string {
   for (const unit of units) {
     const last = lines.at(-1)!;
     const joined = start ? `${first}${unit}` : `${last} ${unit}`;
-    if (start || displayWidth(`${joined} \\`) <= width) lines[lines.length - 1] = joined;
+    // A pipe's next stage starts a line of its own, where the reader looks for it.
+    if (start || (!unit.startsWith("| ") && displayWidth(`${joined} \\`) <= width)) lines[lines.length - 1] = joined;
     else lines.push(next + unit);
     start = false;
   }
