@@ -207,7 +207,7 @@ describe("portfolio runs with --batch", () => {
       [6, "typo", "error"],
       [7, undefined, "eks"],
     ]);
-    expect(records[2].error).toMatch(/^line 3:54: invalid JSON: found the end of the input/);
+    expect(records[2].error).toMatch(/^column 54: invalid JSON: found the end of the input/);
     expect(records[4].error).toContain('"budgte" is not a known answer. Did you mean "budget"?');
     expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-runs-kubernetes-today"]) });
     expect(ran.code).toBe(2);
@@ -236,7 +236,7 @@ describe("portfolio runs with --batch", () => {
     expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (confidence 68%)");
     expect(ran.stdout).toContain("line 5 7: ECS on AWS Fargate (confidence 9%, close call)");
     expect(ran.stdout).toContain("line 7: EKS on Amazon EC2 (confidence");
-    expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (lines 5). Bad lines: 2 (3, 6).");
+    expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (line 5). Bad lines: 2 (3, 6).");
     expect(ran.code).toBe(2);
   });
 
