@@ -60,9 +60,11 @@ function unknownCommand(word: string, program: Command, lang: Lang): UsageError 
   const names = program.commands.map((command) => command.name());
   const near = suggest(word, names);
   if (near !== undefined) return new UsageError(t(lang, "error.unknownCommandSuggest", { command: word, suggestion: near }), t(lang, "error.helpHint"));
-  // A file where a command goes was probably meant as the answers.
-  if (/\.json$/i.test(word)) return new UsageError(t(lang, "error.unknownCommand", { command: word }), t(lang, "error.answersFileHint", { file: word }));
-  return new UsageError(t(lang, "error.unknownCommandList", { command: word, commands: names.join(", ") }), t(lang, "error.helpHint"));
+  // A file (or - for stdin) where a command goes was probably meant as the answers.
+  const list = t(lang, "error.unknownCommandList", { command: word, commands: names.join(", ") });
+  if (word === "-") return new UsageError(list, t(lang, "error.stdinAnswersHint"));
+  if (/\.json$/i.test(word)) return new UsageError(list, t(lang, "error.answersFileHint", { file: word }));
+  return new UsageError(list, t(lang, "error.helpHint"));
 }
 
 type SettingExitCode = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void>;

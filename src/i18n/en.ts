@@ -618,6 +618,7 @@ export const en = {
   "scaffold.note.internal": "The Service's load balancer is internal: reachable from the VPC only. Pass --public for one on the internet.",
   "scaffold.note.ecsLoadBalancer": "Create the target group's load balancer with the scheme {scheme} (internal is reachable from the VPC only; --public writes internet-facing here).",
   "scaffold.note.noPublicIp": "The tasks get no public IP: to pull the image and send logs, their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.",
+  "error.stdinAnswersHint": "to read the answers from stdin, pass --answers -.",
 } as const;
 
 export type MessageKey = keyof typeof en;

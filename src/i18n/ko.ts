@@ -601,4 +601,5 @@ export const ko: Record<MessageKey, string> = {
   "scaffold.note.internal": "Service의 로드 밸런서는 내부용이라 VPC 안에서만 닿습니다. 인터넷에 열려면 --public을 넘기세요.",
   "scaffold.note.ecsLoadBalancer": "대상 그룹의 로드 밸런서를 {scheme} 체계로 만드세요 (internal은 VPC 안에서만 닿습니다. --public을 넘기면 여기에 internet-facing이라고 씁니다).",
   "scaffold.note.noPublicIp": "태스크에는 공인 IP가 없습니다. 이미지를 받고 로그를 보내려면 서브넷에 NAT 게이트웨이가 있거나, ECR(ecr.api, ecr.dkr), S3(이미지 레이어용 게이트웨이 엔드포인트), CloudWatch Logs의 VPC 엔드포인트가 있어야 합니다.",
+  "error.stdinAnswersHint": "표준 입력에서 답변을 읽으려면 --answers - 옵션을 넘기세요.",
 };

@@ -29,10 +29,6 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
-  // The default image listens on its own port: another port without an image would fail every health check.
-  if (options.port !== undefined && options.image === undefined && Number(options.port) !== DEFAULTS.port) {
-    throw new UsageError(t(lang, "scaffold.portNeedsImage", { port: Number(options.port), image: DEFAULTS.image, imagePort: DEFAULTS.port }));
-  }
   const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
   const chosen = await choosePlatform(options, io, lang);
@@ -52,6 +48,10 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
   };
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);
+  // The default image listens on its own port: another port without an image would fail every health check.
+  if (options.image === undefined && spec.port !== DEFAULTS.port) {
+    throw new UsageError(t(lang, "scaffold.portNeedsImage", { port: spec.port, image: DEFAULTS.image, imagePort: DEFAULTS.port }));
+  }
 
   // The generators (and the YAML writer) load only for this command.
   const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
