@@ -7,6 +7,7 @@ import {
   FORMATS,
   OPTION_TABLES,
   type AdviseOptions,
+  type CommonOptions,
   type CompareOptions,
   type InitOptions,
   type OptionSpec,
@@ -17,8 +18,10 @@ import {
   type SchemaOptions,
 } from "./input/options.js";
 import { EXIT, exitCodeVars } from "./output/exit-codes.js";
+import { UsageError } from "../engine/errors.js";
+import { suggest } from "../engine/suggest.js";
 import { reportError } from "./output/report-error.js";
-import { narrowHelp, wrapExamples } from "./render/help.js";
+import { helpTitle, narrowHelp, usageIn, wrapExamples } from "./render/help.js";
 import { wrap } from "./render/layout.js";
 import type { Io } from "./terminal/io.js";
 import { outputWidth } from "./terminal/width.js";
@@ -53,6 +56,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** A command name nobody defined: the nearest one when it reads as a typo, else the list. */
+function unknownCommand(word: string, program: Command, lang: Lang): UsageError {
+  const names = program.commands.map((command) => command.name());
+  const near = suggest(word, names);
+  if (near !== undefined) return new UsageError(t(lang, "error.unknownCommandSuggest", { command: word, suggestion: near }), t(lang, "error.helpHint"));
+  // A file (or - for stdin) where a command goes was probably meant as the answers.
+  const list = t(lang, "error.unknownCommandList", { command: word, commands: names.join(", ") });
+  if (word === "-") return new UsageError(list, t(lang, "error.stdinAnswersHint"));
+  if (/\.json$/i.test(word)) return new UsageError(list, t(lang, "error.answersFileHint", { file: word }));
+  return new UsageError(list, t(lang, "error.helpHint"));
+}
+
 type SettingExitCode = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void>;
 
 function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCode: SettingExitCode): Command {
@@ -72,6 +87,9 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
       // The examples join the description only when help is shown: every run builds the commands.
       .configureHelp({
         ...narrowHelp,
+        // commander's own headings and usage words, in the run's language.
+        styleTitle: (title: string) => helpTitle(title, lang),
+        commandUsage: (shown: Command) => usageIn(shown, lang),
         commandDescription: (shown: Command) =>
           `${shown.description()}\n\n${t(lang, "help.examplesTitle")}\n${wrapExamples(t(lang, `help.${name}.examples` as MessageKey), outputWidth(io.stdout))}`,
       })
@@ -95,7 +113,15 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
     .addHelpText("after", () => `\n${wrap(t(lang, "help.exitCodes", exitCodeVars()), outputWidth(io.stdout)).join("\n")}`)
     .helpCommand(false)
     .enablePositionalOptions();
-  common(withOptions(withAnswers(program), OPTION_TABLES.advise, FORMATS.advise)).action(settingExitCode<AdviseOptions>((options) => advise(options, io, lang)));
+  // A word where the main command takes none is a mistyped command (or a file meant for --answers):
+  // reported as such, rather than as commander's "too many arguments".
+  common(withOptions(withAnswers(program), OPTION_TABLES.advise, FORMATS.advise))
+    .action(
+      settingExitCode<AdviseOptions>((options, self) => {
+        if (self.args.length > 0) throw unknownCommand(self.args[0]!, program, lang);
+        return advise(options, io, lang);
+      }),
+    );
 
   // Each subcommand's options are built only when it is the one being run;
   // the others are listed by name and summary (all that the root help shows).
@@ -136,10 +162,32 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
       common(withAnswers(withOptions(command, OPTION_TABLES.scaffold))).action(
         settingExitCode<ScaffoldOptions>(async (options) => (await import("./commands/scaffold.js")).scaffoldCommand(options, io, lang)),
       ),
+    help: (command) =>
+      command.action(
+        settingExitCode<CommonOptions>((_options, self) => {
+          const name = self.args[0];
+          const shown = name === undefined ? program : program.commands.find((c) => c.name() === name);
+          if (shown === undefined) throw unknownCommand(name!, program, lang);
+          shown.outputHelp();
+          return EXIT.ok;
+        }),
+      ),
+    completion: (command) =>
+      common(command).action(
+        settingExitCode<CommonOptions>(async (_options, self) => (await import("./commands/completion.js")).printCompletion(self.args[0]!, io, lang)),
+      ),
+  };
+  // Arguments are declared for every command, built or not: the main help's list shows them.
+  const operands: Record<string, [string, MessageKey]> = {
+    help: ["[command]", "help.helpCommand.argument"],
+    completion: ["<shell>", "help.completion.argument"],
   };
   for (const [name, build] of Object.entries(subcommands)) {
     const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));
+    const operand = operands[name];
+    if (operand) command.argument(operand[0], t(lang, operand[1]));
     if (argv.includes(name)) build(describe(command, name));
   }
-  return program;
+  // Set after the subcommands are made, which would otherwise inherit it.
+  return program.allowExcessArguments(true);
 }

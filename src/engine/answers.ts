@@ -66,16 +66,26 @@ function valueProblem(where: (key: string) => string, key: string, value: unknow
   const q = QUESTIONS.find((question) => question.key === key);
   if (!q) return msg("answers.badValue", { where: where(key), got });
   switch (q.kind) {
-    case "choice":
-      return msg("answers.badChoice", { where: where(key), choices: q.choices.join(", "), got });
-    case "set":
+    case "choice": {
+      const near = typeof value === "string" ? suggest(value, q.choices) : undefined;
+      return near
+        ? msg("answers.badChoiceSuggest", { where: where(key), choices: q.choices.join(", "), got, suggestion: near })
+        : msg("answers.badChoice", { where: where(key), choices: q.choices.join(", "), got });
+    }
+    case "set": {
       // Too long is its own problem: sixty valid items are not "may only list ...".
       if (Array.isArray(value) && value.length > MAX_SET_ITEMS) return msg("answers.tooManyItems", { where: where(key), max: MAX_SET_ITEMS, count: value.length });
-      return Array.isArray(value)
-        ? msg("answers.badSetItem", { where: where(key), choices: q.choices.join(", "), got })
-        : msg("answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });
+      if (!Array.isArray(value)) return msg("answers.notSet", { where: where(key), example: JSON.stringify([q.choices[0]]), got });
+      // The first item that is no choice, if it reads as a typo of one.
+      const wrong = value.find((item) => typeof item !== "string" || !(q.choices as readonly string[]).includes(item));
+      const near = typeof wrong === "string" ? suggest(wrong, q.choices) : undefined;
+      return near
+        ? msg("answers.badSetItemSuggest", { where: where(key), choices: q.choices.join(", "), got, item: JSON.stringify(wrong), suggestion: near })
+        : msg("answers.badSetItem", { where: where(key), choices: q.choices.join(", "), got });
+    }
     case "integer":
-      return msg("answers.badInteger", { where: where(key), min: q.min, max: q.max, got });
+      // A count with no default is left unknown by leaving it out: "unknown" is no value of it.
+      return msg(q.required || "default" in q ? "answers.badInteger" : "answers.badIntegerOrLeaveOut", { where: where(key), min: q.min, max: q.max, got });
     case "number":
       return msg("answers.badNumber", { where: where(key), min: q.min, max: q.max, got });
   }

@@ -178,8 +178,9 @@ export function checkCondition(condition: unknown, path: string): [string, Messa
   const choices = q.choices as readonly string[];
   return values
     .filter((value) => typeof value !== "string" || !choices.includes(value))
-    .map((value): [string, Message] => [
-      `${path}.${name}`,
-      msg("condition.unknownValue", { value: JSON.stringify(value) ?? String(value), key, choices: choices.join(", ") }),
-    ]);
+    .map((value): [string, Message] => {
+      const near = typeof value === "string" ? suggest(value, choices) : undefined;
+      const vars = { value: JSON.stringify(value) ?? String(value), key, choices: choices.join(", ") };
+      return [`${path}.${name}`, near ? msg("condition.unknownValueSuggest", { ...vars, suggestion: near }) : msg("condition.unknownValue", vars)];
+    });
 }

@@ -18,10 +18,10 @@ function describeChange(change: Change, lang: Lang): string {
       // A change whose reason is not the item itself has a phrase of its own (GPUs count for EKS only when shared across teams).
       const own = tDynamic(lang, `change.${change.key}.${change.kind}.${change.item}`, "");
       if (own) return own;
-      return tDynamic(lang, `change.${change.key}.${change.kind}`, `${change.kind} ${change.item}`).replace(
-        "{item}",
-        tDynamic(lang, `item.${change.key}.${change.item}`, change.item),
-      );
+      // Filled in as a variable, so that a Korean particle after it fits the word.
+      return tDynamic(lang, `change.${change.key}.${change.kind}`, `${change.kind} ${change.item}`, {
+        item: tDynamic(lang, `item.${change.key}.${change.item}`, change.item),
+      });
     }
     case "count": {
       // Each count has its own phrases: the unit's word and its grammar differ (Korean counters too).

@@ -34,13 +34,44 @@ export type Vars = Readonly<Record<string, string | number>>;
 
 /** Looks up a message and fills its `{name}` placeholders. */
 export function t(lang: Lang, key: MessageKey, vars?: Vars): string {
-  return fill(catalogueOf(lang)[key], vars);
+  return particles(lang, fill(catalogueOf(lang)[key], vars));
 }
 
 /** A key built at run time (e.g. a choice label), with its placeholders filled; falls back to `fallback`. */
 export function tDynamic(lang: Lang, key: string, fallback: string, vars?: Vars): string {
   const catalogue = catalogueOf(lang) as Readonly<Record<string, string>>;
-  return fill(catalogue[key] ?? fallback, vars);
+  return particles(lang, fill(catalogue[key] ?? fallback, vars));
+}
+
+// A Korean particle after a filled-in word depends on how the word ends: "GPU가" but "DaemonSet이".
+// The catalogue writes both forms ("{item}이/가"); the one that fits is kept once the word is known.
+const PARTICLES = /(이\/가|을\/를|은\/는|과\/와|으로\/로)/g;
+
+function particles(lang: Lang, text: string): string {
+  if (lang !== "ko" || !text.includes("/")) return text;
+  return text.replace(PARTICLES, (pair: string, _group: string, at: number) => {
+    const [closed, open] = pair.split("/") as [string, string];
+    const end = finalSound(text.slice(0, at));
+    // "로" follows a vowel and also ㄹ: "Helm으로" but "서울로".
+    return end === "none" || (pair === "으로/로" && end === "rieul") ? open : closed;
+  });
+}
+
+/** How the text before a particle ends when read aloud: with no final consonant, with ㄹ, or another one. */
+function finalSound(before: string): "none" | "rieul" | "other" {
+  // A particle after a parenthesis follows the word before it: "기본 규칙(버전 1)으로".
+  const last = before.replace(/[\s"'’”\]]+$/u, "").replace(/\s*\([^()]*\)$/u, "").at(-1) ?? "";
+  const code = last.charCodeAt(0);
+  if (code >= 0xac00 && code <= 0xd7a3) {
+    const batchim = (code - 0xac00) % 28;
+    return batchim === 0 ? "none" : batchim === 8 ? "rieul" : "other";
+  }
+  // Digits as read in Korean (영, 일, 이, 삼, ...); Latin letters by how an English word ending in them sounds in Korean.
+  if (/[0136]/.test(last)) return "other";
+  if (/[78]/.test(last)) return "rieul";
+  if (/[lL]/.test(last)) return "rieul";
+  if (/[bdgkmnptBDGKMNPT]/.test(last)) return "other";
+  return "none";
 }
 
 function fill(template: string, vars: Vars | undefined): string {

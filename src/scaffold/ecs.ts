@@ -71,6 +71,8 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
   const notes: ScaffoldNote[] = [{ key: "scaffold.note.logGroup", group: logGroup }];
   if (launchType === "managed-instances") notes.push({ key: "scaffold.note.managedInstances" });
   if (spec.gpu) notes.push(launchType === "managed-instances" ? { key: "scaffold.note.managedInstancesGpu" } : { key: "scaffold.note.ecsGpu" });
+  // The tasks get no public IP, behind a load balancer that is internal unless --public asks otherwise.
+  notes.push({ key: "scaffold.note.ecsLoadBalancer", scheme: spec.public ? "internet-facing" : "internal" }, { key: "scaffold.note.noPublicIp" });
   return { files, placeholders: placeholdersIn(files), notes };
 }
 

@@ -40,11 +40,15 @@ export function placement(spec: ScaffoldSpec) {
   return { nodeSelector, tolerations };
 }
 
-/** How the Service reaches the pods: an NLB with IP targets where nodes are not yours to reach. */
+/**
+ * How the Service reaches the pods: an NLB with IP targets where nodes are not
+ * yours to reach. Internal (reachable from the VPC only) unless `public`: a
+ * first deploy must not put a service on the internet by surprise.
+ */
 export function serviceExposure(spec: ScaffoldSpec) {
   const ipTargets = {
     "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
-    "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+    "service.beta.kubernetes.io/aws-load-balancer-scheme": spec.public ? "internet-facing" : "internal",
   };
   switch (spec.launchType) {
     case "auto-mode":
@@ -53,7 +57,8 @@ export function serviceExposure(spec: ScaffoldSpec) {
       // Fargate pods have no node a classic load balancer could target: the AWS Load Balancer Controller's NLB reaches their IPs.
       return { annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "external", ...ipTargets }, loadBalancerClass: undefined };
     default:
-      return { annotations: {}, loadBalancerClass: undefined };
+      // The cloud provider's own load balancer, internet-facing unless told otherwise.
+      return { annotations: spec.public ? {} : { "service.beta.kubernetes.io/aws-load-balancer-internal": "true" }, loadBalancerClass: undefined };
   }
 }
 
@@ -63,6 +68,7 @@ export function eksNotes(spec: ScaffoldSpec): ScaffoldNote[] {
   if (spec.launchType === "fargate") notes.push({ key: "scaffold.note.eksFargate" }, { key: "scaffold.note.loadBalancerController" });
   if (spec.gpu) notes.push(spec.launchType === "auto-mode" ? { key: "scaffold.note.autoModeGpu" } : { key: "scaffold.note.gpuNodes" });
   if (spec.helm) notes.push({ key: "scaffold.note.helmNames" });
+  if (!spec.public) notes.push({ key: "scaffold.note.internal" });
   return notes;
 }
 

@@ -16,6 +16,8 @@ export interface ScaffoldSpec {
   helm: boolean;
   /** One GPU per task or pod (never on Fargate). */
   gpu: boolean;
+  /** A load balancer on the internet; without it, one reachable from the VPC only. */
+  public: boolean;
 }
 
 interface ScaffoldFile {
@@ -40,7 +42,10 @@ export type ScaffoldNote =
   | { key: "scaffold.note.loadBalancerController" }
   | { key: "scaffold.note.autoModeGpu" }
   | { key: "scaffold.note.gpuNodes" }
-  | { key: "scaffold.note.helmNames" };
+  | { key: "scaffold.note.helmNames" }
+  | { key: "scaffold.note.internal" }
+  | { key: "scaffold.note.ecsLoadBalancer"; scheme: "internal" | "internet-facing" }
+  | { key: "scaffold.note.noPublicIp" };
 
 /** The guide's examples: nginx on port 80, 256 CPU units, 512 MiB (ECS) or 64 MiB requested (EKS), 3 replicas. */
 export const DEFAULTS = {

@@ -12,6 +12,8 @@ interface Case {
   args: string[];
   input: string | Buffer;
   code?: number;
+  /** What the message must say, where the corpus holds a message a user once found wrong. */
+  says?: string;
 }
 
 const { cases: CORPUS } = readFixture("bad-inputs.json") as { cases: Case[] };
@@ -71,6 +73,7 @@ describe("a corpus of bad input and faults", () => {
     expectHonest(ran, c.args);
     expectSafeOutput(ran, c.args);
     if (c.code !== undefined) expect(ran.code).toBe(c.code);
+    if (c.says !== undefined) expect(ran.stderr.replace(/\s+/g, " ")).toContain(c.says);
   });
 });
 

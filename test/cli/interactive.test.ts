@@ -33,6 +33,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("space"); // helm
     term.press("enter");
     await term.acceptDefaults(13, 21);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toEqual({
@@ -69,8 +70,11 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
-    expect(term.screen().match(/✔/g)).toHaveLength(7);
+    // Seven prompts before the review, then the review itself.
+    expect(term.screen().match(/✔/g)).toHaveLength(8);
+    expect(term.screen().split("✔").at(-1)).toContain("Your answers.");
     const answers = JSON.parse(term.stdout.text).answers;
     expect(answers).toMatchObject({ currentPlatform: "none", kubernetesExperience: "none", microservices: 5, opsCapacity: "some", clusters: 1 });
     expect(answers).not.toHaveProperty("engineers");
@@ -109,6 +113,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(5, 19);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
   });
@@ -129,6 +134,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(2, 16);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
   });
@@ -147,6 +153,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("down");
     term.press("enter");
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).not.toHaveProperty("engineers");
   });
@@ -196,6 +203,9 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     expect(await run(["--no-input", "--budget", "tight"], term.io)).toBe(2);
     expect(term.stderr.text).toMatch(/^ecs-or-eks: missing required answers: kubernetesExperience/);
+    // At a terminal the way to be asked is to drop --no-input, not to find a terminal.
+    expect(term.stderr.text).toContain("or leave out --no-input to be asked.");
+    expect(term.stderr.text).not.toContain("run in a terminal");
   });
 
   it("rejects a bad flag before asking anything", async () => {
@@ -218,6 +228,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(2, 16);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
     expect(saved).toMatchObject({ $schema: expect.stringContaining("answers.schema.json"), kubernetesExperience: "basic", microservices: 4, clusters: 1 });
@@ -237,6 +248,7 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("finish now?");
     term.press("enter");
     await term.acceptDefaults(7, 21);
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
     expect(term.stdout.text).toBe("");

@@ -27,3 +27,14 @@ describe("text layout", () => {
     expect(displayWidth(bar(10, 10, 37, true))).toBe(37);
   });
 });
+
+describe("Korean wrapping", () => {
+  it("breaks only between words (at spaces), never inside one, counting Hangul as two columns", () => {
+    const text = "기본값은 ECS와 EKS 중 어느 쪽에도 근거를 더하지 않습니다. 다만 컨테이너 실행 방식과 비용에는 반영됩니다.";
+    for (const width of [12, 20, 30, 41]) {
+      const lines = wrap(text, width);
+      expect(lines.join(" ")).toBe(text);
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+    }
+  });
+});

@@ -20,7 +20,7 @@ describe("the text result", () => {
   });
 
   it("says plainly when the call is close, and names the deciding reasons in words", () => {
-    expect(renderText(closeCall, plain)).toContain("A close call (ECS 3, EKS 2): it turns on staying on AWS only.");
+    expect(renderText(closeCall, plain).replace(/\s+/g, " ")).toContain("A close call (ECS 3, EKS 2). What decides it: staying on AWS only.");
     const clear = recommend(readFixture("answers/startup-mvp.json"));
     expect(renderText(clear, plain)).toContain("Confidence 74%. A clear call.");
   });

@@ -208,7 +208,7 @@ describe("portfolio runs with --batch", () => {
       [6, "typo", "error"],
       [7, undefined, "eks"],
     ]);
-    expect(records[2].error).toMatch(/^line 3:54: invalid JSON: found the end of the input/);
+    expect(records[2].error).toMatch(/^column 54: invalid JSON: found the end of the input/);
     expect(records[4].error).toContain('"budgte" is not a known answer. Did you mean "budget"?');
     expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-runs-kubernetes-today"]) });
     expect(ran.code).toBe(2);

@@ -69,10 +69,45 @@ describe("scaffold", () => {
   });
 
   it("prints plain Kubernetes manifests that kubectl can take from a pipe", async () => {
-    const ran = await runBin(["scaffold", "--platform", "eks", "--name", "web", "--port", "8080", "--replicas", "2"]);
+    const ran = await runBin(["scaffold", "--platform", "eks", "--name", "web", "--image", "my-app:1.0", "--port", "8080", "--replicas", "2"]);
     const [deployment, service] = parseAllDocuments(ran.stdout).map((d) => d.toJS());
     expect(deployment).toMatchObject({ kind: "Deployment", metadata: { name: "web" }, spec: { replicas: 2 } });
     expect(service.spec.ports[0]).toEqual({ protocol: "TCP", port: 80, targetPort: 8080 });
+  });
+
+  it("deploys on the first try: a port the default image does not listen on is refused", async () => {
+    const ran = await runBin(["scaffold", "--platform", "ecs", "--port", "8080"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toBe(
+      "ecs-or-eks: --port 8080 needs --image: the default image, nginx:latest, listens on port 80, so health checks on 8080 would fail. Pass the image that listens on 8080, such as --image my-app:1.0 --port 8080.\n",
+    );
+    expect((await runBin(["scaffold", "--platform", "ecs", "--port", "80"])).code).toBe(0);
+  });
+
+  it.each([
+    ["auto-mode", "service.beta.kubernetes.io/aws-load-balancer-scheme", "internal", "internet-facing"],
+    ["fargate", "service.beta.kubernetes.io/aws-load-balancer-scheme", "internal", "internet-facing"],
+    ["ec2", "service.beta.kubernetes.io/aws-load-balancer-internal", "true", undefined],
+  ])("EKS on %s: the Service is internal unless --public, and says so", async (launchType, annotation, internal, open) => {
+    const closed = await runBin(["scaffold", "--platform", "eks", "--launch-type", launchType]);
+    const service = parseAllDocuments(closed.stdout).map((d) => d.toJS()).find((o) => o.kind === "Service");
+    expect(service.metadata.annotations[annotation]).toBe(internal);
+    expect(closed.stderr).toContain("The Service's load balancer is internal: reachable from the VPC only. Pass --public for one on the internet.");
+    const opened = await runBin(["scaffold", "--platform", "eks", "--launch-type", launchType, "--public"]);
+    const publicService = parseAllDocuments(opened.stdout).map((d) => d.toJS()).find((o) => o.kind === "Service");
+    expect(publicService.metadata.annotations?.[annotation]).toBe(open);
+    expect(opened.stderr).not.toContain("is internal");
+  });
+
+  it("ECS: says the load balancer's scheme, and what tasks without a public IP need to pull their image", async () => {
+    const closed = await runBin(["scaffold", "--platform", "ecs"]);
+    expect(JSON.parse(closed.stdout.split("==> service.json <==\n")[1] ?? "{}").networkConfiguration?.awsvpcConfiguration?.assignPublicIp ?? "DISABLED").toBe("DISABLED");
+    const said = closed.stderr.replace(/\s+/g, " ");
+    expect(said).toContain("load balancer with the scheme internal");
+    expect(said).toContain("their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.");
+    const opened = await runBin(["scaffold", "--platform", "ecs", "--public"]);
+    expect(opened.stderr).toContain("load balancer with the scheme internet-facing");
   });
 
   it("writes a Helm chart when the team uses Helm", async () => {

@@ -26,6 +26,22 @@ describe("the published package", () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
+  it("runs from the packed tarball with npx, as the README's quick start shows, with no registry", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "ecs-or-eks-tarball-"));
+    const packed = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", folder], { cwd: ROOT, encoding: "utf8" });
+    const { filename } = (JSON.parse(packed.stdout) as { filename: string }[])[0]!;
+    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    expect(readme).toContain(`$ npx ./${filename}\n`);
+    const ran = await runProcess("npx", ["--yes", `./${filename}`, "--answers", fixturePath("answers/close-call.json"), "--json"], {
+      cwd: folder,
+      // Offline, with a cache of its own: the tarball alone must be enough.
+      env: { PATH: process.env.PATH, HOME: folder, npm_config_cache: join(folder, "cache"), npm_config_offline: "true", npm_config_update_notifier: "false" },
+    });
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout).recommendation).toMatch(/^(ecs|eks)$/);
+    rmSync(folder, { recursive: true, force: true });
+  }, 60_000);
+
   it("packs only the bin, the bundle with its types and schema, the README and the licence", () => {
     const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
     const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);

@@ -80,8 +80,8 @@ describe("the README tells the truth", () => {
 
   it.each([
     ["compare"],
-    ["scaffold --platform ecs --name web --port 8080 --cpu 512 --memory 1024"],
-    ["scaffold --platform eks --name web --port 8080"],
+    ["scaffold --platform ecs --name web --image my-app:1.0 --port 8080 --cpu 512 --memory 1024"],
+    ["scaffold --platform eks --name web --image my-app:1.0 --port 8080"],
   ])("shows real output for `ecs-or-eks %s`", async (command) => {
     const escaped = command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const shown = readme.match(new RegExp(`\\$ ecs-or-eks ${escaped}\n([\\s\\S]*?)\`\`\``))![1]!;

@@ -20,6 +20,8 @@ describe("in a real terminal", () => {
     await term.when("(6/21)", enter);
     await term.when("finish now?", enter); // keep answering
     for (let n = 7; n <= 21; n++) await term.when(`(${n}/21)`, enter);
+    await term.when("Your answers.", enter); // show the recommendation
+    await term.when("Save your answers", `n${enter}`);
     expect(await term.exited).toBe(0);
 
     const screen = await term.screen();
@@ -33,8 +35,15 @@ describe("in a real terminal", () => {
     const start = screen.indexOf(expected[0]!);
     expect(lastAnswer).toBeGreaterThanOrEqual(0);
     expect(start).toBeGreaterThan(lastAnswer);
-    // The result is printed whole and nothing is drawn over it or after it.
-    expect(screen.slice(start).map((line) => line.trimEnd())).toEqual(expected.map((line) => line.trimEnd()));
+    // The result is printed whole, nothing drawn over it; after it only the command that gives it again and the offer to save.
+    const offer = screen.findIndex((line) => line.startsWith("✔ Save your answers"));
+    expect(screen.slice(start, start + expected.length).map((line) => line.trimEnd())).toEqual(expected.map((line) => line.trimEnd()));
+    expect(screen.slice(start + expected.length, offer)).toEqual([
+      "",
+      "To get this result again:",
+      "  ecs-or-eks --kubernetes-experience expert --cloud-strategy multi-cloud --engineers 60 \\",
+      "    --microservices 40 --budget moderate",
+    ]);
     expect(expected[0]).toBe("Recommendation: Amazon EKS in Auto Mode");
   });
 
@@ -43,9 +52,10 @@ describe("in a real terminal", () => {
     const term = inTerminal(["init", "--no-color"], { cwd: dir });
     for (let n = 1; n <= 6; n++) await term.when(`(${n}/21)`, enter);
     await term.when("finish now?", `${down}${enter}`);
+    await term.when("Your answers.", enter); // write the file
     expect(await term.exited).toBe(0);
     const screen = await term.screen();
-    const finish = screen.findIndex((line) => line.startsWith("✔") && line.includes("finish now?"));
+    const finish = screen.findIndex((line) => line.startsWith("✔ Your answers."));
     const wrote = screen.findIndex((line) => line.startsWith("Wrote "));
     expect(finish).toBeGreaterThan(0);
     expect(wrote).toBeGreaterThan(finish);

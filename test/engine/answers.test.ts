@@ -43,10 +43,12 @@ describe("answers", () => {
 
   it.each([
     ["currentPlatform", "rancher", '"currentPlatform" must be one of none, ecs, kubernetes, openshift, vms, paas, serverless, other-orchestrator (got "rancher").'],
-    ["engineers", 0, '"engineers" must be a whole number from 1 to 100000 (got 0).'],
-    ["engineers", 2.5, '"engineers" must be a whole number from 1 to 100000 (got 2.5).'],
-    ["engineers", "ten", '"engineers" must be a whole number from 1 to 100000 (got "ten").'],
-    ["computeSpend", "20k", '"computeSpend" must be one of unknown, under-5k, 5k-20k, over-20k (got "20k").'],
+    ["engineers", 0, '"engineers" must be a whole number from 1 to 100000 (got 0); leave it out if unknown.'],
+    ["engineers", 2.5, '"engineers" must be a whole number from 1 to 100000 (got 2.5); leave it out if unknown.'],
+    ["engineers", "ten", '"engineers" must be a whole number from 1 to 100000 (got "ten"); leave it out if unknown.'],
+    ["computeSpend", "20k", '"computeSpend" must be one of unknown, under-5k, 5k-20k, over-20k (got "20k"). Did you mean "5k-20k"?'],
+    ["budget", "tigth", '"budget" must be one of tight, moderate, flexible (got "tigth"). Did you mean "tight"?'],
+    ["ecosystem", ["helm", "gitopps"], '"ecosystem" may only list helm, service-mesh, prometheus, gitops, operators (got ["helm","gitopps"]). For "gitopps", did you mean "gitops"?'],
     ["workload", "cron", '"workload" must be one of services, batch, event-driven, mixed (got "cron").'],
     ["requirements", ["linux"], '"requirements" may only list gpu, privileged, daemonsets, windows, arm, spot, isolation (got ["linux"]).'],
   ])("rejects a bad %s (%j) and lists what it takes", (key, value, message) => {
@@ -119,7 +121,7 @@ describe("answers", () => {
 
   it("explains problems in Korean", () => {
     const outcome = parseAnswers({ ...required, budget: "cheap" }, { lang: "ko" });
-    expect(outcome.ok || outcome.problems[0]).toBe('"budget"은(는) 다음 중 하나여야 합니다: tight, moderate, flexible (받은 값: "cheap").');
+    expect(outcome.ok || outcome.problems[0]).toBe('"budget" 값은 다음 중 하나여야 합니다: tight, moderate, flexible (받은 값: "cheap").');
   });
 
   it("makes recommend() throw an InputError listing every problem", () => {

@@ -44,6 +44,11 @@ export function fakeTerminal(env: Record<string, string> = {}) {
         this.press("enter");
       }
     },
+    /** At the review before the result, takes its default: show the result (or, for init, write the file). */
+    async review() {
+      await this.waitFor("Your answers.");
+      this.press("enter");
+    },
     /** Waits until the prompt output contains `text` (the next question has rendered). */
     async waitFor(text: string, timeoutMs = 5000) {
       const start = Date.now();

@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import xterm from "@xterm/headless";
 import { ROOT } from "./fixtures.js";
 import { BIN } from "./run-bin.js";
@@ -18,7 +21,12 @@ export function inTerminal(
   const rows = options.rows ?? 60;
   const quoted = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(" ");
   // `shell` runs a script of its own in the terminal instead of the CLI alone.
-  const command = options.shell ? `bash -c '${options.shell.replace(/'/g, "'\\''")}'` : `stty cols ${cols} rows ${rows}; exec ${quoted}`;
+  // A resize is asked for through a file: a job beside the CLI, in the same terminal, sets the new size
+  // with stty (the kernel then sends SIGWINCH), and ends when the CLI does.
+  const sizes = join(mkdtempSync(join(tmpdir(), "ecs-or-eks-pty-")), "size");
+  const watcher = `(while kill -0 $$ 2>/dev/null; do if [ -f ${sizes} ]; then stty $(cat ${sizes}) </dev/tty; rm -f ${sizes}; fi; sleep 0.02; done) &`;
+  const script = `stty cols ${cols} rows ${rows}; ${watcher} exec ${quoted}`;
+  const command = `bash -c '${(options.shell ?? script).replace(/'/g, "'\\''")}'`;
   const child = spawn("script", ["-qefc", command, "/dev/null"], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm-256color", LANG: "C.UTF-8", ...options.env },
@@ -26,6 +34,8 @@ export function inTerminal(
   });
   const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
   let raw = "";
+  // Where the last wait matched: the next one reads on from there.
+  let seen = 0;
   let drawn = Promise.resolve();
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     raw += chunk;
@@ -47,13 +57,28 @@ export function inTerminal(
     raw: () => raw,
     exited: exited.then(async (code) => (await drawn, code)),
     screen,
-    /** Waits until the raw output shows `text`, then types `keys`. */
+    /** Resizes the terminal and the emulator together, as a person dragging the window's edge. */
+    resize(newCols: number, newRows = rows) {
+      // In the drawing order: what arrives after the resize is drawn at the new size.
+      drawn = drawn.then(() => term.resize(newCols, newRows));
+      // What is drawn from now on answers the next wait.
+      seen = raw.length;
+      writeFileSync(sizes, `cols ${newCols} rows ${newRows}`);
+    },
+    /**
+     * Waits until the raw output shows `text`, then types `keys`. Each wait
+     * reads on from where the last one matched, so text drawn by an earlier
+     * prompt never answers for a later one.
+     */
     async when(text: string, keys: string) {
       const start = Date.now();
-      while (!raw.includes(text)) {
+      let at = raw.indexOf(text, seen);
+      while (at < 0) {
         if (Date.now() - start > 8000) throw new Error(`no ${JSON.stringify(text)} on screen:\n${(await screen()).join("\n")}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
+        at = raw.indexOf(text, seen);
       }
+      seen = at + text.length;
       child.stdin.write(keys);
     },
   };

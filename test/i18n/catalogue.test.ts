@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
-import { joinConditions, langFromEnv } from "../../src/i18n/index.js";
+import { addCatalogue, joinConditions, langFromEnv, t } from "../../src/i18n/index.js";
+import { ROOT } from "../helpers/fixtures.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
@@ -55,6 +57,58 @@ describe("message catalogues", () => {
     expect(joinConditions("en", ["a flexible budget", "Helm adopted", "rapid growth"])).toBe(
       "a flexible budget, Helm adopted and rapid growth",
     );
+  });
+});
+
+// The Korean style guide's banned forms, read from the guide itself so the two cannot drift apart.
+const GUIDE = readFileSync(`${ROOT}docs/korean-style.md`, "utf8");
+const BANNED = [...GUIDE.slice(GUIDE.indexOf("<!-- banned:start -->"), GUIDE.indexOf("<!-- banned:end -->")).matchAll(/^- `([^`]+)`$/gm)].map((m) => m[1]!);
+
+/** Every Korean string in the rules, comparison and facts files: each "ko" field, with where it is. */
+function koreanInRules(): [where: string, text: string][] {
+  const found: [string, string][] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`));
+    else if (value && typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`);
+    else if (typeof value === "string" && path.endsWith(".ko")) found.push([path, value]);
+  };
+  for (const file of ["rules.json", "comparison.json", "facts.json"]) walk(JSON.parse(readFileSync(`${ROOT}rules/${file}`, "utf8")), file);
+  return found;
+}
+
+describe("Korean that reads as written by a Korean engineer (docs/korean-style.md)", () => {
+  it("reads its list of banned forms from the guide", () => {
+    expect(BANNED).toContain("은(는)");
+    expect(BANNED).toContain("«");
+    expect(BANNED.length).toBeGreaterThan(10);
+  });
+
+  it.each(BANNED)("uses no %j in the Korean messages or the rules' Korean text", (form) => {
+    const inMessages = Object.entries(ko).filter(([, text]) => text.includes(form)).map(([key]) => key);
+    const inRules = koreanInRules().filter(([, text]) => text.includes(form)).map(([where]) => where);
+    expect([...inMessages, ...inRules]).toEqual([]);
+  });
+
+  it("picks the particle that fits a filled-in word, as it is read aloud", () => {
+    addCatalogue("ko", ko);
+    const need = (item: string) => t("ko", "change.requirements.add", { item });
+    expect(need("GPU")).toBe("GPU가 필요하면");
+    expect(need("DaemonSet")).toBe("DaemonSet이 필요하면");
+    expect(need("Arm(Graviton)")).toBe("Arm(Graviton)이 필요하면");
+    expect(need("Spot 용량")).toBe("Spot 용량이 필요하면");
+    expect(need("Windows 컨테이너")).toBe("Windows 컨테이너가 필요하면");
+    expect(t("ko", "adr.launch", { launchType: "AWS Fargate" })).toBe("AWS Fargate를 고른 이유:");
+    expect(t("ko", "adr.contextText", { version: "1.0.0", rules: t("ko", "rules.builtInVersion", { version: "2026.11.2" }) })).toContain(
+      "기본 규칙(버전 2026.11.2)을 바탕으로",
+    );
+  });
+
+  it("leaves no slash pair unresolved in what it says", () => {
+    addCatalogue("ko", ko);
+    for (const key of Object.keys(ko) as (keyof typeof ko)[]) {
+      const said = t("ko", key, Object.fromEntries(placeholders(ko[key]).map((name) => [name!, "값"])));
+      expect({ key, said: /이\/가|을\/를|은\/는|과\/와|으로\/로/.test(said) }).toEqual({ key, said: false });
+    }
   });
 });
 

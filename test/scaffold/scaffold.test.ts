@@ -20,6 +20,7 @@ const base = (overrides: Partial<ScaffoldSpec> = {}): ScaffoldSpec => ({
   replicas: DEFAULTS.replicas,
   helm: false,
   gpu: false,
+  public: false,
   ...overrides,
 });
 
@@ -32,7 +33,8 @@ const combinations: ScaffoldSpec[] = (["ecs", "eks"] as const).flatMap((platform
     [false, true].flatMap((helm) =>
       [false, true]
         .filter((gpu) => !(gpu && launchType === "fargate") && !(helm && platform === "ecs"))
-        .map((gpu) => base({ platform, launchType, helm, gpu, name: "web", memory: DEFAULTS.memory[platform] })),
+        // --public once per launch type and format, without a GPU: it only changes how the service is reached.
+        .flatMap((gpu) => (gpu ? [false] : [false, true]).map((open) => base({ platform, launchType, helm, gpu, public: open, name: "web", memory: DEFAULTS.memory[platform] }))),
     ),
   ),
 );
@@ -82,6 +84,12 @@ function checkKubernetes(objects: Manifest[], spec: ScaffoldSpec, name = spec.na
       "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
     });
   }
+  // Internal unless --public: a first deploy puts nothing on the internet by surprise.
+  const annotations = service.metadata.annotations ?? {};
+  const scheme = annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"];
+  const internal = scheme === "internal" || annotations["service.beta.kubernetes.io/aws-load-balancer-internal"] === "true";
+  expect(internal).toBe(!spec.public);
+  if (spec.public && scheme !== undefined) expect(scheme).toBe("internet-facing");
   for (const probe of [container.livenessProbe, container.readinessProbe]) {
     expect(probe.httpGet.port).toBe(spec.port);
     expect(probe.periodSeconds).toBeGreaterThan(0);

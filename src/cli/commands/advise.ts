@@ -1,9 +1,12 @@
+import { resolve } from "node:path";
 import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../explain/result.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
+import { flagsFor } from "../input/flags.js";
+import { wrap } from "../render/layout.js";
 import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
@@ -34,13 +37,20 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promis
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
   const prices = await loadPrices(options.prices, io, lang);
-  const { answers, given } = await gatherAnswers(options, io, lang);
+  const { answers, given, asked } = await gatherAnswers(options, io, lang);
   const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
-  await writeOut(io.stdout, await render(result, format, options, io, lang, date));
+  const rendered = await render(result, format, options, io, lang, date);
+  // After the questionnaire, the text result ends with the command that gives it again.
+  const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang) : "";
+  await writeOut(io.stdout, rendered + again);
+  const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
-    const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
     writeAnswersFile(save, written, io.cwd, options.force === true, lang);
+    io.stderr.write(`${wrap(t(lang, "save.wrote", { path: resolve(io.cwd, save), file: save }), outputWidth(io.stderr)).join("\n")}\n`);
+  } else if (asked && io.stderr.isTTY === true) {
+    const { offerToSave } = await import("../input/save-offer.js");
+    await offerToSave(written, { input: io.stdin, output: io.stderr }, io.cwd, lang, colorEnabled(io.stderr, io.env, options.color));
   }
   if (options.summary === true) await appendSummary(result, io, lang);
   return gate(result, expect, io, lang);
@@ -61,6 +71,12 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
   }
 }
 
+async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang): Promise<string> {
+  const { renderReproduce } = await import("../render/reproduce.js");
+  const extra = [...(options.rules === undefined ? [] : ["--rules", options.rules]), ...(options.lang === undefined ? [] : ["--lang", options.lang])];
+  return renderReproduce([...flagsFor(answers), ...extra], outputWidth(io.stdout), lang);
+}
+
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */
 function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang): number {
   if (expect === undefined || expect === result.recommendation) return EXIT.ok;
@@ -77,7 +93,7 @@ function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang):
 }
 
 function expectedPlatform(value: string | undefined, lang: Lang): Platform | undefined {
-  return oneOf(value, PLATFORMS, (got) => t(lang, "gate.badExpect", { got }));
+  return oneOf(value, PLATFORMS, (got) => t(lang, "gate.badExpect", { got }), lang);
 }
 
 /** --summary: the Markdown result appended to the GitHub Actions step summary. */

@@ -154,7 +154,7 @@ async function evaluateLine(
     const problem = locateJsonError(text);
     const found = problem?.found ?? t(lang, "json.endOfInput");
     const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
-    return { line, error: t(lang, "input.badJson", { where: `line ${line}:${problem?.column ?? 1}`, found, expected }) };
+    return { line, error: t(lang, "input.badJson", { where: t(lang, "batch.column", { column: problem?.column ?? 1 }), found, expected }) };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     const outcome = (await loadAnswerParser())(raw, { lang });

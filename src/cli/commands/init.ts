@@ -15,7 +15,7 @@ export async function init(options: InitOptions, io: Io, lang: Lang): Promise<nu
   if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
   const force = options.force === true;
   assertCanWrite([out], io.cwd, force, lang);
-  const { answers } = await gatherAnswers(options, io, lang);
+  const { answers } = await gatherAnswers(options, io, lang, "write");
   // Every answer is written, defaults included: the file documents the whole decision.
   // An answer left unknown (the team's size) stays out rather than being written as a guess.
   const written = QUESTIONS.filter((q) => answers[q.key] !== undefined).map((q) => [q.key, answers[q.key]]);

@@ -46,9 +46,14 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     cpu: number("cpu", DEFAULTS.cpu),
     memory: number("memory", DEFAULTS.memory[chosen.platform]),
     replicas: number("replicas", DEFAULTS.replicas),
+    public: options.public === true,
   };
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);
+  // The default image listens on its own port: another port without an image would fail every health check.
+  if (options.image === undefined && spec.port !== DEFAULTS.port) {
+    throw new UsageError(t(lang, "scaffold.portNeedsImage", { port: spec.port, image: DEFAULTS.image, imagePort: DEFAULTS.port }));
+  }
 
   // The generators (and the YAML writer) load only for this command.
   const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
@@ -160,5 +165,5 @@ function refuseLinkedFolders(out: string, files: readonly string[], cwd: string,
 }
 
 function flagOneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, lang: Lang): T | undefined {
-  return oneOf(value, allowed, (got) => t(lang, "scaffold.badChoice", { flag, choices: allowed.join(", "), got }));
+  return oneOf(value, allowed, (got) => t(lang, "scaffold.badChoice", { flag, choices: allowed.join(", "), got }), lang);
 }

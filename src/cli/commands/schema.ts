@@ -1,14 +1,35 @@
 import { readFileSync } from "node:fs";
-import type { Lang } from "../../i18n/index.js";
-import type { SchemaOptions } from "../input/options.js";
+import { QUESTIONS } from "../../engine/questions.js";
+import { t, tDynamic, type Lang } from "../../i18n/index.js";
+import { checkLang, type SchemaOptions } from "../input/options.js";
 import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 
 /** `ecs-or-eks schema`: the answers file's JSON Schema. */
-export async function printSchema(_options: SchemaOptions, io: Io, _lang: Lang): Promise<number> {
+export async function printSchema(options: SchemaOptions, io: Io, lang: Lang): Promise<number> {
+  checkLang(options, lang);
   // The bundle drops the generator (and zod's JSON Schema code) as dead code: it reads the file the build wrote.
-  io.stdout.write(__ECS_OR_EKS_BUNDLE__ ? shippedSchema() : `${JSON.stringify((await import("../render/json-schema.js")).answersJsonSchema(), null, 2)}\n`);
+  const text = __ECS_OR_EKS_BUNDLE__ ? shippedSchema() : `${JSON.stringify((await import("../render/json-schema.js")).answersJsonSchema(), null, 2)}\n`;
+  // The shipped file is English; another language gets the same schema with its descriptions in that language.
+  io.stdout.write(lang === "en" ? text : `${JSON.stringify(localized(JSON.parse(text) as JsonSchema, lang), null, 2)}\n`);
   return EXIT.ok;
+}
+
+interface JsonSchema {
+  title?: string;
+  description?: string;
+  properties: Record<string, { description?: string }>;
+}
+
+/** Each description in `lang`: the question, its hint and what each value means, from the message catalogue. */
+function localized(schema: JsonSchema, lang: Lang): JsonSchema {
+  const properties = { ...schema.properties };
+  properties.$schema = { ...properties.$schema, description: t(lang, "schema.$schema") };
+  for (const q of QUESTIONS) {
+    const values = q.kind === "integer" || q.kind === "number" ? "" : ` (${q.choices.map((c) => `${c}: ${tDynamic(lang, `choice.${q.key}.${c}`, c)}`).join(", ")})`;
+    properties[q.key] = { ...properties[q.key], description: `${t(lang, `q.${q.key}`)} ${t(lang, `q.${q.key}.hint`)}${values}` };
+  }
+  return { ...schema, title: t(lang, "schema.title"), description: t(lang, "schema.description"), properties };
 }
 
 /** The schema the build generated and ships beside the bundle: dist/answers.schema.json, one folder up from this chunk. */

@@ -10,9 +10,12 @@ export function answerOptions(lang: Lang): Option[] {
     const placeholder = q.kind === "integer" || q.kind === "number" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
     const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.choices.join(", ");
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
+    // An answer with no default is left unknown by leaving its flag out; "unknown" is no value it takes.
     const fallback = q.required
       ? ""
-      : t(lang, "help.default", { value: q.kind === "set" ? "none" : "default" in q ? String(q.default) : t(lang, "value.unknown") });
+      : "default" in q
+        ? t(lang, "help.default", { value: q.kind === "set" ? "none" : String(q.default) })
+        : t(lang, "help.leaveOutIfUnknown");
     const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
     // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
     option.attributeName = () => q.key;
@@ -81,4 +84,22 @@ function toNumber(value: string): number | string {
 
 export function flagOf(key: AnswerKey): string {
   return `--${QUESTIONS.find((q) => q.key === key)!.flag}`;
+}
+
+/**
+ * The flags that give these answers again: each answer that differs from its
+ * default, in the questions' order (a required answer has no default, so it is
+ * always there). An answer left unknown is left out, as it was.
+ */
+export function flagsFor(answers: Readonly<Record<string, unknown>>): string[] {
+  const flags: string[] = [];
+  for (const q of QUESTIONS) {
+    const value = answers[q.key];
+    if (value === undefined) continue;
+    const shown = Array.isArray(value) ? value.join(",") : String(value);
+    const fallback = "default" in q ? q.default : undefined;
+    if (fallback !== undefined && shown === (Array.isArray(fallback) ? fallback.join(",") : String(fallback))) continue;
+    flags.push(`--${q.flag}`, shown === "" ? "none" : shown);
+  }
+  return flags;
 }

@@ -8,11 +8,14 @@ import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import type { WithAnswers } from "./options.js";
 import { parseJson, readText } from "./read.js";
+import type { ReviewEnd } from "./prompts.js";
 
 export interface Gathered {
   answers: Answers;
   /** The answers as given (file, flags and prompts), before defaults: what --save writes. */
   given: Record<string, unknown>;
+  /** Whether the questionnaire ran: a person answered at a terminal. */
+  asked: boolean;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface Gathered {
  * override the file), then prompts for what is still missing when a person
  * is at a terminal. A run without a terminal never waits for input.
  */
-export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang): Promise<Gathered> {
+export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang, end: ReviewEnd = "recommend"): Promise<Gathered> {
   const flags = answersFromFlags(options, lang);
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
   // Piped JSON is read only when flags leave something to answer: a CI job
@@ -43,22 +46,23 @@ export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang): P
   // Nothing given at a terminal: straight to the questions (validation comes after them).
   if (Object.keys(given).length > 0 || !interactive()) {
     const first = await validateAnswers(given, { lang, where, label });
-    if (first.ok) return { answers: first.answers, given };
+    if (first.ok) return { answers: first.answers, given, asked: false };
     if (first.problems.length > 0) throw new InputError(first.problems);
-    if (!interactive()) throw missingError(first.missing, lang);
+    if (!interactive()) throw missingError(first.missing, lang, options.input === false && stdinIsTTY(io));
   }
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
   const { askAnswers } = await import("./prompts.js");
-  const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color));
+  const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end);
   const all = { ...given, ...asked };
   const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);
-  return { answers: second.answers, given: all };
+  return { answers: second.answers, given: all, asked: true };
 }
 
-function missingError(missing: readonly AnswerKey[], lang: Lang): InputError {
+/** The answers still missing; the fix offers the prompts only where they could come: at a terminal, without --no-input. */
+function missingError(missing: readonly AnswerKey[], lang: Lang, noInputAtTerminal = false): InputError {
   const list = missing.map((key) => `${key} (${flagOf(key)})`).join(", ");
-  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, "answers.missingHint"));
+  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, noInputAtTerminal ? "answers.missingHintNoInput" : "answers.missingHint"));
 }

@@ -1,5 +1,6 @@
 import type { AnswerKey } from "../../engine/questions.js";
 import { UsageError } from "../../engine/errors.js";
+import { suggest } from "../../engine/suggest.js";
 import { LANGS, t, type Lang, type MessageKey } from "../../i18n/index.js";
 
 /** What --format takes, per command; the first is the default. Help and parsing both read this. */
@@ -66,6 +67,7 @@ export const OPTION_TABLES = {
     ["--name <name>", "help.name"],
     ["--image <image>", "help.image"],
     ["--port <n>", "help.port"],
+    ["--public", "help.public"],
     ["--cpu <units>", "help.cpu"],
     ["--memory <mib>", "help.memory"],
     ["--replicas <n>", "help.replicas"],
@@ -74,6 +76,20 @@ export const OPTION_TABLES = {
     ["--rules <file>", "help.rules"],
   ],
 } as const satisfies Record<string, readonly OptionSpec[]>;
+
+/**
+ * The option tables each command takes, and whether it takes one flag per
+ * answer, as the program builds them: the completion scripts are made from
+ * this (a test checks it against the program's real options).
+ */
+export const COMMAND_OPTIONS = {
+  "": { answers: true, tables: ["answers", "advise", "common"] },
+  schema: { answers: false, tables: ["common"] },
+  init: { answers: true, tables: ["answers", "init", "common"] },
+  rules: { answers: false, tables: ["rules", "common"] },
+  compare: { answers: false, tables: ["compare", "common"] },
+  scaffold: { answers: true, tables: ["answers", "scaffold", "common"] },
+} as const satisfies Record<string, { answers: boolean; tables: readonly (keyof typeof OPTION_TABLES)[] }>;
 
 // The type of an option's value, from its flags, as commander parses them:
 // "--save <file>" is `save?: string`, "--force" is `force?: boolean`, and
@@ -105,10 +121,12 @@ export type SchemaOptions = CommonOptions;
  * undefined when the flag was not given; anything else is a usage error,
  * worded by `problem`.
  */
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[], problem: (got: string) => string): T | undefined {
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], problem: (got: string) => string, lang: Lang): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(problem(String(value)));
+  // A value one or two keys from an allowed one is a typo: say which was meant.
+  const near = suggest(String(value), allowed);
+  throw new UsageError(problem(String(value)) + (near === undefined ? "" : ` ${t(lang, "error.didYouMean", { suggestion: `"${near}"` })}`));
 }
 
 /** The output format from --format (or --json), checked against what the command offers. */
@@ -116,12 +134,12 @@ export function formatOf<F extends string>(options: { format?: string; json?: bo
   const badFormat = (format: string) => t(lang, "error.badFormat", { format, formats: allowed.join(", ") });
   if (options.json === true) {
     if (options.format !== undefined && options.format !== "json") throw new UsageError(t(lang, "error.jsonAndFormat", { format: options.format }));
-    return oneOf("json", allowed, badFormat)!;
+    return oneOf("json", allowed, badFormat, lang)!;
   }
-  return oneOf(options.format, allowed, badFormat) ?? allowed[0]!;
+  return oneOf(options.format, allowed, badFormat, lang) ?? allowed[0]!;
 }
 
 /** --lang was already used to pick the language if valid; here a bad value becomes an error. */
 export function checkLang(options: CommonOptions, lang: Lang): void {
-  oneOf(options.lang, LANGS, (got) => t(lang, "error.badLang", { lang: got, langs: LANGS.join(", ") }));
+  oneOf(options.lang, LANGS, (got) => t(lang, "error.badLang", { lang: got, langs: LANGS.join(", ") }), lang);
 }

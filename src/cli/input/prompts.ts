@@ -1,26 +1,17 @@
 // The questionnaire. Loaded only on the interactive path: the prompt library
 // costs start-up time that a CI run must not pay.
 import { checkbox, input, select } from "@inquirer/prompts";
-import { Chalk } from "chalk";
-import { Writable } from "node:stream";
-import { finished } from "node:stream/promises";
 import { isAsked, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
-import { Interrupted } from "../../engine/errors.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
-import { SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
-
-
-export interface PromptContext {
-  input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream;
-  signal?: AbortSignal;
-}
+import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
+import { themeFor, widthOf, wrapped } from "./prompt-theme.js";
 
 /**
  * Asks the given questions in table order, one prompt each, with progress
  * ("3/10") and a hint under each. Once the quick questions are answered (the
  * required ones, what runs today and the team's size), it offers to finish
- * with the defaults, going on by default. Resolves to raw answers for
+ * with the defaults, going on by default. Then comes the review, where any
+ * answer can be changed. Resolves to raw answers for
  * validation, leaving out what was left unknown; rejects with ExitPromptError
  * when the user presses Ctrl-C.
  */
@@ -29,27 +20,17 @@ export async function askAnswers(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  end: ReviewEnd = "recommend",
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
-  // A signal from outside (kill, a closed window) aborts the open prompt, which then puts the
-  // terminal back (echo, cursor, line mode) before the run ends with the signal's exit code.
-  const controller = new AbortController();
-  const stop = (signal: Signal) => () => controller.abort(new Interrupted(signal, SIGNAL_EXIT[signal]));
-  const handlers = (Object.keys(SIGNAL_EXIT) as Signal[]).map((signal) => [signal, stop(signal)] as const);
-  for (const [signal, handler] of handlers) process.on(signal, handler);
-  try {
-    return await askAll(questions, isQuick, { ...context, signal: controller.signal }, lang, color);
-  } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
-  } finally {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
-  }
+  return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color));
 }
 
 async function askAll(
   questions: readonly Question[],
   isQuick: (q: Question) => boolean,
+  end: ReviewEnd,
   context: PromptContext,
   lang: Lang,
   color: boolean,
@@ -69,25 +50,83 @@ async function askAll(
     }
     n++;
     const message = `(${n}/${open().length}) ${t(lang, `q.${q.key}`)}`;
-    const value = await untilDrawn(context, (output) => askOne(q, message, { ...context, output }, lang, color));
+    const value = await untilDrawn(context, (output) => askOne(q, message, undefined, { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
     if (value !== undefined) answers[q.key] = value;
   }
-  return answers;
+  return review(questions, answers, end, context, lang, color);
 }
 
+const SHOW = "\u0000show";
+
+/** What the review's first choice leads to: the result, or (init) the answers file. */
+export type ReviewEnd = "recommend" | "write";
+
 /**
- * Runs one prompt and resolves once everything it drew has reached the
- * terminal. A prompt writes through a stream it ends when done, and its last
- * chunks arrive after its answer: printing the result before they land would
- * garble both.
+ * The review before the result: "Show the recommendation" first, then each
+ * answer with its short name and current value (a default where it was not
+ * asked). Choosing one asks that question again, with the current answer as
+ * the default, and comes back here.
  */
-async function untilDrawn<T>(context: PromptContext, prompt: (output: Writable) => Promise<T>): Promise<T> {
-  // Each prompt ends the stream it writes to; only process.stderr is immune, so each gets its own.
-  const output = new Writable({ write: (chunk, _encoding, done) => context.output.write(chunk, done) });
-  const flushed = finished(output).catch(() => {});
-  const value = await prompt(output);
-  await flushed;
-  return value;
+async function review(
+  questions: readonly Question[],
+  answers: Record<string, unknown>,
+  end: ReviewEnd,
+  context: PromptContext,
+  lang: Lang,
+  color: boolean,
+): Promise<Record<string, unknown>> {
+  for (;;) {
+    const chosen = await untilDrawn(context, (output) => askReview(questions, answers, end, { ...context, output }, lang, color));
+    const q = questions.find((question) => question.key === chosen);
+    if (q === undefined) return answers;
+    const value = await untilDrawn(context, (output) => askOne(q, t(lang, `q.${q.key}`), currentOf(q, answers), { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
+    if (value === undefined) delete answers[q.key];
+    else answers[q.key] = value;
+  }
+}
+
+/** An answer as given, else the default it will take, else undefined (left unknown). */
+function currentOf(q: Question, answers: Record<string, unknown>): unknown {
+  if (q.key in answers) return answers[q.key];
+  return "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
+}
+
+async function askReview(
+  questions: readonly Question[],
+  answers: Record<string, unknown>,
+  end: ReviewEnd,
+  context: PromptContext,
+  lang: Lang,
+  color: boolean,
+): Promise<string> {
+  // A choice wider than the terminal goes on under its own start, never cut by the prompt library.
+  const width = widthOf(context.output);
+  const choices = questions.filter((q) => isAsked(q, answers)).map((q) => ({
+    value: q.key as string,
+    name: wrapped(`${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`, width, 4, 0),
+  }));
+  return select(
+    {
+      message: t(lang, "prompt.review"),
+      theme: themeFor(t(lang, "prompt.review.hint"), lang, color, context.output),
+      default: SHOW,
+      // Every answer at once where the terminal is tall enough, leaving room for the question and its hint.
+      pageSize: Math.max(5, Math.min(choices.length + 1, ((context.output as { rows?: number }).rows ?? 24) - 6)),
+      choices: [{ value: SHOW, name: t(lang, end === "write" ? "prompt.review.write" : "prompt.review.show") }, ...choices],
+    },
+    context,
+  );
+}
+
+/** An answer as the prompts name it: the choice's label, the list of labels, the number, or "unknown". */
+function shownValue(q: Question, value: unknown, lang: Lang): string {
+  const label = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
+  if (value === undefined) return t(lang, "value.unknown");
+  if (q.kind === "set") {
+    const items = value as readonly string[];
+    return items.length === 0 ? t(lang, "value.none") : items.map(label).join(", ");
+  }
+  return q.kind === "choice" ? label(String(value)) : String(value);
 }
 
 /** "6 more questions have defaults. Answer them, or finish now?"; going on is the default. */
@@ -95,7 +134,7 @@ async function askToFinish(rest: number, context: PromptContext, lang: Lang, col
   const choice = await select(
     {
       message: t(lang, "prompt.finish", { n: rest }),
-      theme: themeFor(t(lang, "prompt.finish.hint"), lang, color),
+      theme: themeFor(finishHint(lang), lang, color, context.output),
       default: "continue",
       choices: [
         { value: "continue", name: t(lang, "prompt.finish.continue") },
@@ -107,35 +146,45 @@ async function askToFinish(rest: number, context: PromptContext, lang: Lang, col
   return choice === "finish";
 }
 
-async function askOne(q: Question, message: string, context: PromptContext, lang: Lang, color: boolean): Promise<unknown> {
-  const theme = themeFor(t(lang, `q.${q.key}.hint`), lang, color);
+/** One question; `current` (an answer being changed) is its default, else the question's own. */
+/** What finishing now does, with the defaults it names taken from the questions table. */
+export function finishHint(lang: Lang): string {
+  const ops = QUESTIONS.find((q) => q.key === "opsCapacity")!.default;
+  const clusters = QUESTIONS.find((q) => q.key === "clusters")!.default;
+  return t(lang, "prompt.finish.hint", { ops: tDynamic(lang, `choice.opsCapacity.${ops}`, ops).toLowerCase(), clusters });
+}
+
+async function askOne(q: Question, message: string, current: unknown, context: PromptContext, lang: Lang, color: boolean): Promise<unknown> {
+  const theme = themeFor(t(lang, `q.${q.key}.hint`), lang, color, context.output);
   const label = (value: string) => tDynamic(lang, `choice.${q.key}.${value}`, value);
   const hint = (value: string) => tDynamic(lang, `hint.${q.key}.${value}`, "");
+  const fallback = current !== undefined ? current : "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
   switch (q.kind) {
     case "choice":
       return select(
         {
           message,
           theme,
-          default: "askDefault" in q ? q.askDefault : q.default,
+          default: fallback as (typeof q.choices)[number] | undefined,
           choices: q.choices.map((value) => ({ value, name: label(value), description: hint(value) })),
         },
         context,
       );
-    case "set":
+    case "set": {
+      const checked = Array.isArray(current) ? (current as readonly string[]) : [];
       return checkbox(
         {
           message,
           theme,
-          choices: q.choices.map((value) => ({ value, name: label(value), description: hint(value) })),
+          choices: q.choices.map((value) => ({ value, name: label(value), description: hint(value), checked: checked.includes(value) })),
         },
         context,
       );
+    }
     case "number":
     case "integer": {
       // A count with no default may stay unknown: an empty answer leaves it out.
       const unknownable = !("askDefault" in q) && !("default" in q);
-      const fallback = "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
       const text = await input(
         {
           message,
@@ -164,31 +213,3 @@ function isNumberIn(value: string, min: number, max: number, decimals: boolean):
   return n >= min && n <= max;
 }
 
-/** The hint goes under the question while it is open; colour only where it is on. */
-function themeFor(hint: string, lang: Lang, color: boolean) {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  const actions: Record<string, string> = {
-    navigate: t(lang, "prompt.key.navigate"),
-    select: t(lang, "prompt.key.select"),
-    submit: t(lang, "prompt.key.submit"),
-    all: t(lang, "prompt.key.all"),
-    invert: t(lang, "prompt.key.invert"),
-  };
-  return {
-    prefix: { idle: chalk.blue("?"), done: chalk.green("✔") },
-    icon: { cursor: "❯", checked: chalk.green("◉"), unchecked: "◯" },
-    style: {
-      message: (text: string, status: string) =>
-        status === "done" ? chalk.bold(text) : `${chalk.bold(text)}\n  ${chalk.dim(hint)}`,
-      answer: (text: string) => chalk.cyan(text),
-      highlight: (text: string) => chalk.cyan(text),
-      description: (text: string) => chalk.cyan(text),
-      error: (text: string) => chalk.red(`> ${text}`),
-      defaultAnswer: (text: string) => chalk.dim(`(${text})`),
-      help: (text: string) => chalk.dim(text),
-      key: (text: string) => chalk.cyan(`<${text}>`),
-      keysHelpTip: (keys: [string, string][]) =>
-        keys.map(([key, action]) => `${chalk.bold(key)} ${chalk.dim(actions[action] ?? action)}`).join(chalk.dim(" • ")),
-    },
-  };
-}

@@ -26,7 +26,7 @@ export async function readText(path: string, stdin: () => Readable, cwd: string,
     return decode(readCapped(opened.fd, path, lang), path, lang);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw cannotRead(path, error, lang);
+    throw cannotRead(path, error, lang, flag);
   } finally {
     closeSync(opened.fd);
   }
@@ -55,7 +55,7 @@ export async function openInput(path: string, cwd: string, lang: Lang, flag: str
     return { kind: "file", fd: openSync(full, "r") };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw cannotRead(path, error, lang);
+    throw cannotRead(path, error, lang, flag);
   }
 }
 
@@ -152,8 +152,10 @@ function tooLarge(label: string, lang: Lang): InputError {
   return new InputError(t(lang, "input.tooLarge", { file: label, limit: "1 MiB" }), t(lang, "input.tooLargeHint"));
 }
 
-export function cannotRead(path: string, error: unknown, lang: Lang): InputError {
-  return new InputError(t(lang, "input.cannotRead", { file: path, reason: readFailureReason(error, lang) }), t(lang, "input.cannotReadHint"));
+/** A file that cannot be read; the fix names what `-` would read for the flag it came from. */
+export function cannotRead(path: string, error: unknown, lang: Lang, flag = "--answers"): InputError {
+  const hint = flag === "--rules" ? t(lang, "input.cannotReadRulesHint") : t(lang, "input.cannotReadHint");
+  return new InputError(t(lang, "input.cannotRead", { file: path, reason: readFailureReason(error, lang) }), hint);
 }
 
 function readFailureReason(error: unknown, lang: Lang): string {

@@ -2,6 +2,7 @@ import { globalRegistry, toJSONSchema, type ZodMiniType } from "zod/mini";
 import { answersSchema } from "../../engine/answers-schema.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { SCHEMA_URL } from "../package-info.js";
+import { t } from "../../i18n/index.js";
 
 
 /** The answers file's JSON Schema, generated from the zod schema that validates it. */
@@ -9,14 +10,14 @@ export function answersJsonSchema(): Record<string, unknown> {
   // The descriptions come from the questions table, registered just for this.
   const schema = answersSchema();
   const shape = (schema as unknown as { def: { shape: Record<string, ZodMiniType> } }).def.shape;
-  globalRegistry.add(shape.$schema!, { description: "The JSON Schema this file follows (for editors)." });
+  globalRegistry.add(shape.$schema!, { description: t("en", "schema.$schema") });
   for (const q of QUESTIONS) globalRegistry.add(shape[q.key]!, { description: q.description });
   const { $schema, ...generated } = toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
   return {
     $schema,
     $id: SCHEMA_URL,
-    title: "ecs-or-eks answers",
-    description: "A team's answers for `ecs-or-eks --answers FILE`: ECS or EKS, on Fargate or EC2.",
+    title: t("en", "schema.title"),
+    description: t("en", "schema.description"),
     ...generated,
   };
 }

@@ -54,7 +54,7 @@ export function zeroScoredLine(result: Result, lang: Lang): string | undefined {
 const LIST_DECIDING_UP_TO = 5;
 const MAX_DECIDING = 3;
 
-/** "Confidence 20%. A close call (ECS 3, EKS 2): it turns on staying on AWS only." */
+/** "Confidence 20%. A close call (ECS 3, EKS 2). What decides it: staying on AWS only." */
 export function verdictLine(result: Result, lang: Lang): string {
   const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
   const scores = { ecs: result.scores.ecs, eks: result.scores.eks };
@@ -121,7 +121,7 @@ function duration(d: Duration, lang: Lang): string {
 export function ruleSetName(result: Result, lang: Lang): string {
   const origin = result.ruleSet;
   return origin.source === "built-in"
-    ? `${t(lang, "rules.builtIn")} ${origin.version}`
+    ? t(lang, "rules.builtInVersion", { version: origin.version })
     : `${origin.path} (${origin.version}, sha256 ${origin.sha256.slice(0, 12)})`;
 }
 

@@ -20,14 +20,14 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   const natural = headers.map((header, i) => Math.max(displayWidth(header), ...rows.map((row) => displayWidth(row[i] ?? ""))));
   // A column may shrink to its longest word (ids and keys are never cut) unless even that cannot fit.
   const longestWord = headers.map((header, i) =>
-    Math.max(...[header, ...rows.map((row) => row[i] ?? "")].flatMap((cell) => cell.split(/\s+/)).map((word) => displayWidth(word))),
+    Math.max(...[header, ...rows.map((row) => row[i] ?? "")].flatMap((cell) => breakable(cell, i).split(/\s+/)).map((word) => displayWidth(word))),
   );
   const available = options.width - GAP.length * (headers.length - 1);
   const widths = fit(natural, longestWord, available);
   // Too narrow for columns at all: one record after another, each field under its row's first cell.
   if (widths.reduce((sum, w) => sum + w, 0) > available) return stacked(headers, rows, options);
   const line = (cells: readonly string[], style = (text: string) => text) => {
-    const wrapped = cells.map((cell, i) => wrap(cell, widths[i]!));
+    const wrapped = cells.map((cell, i) => wrapCell(cell, widths[i]!, i));
     const height = Math.max(...wrapped.map((lines) => lines.length));
     return Array.from({ length: height }, (_, k) =>
       wrapped
@@ -41,16 +41,32 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return [line(headers, options.header), rule, ...rows.map((row) => line(row))].join("\n");
 }
 
+// Beyond the first column (ids, never broken), a list of values ("kubernetes|openshift") may break
+// after a bar, as a sentence breaks after a space.
+const BREAK_AFTER = /(?<=[^\s|])(\|)(?=[^\s|])/g;
+
+function breakable(cell: string, column: number): string {
+  return column === 0 || /\| /.test(cell) ? cell : cell.replace(BREAK_AFTER, "$1 ");
+}
+
+function wrapCell(cell: string, width: number, column: number): string[] {
+  const spaced = breakable(cell, column);
+  if (spaced === cell) return wrap(cell, width);
+  return wrap(spaced, width).map((line) => line.replace(/\| /g, "|"));
+}
+
 /**
  * Shrinks the widest column that can still wrap (above its longest word)
- * until the total fits; if none can, the widest column is cut (never below 6).
+ * until the total fits; if none can, the widest column after the first is cut (never below 6).
  */
 function fit(natural: readonly number[], longestWord: readonly number[], available: number): number[] {
   const widths = [...natural];
   let total = widths.reduce((sum, w) => sum + w, 0);
   while (total > available) {
     const wrappable = widths.map((w, i) => (w > longestWord[i]! ? w : 0));
-    const candidates = Math.max(...wrappable) > 0 ? wrappable : widths;
+    // With every column at its longest word, a word must be cut: never in the first column (ids), if another can.
+    const cuttable = widths.map((w, i) => (i === 0 && widths.length > 1 ? 0 : w));
+    const candidates = Math.max(...wrappable) > 0 ? wrappable : cuttable;
     const widest = candidates.indexOf(Math.max(...candidates));
     if (widths[widest]! <= 6) break;
     widths[widest] = widths[widest]! - 1;

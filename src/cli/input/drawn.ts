@@ -1,0 +1,101 @@
+// Drawing a prompt on the terminal: at its real width, following a resize,
+// and only done once everything drawn has reached the screen.
+import { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { Interrupted } from "../../engine/errors.js";
+import { SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
+import { clearAfterResize, frameOf, type Frame } from "./redraw.js";
+
+export interface PromptContext {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs prompts with the process's signals caught: a signal from outside (kill,
+ * a closed window) aborts the open prompt, which then puts the terminal back
+ * (echo, cursor, line mode) before the run ends with the signal's exit code.
+ */
+export async function whileAsking<T>(context: PromptContext, ask: (context: PromptContext) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = (signal: Signal) => () => controller.abort(new Interrupted(signal, SIGNAL_EXIT[signal]));
+  const handlers = (Object.keys(SIGNAL_EXIT) as Signal[]).map((signal) => [signal, stop(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  try {
+    return await ask({ ...context, signal: controller.signal });
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  }
+}
+
+/**
+ * Runs one prompt and resolves once everything it drew has reached the
+ * terminal. A prompt writes through a stream it ends when done, and its last
+ * chunks arrive after its answer: printing the result before they land would
+ * garble both.
+ */
+export async function untilDrawn<T>(context: PromptContext, prompt: (output: Writable) => Promise<T>, textField = false): Promise<T> {
+  // Each prompt ends the stream it writes to; only process.stderr is immune, so each gets its own.
+  const output = drawnTo(context.output);
+  const flushed = finished(output).catch(() => {});
+  // A resize redraws the open prompt at the new width rather than at the next key.
+  const redraw = () => nudge(context.input, textField);
+  output.on("resize", redraw);
+  try {
+    return await prompt(output);
+  } finally {
+    output.off("resize", redraw);
+    await flushed;
+  }
+}
+
+type Terminal = NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean };
+
+/**
+ * A stream that writes to the terminal and reports its size, so the prompt
+ * library lays out for the real width. On a resize it clears what the prompt
+ * drew (the terminal has rewrapped it) and passes the resize on.
+ */
+function drawnTo(terminal: Terminal): Writable {
+  let frame: Frame | undefined;
+  const output = new Writable({
+    write: (chunk, _encoding, done) => {
+      const text = String(chunk);
+      const drawn = frameOf(text);
+      if (drawn) frame = drawn;
+      terminal.write(text, done);
+    },
+  });
+  Object.defineProperties(output, {
+    columns: { get: () => terminal.columns },
+    rows: { get: () => terminal.rows },
+    isTTY: { get: () => terminal.isTTY === true },
+  });
+  const resized = () => {
+    if (frame && terminal.columns) terminal.write(clearAfterResize(frame, terminal.columns));
+    output.emit("resize");
+  };
+  terminal.on("resize", resized);
+  const stop = () => terminal.off("resize", resized);
+  output.once("finish", stop).once("close", stop);
+  return output;
+}
+
+/**
+ * Makes the open prompt draw again: the prompt library draws only when its
+ * state changes, so two keys that undo each other (up then down in a list,
+ * a character then Backspace in a text field) change it twice and end where
+ * they began.
+ */
+function nudge(input: NodeJS.ReadableStream, textField: boolean): void {
+  if (textField) {
+    input.emit("keypress", "x", { name: "x", sequence: "x" });
+    input.emit("keypress", "\u007f", { name: "backspace", sequence: "\u007f" });
+  } else {
+    input.emit("keypress", "", { name: "up", sequence: "\u001b[A" });
+    input.emit("keypress", "", { name: "down", sequence: "\u001b[B" });
+  }
+}
