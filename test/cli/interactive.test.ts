@@ -94,8 +94,10 @@ describe("the questionnaire at a terminal", () => {
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
-    expect(term.screen().match(/✔/g)).toHaveLength(8);
+    // Eight prompts, then the review.
+    expect(term.screen().match(/✔/g)).toHaveLength(9);
     const result = JSON.parse(term.stdout.text);
     expect(result.answers).toMatchObject({ currentPlatform: "ecs", currentPlatformFit: "leaving" });
     // Wanting off ECS: the stay-put rule is silent, the wish to leave counts.
@@ -176,6 +178,7 @@ describe("the questionnaire at a terminal", () => {
     for (let i = 0; i < 3; i++) term.press("backspace");
     term.type("2.5");
     term.press("enter");
+    await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).costs.estimate.workload).toEqual({ vcpus: 2.5, memoryGiB: 8, tasks: 4, assumed: false });
   });

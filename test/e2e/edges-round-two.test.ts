@@ -105,7 +105,7 @@ describe("3. parallel scaffolds into one folder leave one run's set", () => {
   it("task-definition.json and service.json always come from the same run", async () => {
     const dir = tmp();
     const runs = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => runBin(["scaffold", "--platform", "ecs", "--port", String(3000 + i), "--out", "D", "--force"], { cwd: dir })),
+      Array.from({ length: 12 }, (_, i) => runBin(["scaffold", "--platform", "ecs", "--port", String(3000 + i), "--image", "my-app:1.0", "--out", "D", "--force"], { cwd: dir })),
     );
     for (const ran of runs) {
       expect(ran.stderr).not.toMatch(NO_BUG);
@@ -391,7 +391,7 @@ describe("a close call names its strongest deciding rules, then how many more", 
     const ran = await runBin([...F, "--rules", rules]);
     expect(ran.code).toBe(0);
     const verdict = ran.stdout.replace(/\s+/g, " ");
-    expect(verdict).toMatch(/it turns on [^.]*and \d+ more\./);
+    expect(verdict).toMatch(/What decides it: [^.]*and \d+ more\./);
     expect(verdict.match(/label \d+/g)!.length).toBeLessThan(20);
   });
 });

@@ -15,7 +15,10 @@ const CATALOGUES = { en, ko } as const;
 type Lang = keyof typeof CATALOGUES;
 const say = (lang: Lang, key: string, vars: Record<string, string | number> = {}) =>
   (CATALOGUES[lang] as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
-const QUICK = QUESTIONS.filter((q) => q.required || "quick" in q);
+// The quick questions asked of a team with nothing in production (how it feels about what it runs is not asked then).
+// Every question a team with nothing in production is asked.
+const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q)).length;
+const QUICK = QUESTIONS.filter((q) => (q.required || "quick" in q) && !("askedWhen" in q));
 // A prompt's first words: enough to know it is drawn, short enough never to be wrapped.
 const opening = (text: string) => text.slice(0, 12);
 
@@ -36,8 +39,8 @@ const cwd = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-questionnaire-"));
 
 /** The six quick questions answered with their defaults, then "finish now", up to the review. */
 async function quickPathToReview(term: ReturnType<typeof inTerminal>, lang: Lang) {
-  for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/15)`, enter);
-  await term.when(opening(say(lang, "prompt.finish", { n: 15 - QUICK.length })), `${down}${enter}`);
+  for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);
+  await term.when(opening(say(lang, "prompt.finish", { n: TOTAL - QUICK.length })), `${down}${enter}`);
   await term.when(opening(say(lang, "prompt.review")), "");
 }
 
@@ -62,19 +65,19 @@ describe.each([
 ] as const)("at %i columns (%s)", (cols, lang) => {
   it("draws every question, hint and choice whole, leaves no stale line, and ends with the command that gives the result again", async () => {
     const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
-    for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/15)`, enter);
-    await term.when(opening(say(lang, "prompt.finish", { n: 15 - QUICK.length })), "");
+    for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);
+    await term.when(opening(say(lang, "prompt.finish", { n: TOTAL - QUICK.length })), "");
     const atOffer = await term.screen();
     // The open prompt: its question, hint and choices; above it, each answered question once.
     expectWhole(atOffer, [
-      say(lang, "prompt.finish", { n: 15 - QUICK.length }),
+      say(lang, "prompt.finish", { n: TOTAL - QUICK.length }),
       say(lang, "prompt.finish.hint", { ops: say(lang, "choice.opsCapacity.some").toLowerCase(), clusters: 1 }),
       say(lang, "prompt.finish.continue"),
       say(lang, "prompt.finish.stop"),
     ]);
     QUICK.forEach((q, i) => {
-      expect(count(atOffer, `✔ (${i + 1}/15)`)).toBe(1);
-      expectWhole(atOffer, [`(${i + 1}/15) ${say(lang, `q.${q.key}`)}`]);
+      expect(count(atOffer, `✔ (${i + 1}/${TOTAL})`)).toBe(1);
+      expectWhole(atOffer, [`(${i + 1}/${TOTAL}) ${say(lang, `q.${q.key}`)}`]);
     });
     expect(count(atOffer, "? ")).toBe(1);
 
@@ -95,7 +98,7 @@ describe.each([
     await term.when(opening(say(lang, "save.offer", { file: "answers.json" })), `n${enter}`);
     expect(await term.exited).toBe(0);
     const end = await term.screen();
-    for (let n = 1; n <= QUICK.length; n++) expect(count(end, `✔ (${n}/15)`)).toBe(1);
+    for (let n = 1; n <= QUICK.length; n++) expect(count(end, `✔ (${n}/${TOTAL})`)).toBe(1);
     const command = reproduced(end, lang);
     expect(command).toBe(`ecs-or-eks --kubernetes-experience none --cloud-strategy aws-only --microservices 5 --budget moderate --lang ${lang}`);
     // The command is true: run as shown, it gives the same answers.
@@ -122,7 +125,7 @@ describe("the review before the result", () => {
     const back = await term.screen();
     expectWhole(back, [`${say(lang, "label.kubernetesExperience")}: ${say(lang, "choice.kubernetesExperience.expert")}`]);
     expect(count(back, "? ")).toBe(1);
-    expect(count(back, "✔ (2/15)")).toBe(1);
+    expect(count(back, `✔ (2/${TOTAL})`)).toBe(1);
     // The review's default is still the result.
     expect(back).toContain(`❯ ${say(lang, "prompt.review.show")}`);
     term.child.stdin.write(enter);
@@ -208,33 +211,33 @@ describe("a resize while a prompt is open", () => {
     [60, 140],
   ])("redraws the open list at the new width, %i to %i columns, without stale lines", async (from, to) => {
     const term = inTerminal(["--no-color"], { cols: from, cwd: cwd() });
-    await term.when("(1/15)", enter);
-    await term.when("(2/15)", enter);
-    await term.when("(3/15)", "");
+    await term.when(`(1/${TOTAL})`, enter);
+    await term.when(`(2/${TOTAL})`, enter);
+    await term.when(`(3/${TOTAL})`, "");
     term.resize(to);
-    await term.when("(3/15)", "");
+    await term.when(`(3/${TOTAL})`, "");
     await term.when("↑↓", "");
     const screen = await term.screen();
-    const open = screen.slice(screen.findIndex((line) => line.startsWith("? (3/15)")));
-    expect(count(screen, "? (3/15)")).toBe(1);
+    const open = screen.slice(screen.findIndex((line) => line.startsWith(`? (3/${TOTAL})`)));
+    expect(count(screen, `? (3/${TOTAL})`)).toBe(1);
     expect(open.every((line) => line.length <= to)).toBe(true);
-    expectWhole(open, [`(3/15) ${en["q.cloudStrategy"]}`, en["q.cloudStrategy.hint"]]);
+    expectWhole(open, [`(3/${TOTAL}) ${en["q.cloudStrategy"]}`, en["q.cloudStrategy.hint"]]);
     term.child.kill();
   });
 
   it("redraws an open number field, keeping what was typed", async () => {
     const term = inTerminal(["--no-color"], { cols: 100, cwd: cwd() });
-    for (let n = 1; n <= 3; n++) await term.when(`(${n}/15)`, enter);
-    await term.when("(4/15)", "12");
+    for (let n = 1; n <= 3; n++) await term.when(`(${n}/${TOTAL})`, enter);
+    await term.when(`(4/${TOTAL})`, "12");
     await term.when("12", "");
     term.resize(45);
-    await term.when("(4/15)", "");
+    await term.when(`(4/${TOTAL})`, "");
     await term.when("12", enter);
-    await term.when("(5/15)", "");
+    await term.when(`(5/${TOTAL})`, "");
     const screen = await term.screen();
-    expect(count(screen, "? (4/15)")).toBe(0);
-    expect(count(screen, "✔ (4/15)")).toBe(1);
-    expectWhole(screen, [`(4/15) ${en["q.engineers"]} 12`]);
+    expect(count(screen, `? (4/${TOTAL})`)).toBe(0);
+    expect(count(screen, `✔ (4/${TOTAL})`)).toBe(1);
+    expectWhole(screen, [`(4/${TOTAL}) ${en["q.engineers"]} 12`]);
     term.child.kill();
   });
 });
