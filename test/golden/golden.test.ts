@@ -59,7 +59,8 @@ async function runCase(c: Case): Promise<string> {
     const code = await run(args, io);
     const files = filesUnder(cwd).map((path) => `${relative(cwd, path)}=${sha(readFileSync(path, "utf8"))}`);
     // A rules file's path is part of the result: recorded as $FIXTURES/, wherever the checkout is.
-    const here = (text: string) => text.replaceAll(fixturePath(""), "$FIXTURES/");
+    // So is where a file was written (--save names its full path): recorded as $CWD.
+    const here = (text: string) => text.replaceAll(fixturePath(""), "$FIXTURES/").replaceAll(cwd, "$CWD");
     return `${code} ${sha(here(stdout.text))} ${sha(here(stderr.text))}${files.length ? ` ${files.join(" ")}` : ""}`;
   } finally {
     rmSync(cwd, { recursive: true, force: true });
