@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
+import { expectedTypeKey } from "./expected-type.js";
 import { msg, type Message } from "./message.js";
 import type { Prices, PricesFileData, PricesOrigin } from "./price-types.js";
 import { pricesFileSchema } from "./prices-schema.js";
@@ -106,7 +107,7 @@ function issueMessage(issue: z.core.$ZodIssue, json: unknown): Message {
   if (got === undefined && issue.code !== "unrecognized_keys") return msg("rules.missingField");
   switch (issue.code) {
     case "invalid_type":
-      return msg("rules.wrongType", { expected: msg(expectedKey(issue.expected)), got: quoteValue(got) });
+      return msg("rules.wrongType", { expected: msg(expectedTypeKey(issue.expected)), got: quoteValue(got) });
     case "invalid_value":
       return msg("rules.notOneOf", { values: issue.values.map(String).join(", "), got: quoteValue(got) });
     case "too_small":
@@ -122,21 +123,6 @@ function issueMessage(issue: z.core.$ZodIssue, json: unknown): Message {
       return msg("prices.badSize", { got: quoteValue(got) });
     default:
       return { text: issue.message };
-  }
-}
-
-function expectedKey(expected: string) {
-  switch (expected) {
-    case "number":
-    case "int":
-      return "type.number" as const;
-    case "array":
-      return "type.array" as const;
-    case "object":
-    case "record":
-      return "type.object" as const;
-    default:
-      return "type.string" as const;
   }
 }
 

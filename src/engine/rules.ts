@@ -5,6 +5,7 @@ import { LAUNCH_TYPES_FOR, PLATFORMS, type OverridesFileData, type Platform, typ
 import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
 import { quoteValue } from "./quote-value.js";
+import { expectedTypeKey } from "./expected-type.js";
 import { msg, type Message } from "./message.js";
 import { suggest } from "./suggest.js";
 import { findDeadEnd } from "./dead-ends.js";
@@ -207,7 +208,7 @@ function issueProblem(
     case "invalid_type":
       // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
       if (typeof got === "number" && issue.expected === "number") message = msg("rules.notPositive", { got: quoteValue(got), max: MAX_WEIGHT });
-      else message = msg("rules.wrongType", { expected: msg(expectedKey(issue.expected)), got: quoteValue(got) });
+      else message = msg("rules.wrongType", { expected: msg(expectedTypeKey(issue.expected)), got: quoteValue(got) });
       break;
     case "invalid_value":
       message = msg("rules.notOneOf", { values: issue.values.map(String).join(", "), got: quoteValue(got) });
@@ -233,22 +234,6 @@ function issueProblem(
       message = { text: issue.message };
   }
   return locate(formatPath(path), json, file, message);
-}
-
-function expectedKey(expected: string) {
-  switch (expected) {
-    case "number":
-      return "type.number" as const;
-    case "array":
-      return "type.array" as const;
-    case "object":
-    case "record":
-      return "type.object" as const;
-    case "boolean":
-      return "type.boolean" as const;
-    default:
-      return "type.string" as const;
-  }
 }
 
 function formatPath(path: readonly (string | number)[]): string {

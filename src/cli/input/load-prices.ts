@@ -1,9 +1,8 @@
 import { BUILT_IN_PRICES } from "../../engine/builtin-prices.js";
-import { InputError } from "../../engine/errors.js";
 import type { Prices } from "../../engine/price-types.js";
-import { t, type Lang } from "../../i18n/index.js";
+import type { Lang } from "../../i18n/index.js";
 import type { Io } from "../terminal/io.js";
-import { parseJson, readText } from "./read.js";
+import { loadDataFile } from "./load-data-file.js";
 
 /**
  * The prices for --prices FILE: a whole prices file, or an overrides file
@@ -12,15 +11,17 @@ import { parseJson, readText } from "./read.js";
  */
 export async function loadPrices(path: string | undefined, io: Io, lang: Lang): Promise<Prices> {
   if (path === undefined) return BUILT_IN_PRICES;
-  const [{ parsePrices }, { createHash }] = await Promise.all([import("../../explain/prices.js"), import("node:crypto")]);
-  const text = await readText(path, () => io.stdin, io.cwd, lang, "--prices");
-  const label = path === "-" ? "stdin" : path;
-  const outcome = parsePrices(parseJson(text, label, lang, t(lang, "prices.emptyHint")), {
-    file: label,
-    lang,
+  return loadDataFile(path, io, lang, {
+    flag: "--prices",
     base: BUILT_IN_PRICES,
-    origin: { source: "file", path: label, sha256: createHash("sha256").update(text).digest("hex") },
+    emptyHint: "prices.emptyHint",
+    fixHint: "prices.fixHint",
+    parse: async () => {
+      const { parsePrices } = await import("../../explain/prices.js");
+      return (json, context) => {
+        const outcome = parsePrices(json, context);
+        return outcome.ok ? { ok: true, value: outcome.prices } : outcome;
+      };
+    },
   });
-  if (!outcome.ok) throw new InputError(outcome.problems, t(lang, "prices.fixHint"));
-  return outcome.prices;
 }
