@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -84,12 +84,14 @@ describe("signals at a prompt", () => {
     // The CLI runs in the foreground, where a person's terminal puts it; a background job sends the signal.
     const script = [
       "stty cols 100 rows 40",
-      `(until grep -q . ${pidFile} 2>/dev/null; do sleep 0.05; done; sleep 0.8; kill -${signal} "$(cat ${pidFile})") &`,
       `sh -c 'echo $$ > ${pidFile}; exec "${process.execPath}" "${BIN}" --no-color'`,
       "echo EXIT=$?",
       "stty -a",
     ].join("\n");
     const term = inTerminal([], { shell: script });
+    // Sent once the first question is on screen, not after a guessed delay: on a loaded machine the prompt takes longer to open.
+    await term.when("(1/", "");
+    process.kill(Number(readFileSync(pidFile, "utf8").trim()), `SIG${signal}` as NodeJS.Signals);
     expect(await term.exited).toBe(0);
     // The cursor hidden while the prompt drew is shown again.
     expect(term.raw().lastIndexOf("\u001b[?25h")).toBeGreaterThan(term.raw().lastIndexOf("\u001b[?25l"));
