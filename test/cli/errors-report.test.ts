@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { EXIT } from "../../src/cli/output/exit-codes.js";
+import { EXIT, SIGNAL_EXIT } from "../../src/cli/output/exit-codes.js";
 import { reportError } from "../../src/cli/output/report-error.js";
 import { colorEnabled } from "../../src/cli/terminal/color.js";
 import { InputError } from "../../src/engine/errors.js";
@@ -28,6 +28,13 @@ describe("turning errors into exit codes, in one place", () => {
   it("is 130 with one quiet line when the user presses Ctrl-C", () => {
     const interrupted = Object.assign(new Error("User force closed the prompt with SIGINT"), { name: "ExitPromptError" });
     expect(report(interrupted)).toEqual({ code: 130, text: "\nCancelled; nothing was written.\n" });
+  });
+
+  it("is 128 + N when the prompt library reports a signal before our own handler does", () => {
+    const aborted = Object.assign(new Error("User force closed the prompt with null SIGABRT"), { name: "ExitPromptError" });
+    expect(report(aborted)).toEqual({ code: SIGNAL_EXIT.SIGABRT, text: "\nCancelled; nothing was written.\n" });
+    const hangUp = Object.assign(new Error("User force closed the prompt with 0 SIGHUP"), { name: "ExitPromptError" });
+    expect(report(hangUp).code).toBe(129);
   });
 
   it("is 70 for a bug: a short line and a request to report it, the stack only when asked", () => {

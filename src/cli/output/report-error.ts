@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
 import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { EXIT } from "./exit-codes.js";
+import { EXIT, SIGNAL_EXIT } from "./exit-codes.js";
 import { forLogLine } from "./escape.js";
 
 /** How many problems an error shows before "… and N more": 60,000 unknown keys must not give 60,000 lines. */
@@ -40,7 +40,7 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, la
   // A signal at a prompt (Interrupted carries its exit code), or Ctrl-C as the prompt library reports it.
   if (error instanceof Interrupted || (error instanceof Error && error.name === "ExitPromptError")) {
     write("", error instanceof Interrupted && error.note ? error.note : t(lang, "error.interrupted"));
-    return error instanceof Interrupted ? error.exitCode : EXIT.interrupted;
+    return error instanceof Interrupted ? error.exitCode : promptSignalCode(error.message);
   }
   const message = error instanceof Error ? error.message : String(error);
   write(`ecs-or-eks: ${t(lang, "error.unexpected", { message })}`);
@@ -71,3 +71,14 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
       return english;
   }
 }
+
+/**
+ * The exit code of a signal the prompt library reported before our own
+ * handler could ("User force closed the prompt with 0 SIGABRT"): 128 + its
+ * number, as for any signal; Ctrl-C (and anything unnamed) is 130.
+ */
+function promptSignalCode(message: string): number {
+  const signal = /\b(SIG[A-Z0-9]+)\s*$/.exec(message)?.[1];
+  return signal !== undefined && Object.hasOwn(SIGNAL_EXIT, signal) ? SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] : EXIT.interrupted;
+}
+
