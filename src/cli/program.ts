@@ -103,6 +103,13 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
     return command;
   };
   const common = (command: Command) => withOptions(command, OPTION_TABLES.common);
+  // `rules check <file>` and `prices check <file>`: the same shape, over different data.
+  const withCheck = <O>(command: Command, data: "rules" | "prices", check: (file: string, options: O) => ReturnType<Action<O>>) => {
+    const sub = describe(command.command("check"), `${data}Check`)
+      .summary(t(lang, `help.${data}Check.description`))
+      .argument("<file>", t(lang, `help.${data}File`));
+    common(sub).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
+  };
   const withAnswers = (command: Command) => {
     for (const option of answerOptions(lang)) command.addOption(option);
     return withOptions(command, OPTION_TABLES.answers);
@@ -136,23 +143,13 @@ function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCo
       common(withOptions(command, OPTION_TABLES.rules, FORMATS.rules)).action(
         settingExitCode<RulesOptions>(async (options) => (await import("./commands/rules.js")).listRules(options, io, lang)),
       );
-      const check = describe(command.command("check"), "rulesCheck")
-        .summary(t(lang, "help.rulesCheck.description"))
-        .argument("<file>", t(lang, "help.rulesFile"));
-      common(check).action(
-        settingExitCode<RulesCheckOptions>(async (options, self) => (await import("./commands/rules.js")).checkRulesFile(self.args[0]!, options, io, lang)),
-      );
+      withCheck(command, "rules", async (file, options: RulesCheckOptions) => (await import("./commands/rules.js")).checkRulesFile(file, options, io, lang));
     },
     prices: (command) => {
       common(withOptions(command, OPTION_TABLES.prices, FORMATS.prices)).action(
         settingExitCode<PricesOptions>(async (options) => (await import("./commands/prices.js")).listPrices(options, io, lang)),
       );
-      const check = describe(command.command("check"), "pricesCheck")
-        .summary(t(lang, "help.pricesCheck.description"))
-        .argument("<file>", t(lang, "help.pricesFile"));
-      common(check).action(
-        settingExitCode<PricesOptions>(async (options, self) => (await import("./commands/prices.js")).checkPricesFile(self.args[0]!, options, io, lang)),
-      );
+      withCheck(command, "prices", async (file, options: PricesOptions) => (await import("./commands/prices.js")).checkPricesFile(file, options, io, lang));
     },
     compare: (command) =>
       common(withOptions(command, OPTION_TABLES.compare, FORMATS.compare)).action(

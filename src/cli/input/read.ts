@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import { InputError } from "../../engine/errors.js";
 import { quoteValue } from "../../engine/quote-value.js";
 import { t, type Lang } from "../../i18n/index.js";
+import { ioReason, READ_REASONS } from "../io-reason.js";
 import { encodingProblem } from "./encoding.js";
 import { findDuplicateKey, locateJsonError } from "./json-error.js";
 
@@ -155,33 +156,7 @@ function tooLarge(label: string, lang: Lang): InputError {
 /** A file that cannot be read; the fix names what `-` would read for the flag it came from. */
 export function cannotRead(path: string, error: unknown, lang: Lang, flag = "--answers"): InputError {
   const hint = flag === "--rules" ? t(lang, "input.cannotReadRulesHint") : t(lang, "input.cannotReadHint");
-  return new InputError(t(lang, "input.cannotRead", { file: path, reason: readFailureReason(error, lang) }), hint);
-}
-
-function readFailureReason(error: unknown, lang: Lang): string {
-  const code = (error as { code?: string }).code;
-  if (code === "ENOENT") return t(lang, "input.noSuchFile");
-  if (code === "EISDIR") return t(lang, "input.isDirectory");
-  if (code === "EACCES" || code === "EPERM") return t(lang, "input.permissionDenied");
-  if (code === "ENXIO") return t(lang, "input.noDevice");
-  if (code === "ENOTDIR") return t(lang, "input.notInFolder");
-  return osReason(code, lang) ?? (error as Error).message;
-}
-
-/** The reasons reading and writing share, in words rather than Node's "ELOOP: too many symbolic links...". */
-export function osReason(code: string | undefined, lang: Lang): string | undefined {
-  switch (code) {
-    case "ELOOP":
-      return t(lang, "io.reason.loop");
-    case "EIO":
-      return t(lang, "io.reason.io");
-    case "EBADF":
-      return t(lang, "io.reason.badDescriptor");
-    case "ENAMETOOLONG":
-      return t(lang, "io.reason.nameTooLong");
-    default:
-      return undefined;
-  }
+  return new InputError(t(lang, "input.cannotRead", { file: path, reason: ioReason(error, READ_REASONS, lang) }), hint);
 }
 
 /**

@@ -2,7 +2,7 @@ import { appendFileSync, closeSync, constants, fsyncSync, linkSync, lstatSync, m
 import { dirname, join, resolve, sep } from "node:path";
 import { InputError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { osReason } from "../input/read.js";
+import { ioReason, WRITE_REASONS } from "../io-reason.js";
 import { SCHEMA_URL } from "../package-info.js";
 
 export interface FileToWrite {
@@ -214,30 +214,9 @@ function writeFailure(path: string, error: unknown, lang: Lang): Error {
   return new OutputError(t(lang, "write.failed", { file: path, reason: writeFailureReason(error, lang) }));
 }
 
+/** Why a write failed, in words: a full disk, no permission, a pipe nobody reads. */
 export function writeFailureReason(error: unknown, lang: Lang): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case "ENOSPC":
-      return t(lang, "write.reason.full");
-    case "EACCES":
-    case "EPERM":
-      return t(lang, "write.reason.permission");
-    case "EROFS":
-      return t(lang, "write.reason.readOnly");
-    case "EDQUOT":
-      return t(lang, "write.reason.quota");
-    case "EISDIR":
-      return t(lang, "write.reason.folder");
-    case "ENOENT":
-      return t(lang, "write.reason.noFolder");
-    case "ENOTDIR":
-      return t(lang, "input.notInFolder");
-    case "ENXIO":
-      return t(lang, "io.reason.noReader");
-    case "EAGAIN":
-      return t(lang, "io.reason.pipeFull");
-    default:
-      return osReason((error as NodeJS.ErrnoException).code, lang) ?? (error as Error).message;
-  }
+  return ioReason(error, WRITE_REASONS, lang);
 }
 
 /** An answers file for CI (init, --save): the answers, led by "$schema" so editors check them. */
