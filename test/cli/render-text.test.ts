@@ -72,6 +72,8 @@ describe("the text result", () => {
   it("gives the control-plane cost for the clusters answered, with its date", () => {
     const text = renderText(recommend({ ...readFixture("answers/close-call.json") as object, clusters: 3 }), plain);
     expect(text.replace(/\s+/g, " ")).toContain("EKS: USD 219.00 a month for 3 clusters (USD 0.10 per cluster-hour, as of 2025)");
+    // Written as the cost estimate writes amounts, with thousands separated.
+    expect(text.replace(/\s+/g, " ")).toContain("or USD 1,314.00 a month on a Kubernetes version in extended support");
   });
 
   it("says when no change of one or two answers would flip the call", () => {

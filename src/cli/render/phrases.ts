@@ -77,17 +77,16 @@ export function verdictLine(result: Result, lang: Lang): string {
 /** The "what it means" rows: control-plane cost, management fee and people where they apply, learning time, deploy tooling. */
 export function meaningRows(result: Result, lang: Lang): [label: string, text: string][] {
   const { controlPlane, kubernetesPeople: people, managementFee: fee, learningTime, tooling, clusters } = result.costs;
-  const usd = (n: number) => n.toFixed(2);
   // In this order: the control plane, the management fee and the people (when they apply), learning, tooling.
   const rows: ([label: string, text: string] | undefined)[] = [
     [
       t(lang, "means.controlPlane.label"),
       t(lang, "means.controlPlane", {
-        eks: usd(controlPlane.eks.usdPerMonth),
+        eks: usdText(controlPlane.eks.usdPerMonth),
         clusters: clusters === 1 ? t(lang, "means.clusters.one") : t(lang, "means.clusters.many", { n: clusters }),
         rate: (controlPlane.eks.usdPerMonth / clusters / controlPlane.hoursPerMonth).toFixed(2),
         asOf: controlPlane.eks.asOf,
-        extended: usd(controlPlane.eks.usdPerMonthExtendedSupport),
+        extended: usdText(controlPlane.eks.usdPerMonthExtendedSupport),
       }),
     ],
     fee && [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)],
