@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import { InputError } from "../../engine/errors.js";
 import { quoteValue } from "../../engine/quote-value.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { ioReason, READ_REASONS } from "../io-reason.js";
+import { ioReason, READ_REASONS } from "../output/io-reason.js";
 import { encodingProblem } from "./encoding.js";
 import { findDuplicateKey, locateJsonError } from "./json-error.js";
 

@@ -2,7 +2,7 @@ import { appendFileSync, closeSync, constants, fsyncSync, linkSync, lstatSync, m
 import { dirname, join, resolve, sep } from "node:path";
 import { InputError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { ioReason, WRITE_REASONS } from "../io-reason.js";
+import { ioReason, WRITE_REASONS } from "./io-reason.js";
 import { SCHEMA_URL } from "../package-info.js";
 
 export interface FileToWrite {

@@ -1,4 +1,4 @@
-import { t, type Lang, type MessageKey } from "../i18n/index.js";
+import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 
 /** Why a file could not be read or written, keyed by Node's error code. */
 type Reasons = Readonly<Record<string, MessageKey>>;
