@@ -76,6 +76,14 @@ describe("the text result", () => {
     expect(text.replace(/\s+/g, " ")).toContain("or USD 1,314.00 a month on a Kubernetes version in extended support");
   });
 
+  it("says beside the cost rows when they do not price what the team needs (Windows, GPUs)", () => {
+    const base = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "moderate", microservices: 4 } as const;
+    const flat = (answers: object) => renderText(recommend(answers), plain).replace(/\s+/g, " ");
+    expect(flat({ ...base, requirements: ["windows"] })).toMatch(/tasks \(assumed\)\. You run Windows containers, but these rows are Linux prices/);
+    expect(flat({ ...base, requirements: ["gpu"] })).toMatch(/tasks \(assumed\)\. You need GPUs, but these rows price general-purpose instances/);
+    expect(flat(base)).not.toMatch(/these rows/);
+  });
+
   it("says when no change of one or two answers would flip the call", () => {
     const strong = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2, timeToMarket: "urgent", opsCapacity: "none" });
     expect(renderText(strong, plain)).toContain("No change of one or two answers would change this recommendation.");

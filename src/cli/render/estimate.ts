@@ -19,16 +19,22 @@ export function estimateHeaders(lang: Lang): string[] {
   return ["way", "compute", "fees", "controlPlane", "total"].map((column) => t(lang, `estimate.column.${column as "way"}`));
 }
 
-/** "us-east-1, USD a month: 16 vCPU, 32 GiB, 16 tasks." */
-export function workloadLine(estimate: EstimateResult, lang: Lang): string {
+/** Needs the rows do not price; the estimate names them where the figures are, not only in the list of what is left out. */
+const NOT_PRICED = ["windows", "gpu"] as const;
+
+/** "us-east-1, USD a month: 16 vCPU, 32 GiB, 16 tasks.", then what these answers need that the rows do not price. */
+export function workloadLine(result: Result, lang: Lang): string {
+  const estimate = result.costs.estimate;
   const { workload } = estimate;
-  return t(lang, "estimate.workload", {
+  const line = t(lang, "estimate.workload", {
     region: estimate.region,
     vcpus: workload.vcpus,
     memory: workload.memoryGiB,
     tasks: workload.tasks,
     assumed: workload.assumed ? t(lang, "estimate.assumedMark") : "",
   });
+  const needs = result.answers.requirements ?? [];
+  return [line, ...NOT_PRICED.filter((need) => needs.includes(need)).map((need) => t(lang, `estimate.notPriced.${need}`))].join(" ");
 }
 
 /** What follows the table: the cheapest, Arm, the break-even, what EKS would add, the people. */

@@ -78,7 +78,7 @@ export function estimateMarkdown(result: Result, lang: Lang): string[] {
     return `| ${name}${ruled} | ${[o.compute, o.fees, o.controlPlane, o.total].map(usdText).join(" | ")} | ${o.arm ? usdText(o.arm.total) : "–"} |`;
   });
   return [
-    workloadLine(estimate, lang),
+    workloadLine(result, lang),
     "",
     `| ${headers.join(" | ")} |`,
     `|---|${headers.slice(1).map(() => "---:").join("|")}|`,

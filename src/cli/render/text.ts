@@ -126,7 +126,7 @@ function estimateSection(result: Result, options: TextOptions, c: InstanceType<t
   const cells = estimate.options.map((o) => [`${isRecommended(result, o) ? "> " : "  "}${wayName(lang, o)}`, ...[o.compute, o.fees, o.controlPlane, o.total].map(usdText)]);
   const widths = headers.map((header, i) => Math.max(displayWidth(header) + (i === 0 ? 2 : 0), ...cells.map((row) => displayWidth(row[i]!))));
   const fixed = 2 + widths.reduce((sum, w) => sum + w + 2, 0);
-  const out = [hang("  ", workloadLine(estimate, lang), width)];
+  const out = [hang("  ", workloadLine(result, lang), width)];
   const barWidth = width - fixed;
   const top = Math.max(...estimate.options.map((o) => o.total), 1);
   const right = (text: string, w: number) => " ".repeat(Math.max(0, w - displayWidth(text))) + text;
