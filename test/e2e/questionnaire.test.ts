@@ -61,8 +61,24 @@ describe.each([
   [60, "en"],
   [100, "en"],
   [160, "en"],
+  [40, "ko"],
   [60, "ko"],
 ] as const)("at %i columns (%s)", (cols, lang) => {
+  it("draws each choice of a list whole, the long ones wrapped between words", async () => {
+    const platform = QUESTIONS.find((q) => q.key === "currentPlatform")!;
+    const choices = "choices" in platform ? platform.choices : [];
+    const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
+    await term.when("(1/", "");
+    // The cursor brings each choice into view, with its hint below the list.
+    for (const [i, choice] of choices.entries()) {
+      if (i > 0) term.child.stdin.write(down);
+      await term.when(opening(say(lang, `hint.currentPlatform.${choice}`)), "");
+      expectWhole(await term.screen(), [say(lang, `choice.currentPlatform.${choice}`)]);
+    }
+    term.child.stdin.write(KEYS.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+
   it("draws every question, hint and choice whole, leaves no stale line, and ends with the command that gives the result again", async () => {
     const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
     for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);

@@ -157,6 +157,10 @@ export function finishHint(lang: Lang): string {
 async function askOne(q: Question, message: string, current: unknown, context: PromptContext, lang: Lang, color: boolean): Promise<unknown> {
   const theme = themeFor(t(lang, `q.${q.key}.hint`), lang, color, context.output);
   const label = (value: string) => tDynamic(lang, `choice.${q.key}.${value}`, value);
+  // As in the review: a choice wider than the terminal goes on under its own start, never cut by the terminal.
+  // The answer shown once chosen stays on one line.
+  const width = widthOf(context.output);
+  const named = (value: string) => ({ value, name: wrapped(label(value), width, 4, 0), short: label(value) });
   const hint = (value: string) => tDynamic(lang, `hint.${q.key}.${value}`, "");
   const fallback = current !== undefined ? current : "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
   switch (q.kind) {
@@ -166,7 +170,7 @@ async function askOne(q: Question, message: string, current: unknown, context: P
           message,
           theme,
           default: fallback as (typeof q.choices)[number] | undefined,
-          choices: q.choices.map((value) => ({ value, name: label(value), description: hint(value) })),
+          choices: q.choices.map((value) => ({ ...named(value), description: hint(value) })),
         },
         context,
       );
@@ -176,7 +180,7 @@ async function askOne(q: Question, message: string, current: unknown, context: P
         {
           message,
           theme,
-          choices: q.choices.map((value) => ({ value, name: label(value), description: hint(value), checked: checked.includes(value) })),
+          choices: q.choices.map((value) => ({ ...named(value), description: hint(value), checked: checked.includes(value) })),
         },
         context,
       );
