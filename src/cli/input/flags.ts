@@ -1,28 +1,7 @@
-import { Option } from "commander";
 import { QUESTIONS, type AnswerKey } from "../../engine/questions.js";
 import { UsageError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { AnswerFlags } from "./options.js";
-
-/** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
-export function answerOptions(lang: Lang): Option[] {
-  return QUESTIONS.map((q) => {
-    const placeholder = q.kind === "integer" || q.kind === "number" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
-    const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.choices.join(", ");
-    const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
-    // An answer with no default is left unknown by leaving its flag out; "unknown" is no value it takes.
-    const fallback = q.required
-      ? ""
-      : "default" in q
-        ? t(lang, "help.default", { value: q.kind === "set" ? "none" : String(q.default) })
-        : t(lang, "help.leaveOutIfUnknown");
-    const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
-    // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
-    option.attributeName = () => q.key;
-    // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
-    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
-  });
-}
 
 export interface FlagAnswers {
   raw: Record<string, unknown>;

@@ -1,4 +1,3 @@
-import { CommanderError } from "commander";
 import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT, SIGNAL_EXIT } from "./exit-codes.js";
@@ -20,7 +19,7 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, la
   // Each line quotes user text (a key, a file name, a rule's field): escaped one by one, so none can
   // carry a control byte to the terminal or a newline that forges a line in the log.
   const write = (...lines: string[]) => writeRaw(`${lines.map((line) => forLogLine(line)).join("\n")}\n`);
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     if (QUIET_COMMANDER_CODES.has(error.code)) return EXIT.ok;
     write(`ecs-or-eks: ${commanderMessage(error, lang)}`, t(lang, "error.fix", { fix: t(lang, "error.usageHint") }));
     return EXIT.usage;
@@ -49,8 +48,14 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, la
   return EXIT.bug;
 }
 
+/** An error commander threw about the command line, told by its code: commander itself loads only when the line needs it. */
+function isCommanderError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code.startsWith("commander.");
+}
+
 /** commander's own wording in English; in Korean, the same facts in Korean. */
-function commanderMessage(error: CommanderError, lang: Lang): string {
+function commanderMessage(error: Error & { code: string }, lang: Lang): string {
   const english = error.message.replace(/^error: /, "").replace(/\n/g, " ");
   if (lang === "en") return english;
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";

@@ -1,0 +1,201 @@
+// The command line as commander reads it: every command, its flags and its
+// help. The main command's plain flags are read without it (plain-args.ts);
+// this loads for everything else: help, the other commands, and every
+// mistake, so that each is reported in commander's terms.
+import { Command, Option } from "commander";
+import { t, type Lang, type MessageKey } from "../../i18n/index.js";
+import { advise } from "../commands/advise.js";
+import { QUESTIONS } from "../../engine/questions.js";
+import {
+  FORMATS,
+  OPTION_TABLES,
+  type AdviseOptions,
+  type CommonOptions,
+  type CompareOptions,
+  type InitOptions,
+  type OptionSpec,
+  type PricesOptions,
+  type RulesCheckOptions,
+  type RulesOptions,
+  type ScaffoldOptions,
+  type SchemaOptions,
+} from "./options.js";
+import { EXIT, exitCodeVars } from "../output/exit-codes.js";
+import { UsageError } from "../../engine/errors.js";
+import { suggest } from "../../engine/suggest.js";
+import { helpTitle, narrowHelp, usageIn, wrapExamples } from "../render/help.js";
+import { wrap } from "../render/layout.js";
+import type { Io } from "../terminal/io.js";
+import { outputWidth } from "../terminal/width.js";
+import { VERSION } from "../package-info.js";
+
+/** A command's work: its options in, its exit code out. */
+type Action<O> = (options: O, command: Command) => Promise<number> | number;
+
+/** Parses the command line and runs the command it names; resolves to its exit code, or throws what went wrong. */
+export async function runCommandLine(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  // commander calls an action with its arguments, then the options, then the command.
+  const settingExitCode =
+    <O,>(action: Action<O>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      exitCode = await action(command.optsWithGlobals() as O, command);
+    };
+  await buildProgram(argv, io, lang, settingExitCode).parseAsync([...argv], { from: "user" });
+  return exitCode;
+}
+
+/** A command name nobody defined: the nearest one when it reads as a typo, else the list. */
+function unknownCommand(word: string, program: Command, lang: Lang): UsageError {
+  const names = program.commands.map((command) => command.name());
+  const near = suggest(word, names);
+  if (near !== undefined) return new UsageError(t(lang, "error.unknownCommandSuggest", { command: word, suggestion: near }), t(lang, "error.helpHint"));
+  // A file (or - for stdin) where a command goes was probably meant as the answers.
+  const list = t(lang, "error.unknownCommandList", { command: word, commands: names.join(", ") });
+  if (word === "-") return new UsageError(list, t(lang, "error.stdinAnswersHint"));
+  if (/\.json$/i.test(word)) return new UsageError(list, t(lang, "error.answersFileHint", { file: word }));
+  return new UsageError(list, t(lang, "error.helpHint"));
+}
+
+export type SettingExitCode = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void>;
+
+/** The program, with the subcommand named in `argv` built whole; `settingExitCode` wraps each action. */
+export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCode: SettingExitCode): Command {
+  const describe = (command: Command, name: string) =>
+    command
+      .description(t(lang, `help.${name}.description` as MessageKey))
+      .helpOption("-h, --help", t(lang, "help.help"))
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        // The help fits the terminal it goes to, down to the narrowest we lay out for.
+        getOutHelpWidth: () => outputWidth(io.stdout),
+        getErrHelpWidth: () => outputWidth(io.stderr),
+        // Errors are reported once, in our words and language, by reportError.
+        outputError: () => {},
+      })
+      // The examples join the description only when help is shown: every run builds the commands.
+      .configureHelp({
+        ...narrowHelp,
+        // commander's own headings and usage words, in the run's language.
+        styleTitle: (title: string) => helpTitle(title, lang),
+        commandUsage: (shown: Command) => usageIn(shown, lang),
+        commandDescription: (shown: Command) =>
+          `${shown.description()}\n\n${t(lang, "help.examplesTitle")}\n${wrapExamples(t(lang, `help.${name}.examples` as MessageKey), outputWidth(io.stdout))}`,
+      })
+      .exitOverride()
+      .showSuggestionAfterError(true);
+  // Each table's flags, in order; --format says which formats this command offers.
+  const withOptions = (command: Command, table: readonly OptionSpec[], formats?: readonly string[]) => {
+    for (const [flags, help] of table) {
+      command.addOption(new Option(flags, t(lang, help, help === "help.format" ? { formats: (formats ?? []).join("|") } : undefined)));
+    }
+    return command;
+  };
+  const common = (command: Command) => withOptions(command, OPTION_TABLES.common);
+  // `rules check <file>` and `prices check <file>`: the same shape, over different data.
+  const withCheck = <O>(command: Command, data: "rules" | "prices", check: (file: string, options: O) => ReturnType<Action<O>>) => {
+    const sub = describe(command.command("check"), `${data}Check`)
+      .summary(t(lang, `help.${data}Check.description`))
+      .argument("<file>", t(lang, `help.${data}File`));
+    common(sub).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
+  };
+  const withAnswers = (command: Command) => {
+    for (const option of answerOptions(lang)) command.addOption(option);
+    return withOptions(command, OPTION_TABLES.answers);
+  };
+
+  const program = describe(new Command("ecs-or-eks"), "main")
+    .version(VERSION, "-V, --version", t(lang, "help.version"))
+    .addHelpText("after", () => `\n${wrap(t(lang, "help.exitCodes", exitCodeVars()), outputWidth(io.stdout)).join("\n")}`)
+    .helpCommand(false)
+    .enablePositionalOptions();
+  // A word where the main command takes none is a mistyped command (or a file meant for --answers):
+  // reported as such, rather than as commander's "too many arguments".
+  common(withOptions(withAnswers(program), OPTION_TABLES.advise, FORMATS.advise))
+    .action(
+      settingExitCode<AdviseOptions>((options, self) => {
+        if (self.args.length > 0) throw unknownCommand(self.args[0]!, program, lang);
+        return advise(options, io, lang);
+      }),
+    );
+
+  // Each subcommand's options are built only when it is the one being run;
+  // the others are listed by name and summary (all that the root help shows).
+  const subcommands: Record<string, (command: Command) => void> = {
+    schema: (command) =>
+      common(command).action(settingExitCode<SchemaOptions>(async (options) => (await import("../commands/schema.js")).printSchema(options, io, lang))),
+    init: (command) =>
+      common(withOptions(withAnswers(command), OPTION_TABLES.init)).action(
+        settingExitCode<InitOptions>(async (options) => (await import("../commands/init.js")).init(options, io, lang)),
+      ),
+    rules: (command) => {
+      common(withOptions(command, OPTION_TABLES.rules, FORMATS.rules)).action(
+        settingExitCode<RulesOptions>(async (options) => (await import("../commands/rules.js")).listRules(options, io, lang)),
+      );
+      withCheck(command, "rules", async (file, options: RulesCheckOptions) => (await import("../commands/rules.js")).checkRulesFile(file, options, io, lang));
+    },
+    prices: (command) => {
+      common(withOptions(command, OPTION_TABLES.prices, FORMATS.prices)).action(
+        settingExitCode<PricesOptions>(async (options) => (await import("../commands/prices.js")).listPrices(options, io, lang)),
+      );
+      withCheck(command, "prices", async (file, options: PricesOptions) => (await import("../commands/prices.js")).checkPricesFile(file, options, io, lang));
+    },
+    compare: (command) =>
+      common(withOptions(command, OPTION_TABLES.compare, FORMATS.compare)).action(
+        settingExitCode<CompareOptions>(async (options) => (await import("../commands/compare.js")).compare(options, io, lang)),
+      ),
+    scaffold: (command) =>
+      common(withAnswers(withOptions(command, OPTION_TABLES.scaffold))).action(
+        settingExitCode<ScaffoldOptions>(async (options) => (await import("../commands/scaffold.js")).scaffoldCommand(options, io, lang)),
+      ),
+    help: (command) =>
+      command.action(
+        settingExitCode<CommonOptions>((_options, self) => {
+          const name = self.args[0];
+          const shown = name === undefined ? program : program.commands.find((c) => c.name() === name);
+          if (shown === undefined) throw unknownCommand(name!, program, lang);
+          shown.outputHelp();
+          return EXIT.ok;
+        }),
+      ),
+    completion: (command) =>
+      common(command).action(
+        settingExitCode<CommonOptions>(async (_options, self) => (await import("../commands/completion.js")).printCompletion(self.args[0]!, io, lang)),
+      ),
+  };
+  // Arguments are declared for every command, built or not: the main help's list shows them.
+  const operands: Record<string, [string, MessageKey]> = {
+    help: ["[command]", "help.helpCommand.argument"],
+    completion: ["<shell>", "help.completion.argument"],
+  };
+  for (const [name, build] of Object.entries(subcommands)) {
+    const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));
+    const operand = operands[name];
+    if (operand) command.argument(operand[0], t(lang, operand[1]));
+    if (argv.includes(name)) build(describe(command, name));
+  }
+  // Set after the subcommands are made, which would otherwise inherit it.
+  return program.allowExcessArguments(true);
+}
+
+/** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
+function answerOptions(lang: Lang): Option[] {
+  return QUESTIONS.map((q) => {
+    const placeholder = q.kind === "integer" || q.kind === "number" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
+    const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.choices.join(", ");
+    const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
+    // An answer with no default is left unknown by leaving its flag out; "unknown" is no value it takes.
+    const fallback = q.required
+      ? ""
+      : "default" in q
+        ? t(lang, "help.default", { value: q.kind === "set" ? "none" : String(q.default) })
+        : t(lang, "help.leaveOutIfUnknown");
+    const option = new Option(`--${q.flag} ${placeholder}`, `${t(lang, `q.${q.key}`)} (${values}${comma})${fallback}`);
+    // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
+    option.attributeName = () => q.key;
+    // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
+    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
+  });
+}
