@@ -11,6 +11,7 @@ import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { asciiOnly, eagerTopLevelFunctions } from "./startup-chunk.mjs";
 
 const dist = new URL("../dist/", import.meta.url);
 await rm(dist, { recursive: true, force: true });
@@ -146,6 +147,8 @@ const result = await build({
   define,
   plugins: [...common.plugins, startup],
 });
+// The start-up chunk's functions go into Node's compile cache with the module, and it is ASCII (scripts/startup-chunk.mjs).
+eagerStartupChunk(result.metafile);
 // Which source modules each output file holds: the package test checks a JSON run by them.
 mkdirSync(new URL("../.cache/", import.meta.url), { recursive: true });
 writeFileSync(new URL("../.cache/bundle-modules.json", import.meta.url), `${JSON.stringify(modulesByOutput(result.metafile), null, 2)}\n`);
@@ -196,6 +199,47 @@ async function startupPlugin() {
       });
     },
   };
+}
+
+/**
+ * Rewrites the start-up chunk so V8 compiles the functions a run calls with
+ * it, as found by running the built CLI under V8's coverage: a JSON run of a
+ * close call and of a clear-cut team (the what-would-change search tries
+ * pairs for it), and the text result in English and Korean. Hoisting a
+ * declaration by hand is only sound if no module it imports statically
+ * imports it back, so that is checked first.
+ */
+function eagerStartupChunk(metafile) {
+  const [file] = Object.entries(metafile.outputs).find(([, output]) => "startup:ecs-or-eks:startup" in output.inputs) ?? [];
+  if (!file) throw new Error("build: no start-up chunk in the metafile");
+  const reaches = (from, to, seen = new Set()) =>
+    (metafile.outputs[from]?.imports ?? []).some(
+      (edge) => edge.kind === "import-statement" && !seen.has(edge.path) && (seen.add(edge.path), edge.path === to || reaches(edge.path, to, seen)),
+    );
+  if (reaches(file, file)) throw new Error(`build: ${file} is in a static import cycle, so its functions cannot be hoisted`);
+  const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-coverage-"));
+  const clearCut = join(scratch, "clear-cut.json");
+  writeFileSync(clearCut, JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 }));
+  const closeCall = "test/fixtures/answers/close-call.json";
+  const runs = [
+    ["--answers", closeCall, "--format", "json"],
+    ["--answers", clearCut, "--format", "json"],
+    ["--answers", closeCall],
+    ["--answers", closeCall, "--lang", "ko"],
+  ];
+  const coverage = join(scratch, "coverage");
+  for (const args of runs) execFileSync(process.execPath, ["bin/ecs-or-eks.js", ...args], { stdio: "ignore", env: { ...process.env, NODE_V8_COVERAGE: coverage } });
+  const url = pathToFileURL(join(process.cwd(), file)).href;
+  const called = new Set(
+    readdirSync(coverage)
+      .flatMap((name) => JSON.parse(readFileSync(join(coverage, name), "utf8")).result)
+      .filter((script) => script.url === url)
+      .flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.ranges[0].startOffset)),
+  );
+  rmSync(scratch, { recursive: true, force: true });
+  const { text, functions } = eagerTopLevelFunctions(readFileSync(file, "utf8"), called);
+  if (functions === 0) throw new Error(`build: no top-level function of ${file} ran under coverage`);
+  writeFileSync(file, asciiOnly(text));
 }
 
 /** Each output file's source modules (package code by package name), from esbuild's metafile. */

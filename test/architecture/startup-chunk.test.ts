@@ -1,0 +1,74 @@
+// The build rewrites the start-up chunk (scripts/startup-chunk.mjs) so that
+// Node loads it faster. The rewrite must never change what the code does:
+// these modules are run before and after it, and must give the same values.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a build script, plain JavaScript without types.
+import { asciiOnly, eagerTopLevelFunctions } from "../../scripts/startup-chunk.mjs";
+import { ROOT } from "../helpers/fixtures.js";
+
+type Rewrite = { text: string; functions: number };
+const eager = eagerTopLevelFunctions as (text: string, called: Set<number>) => Rewrite;
+const ascii = asciiOnly as (text: string) => string;
+
+async function run(source: string): Promise<unknown> {
+  const module = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { result: unknown };
+  return module.result;
+}
+
+/** Where every function starts (at `async` for an async one): where V8's coverage says a function that ran starts. */
+function starts(source: string): Set<number> {
+  return new Set([...source.matchAll(/(?:async )?function\b/g)].map((match) => match.index));
+}
+
+describe("the start-up chunk's rewrite", () => {
+  it("keeps hoisting: a function called above its declaration, by top-level code or another function, still runs", async () => {
+    const source = [
+      "var inner = [1];",
+      "const early = twice(3);",
+      "function twice(n) { return helper(n) * 2; }",
+      "function helper(n) { return n + inner.length; }",
+      "async function later() { return twice(1); }",
+      "function* counts() { yield early; }",
+      "function unused() { return 'never called'; }",
+      "export const result = [early, await later(), [...counts()], unused.name, twice.name];",
+    ].join("\n");
+    const called = starts(source);
+    called.delete(source.indexOf("function unused"));
+    const rewritten = eager(source, called);
+    expect(rewritten.functions).toBe(4);
+    expect(rewritten.text).toContain("var twice=(function twice(");
+    expect(rewritten.text).toContain("function unused()");
+    expect(rewritten.text).not.toContain("var unused=");
+    expect(await run(rewritten.text)).toEqual(await run(source));
+    expect(await run(source)).toEqual([8, 4, [8], "unused", "twice"]);
+  });
+
+  it("leaves exported declarations and functions inside other code alone", () => {
+    const source = "export function shown() { function inside() { return 1; } return inside(); }\nif (true) { function block() {} }\n";
+    expect(eager(source, starts(source)).text).toBe(source);
+  });
+
+  it("writes non-ASCII characters as escapes that mean the same in strings, templates and patterns", async () => {
+    const source = [
+      "const particles = /(이\\/가|을\\/를)/g;",
+      "const quote = /[’”]+$/u;",
+      "const emoji = /^😀$/u;",
+      "const word = `서울${'로'}`;",
+      "export const result = ['GPU이/가 DaemonSet을/를'.replace(particles, '*'), 'a’”'.replace(quote, ''), emoji.test('😀'), word, '한국어', 'Guide §4, café'];",
+    ].join("\n");
+    const rewritten = ascii(source);
+    expect(rewritten).toMatch(/^[\x00-\x7f]*$/);
+    expect(await run(rewritten)).toEqual(await run(source));
+    expect(await run(source)).toEqual(["GPU* DaemonSet*", "a", true, "서울로", "한국어", "Guide §4, café"]);
+    expect(() => ascii("const x = /\\가/;")).toThrow(/backslash/);
+  });
+
+  it("is what the built package ships: an ASCII start-up chunk whose called functions are expressions", () => {
+    const byFile = JSON.parse(readFileSync(`${ROOT}.cache/bundle-modules.json`, "utf8")) as Record<string, string[]>;
+    const [file] = Object.entries(byFile).find(([, sources]) => sources.includes("src/cli/program.ts"))!;
+    const text = readFileSync(`${ROOT}dist/${file}`, "utf8");
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(text.match(/var [\w$]+=\(function [\w$]+\(/g)?.length ?? 0).toBeGreaterThan(50);
+  });
+});
