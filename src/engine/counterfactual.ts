@@ -11,7 +11,7 @@
 // answers are scored one change at a time, and then at most JOINT_STEPS
 // values of a count are tried each way.
 import { applyChanges, byCost, changedAnswers, valueAfter, type Change, type CountChange } from "./changes.js";
-import { contribution, intervalIndex, leadModelOf, leadOf, movesFrom, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
+import { contribution, intervalIndex, leadModelOf, leadOf, movesFrom, readTogether, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
 import type { Answers, AnswerKey, IntegerQuestion } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { Rule, RuleSet } from "./rule-set.js";
@@ -60,6 +60,8 @@ interface CountAxis {
   order: number;
   /** Each way from today's value, nearest first: the intervals, and the running best lead towards the other platform. */
   ways: Record<"up" | "down", { indices: number[]; best: number[] }>;
+  /** The effect on rules of several answers of moving this count alone into each interval, by index, as it is worked out. */
+  jointAt: Map<number, number>;
 }
 
 type SearchMove = ScoredChange & { order: number; joint: number };
@@ -102,6 +104,7 @@ function startSearch(model: LeadModel, answers: Answers, current: Platform): Sea
       joint: model.jointByKey.has(key.q.key),
       order,
       ways: { up: way(key, count, "up", current), down: way(key, count, "down", current) },
+      jointAt: new Map(),
     });
   }
   const search = { model, answers, current, base, moves, counts };
@@ -166,16 +169,21 @@ function jointDelta(search: Search, changes: readonly Change[]): number {
 }
 
 /**
- * The joint effect of two choice or set changes. When only one of them is
- * read by rules of several answers, those rules cannot read the other (it
- * would be theirs too), so the one change's own effect, worked out once, is it.
+ * The joint effect of two choice or set changes. A rule of several answers
+ * that reads only one of the two answers sees what that change alone makes
+ * of it, so unless some rule reads both, the effects worked out for each
+ * change alone add up.
  */
 function pairJointDelta(search: Search, a: SearchMove, b: SearchMove): number {
-  const { jointByKey } = search.model;
-  const aJoint = jointByKey.has(a.change.key);
-  const bJoint = jointByKey.has(b.change.key);
-  if (aJoint && bJoint) return jointDelta(search, [a.change, b.change]);
-  return aJoint ? a.joint : bJoint ? b.joint : 0;
+  if (!readTogether(search.model, a.change.key, b.change.key)) return a.joint + b.joint;
+  return jointDelta(search, [a.change, b.change]);
+}
+
+/** The effect on rules of several answers of moving a count alone into interval `i` (the same anywhere in it). */
+function countJoint(search: Search, axis: CountAxis, i: number): number {
+  let joint = axis.jointAt.get(i);
+  if (joint === undefined) axis.jointAt.set(i, (joint = axis.joint ? jointDelta(search, [countChangeTo(axis, i)]) : 0));
+  return joint;
 }
 
 /** The changes' effect on the rules that read one answer, from the tables (two changes to one set build on each other). */
@@ -215,12 +223,21 @@ function countChangeTo(axis: CountAxis, i: number): CountChange {
 
 /**
  * The nearest interval in `direction` where this count, with the `others`
- * changes (whose table effect is `othersDelta`), flips the recommendation;
- * the change there says whether every count beyond it flips too.
+ * changes (whose effect is `othersDelta` in the tables and `othersJoint` on
+ * rules of several answers), flips the recommendation; the change there
+ * says whether every count beyond it flips too.
  */
-function nearestFlip(search: Search, axis: CountAxis, direction: "up" | "down", others: readonly Change[], othersDelta: number): CountChange | undefined {
+function nearestFlip(
+  search: Search,
+  axis: CountAxis,
+  direction: "up" | "down",
+  others: readonly Change[],
+  othersDelta: number,
+  othersJoint: number,
+): CountChange | undefined {
   const { indices, best } = axis.ways[direction];
   const scored = axis.joint || others.some((change) => search.model.jointByKey.has(change.key));
+  const joint = jointOfCountWith(search, axis, others, othersJoint);
   let found: number | undefined;
   if (!scored) {
     // The first place where the running best flips: before it nothing does, from it on the best does.
@@ -234,7 +251,7 @@ function nearestFlip(search: Search, axis: CountAxis, direction: "up" | "down", 
     found = indices[low];
   } else {
     for (const i of indices.slice(0, JOINT_STEPS)) {
-      const delta = axis.key.table[i]! - axis.lead + othersDelta + jointDelta(search, [...others, countChangeTo(axis, i)]);
+      const delta = axis.key.table[i]! - axis.lead + othersDelta + joint(i, countChangeTo(axis, i));
       if (flipsAt(search, delta)) {
         found = i;
         break;
@@ -243,11 +260,29 @@ function nearestFlip(search: Search, axis: CountAxis, direction: "up" | "down", 
   }
   if (found === undefined) return undefined;
   const change = countChangeTo(axis, found);
-  return { ...change, open: isOpen(search, axis, found, change, others, othersDelta, scored) };
+  return { ...change, open: isOpen(search, axis, found, change, othersDelta, scored, joint) };
+}
+
+/**
+ * The effect on rules of several answers of the count at interval `i` (as
+ * `change`) with the `others`: when no such rule reads the count with any of
+ * them, the count's own effect plus theirs, each worked out once; else scored.
+ */
+function jointOfCountWith(search: Search, axis: CountAxis, others: readonly Change[], othersJoint: number): (i: number, change: CountChange) => number {
+  const apart = !others.some((change) => readTogether(search.model, change.key, axis.key.q.key));
+  return apart ? (i) => othersJoint + countJoint(search, axis, i) : (_i, change) => jointDelta(search, [...others, change]);
 }
 
 /** Whether every count beyond interval `i` (in the change's direction) also flips, given the other changes. */
-function isOpen(search: Search, axis: CountAxis, i: number, change: CountChange, others: readonly Change[], othersDelta: number, scored: boolean): boolean {
+function isOpen(
+  search: Search,
+  axis: CountAxis,
+  i: number,
+  change: CountChange,
+  othersDelta: number,
+  scored: boolean,
+  joint: (i: number, change: CountChange) => number,
+): boolean {
   const last = axis.key.intervals.length - 1;
   const [from, to] = change.direction === "up" ? [i + 1, last] : [0, i - 1];
   if (from > to) return true;
@@ -261,7 +296,7 @@ function isOpen(search: Search, axis: CountAxis, i: number, change: CountChange,
   if (to - from + 1 > JOINT_STEPS) return false;
   for (let j = from; j <= to; j++) {
     const beyond = { ...change, value: change.direction === "up" ? axis.key.intervals[j]!.from : axis.key.intervals[j]!.to };
-    if (!flipsAt(search, axis.key.table[j]! - axis.lead + othersDelta + jointDelta(search, [...others, beyond]))) return false;
+    if (!flipsAt(search, axis.key.table[j]! - axis.lead + othersDelta + joint(j, beyond))) return false;
   }
   return true;
 }
@@ -270,34 +305,85 @@ function flippingSingles(search: Search): Change[][] {
   const found: Change[][] = search.moves.filter((move) => flipsAt(search, move.delta + move.joint)).map((move) => [move.change]);
   for (const axis of search.counts) {
     for (const direction of ["up", "down"] as const) {
-      const change = nearestFlip(search, axis, direction, [], 0);
+      const change = nearestFlip(search, axis, direction, [], 0, 0);
       if (change) found.push([change]);
     }
   }
   return found;
 }
 
-function flippingPairs(search: Search): Change[][] {
+/**
+ * Two choice or set changes that flip it together, in question order. Most
+ * pairs are two answers no rule reads together, whose effect is the sum of
+ * the two changes' own: with the changes sorted by how far each goes towards
+ * the other platform, only the pairs that reach far enough are tried, so the
+ * work grows with the pairs that could flip, not with every pair. The others
+ * (two items of one set, or answers some rule reads together) are all tried.
+ */
+function flippingMovePairs(search: Search): Change[][] {
+  const { moves, model } = search;
   const pairs: Change[][] = [];
-  const { moves, counts } = search;
-  // Two choice or set changes.
-  for (let i = 0; i < moves.length; i++) {
-    for (let j = i + 1; j < moves.length; j++) {
-      const a = moves[i]!;
-      const b = moves[j]!;
-      let delta: number;
-      if (a.change.key !== b.change.key) delta = a.delta + b.delta;
-      // Two values for one answer cannot both hold, but two changes to one set can.
-      else if (a.change.kind === "add" || a.change.kind === "remove") delta = deltaOf(search, [a.change, b.change]);
-      else continue;
-      if (flipsAt(search, delta + pairJointDelta(search, a, b))) pairs.push([a.change, b.change]);
+  const tryPair = (i: number, j: number) => {
+    const a = moves[i]!;
+    const b = moves[j]!;
+    let delta: number;
+    if (a.change.key !== b.change.key) delta = a.delta + b.delta;
+    // Two values for one answer cannot both hold, but two changes to one set can.
+    else if (a.change.kind === "add" || a.change.kind === "remove") delta = deltaOf(search, [a.change, b.change]);
+    else return;
+    if (flipsAt(search, delta + pairJointDelta(search, a, b))) pairs.push([a.change, b.change]);
+  };
+  const apart = (i: number, j: number) => moves[i]!.change.key !== moves[j]!.change.key && !readTogether(model, moves[i]!.change.key, moves[j]!.change.key);
+  // How far each change goes towards the other platform; a pair flips only if its two go at least the distance left
+  // (less a margin far wider than any rounding: every candidate is checked exactly).
+  const toward = search.current === "ecs" ? 1 : -1;
+  const gain = moves.map((move) => toward * (move.delta + move.joint));
+  const needed = -toward * search.base - 1e-6;
+  const order = [...moves.keys()].sort((x, y) => gain[y]! - gain[x]!);
+  for (let p = 0; p < order.length; p++) {
+    for (let q = p + 1; q < order.length && gain[order[p]!]! + gain[order[q]!]! >= needed; q++) {
+      const [i, j] = order[p]! < order[q]! ? [order[p]!, order[q]!] : [order[q]!, order[p]!];
+      if (apart(i, j)) tryPair(i, j);
     }
   }
+  const byKey = new Map<AnswerKey, number[]>();
+  moves.forEach((move, i) => byKey.set(move.change.key, [...(byKey.get(move.change.key) ?? []), i]));
+  // These pairs are scored, which costs more: first, the most that changes to the two answers could
+  // gain (every rule that reads either, moved its best way) must reach the distance left.
+  const most = new Map([...byKey.keys()].map((key) => [key, mostGain(search, key)]));
+  for (let i = 0; i < moves.length; i++) {
+    const key = moves[i]!.change.key;
+    for (const other of [key, ...(model.together.get(key) ?? [])]) {
+      if (most.get(key)! + (other === key ? 0 : (most.get(other) ?? 0)) < needed) continue;
+      for (const j of byKey.get(other) ?? []) if (j > i && !apart(i, j)) tryPair(i, j);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The most that any change to one answer could move EKS's lead towards the
+ * other platform: each rule that reads it, alone or with others, turned on
+ * or off, whichever gains more.
+ */
+function mostGain(search: Search, key: AnswerKey): number {
+  const toward = search.current === "ecs" ? 1 : -1;
+  const rules = [...(search.model.keys.get(key)?.own ?? []), ...(search.model.jointByKey.get(key) ?? [])];
+  return rules.reduce((sum, rule) => {
+    const today = toward * contribution(rule, search.answers);
+    const firing = toward * (rule.platform === "eks" ? rule.weight : -rule.weight);
+    return sum + Math.max(0 - today, firing - today);
+  }, 0);
+}
+
+function flippingPairs(search: Search): Change[][] {
+  const pairs = flippingMovePairs(search);
+  const { moves, counts } = search;
   // A count and a choice or set change: the nearest count that flips with it, each way.
   for (const axis of counts) {
     for (const move of moves) {
       for (const direction of ["up", "down"] as const) {
-        const change = nearestFlip(search, axis, direction, [move.change], move.delta);
+        const change = nearestFlip(search, axis, direction, [move.change], move.delta, move.joint);
         if (change) pairs.push(axis.order < move.order ? [change, move.change] : [move.change, change]);
       }
     }
@@ -313,8 +399,9 @@ function flippingPairs(search: Search): Change[][] {
         for (const i of first.joint || second.joint ? values.slice(0, JOINT_STEPS) : values) {
           const other = countChangeTo(second, i);
           const otherDelta = second.key.table[i]! - second.lead;
+          const otherJoint = countJoint(search, second, i);
           for (const direction of ["up", "down"] as const) {
-            const change = nearestFlip(search, first, direction, [other], otherDelta);
+            const change = nearestFlip(search, first, direction, [other], otherDelta, otherJoint);
             if (change) pairs.push([change, other]);
           }
         }

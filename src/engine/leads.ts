@@ -37,6 +37,8 @@ export interface LeadModel {
   joint: Rule[];
   /** Those rules by each answer they read: a change to any other answer leaves them be. */
   jointByKey: Map<AnswerKey, Rule[]>;
+  /** For each answer, the other answers that some rule of several answers reads with it. */
+  together: Map<AnswerKey, Set<AnswerKey>>;
 }
 
 // A cache, not state: a model is a pure function of its (immutable) rule set.
@@ -57,8 +59,16 @@ export function leadModelOf(ruleSet: RuleSet): LeadModel {
     keys.set(q.key, key);
   }
   const jointByKey = new Map<AnswerKey, Rule[]>();
-  for (const rule of joint) for (const key of rule.keys) jointByKey.set(key, [...(jointByKey.get(key) ?? []), rule]);
-  const model = { keys, joint, jointByKey };
+  const together = new Map<AnswerKey, Set<AnswerKey>>();
+  for (const rule of joint) {
+    for (const key of rule.keys) {
+      jointByKey.set(key, [...(jointByKey.get(key) ?? []), rule]);
+      const others = together.get(key) ?? new Set<AnswerKey>();
+      for (const other of rule.keys) if (other !== key) others.add(other);
+      together.set(key, others);
+    }
+  }
+  const model = { keys, joint, jointByKey, together };
   models.set(ruleSet, model);
   return model;
 }
@@ -106,6 +116,15 @@ export function intervalIndex(key: KeyLeads, count: number): number {
     else high = middle - 1;
   }
   return low;
+}
+
+/**
+ * Whether a change to `first` and one to `second` can act on the same rule
+ * of several answers; if not, their effects on those rules add up. Two
+ * changes to one answer (two items of a set) do whenever any such rule reads it.
+ */
+export function readTogether(model: LeadModel, first: AnswerKey, second: AnswerKey): boolean {
+  return first === second ? model.jointByKey.has(first) : model.together.get(first)?.has(second) === true;
 }
 
 /** EKS's lead from the rules that read only this answer, when it has `value`. */

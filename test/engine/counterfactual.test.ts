@@ -93,6 +93,29 @@ describe("what would change the recommendation", () => {
     );
   });
 
+  it("never misses a pair of choice or set changes that flips it, while it lists fewer than the most", () => {
+    // The pair search tries only the pairs that could reach the other platform: brute force tries them all.
+    const parsed = parseRules(readFixture("rules/custom-rules.json"), { file: "custom-rules.json" });
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    let checked = 0;
+    for (const rules of [BUILT_IN_RULES, parsed.ruleSet]) {
+      const platform = (answers: Answers) => decide(scorePlatforms(rules, answers).scores);
+      fc.assert(
+        fc.property(answersArbitrary, (generated) => {
+          const answers = capped(generated);
+          const result = evaluate(answers, { rules });
+          if (singleChanges(answers).some((changed) => platform(changed) !== result.recommendation)) return;
+          if (result.whatWouldChange.length === MAX_FLIPS) return;
+          checked++;
+          const listed = result.whatWouldChange.map((flip) => flip.answers);
+          for (const pair of movePairs(answers)) if (platform({ ...answers, ...pair }) !== result.recommendation) expect(listed).toContainEqual(pair);
+        }),
+        { numRuns: 200, seed: 9 },
+      );
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
   it("gives the smallest count that flips, phrased as a threshold", () => {
     const result = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-only", budget: "moderate", microservices: 12 });
     expect(result.whatWouldChange).toContainEqual({
@@ -212,4 +235,32 @@ function extraSetItems(answers: Answers, changed: Partial<Answers>): number {
     extra += diff - 1;
   }
   return extra;
+}
+
+/**
+ * Every pair of choice or set changes, as the answers they change: two
+ * answers, or one set with two items changed; never two values of one choice.
+ */
+function movePairs(answers: Answers): Partial<Answers>[] {
+  const choiceOrSet = QUESTIONS.filter((q) => q.kind !== "integer");
+  const moves = singleChanges(answers).flatMap((changed) => {
+    const q = choiceOrSet.find((question) => changed[question.key] !== answers[question.key]);
+    return q ? [{ q, changed }] : [];
+  });
+  const pairs: Partial<Answers>[] = [];
+  for (let i = 0; i < moves.length; i++) {
+    for (let j = i + 1; j < moves.length; j++) {
+      const [a, b] = [moves[i]!, moves[j]!];
+      if (a.q.key !== b.q.key) {
+        pairs.push({ [a.q.key]: a.changed[a.q.key], [b.q.key]: b.changed[b.q.key] } as Partial<Answers>);
+      } else if (a.q.kind === "set") {
+        // Both items toggled: the set's choices, in order, that the two changes leave in it.
+        const before = new Set(answers[a.q.key] as string[]);
+        const toggled = (item: string) => (a.changed[a.q.key] as string[]).includes(item) !== before.has(item) || (b.changed[b.q.key] as string[]).includes(item) !== before.has(item);
+        const after = a.q.choices.filter((item) => before.has(item) !== toggled(item));
+        pairs.push({ [a.q.key]: after } as Partial<Answers>);
+      }
+    }
+  }
+  return pairs;
 }
