@@ -11,7 +11,7 @@ import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { asciiOnly, eagerTopLevelFunctions } from "./startup-chunk.mjs";
+import { asciiOnly, eagerFunctions } from "./startup-chunk.mjs";
 
 const dist = new URL("../dist/", import.meta.url);
 await rm(dist, { recursive: true, force: true });
@@ -237,8 +237,8 @@ function eagerStartupChunk(metafile) {
       .flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.ranges[0].startOffset)),
   );
   rmSync(scratch, { recursive: true, force: true });
-  const { text, functions } = eagerTopLevelFunctions(readFileSync(file, "utf8"), called);
-  if (functions === 0) throw new Error(`build: no top-level function of ${file} ran under coverage`);
+  const { text, functions } = eagerFunctions(readFileSync(file, "utf8"), called);
+  if (functions === 0) throw new Error(`build: no function of ${file} ran under coverage`);
   writeFileSync(file, asciiOnly(text));
 }
 

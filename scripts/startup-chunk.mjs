@@ -7,26 +7,49 @@
 // an expression in parentheses, which it takes as a sign that the function
 // runs at once. Node writes a module's code cache right after compiling the
 // module, before any of it runs, so a lazily compiled function is compiled
-// again on every run: for the start-up chunk, a tenth of a JSON run on
-// Node 24. Here each top-level `function f(...) {...}` that a run calls becomes
+// again on every run: for the start-up chunk, a seventh of a JSON run on
+// Node 24. Here each function a typical run calls (V8's own coverage says
+// which) is put in parentheses: an arrow or function expression as it
+// stands, and a top-level `function f(...) {...}` as
 // `var f = (function f(...) {...});`, moved to the top of the module, where
-// the declaration's hoisting had put it: every call, even one made before
-// the declaration's place in the text, finds the function. Nothing else
-// changes; the file is parsed with TypeScript's parser, which reads
-// esbuild's output as plain JavaScript. Only the functions that typical runs
-// call are made eager (V8's own coverage says which): compiling the others
-// up front would cost Node 20, which has no compile cache, on every run.
+// the declaration's hoisting had put it, so that every call, even one made
+// before the declaration's place in the text, finds the function. Nothing
+// else changes; the file is parsed with TypeScript's parser, which reads
+// esbuild's output as plain JavaScript. The functions no run calls stay lazy:
+// compiling them up front would cost Node 20, which has no compile cache.
 import ts from "typescript";
 
 /**
- * The module's text with the top-level function declarations (named, with a
- * body) that start at one of `called` (offsets in the text, as V8's coverage
- * gives them) turned into parenthesised function expressions assigned at its
- * top. Declarations are only hoisted in a module without a static import
- * cycle through it: the caller builds chunks that import in one direction only.
+ * The module's text with every function that starts at one of `called`
+ * (offsets in the text, as V8's coverage gives them) made eager: arrows and
+ * function expressions put in parentheses, top-level declarations (named,
+ * with a body, not exported) turned into parenthesised expressions assigned
+ * at the top. Declarations are only hoisted in a module without a static
+ * import cycle through it: the caller builds chunks that import in one
+ * direction only.
  */
-export function eagerTopLevelFunctions(text, called) {
+export function eagerFunctions(text, called) {
   const source = ts.createSourceFile("chunk.js", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  /** Parentheses to insert, as [offset, "(" or ")"]. */
+  const parentheses = [];
+  const visit = (node) => {
+    const expression = ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+    if (expression && !ts.isParenthesizedExpression(node.parent) && called.has(node.getStart(source))) parentheses.push([node.getStart(source), "("], [node.end, ")"]);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  // At one offset, a function that ends closes before the next one opens.
+  parentheses.sort((a, b) => a[0] - b[0] || (a[1] === ")" ? -1 : 1));
+  const slice = (from, to) => {
+    let out = "";
+    let at = from;
+    for (const [offset, mark] of parentheses) {
+      if (offset < from || offset > to || (offset === from && mark === ")") || (offset === to && mark === "(")) continue;
+      out += text.slice(at, offset) + mark;
+      at = offset;
+    }
+    return out + text.slice(at, to);
+  };
   const hoisted = [];
   let rest = "";
   let at = 0;
@@ -36,11 +59,11 @@ export function eagerTopLevelFunctions(text, called) {
     if (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
     const start = statement.getStart(source);
     if (!called.has(start)) continue;
-    rest += text.slice(at, start);
-    hoisted.push(`var ${statement.name.text}=(${text.slice(start, statement.end)});`);
+    rest += slice(at, start);
+    hoisted.push(`var ${statement.name.text}=(${slice(start, statement.end)});`);
     at = statement.end;
   }
-  return { text: hoisted.join("") + rest + text.slice(at), functions: hoisted.length };
+  return { text: hoisted.join("") + rest + slice(at, text.length), functions: hoisted.length + parentheses.length / 2 };
 }
 
 /**

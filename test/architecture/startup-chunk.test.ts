@@ -4,11 +4,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a build script, plain JavaScript without types.
-import { asciiOnly, eagerTopLevelFunctions } from "../../scripts/startup-chunk.mjs";
+import { asciiOnly, eagerFunctions } from "../../scripts/startup-chunk.mjs";
 import { ROOT } from "../helpers/fixtures.js";
 
 type Rewrite = { text: string; functions: number };
-const eager = eagerTopLevelFunctions as (text: string, called: Set<number>) => Rewrite;
+const eager = eagerFunctions as (text: string, called: Set<number>) => Rewrite;
 const ascii = asciiOnly as (text: string) => string;
 
 async function run(source: string): Promise<unknown> {
@@ -31,22 +31,29 @@ describe("the start-up chunk's rewrite", () => {
       "async function later() { return twice(1); }",
       "function* counts() { yield early; }",
       "function unused() { return 'never called'; }",
-      "export const result = [early, await later(), [...counts()], unused.name, twice.name];",
+      "const mapped = [1, 2].map((n) => twice(n)).map(async (n) => n + 1);",
+      "const kept = [3].map((n) => n);",
+      "export const result = [early, await later(), [...counts()], unused.name, twice.name, await Promise.all(mapped), kept];",
     ].join("\n");
     const called = starts(source);
     called.delete(source.indexOf("function unused"));
+    called.add(source.indexOf("(n) => twice")).add(source.indexOf("async (n)"));
     const rewritten = eager(source, called);
-    expect(rewritten.functions).toBe(4);
+    expect(rewritten.functions).toBe(6);
     expect(rewritten.text).toContain("var twice=(function twice(");
+    expect(rewritten.text).toContain("((n) => twice(n))");
+    expect(rewritten.text).toContain("(async (n) => n + 1)");
+    expect(rewritten.text).toContain("[3].map((n) => n)");
     expect(rewritten.text).toContain("function unused()");
     expect(rewritten.text).not.toContain("var unused=");
     expect(await run(rewritten.text)).toEqual(await run(source));
-    expect(await run(source)).toEqual([8, 4, [8], "unused", "twice"]);
+    expect(await run(source)).toEqual([8, 4, [8], "unused", "twice", [5, 7], [3]]);
   });
 
-  it("leaves exported declarations and functions inside other code alone", () => {
-    const source = "export function shown() { function inside() { return 1; } return inside(); }\nif (true) { function block() {} }\n";
-    expect(eager(source, starts(source)).text).toBe(source);
+  it("leaves exported declarations, declarations inside other code, and functions already in parentheses alone", () => {
+    const source = "export function shown() { function inside() { return 1; } return inside(); }\nif (true) { function block() {} }\nconst f = (() => 1);\n";
+    const called = starts(source).add(source.indexOf("() => 1"));
+    expect(eager(source, called).text).toBe(source);
   });
 
   it("writes non-ASCII characters as escapes that mean the same in strings, templates and patterns", async () => {
@@ -64,11 +71,12 @@ describe("the start-up chunk's rewrite", () => {
     expect(() => ascii("const x = /\\가/;")).toThrow(/backslash/);
   });
 
-  it("is what the built package ships: an ASCII start-up chunk whose called functions are expressions", () => {
+  it("is what the built package ships: an ASCII start-up chunk whose called functions are in parentheses", () => {
     const byFile = JSON.parse(readFileSync(`${ROOT}.cache/bundle-modules.json`, "utf8")) as Record<string, string[]>;
     const [file] = Object.entries(byFile).find(([, sources]) => sources.includes("src/cli/program.ts"))!;
     const text = readFileSync(`${ROOT}dist/${file}`, "utf8");
     expect(text).toMatch(/^[\x00-\x7f]*$/);
-    expect(text.match(/var [\w$]+=\(function [\w$]+\(/g)?.length ?? 0).toBeGreaterThan(50);
+    expect(text.match(/var [\w$]+=\((?:async )?function\*? ?[\w$]+\(/g)?.length ?? 0).toBeGreaterThan(50);
+    expect(text.match(/\(\(?[\w$,]*\)?=>/g)?.length ?? 0).toBeGreaterThan(50);
   });
 });
