@@ -11,7 +11,7 @@ import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { asciiOnly, eagerFunctions } from "./startup-chunk.mjs";
+import { asciiOnly, eagerFunctions, everyFunction } from "./startup-chunk.mjs";
 
 const dist = new URL("../dist/", import.meta.url);
 await rm(dist, { recursive: true, force: true });
@@ -147,8 +147,8 @@ const result = await build({
   define,
   plugins: [...common.plugins, startup],
 });
-// The start-up chunk's functions go into Node's compile cache with the module, and it is ASCII (scripts/startup-chunk.mjs).
-eagerStartupChunk(result.metafile);
+// The functions of the chunks a run starts with go into Node's compile cache with them, and they are ASCII.
+eagerChunks(result.metafile);
 // Which source modules each output file holds: the package test checks a JSON run by them.
 mkdirSync(new URL("../.cache/", import.meta.url), { recursive: true });
 writeFileSync(new URL("../.cache/bundle-modules.json", import.meta.url), `${JSON.stringify(modulesByOutput(result.metafile), null, 2)}\n`);
@@ -202,21 +202,36 @@ async function startupPlugin() {
 }
 
 /**
- * Rewrites the start-up chunk so V8 compiles the functions a run calls with
- * it, as found by running the built CLI under V8's coverage: a JSON run of a
- * close call and of a clear-cut team (the what-would-change search tries
- * pairs for it), and the text result in English and Korean. Hoisting a
- * declaration by hand is only sound if no module it imports statically
- * imports it back, so that is checked first.
+ * Rewrites the chunks a run starts with so that V8 compiles their functions
+ * with them (scripts/startup-chunk.mjs). In the start-up chunk, the functions
+ * a run calls, as found by running the built CLI under V8's coverage: a JSON
+ * run of a close call and of a clear-cut team (the what-would-change search
+ * tries pairs for it), and the text result in English and Korean. In the
+ * chunks the questionnaire loads (the prompts and the prompt library), every
+ * function: the questionnaire, which no build can run, uses most of them.
  */
-function eagerStartupChunk(metafile) {
-  const [file] = Object.entries(metafile.outputs).find(([, output]) => "startup:ecs-or-eks:startup" in output.inputs) ?? [];
-  if (!file) throw new Error("build: no start-up chunk in the metafile");
-  const reaches = (from, to, seen = new Set()) =>
-    (metafile.outputs[from]?.imports ?? []).some(
-      (edge) => edge.kind === "import-statement" && !seen.has(edge.path) && (seen.add(edge.path), edge.path === to || reaches(edge.path, to, seen)),
-    );
-  if (reaches(file, file)) throw new Error(`build: ${file} is in a static import cycle, so its functions cannot be hoisted`);
+function eagerChunks(metafile) {
+  const outputs = Object.entries(metafile.outputs);
+  const [startup] = outputs.find(([, output]) => "startup:ecs-or-eks:startup" in output.inputs) ?? [];
+  const [prompts] = outputs.find(([, output]) => output.entryPoint === "src/cli/input/prompts.ts") ?? [];
+  if (!startup || !prompts) throw new Error("build: no start-up or prompts chunk in the metafile");
+  const imports = (file) => (metafile.outputs[file]?.imports ?? []).filter((edge) => edge.kind === "import-statement" && !edge.external).map((edge) => edge.path);
+  const questionnaire = [prompts, ...imports(prompts).filter((file) => file !== startup && !imports("dist/cli.js").includes(file))];
+  rewrite(startup, calledInRuns(startup));
+  for (const file of questionnaire) rewrite(file, everyFunction(readFileSync(file, "utf8")));
+
+  function rewrite(file, called) {
+    // Hoisting a declaration by hand is only sound if no module it imports statically imports it back.
+    const reaches = (from, to, seen = new Set()) => imports(from).some((next) => !seen.has(next) && (seen.add(next), next === to || reaches(next, to, seen)));
+    if (reaches(file, file)) throw new Error(`build: ${file} is in a static import cycle, so its functions cannot be hoisted`);
+    const { text, functions } = eagerFunctions(readFileSync(file, "utf8"), called);
+    if (functions === 0) throw new Error(`build: no function of ${file} to compile with it`);
+    writeFileSync(file, asciiOnly(text));
+  }
+}
+
+/** Where each function of the start-up chunk that typical runs call starts, from V8's coverage of those runs. */
+function calledInRuns(file) {
   const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-coverage-"));
   const clearCut = join(scratch, "clear-cut.json");
   writeFileSync(clearCut, JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 }));
@@ -237,9 +252,7 @@ function eagerStartupChunk(metafile) {
       .flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.ranges[0].startOffset)),
   );
   rmSync(scratch, { recursive: true, force: true });
-  const { text, functions } = eagerFunctions(readFileSync(file, "utf8"), called);
-  if (functions === 0) throw new Error(`build: no function of ${file} ran under coverage`);
-  writeFileSync(file, asciiOnly(text));
+  return called;
 }
 
 /** Each output file's source modules (package code by package name), from esbuild's metafile. */

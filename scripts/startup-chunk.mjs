@@ -66,6 +66,18 @@ export function eagerFunctions(text, called) {
   return { text: hoisted.join("") + rest + slice(at, text.length), functions: hoisted.length + parentheses.length / 2 };
 }
 
+/** Where every function of a module starts: all of them made eager, for a chunk most of which a run uses. */
+export function everyFunction(text) {
+  const source = ts.createSourceFile("chunk.js", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const starts = new Set();
+  const visit = (node) => {
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) starts.add(node.getStart(source));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return starts;
+}
+
 /**
  * The text with every character outside ASCII written as a \uXXXX escape.
  * esbuild escapes strings but not regular expressions, and one Hangul

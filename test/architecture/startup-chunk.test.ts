@@ -1,5 +1,5 @@
-// The build rewrites the start-up chunk (scripts/startup-chunk.mjs) so that
-// Node loads it faster. The rewrite must never change what the code does:
+// The build rewrites the chunks a run starts with (scripts/startup-chunk.mjs)
+// so that Node loads them faster. The rewrite must never change what the code does:
 // these modules are run before and after it, and must give the same values.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -78,5 +78,10 @@ describe("the start-up chunk's rewrite", () => {
     expect(text).toMatch(/^[\x00-\x7f]*$/);
     expect(text.match(/var [\w$]+=\((?:async )?function\*? ?[\w$]+\(/g)?.length ?? 0).toBeGreaterThan(50);
     expect(text.match(/\(\(?[\w$,]*\)?=>/g)?.length ?? 0).toBeGreaterThan(50);
+    // The questionnaire's chunks: the prompt library's functions all go in parentheses.
+    const [library] = Object.entries(byFile).find(([, sources]) => sources.includes("npm:@inquirer/core"))!;
+    const prompts = readFileSync(`${ROOT}dist/${library}`, "utf8");
+    expect(prompts).toMatch(/^[\x00-\x7f]*$/);
+    expect(prompts.match(/var [\w$]+=\((?:async )?function\*? ?[\w$]+\(/g)?.length ?? 0).toBeGreaterThan(20);
   });
 });
