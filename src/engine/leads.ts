@@ -49,9 +49,12 @@ export function leadModelOf(ruleSet: RuleSet): LeadModel {
   if (cached) return cached;
   const keys = new Map<AnswerKey, KeyLeads>();
   const joint = ruleSet.rules.filter((rule) => rule.keys.length > 1);
+  // The rules that read each answer, in one pass over the rules.
+  const readers = new Map<AnswerKey, Rule[]>();
+  for (const rule of ruleSet.rules) for (const key of rule.keys) readers.set(key, [...(readers.get(key) ?? []), rule]);
   for (const q of QUESTIONS) {
-    const reading = ruleSet.rules.filter((rule) => rule.keys.includes(q.key));
-    if (reading.length === 0) continue;
+    const reading = readers.get(q.key);
+    if (reading === undefined) continue;
     const own = reading.filter((rule) => rule.keys.length === 1);
     const intervals = q.kind === "integer" ? intervalsOf(q, reading) : [];
     const key: KeyLeads = { q, own, intervals, table: [], leads: new Map(), moves: new Map() };
