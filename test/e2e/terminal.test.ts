@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,5 +116,18 @@ describe("signals at a prompt", () => {
     expect(modes).toMatch(/(^|\s)icanon(\s|$)/m);
     expect(modes).toMatch(/(^|\s)echo(\s|$)/m);
     expect(screen).not.toMatch(/ExitPromptError|AbortPromptError|at .*\.js:\d+/);
+  });
+
+  it("leaves SIGPROF to the profiler: under node --cpu-prof the questionnaire goes on, and the profile is written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-profile-"));
+    // V8's sampler sends SIGPROF every millisecond while it profiles; caught as a signal that ends the run, it cancelled the first question.
+    const script = ["stty cols 100 rows 40", `"${process.execPath}" --cpu-prof --cpu-prof-dir "${dir}" "${BIN}" --no-color`, "echo EXIT=$?"].join("\n");
+    const term = inTerminal([], { shell: script });
+    await term.when("(1/", enter);
+    await term.when("(2/", KEYS.ctrlC);
+    expect(await term.exited).toBe(0);
+    const screen = (await term.screen()).join("\n");
+    expect(screen).toContain("EXIT=130");
+    expect(readdirSync(dir).filter((name) => name.endsWith(".cpuprofile"))).toHaveLength(1);
   });
 });
