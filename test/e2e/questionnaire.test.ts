@@ -241,6 +241,33 @@ describe("a resize while a prompt is open", () => {
     term.child.kill();
   });
 
+  it("rewraps the review's choices for the new width, 160 to 40 columns, never cutting a word", async () => {
+    // The prompt library breaks a line at the last column; a choice wrapped for 160 columns would be cut mid-word at 40.
+    const term = inTerminal(["--no-color"], { cols: 160, cwd: cwd() });
+    await quickPathToReview(term, "en");
+    await term.when("↑↓", "");
+    term.resize(40);
+    await term.when(opening(say("en", "prompt.review")), "");
+    await term.when("↑↓", "");
+    const screen = await term.screen();
+    const open = screen.slice(screen.findIndex((line) => line.startsWith(`? ${opening(say("en", "prompt.review"))}`)));
+    expect(count(screen, `? ${opening(say("en", "prompt.review"))}`)).toBe(1);
+    expect(open.every((line) => line.length <= 40)).toBe(true);
+    expectWhole(open, [
+      `${en["label.serviceCommunication"]}: ${en["choice.serviceCommunication.simple"]}`,
+      `${en["label.currentPlatform"]}: ${en["choice.currentPlatform.none"]}`,
+    ]);
+    term.child.kill();
+  });
+
+  it("still finds a choice by the first letters typed", async () => {
+    const term = inTerminal(["--no-color"], { cols: 100, cwd: cwd() });
+    await term.when(`(1/${TOTAL})`, "");
+    await term.when("↑↓", "open");
+    await term.when(`❯ ${en["choice.currentPlatform.openshift"]}`, "");
+    term.child.kill();
+  });
+
   it("redraws an open number field, keeping what was typed", async () => {
     const term = inTerminal(["--no-color"], { cols: 100, cwd: cwd() });
     for (let n = 1; n <= 3; n++) await term.when(`(${n}/${TOTAL})`, enter);

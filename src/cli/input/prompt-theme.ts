@@ -11,10 +11,23 @@ export function widthOf(output: NodeJS.WritableStream & { columns?: number }): n
 }
 
 /** Word-wrapped to `width`, every line after the first indented by `indent` spaces. */
-export function wrapped(text: string, width: number, indent: number, first = indent): string {
+function wrapped(text: string, width: number, indent: number, first = indent): string {
   return wrap(text, width - indent)
     .map((line, i) => " ".repeat(i === 0 ? first : indent) + line)
     .join("\n");
+}
+
+/**
+ * A list choice's name that wraps itself for the terminal's width each time
+ * the prompt draws it. The prompt library reads a name once, when the prompt
+ * opens, and breaks a line at the last column, not between words: a name
+ * wrapped for the width the prompt opened at would be cut mid-word after a
+ * resize. The library only ever puts the name in a template (drawing) or
+ * lower-cases it (type-to-find), so an object that answers both will do.
+ */
+export function wrappedWhenDrawn(text: string, output: NodeJS.WritableStream & { columns?: number }): string {
+  const name = { toString: () => wrapped(text, widthOf(output), 4, 0), toLowerCase: () => text.toLowerCase() };
+  return name as unknown as string;
 }
 
 /** The help line's keys, as many to a line as fit, broken between keys and never inside one. */

@@ -4,7 +4,7 @@ import { checkbox, input, select } from "@inquirer/prompts";
 import { isAsked, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
-import { themeFor, widthOf, wrapped } from "./prompt-theme.js";
+import { themeFor, wrappedWhenDrawn } from "./prompt-theme.js";
 
 /**
  * Asks the given questions in table order, one prompt each, with progress
@@ -99,12 +99,11 @@ async function askReview(
   lang: Lang,
   color: boolean,
 ): Promise<string> {
-  // A choice wider than the terminal goes on under its own start, never cut by the prompt library.
-  const width = widthOf(context.output);
-  const choices = questions.filter((q) => isAsked(q, answers)).map((q) => ({
-    value: q.key as string,
-    name: wrapped(`${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`, width, 4, 0),
-  }));
+  // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
+  const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
+    const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`;
+    return { value: q.key as string, name: wrappedWhenDrawn(text, context.output), short: text };
+  });
   return select(
     {
       message: t(lang, "prompt.review"),
@@ -159,8 +158,7 @@ async function askOne(q: Question, message: string, current: unknown, context: P
   const label = (value: string) => tDynamic(lang, `choice.${q.key}.${value}`, value);
   // As in the review: a choice wider than the terminal goes on under its own start, never cut by the terminal.
   // The answer shown once chosen stays on one line.
-  const width = widthOf(context.output);
-  const named = (value: string) => ({ value, name: wrapped(label(value), width, 4, 0), short: label(value) });
+  const named = (value: string) => ({ value, name: wrappedWhenDrawn(label(value), context.output), short: label(value) });
   const hint = (value: string) => tDynamic(lang, `hint.${q.key}.${value}`, "");
   const fallback = current !== undefined ? current : "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
   switch (q.kind) {
