@@ -132,10 +132,15 @@ const define = {
 // its call site, which esbuild splits into a chunk of its own. Left alone,
 // esbuild also splits the start-up path by which of those chunks share each
 // part of it, into a file per combination: a dozen files to resolve and read
-// before the first answer. The start-up plugin below keeps the whole start-up
-// path in one chunk instead, by letting every on-demand module (and the
-// library) reach all of it. It changes where code is bundled, never what runs.
+// before the first answer. The start-up plugin below keeps the start-up path
+// in two chunks instead, by letting every on-demand module (and the library)
+// reach all of it: the core that the questionnaire shares, and the rest. It
+// changes where code is bundled, never what runs.
 const entryPoints = { cli: "src/cli/entry.ts", index: "src/index.ts" };
+// The two groups of the start-up path (see startupPlugin), and the questionnaire that shares the first.
+const STARTUP = "ecs-or-eks:startup";
+const CORE = "ecs-or-eks:core";
+const PROMPTS = "src/cli/input/prompts.ts";
 const startup = await startupPlugin();
 const result = await build({
   ...common,
@@ -159,7 +164,9 @@ writeFileSync(new URL("../.cache/bundle-modules.json", import.meta.url), `${JSON
  * statically. A first, metafile-only build finds it and the modules loaded on
  * demand; the real build then appends to each on-demand module (and to the
  * library's entry) an export of every start-up module's namespace, so all
- * entries reach all of the start-up path and esbuild puts it in one chunk.
+ * entries reach all of the start-up path and esbuild puts it in one chunk
+ * per group. The prompts reach only the core group (what they and the entry
+ * import of it), so the questionnaire can ask before the rest is loaded.
  */
 async function startupPlugin() {
   const probe = await build({ ...common, entryPoints, outdir: "dist", splitting: true, write: false, metafile: true, minify: false, define });
@@ -176,26 +183,35 @@ async function startupPlugin() {
   };
   // The entry itself stays in dist/cli.js: --version and --help are served from it alone.
   const onStartupPath = [...staticClosure(["src/cli/entry.ts", "src/cli/program.ts"])].filter((path) => path.startsWith("src/") && path !== entryPoints.cli);
+  // What the questionnaire needs of the start-up path (the questions, the messages, the layout) is a chunk of its
+  // own: the questionnaire asks its first question without loading the engine and its data.
+  // The entry's own imports go with it, so that they stay in one chunk beside the entry.
+  const prompting = new Set([...staticClosure([PROMPTS]), ...staticClosure([entryPoints.cli])]);
+  const core = onStartupPath.filter((path) => prompting.has(path));
+  const rest = onStartupPath.filter((path) => !prompting.has(path));
   const loadedOnDemand = new Set(
     Object.values(inputs).flatMap((input) => input.imports.filter((edge) => edge.kind === "dynamic-import" && !edge.external).map((edge) => edge.path)),
   );
   // The program definition too, so the namespaces below land in the start-up chunk and not in one of their own.
   const reachers = new Set([...loadedOnDemand, entryPoints.index].filter((path) => path.startsWith("src/")));
-  const STARTUP = "ecs-or-eks:startup";
+  const groups = { [CORE]: core, [STARTUP]: rest };
   return {
     name: "startup-chunk",
     setup(build) {
-      // One module that holds every start-up module's namespace: namespaces, not side-effect
+      // One module per group that holds every module's namespace: namespaces, not side-effect
       // imports, since esbuild splits by the parts of a module that each entry uses.
-      build.onResolve({ filter: /^ecs-or-eks:startup$/ }, () => ({ path: STARTUP, namespace: "startup" }));
-      build.onLoad({ filter: /.*/, namespace: "startup" }, () => ({
-        contents: onStartupPath.map((path, i) => `export * as m${i} from ${JSON.stringify(join(process.cwd(), path))};`).join("\n"),
+      build.onResolve({ filter: /^ecs-or-eks:(startup|core)$/ }, (args) => ({ path: args.path, namespace: "startup" }));
+      build.onLoad({ filter: /.*/, namespace: "startup" }, (args) => ({
+        contents: groups[args.path].map((path, i) => `export * as m${i} from ${JSON.stringify(join(process.cwd(), path))};`).join("\n"),
         loader: "js",
         resolveDir: process.cwd(),
       }));
       build.onLoad({ filter: /\.ts$/ }, (args) => {
-        if (!reachers.has(relative(process.cwd(), args.path))) return undefined;
-        return { contents: `${readFileSync(args.path, "utf8")}\nexport * as __startup from "${STARTUP}";\n`, loader: "ts" };
+        const path = relative(process.cwd(), args.path);
+        if (!reachers.has(path)) return undefined;
+        // The prompts reach the core only, so that the rest of the start-up path is not theirs to load.
+        const reach = path === PROMPTS ? [CORE] : [CORE, STARTUP];
+        return { contents: `${readFileSync(args.path, "utf8")}\n${reach.map((group, i) => `export * as __startup${i} from "${group}";`).join("\n")}\n`, loader: "ts" };
       });
     },
   };
@@ -203,8 +219,8 @@ async function startupPlugin() {
 
 /**
  * Rewrites the chunks a run starts with so that V8 compiles their functions
- * with them (scripts/startup-chunk.mjs). In the start-up chunk, the functions
- * a run calls, as found by running the built CLI under V8's coverage: a JSON
+ * with them (scripts/startup-chunk.mjs). In the start-up chunks (the core the
+ * questionnaire shares, and the rest), the functions a run calls, as found by running the built CLI under V8's coverage: a JSON
  * run of a close call and of a clear-cut team (the what-would-change search
  * tries pairs for it), and the text result in English and Korean. In the
  * chunks the questionnaire loads (the prompts and the prompt library), every
@@ -212,12 +228,14 @@ async function startupPlugin() {
  */
 function eagerChunks(metafile) {
   const outputs = Object.entries(metafile.outputs);
-  const [startup] = outputs.find(([, output]) => "startup:ecs-or-eks:startup" in output.inputs) ?? [];
-  const [prompts] = outputs.find(([, output]) => output.entryPoint === "src/cli/input/prompts.ts") ?? [];
-  if (!startup || !prompts) throw new Error("build: no start-up or prompts chunk in the metafile");
+  const chunkOf = (group) => outputs.find(([, output]) => `startup:${group}` in output.inputs)?.[0];
+  const started = [chunkOf(CORE), chunkOf(STARTUP)];
+  const [prompts] = outputs.find(([, output]) => output.entryPoint === PROMPTS) ?? [];
+  if (started.includes(undefined) || !prompts) throw new Error("build: no start-up, core or prompts chunk in the metafile");
   const imports = (file) => (metafile.outputs[file]?.imports ?? []).filter((edge) => edge.kind === "import-statement" && !edge.external).map((edge) => edge.path);
-  const questionnaire = [prompts, ...imports(prompts).filter((file) => file !== startup && !imports("dist/cli.js").includes(file))];
-  rewrite(startup, calledInRuns(startup));
+  const questionnaire = [prompts, ...imports(prompts).filter((file) => !started.includes(file) && !imports("dist/cli.js").includes(file))];
+  const called = calledInRuns(started);
+  for (const file of started) rewrite(file, called.get(file));
   for (const file of questionnaire) rewrite(file, everyFunction(readFileSync(file, "utf8")));
 
   function rewrite(file, called) {
@@ -230,8 +248,8 @@ function eagerChunks(metafile) {
   }
 }
 
-/** Where each function of the start-up chunk that typical runs call starts, from V8's coverage of those runs. */
-function calledInRuns(file) {
+/** Where each function of the start-up chunks that typical runs call starts, by chunk, from V8's coverage of those runs. */
+function calledInRuns(files) {
   const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-coverage-"));
   const clearCut = join(scratch, "clear-cut.json");
   writeFileSync(clearCut, JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 }));
@@ -244,12 +262,13 @@ function calledInRuns(file) {
   ];
   const coverage = join(scratch, "coverage");
   for (const args of runs) execFileSync(process.execPath, ["bin/ecs-or-eks.js", ...args], { stdio: "ignore", env: { ...process.env, NODE_V8_COVERAGE: coverage } });
-  const url = pathToFileURL(join(process.cwd(), file)).href;
-  const called = new Set(
-    readdirSync(coverage)
-      .flatMap((name) => JSON.parse(readFileSync(join(coverage, name), "utf8")).result)
-      .filter((script) => script.url === url)
-      .flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.ranges[0].startOffset)),
+  const scripts = readdirSync(coverage).flatMap((name) => JSON.parse(readFileSync(join(coverage, name), "utf8")).result);
+  const called = new Map(
+    files.map((file) => {
+      const url = pathToFileURL(join(process.cwd(), file)).href;
+      const ran = scripts.filter((script) => script.url === url);
+      return [file, new Set(ran.flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.ranges[0].startOffset)))];
+    }),
   );
   rmSync(scratch, { recursive: true, force: true });
   return called;

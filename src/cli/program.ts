@@ -11,15 +11,16 @@ import type { Io } from "./terminal/io.js";
  * plain flags are read without the parser; the parser and every other
  * command load when they are needed (plain import()s), so the path measured
  * for start-up, a JSON run of the main command, carries none of their code
- * or data.
+ * or data. `asking` is the questionnaire the entry started for a run given
+ * nothing (see entry.ts).
  */
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], io: Io, asking?: Promise<Record<string, unknown>>): Promise<number> {
   const lang = langOf(argv, io.env);
   await useLanguage(lang);
   try {
     // ECS_OR_EKS_NO_FAST_PATH=1 sends every line through the parser (the tests compare the two).
     const plain = io.env.ECS_OR_EKS_NO_FAST_PATH ? undefined : plainMainOptions(argv);
-    if (plain !== undefined) return await advise(plain, io, lang);
+    if (plain !== undefined) return await advise(plain, io, lang, asking);
     const { runCommandLine } = await import("./input/command-line.js");
     return await runCommandLine(argv, io, lang);
   } catch (error) {

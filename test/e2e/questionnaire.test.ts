@@ -153,6 +153,27 @@ describe("the review before the result", () => {
     );
   });
 
+  it.each([
+    ["en", []],
+    ["ko", ["--lang", "ko"]],
+  ] as const)("asks the same of `ecs-or-eks` alone, which asks before the engine loads, and ends the same way (%s)", async (lang, args) => {
+    // No flag but the language: the entry asks the questions itself, and hands the answers to the main command.
+    const term = inTerminal([...args], { cols: 80, cwd: cwd(), env: { NO_COLOR: "1", LANG: lang === "ko" ? "ko_KR.UTF-8" : "C.UTF-8" } });
+    await quickPathToReview(term, lang);
+    term.child.stdin.write(enter);
+    await term.when(opening(say(lang, "save.offer", { file: "answers.json" })), `n${enter}`);
+    expect(await term.exited).toBe(0);
+    const end = await term.screen();
+    expect(reproduced(end, lang)).toBe(`ecs-or-eks --kubernetes-experience none --cloud-strategy aws-only --microservices 5 --budget moderate${lang === "ko" ? " --lang ko" : ""}`);
+  });
+
+  it("ends `ecs-or-eks` alone with 130 on Ctrl-C at its first question, saying nothing was written", async () => {
+    const term = inTerminal([], { cols: 80, cwd: cwd(), env: { NO_COLOR: "1" } });
+    await term.when(`(1/${TOTAL})`, KEYS.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect((await term.screen()).join("\n")).toContain(say("en", "error.interrupted"));
+  });
+
   it("keeps the quick path to at most seven prompts before the review", async () => {
     const term = inTerminal(["--no-color"], { cols: 100, cwd: cwd() });
     await quickPathToReview(term, "en");

@@ -78,13 +78,13 @@ describe("signals at a prompt", () => {
    * process while the first prompt is open, then prints the exit code and the
    * terminal's modes as `stty` sees them.
    */
-  async function killAtPrompt(signal: string) {
+  async function killAtPrompt(signal: string, args = "--no-color") {
     const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-signal-"));
     const pidFile = join(dir, "pid");
     // The CLI runs in the foreground, where a person's terminal puts it; a background job sends the signal.
     const script = [
       "stty cols 100 rows 40",
-      `sh -c 'echo $$ > ${pidFile}; exec "${process.execPath}" "${BIN}" --no-color'`,
+      `sh -c 'echo $$ > ${pidFile}; exec "${process.execPath}" "${BIN}" ${args}'`,
       "echo EXIT=$?",
       "stty -a",
     ].join("\n");
@@ -116,6 +116,13 @@ describe("signals at a prompt", () => {
     expect(modes).toMatch(/(^|\s)icanon(\s|$)/m);
     expect(modes).toMatch(/(^|\s)echo(\s|$)/m);
     expect(screen).not.toMatch(/ExitPromptError|AbortPromptError|at .*\.js:\d+/);
+  });
+
+  it("ends `ecs-or-eks` alone, whose entry asks before the rest loads, the same way: SIGTERM at its first question exits 143", async () => {
+    const screen = await killAtPrompt("TERM", "");
+    expect(screen).toContain("Cancelled; nothing was written.");
+    expect(screen).toContain("EXIT=143");
+    expect(screen.slice(screen.indexOf("EXIT=143"))).toMatch(/(^|\s)echo(\s|$)/m);
   });
 
   it("leaves SIGPROF to the profiler: under node --cpu-prof the questionnaire goes on, and the profile is written", async () => {

@@ -22,7 +22,7 @@ type Format = (typeof FORMATS.advise)[number];
  * The main command, as a pipeline: check flags, load rules, gather answers,
  * recommend, render, then derive the exit code from the outcome.
  */
-export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promise<number> {
+export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?: Promise<Record<string, unknown>>): Promise<number> {
   // Flag mistakes are reported before any prompt is shown or file read.
   checkLang(options, lang);
   const expect = expectedPlatform(options.expect, lang);
@@ -37,7 +37,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang): Promis
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
   const prices = await loadPrices(options.prices, io, lang);
-  const { answers, given, asked } = await gatherAnswers(options, io, lang);
+  const { answers, given, asked } = await gatherAnswers(options, io, lang, "recommend", asking);
   const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
   const rendered = await render(result, format, options, io, lang, date);

@@ -23,7 +23,14 @@ export interface Gathered {
  * override the file), then prompts for what is still missing when a person
  * is at a terminal. A run without a terminal never waits for input.
  */
-export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang, end: ReviewEnd = "recommend"): Promise<Gathered> {
+export async function gatherAnswers(
+  options: WithAnswers,
+  io: Io,
+  lang: Lang,
+  end: ReviewEnd = "recommend",
+  /** Every question, already being asked (input/prompts.ts askFromStart), for a run given nothing. */
+  asking?: Promise<Record<string, unknown>>,
+): Promise<Gathered> {
   const flags = answersFromFlags(options, lang);
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
   // Piped JSON is read only when flags leave something to answer: a CI job
@@ -53,8 +60,7 @@ export async function gatherAnswers(options: WithAnswers, io: Io, lang: Lang, en
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
-  const { askAnswers } = await import("./prompts.js");
-  const asked = await askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end);
+  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end));
   const all = { ...given, ...asked };
   const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);

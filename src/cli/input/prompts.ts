@@ -2,7 +2,9 @@
 // costs start-up time that a CI run must not pay.
 import { checkbox, input, select } from "@inquirer/prompts";
 import { isAsked, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
-import { t, tDynamic, type Lang } from "../../i18n/index.js";
+import { t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
+import { colorEnabled } from "../terminal/color.js";
+import type { Io } from "../terminal/io.js";
 import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
 import { themeFor, wrappedWhenDrawn } from "./prompt-theme.js";
 
@@ -25,6 +27,21 @@ export async function askAnswers(
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
   return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color));
+}
+
+/**
+ * Every question, for a run given nothing at all (`ecs-or-eks` alone at a
+ * terminal): what the main command would ask, asked before the rest of the
+ * program loads. The answers go to the main command as if it had asked.
+ */
+export async function askFromStart(io: Io, lang: Lang): Promise<Record<string, unknown>> {
+  await useLanguage(lang);
+  return askAnswers(
+    QUESTIONS.map((q) => q.key),
+    { input: io.stdin, output: io.stderr },
+    lang,
+    colorEnabled(io.stderr, io.env, true),
+  );
 }
 
 async function askAll(
