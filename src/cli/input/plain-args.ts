@@ -1,6 +1,6 @@
 // The main command's flags, read without commander when every argument is
 // one of them in a form commander reads the same way. Loading commander and
-// building the program is a fifth of a JSON run's start-up; the runs that
+// building the program is about a tenth of a JSON run's time; the runs that
 // most users make (the questionnaire, --answers FILE in CI) need neither.
 // Anything else (help, a command, a word, an unknown flag, a flag without
 // its value) is left to commander, which then reads the whole line: a

@@ -1,5 +1,6 @@
 import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
+import { constants } from "node:os";
 import { EXIT, SIGNAL_EXIT } from "./exit-codes.js";
 import { forLogLine } from "./escape.js";
 
@@ -80,10 +81,15 @@ function commanderMessage(error: Error & { code: string }, lang: Lang): string {
 /**
  * The exit code of a signal the prompt library reported before our own
  * handler could ("User force closed the prompt with 0 SIGABRT"): 128 + its
- * number, as for any signal; Ctrl-C (and anything unnamed) is 130.
+ * number, as for any signal; Ctrl-C (and anything unnamed) is 130. The
+ * library may name a signal by another of its names: on Linux, SIGABRT
+ * arrives as SIGIOT too (one number, 6), and it answers whichever comes first.
  */
 function promptSignalCode(message: string): number {
   const signal = /\b(SIG[A-Z0-9]+)\s*$/.exec(message)?.[1];
-  return signal !== undefined && Object.hasOwn(SIGNAL_EXIT, signal) ? SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] : EXIT.interrupted;
+  if (signal === undefined) return EXIT.interrupted;
+  if (Object.hasOwn(SIGNAL_EXIT, signal)) return SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT];
+  const number = (constants.signals as Record<string, number | undefined>)[signal];
+  return number === undefined ? EXIT.interrupted : 128 + number;
 }
 
