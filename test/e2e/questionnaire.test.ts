@@ -133,11 +133,13 @@ describe("the review before the result", () => {
     // Down past "Show the recommendation" and what runs today, to the Kubernetes experience.
     term.child.stdin.write(`${down}${down}${enter}`);
     await term.when(opening(say(lang, "q.kubernetesExperience")), "");
-    const asked = await term.screen();
-    // Asked again with the current answer (none) as its default: the cursor is on it.
-    expect(asked).toContain(`❯ ${say(lang, "choice.kubernetesExperience.none")}`);
+    // Asked again with the current answer (none) as its default: the cursor is on it (waited for, as a screen
+    // read at once may come before the rest of the prompt has arrived).
+    await term.when(`❯ ${say(lang, "choice.kubernetesExperience.none")}`, "");
+    expect(await term.screen()).toContain(`❯ ${say(lang, "choice.kubernetesExperience.none")}`);
     term.child.stdin.write(`${down}${down}${down}${enter}`);
     await term.when(opening(say(lang, "prompt.review")), "");
+    await term.when(`❯ ${say(lang, "prompt.review.show")}`, "");
     const back = await term.screen();
     expectWhole(back, [`${say(lang, "label.kubernetesExperience")}: ${say(lang, "choice.kubernetesExperience.expert")}`]);
     expect(count(back, "? ")).toBe(1);
