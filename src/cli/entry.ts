@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { LANGS, langOf } from "../i18n/lang.js";
+import { LANGS, langArgument, langOf } from "../i18n/lang.js";
 import { processIo } from "./terminal/io.js";
 import { isTerminal, stdoutOutput } from "./terminal/streams.js";
 
@@ -16,16 +16,16 @@ export async function main(): Promise<void> {
   // `ecs-or-eks` alone at a terminal is the questionnaire, and nothing of such a run can fail before it: the
   // questions come first, and the rest of the program (the engine, the rules, the prices) loads once they are
   // answered. The answers, or why there are none (Ctrl-C), go to the main command, which reports either.
-  const asking = questionnaireAlone(argv, process.env) ? import("./input/prompts.js").then((prompts) => prompts.askFromStart(io, langOf(argv, io.env))) : undefined;
+  const asking = questionnaireAlone(argv) ? import("./input/prompts.js").then((prompts) => prompts.askFromStart(io, langOf(argv, io.env))) : undefined;
   await asking?.catch(() => {});
   const { runCli } = await import("./program.js");
   process.exitCode = await runCli(argv, io, asking);
 }
 
-/** The questionnaire and nothing else: no argument but a language that exists, at a terminal, on the usual path. */
-function questionnaireAlone(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  if (env.ECS_OR_EKS_NO_FAST_PATH || !onlyLanguage(argv) || !isTerminal(0)) return false;
-  const lang = argv.length === 0 ? undefined : argv[0] === "--lang" ? argv[1] : argv[0]!.slice("--lang=".length);
+/** The questionnaire and nothing else: no argument but a language that exists, at a terminal. */
+function questionnaireAlone(argv: readonly string[]): boolean {
+  if (!onlyLanguage(argv) || !isTerminal(0)) return false;
+  const lang = langArgument(argv);
   return lang === undefined || (LANGS as readonly string[]).includes(lang);
 }
 

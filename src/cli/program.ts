@@ -18,8 +18,7 @@ export async function runCli(argv: readonly string[], io: Io, asking?: Promise<R
   const lang = langOf(argv, io.env);
   await useLanguage(lang);
   try {
-    // ECS_OR_EKS_NO_FAST_PATH=1 sends every line through the parser (the tests compare the two).
-    const plain = io.env.ECS_OR_EKS_NO_FAST_PATH ? undefined : plainMainOptions(argv);
+    const plain = plainMainOptions(argv);
     if (plain !== undefined) return await advise(plain, io, lang, asking);
     const { runCommandLine } = await import("./input/command-line.js");
     return await runCommandLine(argv, io, lang);

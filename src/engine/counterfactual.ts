@@ -11,7 +11,7 @@
 // answers are scored one change at a time, and then at most JOINT_STEPS
 // values of a count are tried each way.
 import { applyChanges, byCost, changedAnswers, valueAfter, type Change, type CountChange } from "./changes.js";
-import { contribution, intervalIndex, leadModelOf, leadOf, movesFrom, readTogether, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
+import { contribution, firingContribution, intervalIndex, leadModelOf, leadOf, movesFrom, readTogether, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
 import type { Answers, AnswerKey, IntegerQuestion } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { Rule, RuleSet } from "./rule-set.js";
@@ -371,7 +371,7 @@ function mostGain(search: Search, key: AnswerKey): number {
   const rules = [...(search.model.keys.get(key)?.own ?? []), ...(search.model.jointByKey.get(key) ?? [])];
   return rules.reduce((sum, rule) => {
     const today = toward * contribution(rule, search.answers);
-    const firing = toward * (rule.platform === "eks" ? rule.weight : -rule.weight);
+    const firing = toward * firingContribution(rule);
     return sum + Math.max(0 - today, firing - today);
   }, 0);
 }

@@ -176,6 +176,10 @@ export function movesFrom(key: KeyLeads, value: string | readonly string[]): Sco
 
 /** What a rule adds to EKS's lead for these answers (negative for an ECS rule). */
 export function contribution(rule: Rule, answers: Answers): number {
-  if (!rule.test(answers)) return 0;
+  return rule.test(answers) ? firingContribution(rule) : 0;
+}
+
+/** What a rule adds to EKS's lead when it fires. */
+export function firingContribution(rule: Rule): number {
   return rule.platform === "eks" ? rule.weight : -rule.weight;
 }

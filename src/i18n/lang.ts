@@ -17,9 +17,14 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
   return /^ko(?:[_.@-]|$)/i.test(locale) ? "ko" : "en";
 }
 
+/** What --lang says, as typed (`--lang ko` or `--lang=ko`), or undefined without it. */
+export function langArgument(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  return index === -1 ? undefined : argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
+}
+
 /** A run's language: --lang when it names one (a bad value is reported later, by the parser), else the locale. */
 export function langOf(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
-  const index = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
-  const value = index === -1 ? undefined : argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
+  const value = langArgument(argv);
   return value && isLang(value) ? value : langFromEnv(env);
 }

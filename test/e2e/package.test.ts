@@ -10,10 +10,12 @@ import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
 
 /** The bundle files a run loads, as a module loader hook sees them. */
+/** A loader hook that names on stderr each file of the bundle a run loads. */
+const LOADS_HOOK = `export async function load(url, context, next) { if (url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`;
+const REGISTER_HOOK = `import { register } from "node:module"; register("data:text/javascript,${encodeURIComponent(LOADS_HOOK)}");`;
+
 function modulesLoaded(args: string[], input = ""): string[] {
-  const hook = `export async function load(url, context, next) { if (url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`;
-  const register = `import { register } from "node:module"; register("data:text/javascript,${encodeURIComponent(hook)}");`;
-  const ran = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], {
+  const ran = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER_HOOK)}`, BIN, ...args], {
     cwd: ROOT,
     input,
     encoding: "utf8",
@@ -97,8 +99,7 @@ describe("start-up loads only what a run needs", () => {
 
   it("asks the first question of `ecs-or-eks` alone before it loads the engine, the rules or the prices", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-loads-"));
-    writeFileSync(join(dir, "hooks.mjs"), `export async function load(url, context, next) { if (url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`);
-    writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module"; register("./hooks.mjs", import.meta.url);`);
+    writeFileSync(join(dir, "register.mjs"), REGISTER_HOOK);
     const term = inTerminal([], { shell: `stty cols 100 rows 40; exec "${process.execPath}" --import "${join(dir, "register.mjs")}" "${BIN}"` });
     await term.when("(1/", "");
     const byFile = JSON.parse(readFileSync(`${ROOT}.cache/bundle-modules.json`, "utf8")) as Record<string, string[]>;

@@ -6,7 +6,7 @@ import { QUESTIONS } from "../../engine/questions.js";
 import { LAUNCH_TYPES, PLATFORMS } from "../../engine/rule-types.js";
 import { LANGS, t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
-import { COMMAND_OPTIONS, FORMATS, OPTION_TABLES, oneOf } from "../input/options.js";
+import { COMMAND_OPTIONS, FORMATS, OPTION_TABLES, flagNames, oneOf } from "../input/options.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 
@@ -32,10 +32,10 @@ export function completionModel(): CompletionModel {
   for (const q of QUESTIONS) if (q.kind !== "integer" && q.kind !== "number") values[`--${q.flag}`] = q.kind === "set" ? [...q.choices, "none"] : q.choices;
   for (const [command, spec] of Object.entries(COMMAND_OPTIONS)) {
     const own = spec.tables.flatMap((table) => OPTION_TABLES[table].map(([option]) => option as string));
-    flags[command] = [...(spec.answers ? answerFlags : []), ...own.flatMap(longAndShort), "-h", "--help"];
+    flags[command] = [...(spec.answers ? answerFlags : []), ...own.flatMap(flagNames), "-h", "--help"];
     for (const option of own) {
       const placeholder = /<(\w+)>/.exec(option)?.[1];
-      if (placeholder === "file" || placeholder === "dir") for (const name of longAndShort(option)) values[name] = "files";
+      if (placeholder === "file" || placeholder === "dir") for (const name of flagNames(option)) values[name] = "files";
     }
   }
   values["--lang"] = LANGS;
@@ -49,10 +49,6 @@ export function completionModel(): CompletionModel {
 }
 
 // "-a, --answers <file>" is both -a and --answers.
-function longAndShort(option: string): string[] {
-  return option.split(/[ ,]+/).filter((part) => part.startsWith("-"));
-}
-
 export function renderCompletion(shell: Shell, model: CompletionModel): string {
   switch (shell) {
     case "bash":

@@ -15,6 +15,11 @@ export const FORMATS = {
 /** One option: its flags as commander reads them, and its help text. */
 export type OptionSpec = readonly [flags: string, help: MessageKey];
 
+/** The names an option answers to, from its flags: "-a, --answers <file>" is -a and --answers. */
+export function flagNames(flags: string): string[] {
+  return flags.split(/[ ,]+/).filter((part) => part.startsWith("-"));
+}
+
 // Each command's own options, as tables: the program definition builds the
 // flags from them, and each command's options type is derived from them, so
 // a flag and the value a command reads cannot drift apart.

@@ -7,7 +7,7 @@
 // mistake is always reported in its words. A test holds the two readings
 // equal over generated command lines.
 import { QUESTIONS } from "../../engine/questions.js";
-import { COMMAND_OPTIONS, OPTION_TABLES, type AdviseOptions } from "./options.js";
+import { COMMAND_OPTIONS, OPTION_TABLES, flagNames, type AdviseOptions } from "./options.js";
 
 /** What a flag does: take a value, add to a list, or set a switch on or off. */
 type Effect = "value" | "list" | "on" | "off";
@@ -26,7 +26,7 @@ function mainFlags(): Map<string, Flag> {
   for (const q of QUESTIONS) flags.set(`--${q.flag}`, { key: q.key, effect: q.kind === "set" ? "list" : "value" });
   for (const table of COMMAND_OPTIONS[""].tables) {
     for (const [spec] of OPTION_TABLES[table]) {
-      const names = spec.replace(/ <[^>]+>$/, "").split(", ");
+      const names = flagNames(spec);
       const long = names.find((name) => name.startsWith("--"))!;
       const negated = long.startsWith("--no-");
       // commander's attribute name: the long flag without --no-, in camelCase.

@@ -92,8 +92,27 @@ async function review(
   lang: Lang,
   color: boolean,
 ): Promise<Record<string, unknown>> {
+  const askReview = (drawing: PromptContext): Promise<string> => {
+    // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
+    const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
+      const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`;
+      return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
+    });
+    return select(
+      {
+        message: t(lang, "prompt.review"),
+        theme: themeFor(t(lang, "prompt.review.hint"), lang, color, drawing.output),
+        default: SHOW,
+        // Every answer at once where the terminal is tall enough, leaving room for the question and its hint.
+        pageSize: Math.max(5, Math.min(choices.length + 1, ((drawing.output as { rows?: number }).rows ?? 24) - 6)),
+        choices: [{ value: SHOW, name: t(lang, end === "write" ? "prompt.review.write" : "prompt.review.show") }, ...choices],
+      },
+      drawing,
+    );
+  };
   for (;;) {
-    const chosen = await untilDrawn(context, (output) => askReview(questions, answers, end, { ...context, output }, lang, color));
+    // Drawn afresh each time, with the answers as they now are.
+    const chosen = await untilDrawn(context, (output) => askReview({ ...context, output }));
     const q = questions.find((question) => question.key === chosen);
     if (q === undefined) return answers;
     const value = await untilDrawn(context, (output) => askOne(q, t(lang, `q.${q.key}`), currentOf(q, answers), { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
@@ -106,32 +125,6 @@ async function review(
 function currentOf(q: Question, answers: Record<string, unknown>): unknown {
   if (q.key in answers) return answers[q.key];
   return "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
-}
-
-async function askReview(
-  questions: readonly Question[],
-  answers: Record<string, unknown>,
-  end: ReviewEnd,
-  context: PromptContext,
-  lang: Lang,
-  color: boolean,
-): Promise<string> {
-  // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
-  const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
-    const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`;
-    return { value: q.key as string, name: wrappedWhenDrawn(text, context.output), short: text };
-  });
-  return select(
-    {
-      message: t(lang, "prompt.review"),
-      theme: themeFor(t(lang, "prompt.review.hint"), lang, color, context.output),
-      default: SHOW,
-      // Every answer at once where the terminal is tall enough, leaving room for the question and its hint.
-      pageSize: Math.max(5, Math.min(choices.length + 1, ((context.output as { rows?: number }).rows ?? 24) - 6)),
-      choices: [{ value: SHOW, name: t(lang, end === "write" ? "prompt.review.write" : "prompt.review.show") }, ...choices],
-    },
-    context,
-  );
 }
 
 /** An answer as the prompts name it: the choice's label, the list of labels, the number, or "unknown". */
