@@ -11,7 +11,7 @@ import { startRegistry } from "./local-registry.mjs";
 import { nodeOf, npxFor } from "./test-tools.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
-const BIN = join(ROOT, "bin/ecs-or-eks.js");
+const BIN = join(ROOT, "bin/ecs-or-eks.cjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 41);
 const NPX_RUNS = Number(process.env.BENCH_NPX_RUNS ?? 9);
 const BATCH_LINES = Number(process.env.BENCH_BATCH_LINES ?? 100_000);

@@ -9,19 +9,39 @@ import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
 
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
 
-/** The bundle files a run loads, as a module loader hook sees them. */
-/** A loader hook that names on stderr each file of the bundle a run loads. */
-const LOADS_HOOK = `export async function load(url, context, next) { if (url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`;
-const REGISTER_HOOK = `import { register } from "node:module"; register("data:text/javascript,${encodeURIComponent(LOADS_HOOK)}");`;
+/**
+ * A preload that names on stderr each file of the bundle a run loads. The CLI's files are CommonJS
+ * (scripts/build.mjs), so it watches the CommonJS loader compile them; a loader hook names any ES
+ * module of the bundle, so that a chunk turned back into one is still counted.
+ */
+const NAME_LOADS = `
+const { Module, register } = require("node:module");
+const named = (path) => { if (path.includes("/dist/")) process._rawDebug("LOADED " + path.replace(/.*\\/dist\\//, "")); };
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) { named(filename); return compile.call(this, content, filename); };
+register("./name-loads.mjs", require("node:url").pathToFileURL(__filename));
+`;
+const NAME_LOADS_HOOK = `export async function load(url, context, next) { if (url.endsWith(".js") && url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`;
 
 function modulesLoaded(args: string[], input = ""): string[] {
-  const ran = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER_HOOK)}`, BIN, ...args], {
+  const ran = spawnSync(process.execPath, ["--require", preload(), BIN, ...args], {
     cwd: ROOT,
     input,
     encoding: "utf8",
     env: { PATH: process.env.PATH, LANG: "C.UTF-8" },
   });
-  return ran.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
+  return [...new Set(ran.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7)))];
+}
+
+let preloadFile: string | undefined;
+/** The preload, written once per test file (--require takes a path, not a data: URL). */
+function preload(): string {
+  if (preloadFile) return preloadFile;
+  const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-loads-"));
+  writeFileSync(join(dir, "name-loads.mjs"), NAME_LOADS_HOOK);
+  preloadFile = join(dir, "name-loads.cjs");
+  writeFileSync(preloadFile, NAME_LOADS);
+  return preloadFile;
 }
 
 describe("the published package", () => {
@@ -48,9 +68,9 @@ describe("the published package", () => {
   it("packs only the bin, the bundle with its types and schema, the README and the licence", () => {
     const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
     const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
-    const outside = files.filter((path) => !/^(bin\/ecs-or-eks\.js|dist\/.+|README\.md|LICENSE|package\.json)$/.test(path));
+    const outside = files.filter((path) => !/^(bin\/ecs-or-eks\.cjs|dist\/.+|README\.md|LICENSE|package\.json)$/.test(path));
     expect(outside).toEqual([]);
-    for (const needed of ["bin/ecs-or-eks.js", "dist/cli.js", "dist/index.js", "dist/answers.schema.json", pkg.types.replace(/^\.\//, "")]) expect(files).toContain(needed);
+    for (const needed of ["bin/ecs-or-eks.cjs", "dist/cli.cjs", "dist/index.js", "dist/answers.schema.json", pkg.types.replace(/^\.\//, "")]) expect(files).toContain(needed);
     expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });
@@ -98,9 +118,7 @@ describe("start-up loads only what a run needs", () => {
   });
 
   it("asks the first question of `ecs-or-eks` alone before it loads the engine, the rules or the prices", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-loads-"));
-    writeFileSync(join(dir, "register.mjs"), REGISTER_HOOK);
-    const term = inTerminal([], { shell: `stty cols 100 rows 40; exec "${process.execPath}" --import "${join(dir, "register.mjs")}" "${BIN}"` });
+    const term = inTerminal([], { shell: `stty cols 100 rows 40; exec "${process.execPath}" --require "${preload()}" "${BIN}"` });
     await term.when("(1/", "");
     const byFile = JSON.parse(readFileSync(`${ROOT}.cache/bundle-modules.json`, "utf8")) as Record<string, string[]>;
     const before = term.raw().slice(0, term.raw().indexOf("(1/"));
@@ -120,7 +138,7 @@ describe("start-up loads only what a run needs", () => {
   it("keeps its compiled code beside the package on Node 22 and later, where npx users keep the package; Node 20 has no compile cache", async () => {
     const copy = mkdtempSync(join(tmpdir(), "ecs-or-eks-copy-"));
     for (const part of ["bin", "dist", "package.json"]) cpSync(`${ROOT}${part}`, join(copy, part), { recursive: true });
-    const ran = await runProcess(process.execPath, [join(copy, "bin/ecs-or-eks.js"), "--answers", fixturePath("answers/close-call.json"), "--json"], {
+    const ran = await runProcess(process.execPath, [join(copy, "bin/ecs-or-eks.cjs"), "--answers", fixturePath("answers/close-call.json"), "--json"], {
       cwd: copy,
       env: { PATH: process.env.PATH ?? "", HOME: copy, LANG: "C.UTF-8" },
     });
