@@ -16,6 +16,8 @@ import { asciiOnly, eagerFunctions, everyFunction } from "./startup-chunk.mjs";
 const dist = new URL("../dist/", import.meta.url);
 const BIN = "bin/ecs-or-eks.cjs";
 await rm(dist, { recursive: true, force: true });
+// The code cached for the last build (src/cli/compile-cache.ts keys Node 20's by file name, not content).
+await rm(new URL("../.cache/compile/", import.meta.url), { recursive: true, force: true });
 
 // Node's built-in modules, imported from ES modules, cost time at every
 // start: the loader builds an ES facade that reads every export, and for

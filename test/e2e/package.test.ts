@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Module } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,14 +12,14 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
 
 /**
  * A preload that names on stderr each file of the bundle a run loads. The CLI's files are CommonJS
- * (scripts/build.mjs), so it watches the CommonJS loader compile them; a loader hook names any ES
+ * (scripts/build.mjs), so it watches the CommonJS loader load them; a loader hook names any ES
  * module of the bundle, so that a chunk turned back into one is still counted.
  */
 const NAME_LOADS = `
 const { Module, register } = require("node:module");
 const named = (path) => { if (path.includes("/dist/")) process._rawDebug("LOADED " + path.replace(/.*\\/dist\\//, "")); };
-const compile = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) { named(filename); return compile.call(this, content, filename); };
+const load = Module.prototype.load;
+Module.prototype.load = function (filename) { named(filename); return load.call(this, filename); };
 register("./name-loads.mjs", require("node:url").pathToFileURL(__filename));
 `;
 const NAME_LOADS_HOOK = `export async function load(url, context, next) { if (url.endsWith(".js") && url.includes("/dist/")) process._rawDebug("LOADED " + url.replace(/.*\\/dist\\//, "")); return next(url, context); }`;
@@ -82,6 +83,11 @@ describe("the published package", () => {
  * moving a renderer onto the JSON path fails the test however esbuild names
  * the chunks.
  */
+/** Whether this Node keeps compiled code itself (node:module's enableCompileCache, Node 22.1 and later). */
+function nodeCompileCache(): boolean {
+  return typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+}
+
 function sourcesLoaded(args: string[], input = ""): Set<string> {
   const byFile = JSON.parse(readFileSync(`${ROOT}.cache/bundle-modules.json`, "utf8")) as Record<string, string[]>;
   return new Set(modulesLoaded(args, input).flatMap((file) => byFile[file] ?? [`unknown file ${file}`]));
@@ -135,18 +141,41 @@ describe("start-up loads only what a run needs", () => {
     expect(wrong).toContain("src/engine/answers.ts");
   });
 
-  it("keeps its compiled code beside the package on Node 22 and later, where npx users keep the package; Node 20 has no compile cache", async () => {
+  it("keeps its compiled code beside the package, where npx users keep it: Node's compile cache on Node 22 and later, its own on Node 20", async () => {
     const copy = mkdtempSync(join(tmpdir(), "ecs-or-eks-copy-"));
     for (const part of ["bin", "dist", "package.json"]) cpSync(`${ROOT}${part}`, join(copy, part), { recursive: true });
-    const ran = await runProcess(process.execPath, [join(copy, "bin/ecs-or-eks.cjs"), "--answers", fixturePath("answers/close-call.json"), "--json"], {
-      cwd: copy,
-      env: { PATH: process.env.PATH ?? "", HOME: copy, LANG: "C.UTF-8" },
-    });
-    expect(ran.code).toBe(0);
-    const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
+    const run = async (env: Record<string, string> = {}) => {
+      const ran = await runProcess(process.execPath, [join(copy, "bin/ecs-or-eks.cjs"), "--answers", fixturePath("answers/close-call.json"), "--json"], {
+        cwd: copy,
+        env: { PATH: process.env.PATH ?? "", HOME: copy, LANG: "C.UTF-8", ...env },
+      });
+      expect(ran.code).toBe(0);
+      return ran.stdout;
+    };
+    const uncached = await run({ NODE_DISABLE_COMPILE_CACHE: "1" });
     const cache = join(copy, ".cache/compile");
-    if (major > 22 || (major === 22 && minor >= 1)) expect(readdirSync(cache).length).toBeGreaterThan(0);
-    else expect(existsSync(cache)).toBe(false);
+    expect(existsSync(cache)).toBe(false);
+    expect(await run()).toBe(uncached);
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    if (!nodeCompileCache()) {
+      // The bundle's own cache (src/cli/compile-cache.ts): a second run takes it as it is...
+      const files = () => Object.fromEntries(readdirSync(cache).map((name) => [name, readFileSync(join(cache, name))]));
+      const first = files();
+      expect(await run()).toBe(uncached);
+      expect(files()).toEqual(first);
+      // ...and data V8 does not take is replaced, with the same result, by data it then takes.
+      for (const name of Object.keys(first)) writeFileSync(join(cache, name), "not cached code");
+      expect(await run()).toBe(uncached);
+      const replaced = files();
+      expect(Object.keys(replaced)).toEqual(Object.keys(first));
+      for (const data of Object.values(replaced)) expect(data.toString("latin1")).not.toBe("not cached code");
+      expect(await run()).toBe(uncached);
+      expect(files()).toEqual(replaced);
+    }
+    // Where no cache can be written, a run only compiles.
+    rmSync(join(copy, ".cache"), { recursive: true });
+    writeFileSync(join(copy, ".cache"), "");
+    expect(await run()).toBe(uncached);
     rmSync(copy, { recursive: true, force: true });
   });
 
