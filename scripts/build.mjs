@@ -3,7 +3,7 @@
 // build, so the library and the CLI share their code; what a command needs
 // only when it runs (prompts, YAML, rules-file validation) is split into
 // chunks loaded on demand.
-import { build, transform } from "esbuild";
+import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -11,6 +11,7 @@ import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { commonJsModule } from "./commonjs.mjs";
 import { asciiOnly, eagerFunctions, everyFunction } from "./startup-chunk.mjs";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -263,17 +264,7 @@ async function commonJs(metafile) {
       writeFileSync(file, relink(file, text));
       continue;
     }
-    const { code } = await transform(text, {
-      format: "cjs",
-      platform: "node",
-      target: common.target,
-      minify: common.minify,
-      supported: { "dynamic-import": false },
-      // import.meta.url, where a file reads what ships beside it (the help, the schema) or finds a built-in module.
-      define: { "import.meta.url": "__importMetaUrl" },
-      banner: text.includes("import.meta") ? 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' : "",
-      logLevel: "warning",
-    });
+    const code = await commonJsModule(text, { target: common.target, minify: common.minify });
     writeFileSync(renamed(file), relink(file, code));
     rmSync(file);
   }
