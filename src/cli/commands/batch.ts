@@ -98,12 +98,14 @@ export async function runBatch(
           break;
         }
         if ("text" in read && read.text.trim() === "") continue;
-        const record: LineRecord =
+        const evaluated =
           "text" in read
-            ? await evaluateLine(read.text, line, overrides, ruleSet, lang, monthly)
+            ? evaluateLine(read.text, line, overrides, ruleSet, lang, monthly)
             : "invalidAt" in read
               ? { line, error: t(lang, "batch.notUtf8", { offset: read.invalidAt }) }
               : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
+        // Only a line the schema must explain is awaited (zod loads for it): a valid one is not a promise.
+        const record = evaluated instanceof Promise ? await evaluated : evaluated;
         tally.total++;
         if ("error" in record) note(tally.bad, line);
         else {
@@ -135,14 +137,14 @@ export async function runBatch(
 /** A line's outcome: its number, the id it carried, and its result or what was wrong with it. */
 type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult; monthlyUsd?: number } | { error: string });
 
-async function evaluateLine(
+function evaluateLine(
   text: string,
   line: number,
   overrides: Record<string, unknown> | undefined,
   ruleSet: RuleSet,
   lang: Lang,
   monthly?: (answers: Answers, result: BriefResult) => number,
-): Promise<LineRecord> {
+): LineRecord | Promise<LineRecord> {
   const decided = (answers: Answers) => {
     const result = evaluateBrief(answers, { rules: ruleSet });
     return monthly ? { result, monthlyUsd: monthly(answers, result) } : { result };
@@ -156,10 +158,7 @@ async function evaluateLine(
     const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
     return { line, error: t(lang, "input.badJson", { where: t(lang, "batch.column", { column: problem?.column ?? 1 }), found, expected }) };
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    const outcome = (await loadAnswerParser())(raw, { lang });
-    return { line, error: outcome.ok ? "" : outcome.problems.join(" ") };
-  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return notAnObject(raw, line, lang);
   const duplicate = findDuplicateKey(text, raw);
   if (duplicate) return { line, error: t(lang, "input.duplicateKey", { where: `line ${line}:${duplicate.column}`, key: quoteValue(duplicate.key) }) };
   const id = (raw as Record<string, unknown>).id;
@@ -169,6 +168,22 @@ async function evaluateLine(
   // Most lines are valid: checked without the schema, and without an await per line.
   const checked = quickCheckAnswers(answers, true);
   if (checked) return { ...record, ...decided(checked) };
+  return validated(answers, record, lang, decided);
+}
+
+/** A line that is JSON but not an object: the schema says what it is instead. */
+async function notAnObject(raw: unknown, line: number, lang: Lang): Promise<LineRecord> {
+  const outcome = (await loadAnswerParser())(raw, { lang });
+  return { line, error: outcome.ok ? "" : outcome.problems.join(" ") };
+}
+
+/** A line the quick check did not pass: the schema decides, and says what is wrong. */
+async function validated(
+  answers: unknown,
+  record: { line: number; id?: string | number },
+  lang: Lang,
+  decided: (answers: Answers) => { result: BriefResult; monthlyUsd?: number },
+): Promise<LineRecord> {
   const outcome = (await loadAnswerParser())(answers, { lang, batchLine: true });
   if (!outcome.ok) {
     const missing = outcome.missing.length > 0 ? [t(lang, "answers.missing", { keys: outcome.missing.join(", ") })] : [];
