@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { Module } from "node:module";
 import { fileURLToPath } from "node:url";
 import { compileFunction } from "node:vm";
@@ -80,6 +80,18 @@ function cached(file: string): Buffer | undefined {
   }
 }
 
+/** Whole or not at all: a run reading the file while another writes it must never see half of it. */
+function writeWhole(file: string, data: Buffer): void {
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, data);
+  try {
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
 const PARAMETERS = ["exports", "require", "module", "__filename", "__dirname"];
 
 /**
@@ -110,10 +122,7 @@ function compileWithCache(directory: string, bundle: string): void {
       try {
         if (!made) mkdirSync(directory, { recursive: true });
         made = true;
-        // Whole or not at all: a run reading it while another writes must never see half of it.
-        const partial = `${cache}.${process.pid}`;
-        writeFileSync(partial, fresh);
-        renameSync(partial, cache);
+        writeWhole(cache, fresh);
       } catch {
         // A read-only install: every run compiles, as it would without a cache.
       }
