@@ -261,7 +261,7 @@ async function commonJs(metafile) {
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     if (file === LIBRARY) {
-      writeFileSync(file, relink(file, text));
+      writeFileSync(file, relink(file, withoutStartupExports(text)));
       continue;
     }
     const code = await commonJsModule(text, { target: common.target, minify: common.minify });
@@ -272,6 +272,18 @@ async function commonJs(metafile) {
     Object.entries(metafile.outputs).map(([file, output]) => [renamed(file), { ...output, imports: output.imports.map((edge) => ({ ...edge, path: renamed(edge.path) })) }]),
   );
   return { ...metafile, outputs };
+}
+
+/**
+ * The library's entry without the start-up namespaces the start-up plugin
+ * gave it (`__startup0`, ...): they only steer esbuild's chunks, and would
+ * hand every caller the CLI's internals.
+ */
+function withoutStartupExports(text) {
+  const clause = /export\{([^}]*)\};?\s*$/.exec(text);
+  if (!clause) throw new Error("build: the library's entry ends with no export list");
+  const kept = clause[1].split(",").filter((item) => !/ as __startup\d+$/.test(item.trim()));
+  return `${text.slice(0, clause.index)}export{${kept.join(",")}};\n`;
 }
 
 /**

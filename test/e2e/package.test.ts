@@ -179,6 +179,17 @@ describe("start-up loads only what a run needs", () => {
     rmSync(copy, { recursive: true, force: true });
   });
 
+  it("the library exports at run time exactly the values its types declare, and nothing of the CLI's", async () => {
+    const declared = [...readFileSync(`${ROOT}${pkg.types.replace(/^\.\//, "")}`, "utf8").matchAll(/^export \{([^}]*)\} from/gm)].flatMap((match) =>
+      match[1]!.split(",").map((name) => name.trim()),
+    );
+    const script = `console.log(JSON.stringify(Object.keys(await import(${JSON.stringify(`${ROOT}dist/index.js`)}))))`;
+    const ran = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(ran.stderr).toBe("");
+    expect(declared).toContain("recommend");
+    expect((JSON.parse(ran.stdout) as string[]).sort()).toEqual(declared.sort());
+  });
+
   it("the library speaks every language without loading one first", () => {
     const script = `const { recommend } = await import(${JSON.stringify(`${ROOT}dist/index.js`)});
       const answers = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 };
