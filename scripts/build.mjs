@@ -280,10 +280,11 @@ async function commonJs(metafile) {
  * hand every caller the CLI's internals.
  */
 function withoutStartupExports(text) {
-  const clause = /export\{([^}]*)\};?\s*$/.exec(text);
+  const clause = /export\s*\{([^}]*)\};?\s*$/.exec(text);
   if (!clause) throw new Error("build: the library's entry ends with no export list");
-  const kept = clause[1].split(",").filter((item) => !/ as __startup\d+$/.test(item.trim()));
-  return `${text.slice(0, clause.index)}export{${kept.join(",")}};\n`;
+  // `local as exported`, or `name` alone (unminified).
+  const kept = clause[1].split(",").filter((item) => item.trim() && !/(^|\s)__startup\d+$/.test(item.trim()));
+  return `${text.slice(0, clause.index)}export{${kept.map((item) => item.trim()).join(",")}};\n`;
 }
 
 /**
