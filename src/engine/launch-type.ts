@@ -26,46 +26,69 @@ export interface LaunchTypeChoice {
  */
 export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Platform): LaunchTypeChoice {
   const candidates = LAUNCH_TYPES_FOR[platform];
-  const applies = appliesTo(platform);
-  const limits = firedLimits(ruleSet, answers, platform);
-  const fired = inOrderOfStrength(ruleSet).launchTypeRules.filter(
-    (rule) => applies(rule) && candidates.includes(rule.launchType) && rule.test(answers),
-  );
-  const excluded = excludedLaunchTypes(ruleSet, answers, platform);
+  const possible = forPlatform(ruleSet, platform);
+  const limits = possible.limits.filter((limit) => limit.test(answers));
+  const fired = possible.rules.filter((rule) => rule.test(answers));
+  const excluded = excludedBy(limits, fired, candidates);
 
   // Only conflicting custom limits can rule out everything (rules check refuses such a file);
   // EC2 instances of your own can run what the others can, but it is then not "required".
   const open = candidates.filter((x) => !excluded.has(x));
   const feasible = open.length > 0 ? open : (["ec2"] as const);
-  const scores: Partial<Record<LaunchType, number>> = Object.fromEntries(feasible.map((x) => [x, 0]));
+  const scores: Partial<Record<LaunchType, number>> = {};
+  for (const x of feasible) scores[x] = 0;
   const counted = fired.filter((rule) => rule.launchType in scores);
   for (const rule of counted) scores[rule.launchType]! += rule.weight;
   for (const x of feasible) scores[x] = round(scores[x]!);
   const launchType = feasible.reduce((best, x) => (scores[x]! > scores[best]! ? x : best), feasible[0]!);
 
-  const notes = ruleSet.launchTypeNotes.filter(
-    (note) => applies(note) && (!note.launchTypes || note.launchTypes.includes(launchType)) && note.test(answers),
-  );
+  const notes = possible.notes.filter((note) => (!note.launchTypes || note.launchTypes.includes(launchType)) && note.test(answers));
   return { launchType, required: open.length === 1 && excluded.size > 0, scores, fired: counted, limits, notes };
-}
-
-function firedLimits(ruleSet: RuleSet, answers: Answers, platform: Platform): LaunchTypeLimit[] {
-  const candidates = LAUNCH_TYPES_FOR[platform];
-  const applies = appliesTo(platform);
-  return ruleSet.launchTypeLimits.filter((limit) => applies(limit) && limit.excludes.some((x) => candidates.includes(x)) && limit.test(answers));
 }
 
 /** The launch types the hard limits, and any `required` rule that fired, rule out for these answers. */
 export function excludedLaunchTypes(ruleSet: RuleSet, answers: Answers, platform: Platform): Set<LaunchType> {
-  const candidates = LAUNCH_TYPES_FOR[platform];
-  const applies = appliesTo(platform);
+  const possible = forPlatform(ruleSet, platform);
+  return excludedBy(
+    possible.limits.filter((limit) => limit.test(answers)),
+    possible.rules.filter((rule) => rule.required && rule.test(answers)),
+    LAUNCH_TYPES_FOR[platform],
+  );
+}
+
+/** What fired limits rule out, and what a fired `required` rule (rules files written before launchTypeLimits) leaves. */
+function excludedBy(limits: readonly LaunchTypeLimit[], fired: readonly LaunchTypeRule[], candidates: readonly LaunchType[]): Set<LaunchType> {
   const excluded = new Set<LaunchType>();
-  for (const limit of firedLimits(ruleSet, answers, platform)) for (const x of limit.excludes) excluded.add(x);
-  // A rule marked `required` (rules files written before launchTypeLimits) leaves only its launch type.
-  for (const rule of ruleSet.launchTypeRules) {
-    if (rule.required && applies(rule) && candidates.includes(rule.launchType) && rule.test(answers)) {
-      for (const x of candidates) if (x !== rule.launchType) excluded.add(x);
-    }
-  }
+  for (const limit of limits) for (const x of limit.excludes) excluded.add(x);
+  for (const rule of fired) if (rule.required) for (const x of candidates) if (x !== rule.launchType) excluded.add(x);
   return excluded;
+}
+
+/** A platform's share of a rule set's launch-type lists: what can apply to it, before any answer is read. */
+interface PlatformLists {
+  limits: LaunchTypeLimit[];
+  /** Strongest first, as inOrderOfStrength orders them. */
+  rules: LaunchTypeRule[];
+  notes: LaunchTypeNote[];
+}
+
+// A cache, not state: the lists are a pure function of the (immutable) rule set, worked out once, not per answer set.
+const listsByRuleSet = new WeakMap<RuleSet, Record<Platform, PlatformLists>>();
+
+function forPlatform(ruleSet: RuleSet, platform: Platform): PlatformLists {
+  let lists = listsByRuleSet.get(ruleSet);
+  if (!lists) {
+    const of = (each: Platform): PlatformLists => {
+      const candidates: readonly LaunchType[] = LAUNCH_TYPES_FOR[each];
+      const applies = appliesTo(each);
+      return {
+        limits: ruleSet.launchTypeLimits.filter((limit) => applies(limit) && limit.excludes.some((x) => candidates.includes(x))),
+        rules: inOrderOfStrength(ruleSet).launchTypeRules.filter((rule) => applies(rule) && candidates.includes(rule.launchType)),
+        notes: ruleSet.launchTypeNotes.filter(applies),
+      };
+    };
+    lists = { ecs: of("ecs"), eks: of("eks") };
+    listsByRuleSet.set(ruleSet, lists);
+  }
+  return lists[platform];
 }
