@@ -238,8 +238,9 @@ async function commonJs(metafile) {
   const LIBRARY = "dist/index.js";
   const files = Object.keys(metafile.outputs).filter((file) => file.endsWith(".js"));
   const renamed = (file) => (file === LIBRARY || !files.includes(file) ? file : file.replace(/\.js$/, ".cjs"));
-  const imports = (file) => metafile.outputs[file].imports.filter((edge) => edge.kind === "import-statement" && !edge.external).map((edge) => edge.path);
-  // CommonJS hands a file in a static cycle a half-filled exports object; ES modules would not. esbuild writes none.
+  const imports = (file) => staticImports(metafile, file);
+  // CommonJS hands a file in a static cycle a half-filled exports object; ES modules would not. esbuild writes
+  // none, and the hand-hoisting in eagerChunks relies on there being none too.
   const onPath = new Set();
   const done = new Set();
   const visit = (file) => {
@@ -302,16 +303,15 @@ function eagerChunks(metafile) {
   const started = [chunkOf(CORE), chunkOf(STARTUP)];
   const [prompts] = outputs.find(([, output]) => output.entryPoint === PROMPTS) ?? [];
   if (started.includes(undefined) || !prompts) throw new Error("build: no start-up, core or prompts chunk in the metafile");
-  const imports = (file) => (metafile.outputs[file]?.imports ?? []).filter((edge) => edge.kind === "import-statement" && !edge.external).map((edge) => edge.path);
+  const imports = (file) => staticImports(metafile, file);
   const questionnaire = [prompts, ...imports(prompts).filter((file) => !started.includes(file) && !imports("dist/cli.cjs").includes(file))];
   const called = calledInRuns(started);
   for (const file of started) rewrite(file, called.get(file));
   for (const file of questionnaire) rewrite(file, everyFunction(readFileSync(file, "utf8")));
 
+  // Hoisting a declaration by hand is only sound if no module it imports statically imports it back:
+  // commonJs() has refused every static cycle already.
   function rewrite(file, called) {
-    // Hoisting a declaration by hand is only sound if no module it imports statically imports it back.
-    const reaches = (from, to, seen = new Set()) => imports(from).some((next) => !seen.has(next) && (seen.add(next), next === to || reaches(next, to, seen)));
-    if (reaches(file, file)) throw new Error(`build: ${file} is in a static import cycle, so its functions cannot be hoisted`);
     const { text, functions } = eagerFunctions(readFileSync(file, "utf8"), called);
     if (functions === 0) throw new Error(`build: no function of ${file} to compile with it`);
     writeFileSync(file, asciiOnly(text));
@@ -342,6 +342,11 @@ function calledInRuns(files) {
   );
   rmSync(scratch, { recursive: true, force: true });
   return called;
+}
+
+/** The output files that `file` imports statically (not on demand), by the metafile. */
+function staticImports(metafile, file) {
+  return (metafile.outputs[file]?.imports ?? []).filter((edge) => edge.kind === "import-statement" && !edge.external).map((edge) => edge.path);
 }
 
 /** Each output file's source modules (package code by package name), from esbuild's metafile. */

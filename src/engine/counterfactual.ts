@@ -336,7 +336,7 @@ function flippingMovePairs(search: Search): Change[][] {
   const apart = (i: number, j: number) => moves[i]!.change.key !== moves[j]!.change.key && !readTogether(model, moves[i]!.change.key, moves[j]!.change.key);
   // How far each change goes towards the other platform; a pair flips only if its two go at least the distance left
   // (less a margin far wider than any rounding: every candidate is checked exactly).
-  const toward = search.current === "ecs" ? 1 : -1;
+  const toward = towardOther(search);
   const gain = moves.map((move) => toward * (move.delta + move.joint));
   const needed = -toward * search.base - 1e-6;
   const order = [...moves.keys()].sort((x, y) => gain[y]! - gain[x]!);
@@ -347,7 +347,11 @@ function flippingMovePairs(search: Search): Change[][] {
     }
   }
   const byKey = new Map<AnswerKey, number[]>();
-  moves.forEach((move, i) => byKey.set(move.change.key, [...(byKey.get(move.change.key) ?? []), i]));
+  moves.forEach((move, i) => {
+    const indices = byKey.get(move.change.key);
+    if (indices) indices.push(i);
+    else byKey.set(move.change.key, [i]);
+  });
   // These pairs are scored, which costs more: first, the most that changes to the two answers could
   // gain (every rule that reads either, moved its best way) must reach the distance left.
   const most = new Map([...byKey.keys()].map((key) => [key, mostGain(search, key)]));
@@ -367,13 +371,18 @@ function flippingMovePairs(search: Search): Change[][] {
  * or off, whichever gains more.
  */
 function mostGain(search: Search, key: AnswerKey): number {
-  const toward = search.current === "ecs" ? 1 : -1;
+  const toward = towardOther(search);
   const rules = [...(search.model.keys.get(key)?.own ?? []), ...(search.model.jointByKey.get(key) ?? [])];
   return rules.reduce((sum, rule) => {
     const today = toward * contribution(rule, search.answers);
     const firing = toward * firingContribution(rule);
     return sum + Math.max(0 - today, firing - today);
   }, 0);
+}
+
+/** The sign of a move of EKS's lead towards the platform not recommended today: up from ECS, down from EKS. */
+function towardOther(search: Search): 1 | -1 {
+  return search.current === "ecs" ? 1 : -1;
 }
 
 function flippingPairs(search: Search): Change[][] {

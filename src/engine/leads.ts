@@ -51,7 +51,7 @@ export function leadModelOf(ruleSet: RuleSet): LeadModel {
   const joint = ruleSet.rules.filter((rule) => rule.keys.length > 1);
   // The rules that read each answer, in one pass over the rules.
   const readers = new Map<AnswerKey, Rule[]>();
-  for (const rule of ruleSet.rules) for (const key of rule.keys) readers.set(key, [...(readers.get(key) ?? []), rule]);
+  for (const rule of ruleSet.rules) for (const key of rule.keys) append(readers, key, rule);
   for (const q of QUESTIONS) {
     const reading = readers.get(q.key);
     if (reading === undefined) continue;
@@ -65,7 +65,7 @@ export function leadModelOf(ruleSet: RuleSet): LeadModel {
   const together = new Map<AnswerKey, Set<AnswerKey>>();
   for (const rule of joint) {
     for (const key of rule.keys) {
-      jointByKey.set(key, [...(jointByKey.get(key) ?? []), rule]);
+      append(jointByKey, key, rule);
       const others = together.get(key) ?? new Set<AnswerKey>();
       for (const other of rule.keys) if (other !== key) others.add(other);
       together.set(key, others);
@@ -119,6 +119,13 @@ export function intervalIndex(key: KeyLeads, count: number): number {
     else high = middle - 1;
   }
   return low;
+}
+
+/** Adds `value` to the list under `key`, in place: lists built this way cost time linear in what they hold. */
+function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 /**

@@ -48,7 +48,6 @@ export function completionModel(): CompletionModel {
   return { commands, flags, values };
 }
 
-// "-a, --answers <file>" is both -a and --answers.
 export function renderCompletion(shell: Shell, model: CompletionModel): string {
   switch (shell) {
     case "bash":

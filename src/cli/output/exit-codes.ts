@@ -18,8 +18,17 @@ const OTHER_SIGNALS = ["SIGQUIT", "SIGABRT", "SIGUSR2", "SIGALRM", "SIGVTALRM", 
 export const SIGNAL_EXIT = {
   ...NAMED_SIGNALS,
   // A platform without one of these (Windows) simply has no entry for it.
-  ...Object.fromEntries(OTHER_SIGNALS.filter((name) => constants.signals[name] !== undefined).map((name) => [name, 128 + constants.signals[name]])),
+  ...Object.fromEntries(OTHER_SIGNALS.flatMap((name) => {
+    const code = signalExitCode(name);
+    return code === undefined ? [] : [[name, code]];
+  })),
 } as Readonly<Record<Signal, number>>;
+
+/** 128 + the number this platform gives the signal of that name (any of its names: SIGIOT is SIGABRT), if it has one. */
+export function signalExitCode(name: string): number | undefined {
+  const number = (constants.signals as Record<string, number | undefined>)[name];
+  return number === undefined ? undefined : 128 + number;
+}
 
 export type Signal = keyof typeof NAMED_SIGNALS | (typeof OTHER_SIGNALS)[number];
 

@@ -1,7 +1,6 @@
 import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { constants } from "node:os";
-import { EXIT } from "./exit-codes.js";
+import { EXIT, signalExitCode } from "./exit-codes.js";
 import { forLogLine } from "./escape.js";
 
 /** How many problems an error shows before "… and N more": 60,000 unknown keys must not give 60,000 lines. */
@@ -87,7 +86,6 @@ function commanderMessage(error: Error & { code: string }, lang: Lang): string {
  */
 function promptSignalCode(message: string): number {
   const signal = /\b(SIG[A-Z0-9]+)\s*$/.exec(message)?.[1];
-  const number = signal === undefined ? undefined : (constants.signals as Record<string, number | undefined>)[signal];
-  return number === undefined ? EXIT.interrupted : 128 + number;
+  return (signal === undefined ? undefined : signalExitCode(signal)) ?? EXIT.interrupted;
 }
 
