@@ -163,9 +163,12 @@ describe("the review before the result", () => {
     const term = inTerminal([...args], { cols: 80, cwd: cwd(), env: { NO_COLOR: "1", LANG: lang === "ko" ? "ko_KR.UTF-8" : "C.UTF-8" } });
     await quickPathToReview(term, lang);
     term.child.stdin.write(enter);
-    await term.when(opening(say(lang, "save.offer", { file: "answers.json" })), `n${enter}`);
+    // A key that is neither y nor n is refused in the run's language; the answer is then shown in it too.
+    await term.when(opening(say(lang, "save.offer", { file: "answers.json" })), `x${enter}`);
+    await term.when(say(lang, "save.yesOrNo"), `${KEYS.backspace}n${enter}`);
     expect(await term.exited).toBe(0);
     const end = await term.screen();
+    expect(end.join("\n")).toContain(`✔ ${say(lang, "save.offer", { file: "answers.json" })} ${say(lang, "save.no")}`);
     expect(reproduced(end, lang)).toBe(`ecs-or-eks --kubernetes-experience none --cloud-strategy aws-only --microservices 5 --budget moderate${lang === "ko" ? " --lang ko" : ""}`);
   });
 

@@ -84,4 +84,4 @@ export function inTerminal(
   };
 }
 
-export const KEYS = { down: "\u001b[B", enter: "\r", ctrlC: "\u0003", space: " " } as const;
+export const KEYS = { down: "\u001b[B", enter: "\r", ctrlC: "\u0003", space: " ", backspace: "\u007f" } as const;

@@ -35,13 +35,24 @@ export async function offerToSave(
 async function chooseFile(context: PromptContext, cwd: string, lang: Lang, color: boolean): Promise<string | undefined> {
   const ask = <T,>(prompt: (context: PromptContext) => Promise<T>) => untilDrawn(context, (output) => prompt({ ...context, output }));
   const theme = (hint: string) => themeFor(hint, lang, color, context.output);
-  const save = await ask((c) => confirm({ message: t(lang, "save.offer", { file: SUGGESTED_FILE }), theme: theme(t(lang, "save.offer.hint")), default: true }, c));
+  // A yes-or-no question in the run's language: the answer once given, and what a wrong key gets. The keys stay y and n.
+  const yesOrNo = (message: string, hint: string, answer: boolean) => (c: PromptContext) =>
+    confirm(
+      {
+        message,
+        theme: { ...theme(hint), keywords: { yes: "yes", no: "no", error: () => t(lang, "save.yesOrNo") } },
+        transformer: (yes) => t(lang, yes ? "save.yes" : "save.no"),
+        default: answer,
+      },
+      c,
+    );
+  const save = await ask(yesOrNo(t(lang, "save.offer", { file: SUGGESTED_FILE }), t(lang, "save.offer.hint"), true));
   if (!save) return undefined;
   let file = SUGGESTED_FILE;
   for (;;) {
     const problem = problemWith(file, cwd, lang);
     if (problem === undefined) return file;
-    if (problem === "exists" && (await ask((c) => confirm({ message: t(lang, "save.overwrite", { file }), theme: theme(""), default: false }, c)))) return file;
+    if (problem === "exists" && (await ask(yesOrNo(t(lang, "save.overwrite", { file }), "", false)))) return file;
     const hint = problem === "exists" ? t(lang, "save.another.hint") : problem;
     file = (await ask((c) => input({ message: t(lang, "save.another"), theme: theme(hint) }, c))).trim();
     if (file === "") return undefined;
