@@ -1,4 +1,5 @@
 import { MAX_SET_ITEMS, QUESTIONS, hasDefault, type Answers } from "./questions.js";
+import { environmentsProblem, servicesProblem } from "./workload-answers.js";
 
 // The answers checked straight from the questions table, without zod: the
 // answers schema in answers-schema.ts accepts exactly the same values (a
@@ -50,6 +51,14 @@ export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | un
       case "number":
         // z.number() refuses NaN and the infinities too.
         if (typeof value !== "number" || !Number.isFinite(value) || value < q.min || value > q.max) return undefined;
+        answers[q.key] = value;
+        break;
+      case "services":
+        if (servicesProblem(value, q.key, q.max)) return undefined;
+        answers[q.key] = value;
+        break;
+      case "environments":
+        if (environmentsProblem(value, q.key, q.max)) return undefined;
         answers[q.key] = value;
         break;
     }

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
+import { ARCHES, OSES } from "./price-types.js";
 import { MAX_SET_ITEMS, QUESTIONS, hasDefault, type Answers, type AnswersInput, type Question } from "./questions.js";
+import { ENVIRONMENT_NAME, MAX_SERVICE, uniqueNames } from "./workload-answers.js";
 
 // Kept apart from answers.ts so the published types never mention zod.
 
@@ -14,8 +16,26 @@ function fieldSchema(q: Question) {
       return z.int().check(z.minimum(q.min), z.maximum(q.max));
     case "number":
       return z.number().check(z.minimum(q.min), z.maximum(q.max));
+    case "services":
+      return z.array(service).check(z.minLength(1), z.maxLength(q.max), z.refine(uniqueNames));
+    case "environments":
+      return z.union([
+        z.int().check(z.minimum(1), z.maximum(q.max)),
+        z.array(z.strictObject({ name: z.string().check(z.regex(ENVIRONMENT_NAME)), share: z.number().check(z.gt(0), z.lte(1)) })).check(z.minLength(1), z.maxLength(q.max), z.refine(uniqueNames)),
+      ]);
   }
 }
+
+// One service of the `services` answer; the figures are per task or pod.
+const service = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_SERVICE.name)),
+  vcpu: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE.vcpu))),
+  memoryGiB: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE.memoryGiB))),
+  replicas: z.optional(z.int().check(z.gte(0), z.lte(MAX_SERVICE.replicas))),
+  arch: z.optional(z.enum(ARCHES)),
+  os: z.optional(z.enum(OSES)),
+  gpu: z.optional(z.int().check(z.gte(0), z.lte(MAX_SERVICE.gpu))),
+});
 
 // Descriptions are attached only when the JSON Schema is generated (src/cli/json-schema.ts):
 // every .check(z.meta()) clones a schema, and validation runs on every start.

@@ -5,6 +5,7 @@ import { QUESTIONS, ANSWER_KEYS, MAX_SET_ITEMS, isAnswerKey, type Answers, type 
 import { msg, type Message, type MessageValue } from "./message.js";
 import { quoteValue } from "./quote-value.js";
 import { suggest } from "./suggest.js";
+import { environmentsProblem, servicesProblem } from "./workload-answers.js";
 
 /** Valid answers with their defaults, or every problem found, as messages to word (src/explain/answers.ts). */
 export type AnswersOutcome<P = Message> =
@@ -28,6 +29,7 @@ export function validateAnswers(raw: unknown, options: ParseOptions = {}): Answe
   const whole = (problem: Message): AnswersOutcome => ({ ok: false, problems: [options.label ? msg("text.labelled", { label: options.label, text: problem }) : problem], missing: [] });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return whole(msg("answers.notObject", { got: describeType(raw) }));
   if (nestsDeeperThan(raw)) return whole(msg("answers.tooDeep", { max: MAX_NESTING }));
+  raw = withServiceCount(raw as Record<string, unknown>);
   // Valid answers need no schema: the table-driven check accepts exactly what it does.
   const checked = quickCheckAnswers(raw, options.batchLine);
   if (checked) return { ok: true, answers: checked };
@@ -48,6 +50,14 @@ export function validateAnswers(raw: unknown, options: ParseOptions = {}): Answe
     problems.push(valueProblem(where, key, record[key]));
   }
   return { ok: false, problems, missing };
+}
+
+/** With a `services` list and no `microservices`, the count is the list's length (the list's own checks come later). */
+function withServiceCount(raw: Record<string, unknown>): Record<string, unknown> {
+  const list = raw.services;
+  if (raw.microservices !== undefined || !Array.isArray(list) || list.length === 0) return raw;
+  const max = QUESTIONS.find((q) => q.key === "microservices")!.max;
+  return { ...raw, microservices: Math.min(list.length, max) };
 }
 
 function unknownKeyProblem(where: (key: string) => string, key: string): Message {
@@ -88,6 +98,10 @@ function valueProblem(where: (key: string) => string, key: string, value: unknow
       return msg(q.required || "default" in q ? "answers.badInteger" : "answers.badIntegerOrLeaveOut", { where: where(key), min: q.min, max: q.max, got });
     case "number":
       return msg("answers.badNumber", { where: where(key), min: q.min, max: q.max, got });
+    case "services":
+      return servicesProblem(value, where(key), q.max) ?? msg("answers.badValue", { where: where(key), got });
+    case "environments":
+      return environmentsProblem(value, where(key), q.max) ?? msg("answers.badValue", { where: where(key), got });
   }
 }
 

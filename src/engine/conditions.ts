@@ -89,7 +89,8 @@ export function compileCondition(condition: Condition): Predicate {
     const only = argument[0];
     return (answers) => answers[key] === only;
   }
-  return (answers) => operator.test(answers[key], argument);
+  // Only choice, set and count answers reach a rule: rules check refuses the estimate's lists.
+  return (answers) => operator.test(answers[key] as Value, argument);
 }
 
 /** The answer keys a condition reads; a change to any other key cannot change it. */

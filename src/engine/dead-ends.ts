@@ -58,6 +58,8 @@ function valuesOf(key: AnswerKey, rules: readonly { when: Parameters<typeof keys
     // "none" stands alone in a list.
     return subsets.filter((subset) => !subset.includes("none") || subset.length === 1);
   }
+  // The estimate's lists: no rule reads them (rules check refuses it), so one value stands for all.
+  if (q.kind === "services" || q.kind === "environments") return [undefined];
   const points = new Set<number>([q.min, q.max]);
   for (const rule of rules) {
     const { atLeast, atMost } = thresholdsOf(rule.when, key);

@@ -1,3 +1,5 @@
+import type { Message } from "./message.js";
+
 // Errors a user can meet are values with a message and, where there is one, a fix.
 // The CLI turns them into exit code 2 in one place; anything else is a bug.
 
@@ -44,5 +46,16 @@ export class Interrupted extends Error {
     readonly note?: string,
   ) {
     super(signal);
+  }
+}
+
+/**
+ * A workload the estimate cannot price (a task no instance type holds): bad
+ * input, raised by the pure engine as a message the explain layer words.
+ */
+export class EstimateError extends Error {
+  override readonly name: string = "EstimateError";
+  constructor(readonly problem: Message) {
+    super("key" in problem ? problem.key : "estimate");
   }
 }

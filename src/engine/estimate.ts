@@ -1,42 +1,70 @@
 // What each way of running costs a month for this team's workload, from the
-// dated prices in rules/prices.json. It explains the recommendation and never
-// changes it. Pure: the prices and the answers in, figures and messages out.
-import { ceil, fargatePairs, fitFargate, type FargatePair } from "./fargate-size.js";
-import { msg, type Message } from "./message.js";
+// dated prices in rules/prices.json: whole tasks placed on a real instance
+// list, every environment with its own clusters, the network and the rest of
+// the bill as shared lines, and the people each way takes. It explains the
+// recommendation and never changes it. Pure: the prices and the answers in,
+// figures and messages out.
+import { environmentsOf, replicasIn, type Environment } from "./cost/environments.js";
+import { fargateFor, type FargateBill, type FargateEntry } from "./cost/fargate.js";
+import { fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, type FleetEntry, type SplitReason, type Tasks } from "./cost/fleet.js";
+import type { Pricing } from "./cost/instances.js";
+import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
+import { sharedLines, type SharedLine } from "./cost/shared.js";
+import { workloadOf, type Workload } from "./cost/workload.js";
+import { EstimateError } from "./errors.js";
+import { msg, type Message, type MessageValue } from "./message.js";
 import { cents, kubernetesPeople, type KubernetesPeople } from "./people.js";
-import type { Arch, Dated, FargateRate, Prices, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
+import type { Arch, Dated, ManagementFee, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
 import type { Answers } from "./questions.js";
 import { appliesTo, type RuleSet } from "./rule-set.js";
 import { LAUNCH_TYPES_FOR, PLATFORMS, type LaunchType, type Platform } from "./rule-types.js";
+import { breakEvenFor } from "./cost/break-even.js";
+
+export type { Workload } from "./cost/workload.js";
 
 /** The share of the instances' capacity the workload fills, unless --utilization says otherwise. */
 export const DEFAULT_UTILIZATION = 0.7;
-/** Two Availability Zones: the fewest instances a cluster runs on. */
-const MIN_INSTANCES_PER_CLUSTER = 2;
-// When the workload is not given: per service, 2 tasks of 0.5 vCPU and 1 GiB.
-const ASSUMED = { tasksPerService: 2, vcpusPerTask: 0.5, gibPerVcpu: 2 } as const;
 
-export interface Workload {
-  vcpus: number;
-  memoryGiB: number;
-  tasks: number;
-  /** True when any of the three was not given and the per-service assumption filled it in. */
-  assumed: boolean;
-}
+export type Way = { platform: Platform; launchType: LaunchType };
 
 export interface EstimateOption {
   platform: Platform;
   launchType: LaunchType;
-  compute: number;
-  fees: number;
-  controlPlane: number;
-  total: number;
-  /** The total on Arm (Graviton), where this way can run it. */
+  /** The month's figures; absent when the way is ruled out for this workload. */
+  compute?: number;
+  fees?: number;
+  controlPlane?: number;
+  total?: number;
+  /** The architecture the figures are for: x86, Arm (when required), or mixed when services fix their own. */
+  arch: "x86" | "arm" | "mixed";
+  /** The total with every service that can run on Arm on Arm, where this way runs Arm and Arm is not already the answer. */
   arm?: { total: number };
-  /** What was priced: Fargate task size and count, or the instance type and count. */
+  /** What is priced: instances by type, cluster and environment, or each service's Fargate size and tasks. */
+  fleet: FleetEntry[] | FargateEntry[];
+  /** Clusters across every environment (more than asked where a hard limit split one). */
+  clusters: number;
+  /** Why a cluster was split, and the limit that split it. */
+  split?: { reason: SplitReason; limit: number };
+  /** Instance types (or Fargate) priced on demand because the scenario has no rate for them. */
+  onDemandFallback?: string[];
+  people: PeopleEstimate;
+  /** The total with the shared lines beside it: what the invoice shows. */
+  bill?: { total: number; shared: number };
+  /** The rule set's hard limits that rule this way out (their ids). */
+  excludedBy?: string[];
+  /** What in the workload rules this way out, beyond the rules' limits. */
+  exclusions?: Message[];
+  /** The summary of what was priced (schemaVersion 3's field): the commonest instance type and every instance, or the commonest Fargate size and every task. */
   sizing: { fargate: { vcpu: number; memoryGiB: number; tasks: number } } | { instances: { type: string; count: number } };
-  /** The hard limit (a launch-type limit's id) that rules this way out for these answers. */
-  excludedBy?: string;
+}
+
+export interface Headline {
+  platform: Platform;
+  launchType: LaunchType;
+  /** The way's total and the bill with the shared lines; null when the workload rules the way out. */
+  total: number | null;
+  bill: number | null;
+  arch: "x86" | "arm" | "mixed";
 }
 
 export interface Estimate {
@@ -45,18 +73,30 @@ export interface Estimate {
   asOf: string;
   /** The newest date among them. */
   asOfLatest: string;
-  basis: "on-demand";
+  /** The pricing scenario (schemaVersion 3 always said "on-demand"). */
+  basis: Pricing;
+  pricing: Pricing;
   hoursPerMonth: number;
   utilization: number;
   workload: Workload;
+  environments: Environment[];
   options: EstimateOption[];
-  cheapest: { platform: Platform; launchType: LaunchType };
-  /** Per platform, the instance use above which EC2 costs less than Fargate; null when it never does. */
+  cheapest: Way;
+  /** Per platform, the instance use above which its EC2 fleet costs less than its Fargate; null when it never does or either is ruled out. */
   breakEven: Record<Platform, number | null>;
+  /** Why there is no break-even, per platform, where there is none. */
+  breakEvenNone: Partial<Record<Platform, "neverCheaper" | "ruledOut">>;
+  /** The recommended way's figures: what the text's "Recommended" line states. */
+  headline: Headline;
+  shared: SharedLine[];
+  /** What VPC endpoints would cost instead of the NAT gateways: named, not in any total. */
+  endpointsInstead: { endpoints: number; usdPerMonth: number };
   /** What EKS would add per month, not in any total. */
   eksWouldAdd: { extendedSupport: number; provisionedControlPlanePerCluster?: Record<string, number> };
-  /** Fargate Spot and Savings Plans, as the "up to" discounts the sources name, not in any total. */
+  /** Fargate Spot and Savings Plans, as the "up to" discounts the sources name. */
   discounts: { fargateSpotUpTo: number; computeSavingsPlansEc2UpTo: number; computeSavingsPlansFargateUpTo: number; ec2InstanceSavingsPlansUpTo: number };
+  /** The pods a node takes on EKS: the VPC CNI without prefix delegation. */
+  eksPodsMode: "vpc-cni";
   people: KubernetesPeople;
   assumptions: Message[];
   excluded: Message[];
@@ -68,93 +108,42 @@ export interface EstimateOptions {
   prices: Prices;
   /** The share of instance capacity used, from 0.1 to 1. */
   utilization?: number;
+  /** The way the recommendation chose: the headline. ECS on Fargate when not given. */
+  chosen?: Way;
+}
+type Prices = import("./price-types.js").Prices;
+
+/** The tasks of an environment, each service's replicas scaled by its share, equal services in one group. */
+function tasksIn(workload: Workload, env: Environment, microservices: number): Tasks[] {
+  const groups = new Map<string, Tasks & { services: string[] }>();
+  for (const s of workload.services) {
+    const count = replicasIn(s.replicas, env.share, s.splittable ? microservices : 1);
+    if (count === 0) continue;
+    const key = `${s.vcpu}/${s.memoryGiB}/${s.gpu}/${count}/${s.arch ?? ""}/${s.os}/${s.splittable}`;
+    const group = groups.get(key);
+    if (group) group.services.push(s.name);
+    else groups.set(key, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, gpu: s.gpu, count, arch: s.arch, os: s.os, splittable: s.splittable });
+  }
+  return [...groups.values()];
 }
 
-/** The workload as given, each missing figure from the per-service assumption. */
-function workloadOf(answers: Answers): Workload {
-  const tasks = answers.tasks ?? ASSUMED.tasksPerService * answers.microservices;
-  const vcpus = answers.vcpus ?? ASSUMED.vcpusPerTask * tasks;
-  const memoryGiB = answers.memoryGiB ?? ASSUMED.gibPerVcpu * vcpus;
-  return { vcpus, memoryGiB, tasks, assumed: answers.tasks === undefined || answers.vcpus === undefined || answers.memoryGiB === undefined };
-}
-
-interface Packing {
-  type: string;
-  count: number;
+interface Priced {
   usdPerHour: number;
+  feesPerHour: number;
+  fleet: FleetEntry[] | FargateEntry[];
+  clusters: number;
+  eksClusters: number;
+  split?: { reason: SplitReason; limit: number };
+  arch: "x86" | "arm" | "mixed";
+  fallback: string[];
+  /** The fleets by environment, for the break-even. */
+  fleets: Fleet[];
+  fargate?: FargateBill[];
 }
 
-const hourly = (pair: FargatePair, rate: FargateRate) => pair.vcpu * rate.usdPerVcpuHour + pair.memoryGiB * rate.usdPerGbHour;
-
-/**
- * Fargate for the workload on one platform: the size each task is billed at
- * (chosen at the x86 price; Arm bills the same sizes), and its hourly price at a rate.
- */
-function fargateFor(data: PricesFileData, x86: FargateRate, workload: Workload, platform: Platform) {
-  const addGiB = platform === "eks" ? data.eksFargatePodMemory.addGiB : 0;
-  const fit = fitFargate(fargatePairs(data.fargateTaskSizes.sizes), workload.vcpus / workload.tasks, workload.memoryGiB / workload.tasks, addGiB, (p) => hourly(p, x86));
-  const tasks = workload.tasks * fit.split;
-  return { pair: fit.pair, tasks, usdPerHour: (rate: FargateRate) => tasks * hourly(fit.pair, rate) };
-}
-
-/** What a node keeps for itself: on EKS, the kubelet's and system's reservation from the EKS AMI; on ECS, nothing (ECS_RESERVED_MEMORY is 0). */
-function allocatable(data: PricesFileData, type: string, platform: Platform): { vcpus: number; memoryGiB: number; pods: number } {
-  const t = data.instanceTypes[type]!;
-  if (platform === "ecs") return { vcpus: t.vcpus, memoryGiB: t.memoryGiB, pods: Infinity };
-  const { memoryMiB, cpuShares } = data.eksNodeReservation;
-  let reserved = 0;
-  let left = t.vcpus;
-  for (const band of cpuShares) {
-    const cores = Math.min(left, band.cores ?? left);
-    reserved += cores * band.share;
-    left -= cores;
-  }
-  const memory = (memoryMiB.base + memoryMiB.perPod * t.eksMaxPods + memoryMiB.eviction) / 1024;
-  return { vcpus: t.vcpus - reserved, memoryGiB: t.memoryGiB - memory, pods: t.eksMaxPods };
-}
-
-/** The instances of one architecture that hold the workload at `utilization` for the least, at least two per cluster. */
-function pack(data: PricesFileData, region: RegionPrices, workload: Workload, platform: Platform, arch: Arch, utilization: number, clusters: number): Packing | undefined {
-  let best: Packing | undefined;
-  for (const [type, spec] of Object.entries(data.instanceTypes)) {
-    const usd = region.ec2[type]?.usdPerHour;
-    if (spec.arch !== arch || usd === undefined) continue;
-    const room = allocatable(data, type, platform);
-    if (room.vcpus <= 0 || room.memoryGiB <= 0) continue;
-    const count = Math.max(
-      MIN_INSTANCES_PER_CLUSTER * clusters,
-      ceil(workload.vcpus / (utilization * room.vcpus)),
-      ceil(workload.memoryGiB / (utilization * room.memoryGiB)),
-      ceil(workload.tasks / room.pods),
-    );
-    const usdPerHour = count * usd;
-    if (!best || usdPerHour < best.usdPerHour - 1e-9 || (Math.abs(usdPerHour - best.usdPerHour) <= 1e-9 && count < best.count)) best = { type, count, usdPerHour };
-  }
-  return best;
-}
-
-/**
- * The instance use above which EC2 costs less than Fargate: for each type,
- * the instances the workload fills at 100% priced against Fargate, provided
- * two instances per cluster cost less than Fargate at all.
- */
-function breakEvenFor(data: PricesFileData, region: RegionPrices, workload: Workload, platform: Platform, fargateUsd: number, clusters: number): number | null {
-  let best = Infinity;
-  for (const [type, spec] of Object.entries(data.instanceTypes)) {
-    const usd = region.ec2[type]?.usdPerHour;
-    if (spec.arch !== "x86" || usd === undefined) continue;
-    if (MIN_INSTANCES_PER_CLUSTER * clusters * usd > fargateUsd) continue;
-    const room = allocatable(data, type, platform);
-    const full = Math.max(workload.vcpus / room.vcpus, workload.memoryGiB / room.memoryGiB, workload.tasks / room.pods);
-    best = Math.min(best, (full * usd) / fargateUsd);
-  }
-  return best <= 1 ? Math.round(best * 100) / 100 : null;
-}
-
-/** The hard limit that rules a way of running out for these answers, if any. */
-function excludedBy(ruleSet: RuleSet, answers: Answers, platform: Platform, launchType: LaunchType): string | undefined {
-  const applies = appliesTo(platform);
-  return ruleSet.launchTypeLimits.find((limit) => applies(limit) && limit.excludes.includes(launchType) && limit.test(answers))?.id;
+/** The management fee an hour for the instances of a fleet: AWS's rate per type where the region gives one, else the share of the on-demand price. */
+function feePerHour(fee: ManagementFee, fleet: Fleet, onDemand: (type: string) => number): number {
+  return fleet.entries.reduce((sum, e) => sum + e.count * (fee.usdPerHour?.[e.type] ?? fee.fraction * onDemand(e.type)), 0);
 }
 
 /** The monthly estimate for every way of running, in the order of LAUNCH_TYPES_FOR. */
@@ -163,44 +152,189 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const utilization = options.utilization ?? DEFAULT_UTILIZATION;
   const region = data.regions[answers.region]!;
   const hours = data.hoursPerMonth;
-  const clusters = answers.clusters;
-  const workload = workloadOf(answers);
+  const pricing = answers.pricing;
   const month = (usdPerHour: number) => cents(usdPerHour * hours);
-  const eksClusters = month(region.eks.clusterHour.usd * clusters);
+  const workload = workloadOf(answers);
+  const environments = environmentsOf(answers);
+  const envTasks = environments.map((env) => ({ env, tasks: tasksIn(workload, env, answers.microservices) }));
+  const armRequired = answers.requirements.includes("arm");
+  const prefer: Arch = armRequired ? "arm" : "x86";
+  const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
+
+  const instancesFor = (platform: Platform, arch: Arch) => {
+    const fleets: Fleet[] = [];
+    for (const { env, tasks } of envTasks) {
+      const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name }, tasks);
+      if ("tooLarge" in fleet) {
+        const t = fleet.tooLarge;
+        throw new EstimateError(msg("estimate.tooLarge", { service: t.service === "" ? msg("estimate.shorthandTask") : t.service, vcpu: t.vcpu, memory: t.memoryGiB, gpu: t.gpu, type: t.largest.type, vcpus: t.largest.vcpus, gib: t.largest.memoryGiB, gpus: t.largest.gpus }));
+      }
+      fleets.push(fleet);
+    }
+    return fleets;
+  };
+  const fargateFleets = (platform: Platform, arch: Arch) =>
+    envTasks.map(({ env, tasks }) => fargateFor({ data, region, platform, pricing, prefer: arch, environment: env.name }, tasks));
+
+  const pricedInstances = (platform: Platform, launchType: LaunchType, fleets: Fleet[]): Priced => {
+    const fee = launchType === "managed-instances" ? region.managedInstancesFee : launchType === "auto-mode" ? region.autoModeFee : undefined;
+    const onDemand = (type: string) => region.ec2[type]?.usdPerHour ?? region.ec2Windows?.[type]?.usdPerHour ?? 0;
+    const clusters = fleets.reduce((sum, f) => sum + f.clusters, 0);
+    const split = fleets.find((f) => f.split)?.split;
+    const archs = new Set(fleets.map((f) => f.arch));
+    return {
+      usdPerHour: fleets.reduce((sum, f) => sum + f.usdPerHour, 0),
+      feesPerHour: fee ? fleets.reduce((sum, f) => sum + feePerHour(fee, f, onDemand), 0) : 0,
+      fleet: fleets.flatMap((f) => f.entries),
+      clusters,
+      eksClusters: platform === "eks" ? clusters : 0,
+      ...(split ? { split } : {}),
+      arch: archs.size === 1 ? [...archs][0]! : "mixed",
+      fallback: [...new Set(fleets.flatMap((f) => f.fallback))].sort(),
+      fleets,
+    };
+  };
+
+  const exclusionsOf = (platform: Platform, launchType: LaunchType) => own(answers, workload, platform, launchType, region);
+  const limitsOf = (platform: Platform, launchType: LaunchType) => {
+    const applies = appliesTo(platform);
+    return ruleSet.launchTypeLimits.filter((limit) => applies(limit) && limit.excludes.includes(launchType) && limit.test(answers)).map((limit) => limit.id);
+  };
+
+  // The instance fleets: ECS's serve Managed Instances and EC2, EKS's Auto Mode and EC2; built only where a way can use them.
+  const cache = new Map<string, Fleet[]>();
+  const fleetsOf = (platform: Platform, arch: Arch) => {
+    const key = `${platform}/${arch}`;
+    let fleets = cache.get(key);
+    if (!fleets) cache.set(key, (fleets = instancesFor(platform, arch)));
+    return fleets;
+  };
 
   const rows: EstimateOption[] = [];
-  const fargate = { ecs: fargateFor(data, region.fargate.x86, workload, "ecs"), eks: fargateFor(data, region.fargate.x86, workload, "eks") };
+  const pricedBy = new Map<string, Priced>();
   for (const platform of PLATFORMS) {
-    const controlPlane = platform === "eks" ? eksClusters : 0;
-    const packed = { x86: pack(data, region, workload, platform, "x86", utilization, clusters), arm: pack(data, region, workload, platform, "arm", utilization, clusters) };
     for (const launchType of LAUNCH_TYPES_FOR[platform]) {
-      const option = launchType === "fargate" ? fargateOption(fargate[platform], region, platform, controlPlane, month) : ec2Option(region, platform, launchType, packed, controlPlane, month);
-      const limit = excludedBy(ruleSet, answers, platform, launchType);
-      rows.push(limit === undefined ? option : { ...option, excludedBy: limit });
+      const excludedBy = limitsOf(platform, launchType);
+      const exclusions = exclusionsOf(platform, launchType);
+      const out = excludedBy.length > 0 || exclusions.length > 0;
+      const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters, cents);
+      if (out) {
+        const clusters = answers.clusters * environments.length;
+        rows.push({
+          platform,
+          launchType,
+          arch: armRequired ? "arm" : "x86",
+          fleet: [],
+          clusters,
+          people: people(clusters),
+          ...(excludedBy.length > 0 ? { excludedBy } : {}),
+          ...(exclusions.length > 0 ? { exclusions } : {}),
+          sizing: launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } },
+        });
+        continue;
+      }
+      const price = (arch: Arch): Priced | { refused: Message } => {
+        if (launchType !== "fargate") return pricedInstances(platform, launchType, fleetsOf(platform, arch));
+        const bills = fargateFleets(platform, arch);
+        const refused = bills.find((b) => "refused" in b);
+        if (refused && "refused" in refused) {
+          const r = refused.refused;
+          return { refused: msg(r.windows ? "estimate.fargateTooLargeWindows" : "estimate.fargateTooLarge", { service: r.service, vcpu: r.vcpu, memory: r.memoryGiB, maxVcpu: r.largest.vcpu, maxMemory: r.largest.memoryGiB }) };
+        }
+        const ok = bills as FargateBill[];
+        const clusters = fargateClusters(data, platform, envTasks.map((e) => e.tasks), answers.clusters);
+        const archs = new Set(ok.map((b) => b.arch));
+        return {
+          usdPerHour: ok.reduce((sum, b) => sum + b.usdPerHour, 0),
+          feesPerHour: 0,
+          fleet: ok.flatMap((b) => b.entries),
+          clusters: clusters.total,
+          eksClusters: platform === "eks" ? clusters.total : 0,
+          ...(clusters.split ? { split: clusters.split } : {}),
+          arch: archs.size === 1 ? [...archs][0]! : "mixed",
+          fallback: ok.some((b) => b.fallback) ? ["fargate"] : [],
+          fleets: [],
+          fargate: ok,
+        };
+      };
+      const main = price(prefer);
+      if ("refused" in main) {
+        const clusters = answers.clusters * environments.length;
+        rows.push({ platform, launchType, arch: prefer, fleet: [], clusters, people: people(clusters), exclusions: [main.refused], sizing: { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } });
+        continue;
+      }
+      pricedBy.set(`${platform}/${launchType}`, main);
+      const controlPlane = month(region.eks.clusterHour.usd * main.eksClusters);
+      const totals = (p: Priced) => {
+        const compute = month(p.usdPerHour);
+        const fees = month(p.feesPerHour);
+        return { compute, fees, total: cents(compute + fees + controlPlane) };
+      };
+      const figures = totals(main);
+      // Arm as the alternative: where Arm is not required, some service may take it, and this way runs Arm (EKS on Fargate is x86 only).
+      const armRuns = !(platform === "eks" && launchType === "fargate");
+      const alt = !armRequired && openArch && armRuns ? price("arm") : undefined;
+      rows.push({
+        platform,
+        launchType,
+        ...figures,
+        controlPlane,
+        arch: main.arch,
+        // Only where some service moves to Arm: GPU and Windows tasks stay on x86.
+        ...(alt && !("refused" in alt) && alt.arch !== main.arch ? { arm: { total: totals(alt).total } } : {}),
+        fleet: main.fleet,
+        clusters: main.clusters,
+        ...(main.split ? { split: main.split } : {}),
+        ...(main.fallback.length > 0 ? { onDemandFallback: main.fallback } : {}),
+        people: people(main.clusters),
+        sizing: sizingOf(main),
+      });
     }
   }
-  const open = rows.filter((o) => o.excludedBy === undefined);
-  const cheapest = (open.length > 0 ? open : rows).reduce((best, o) => (o.total < best.total ? o : best));
 
-  const fargateHour = (platform: Platform) => fargate[platform].usdPerHour(region.fargate.x86);
+  const shared = sharedLines(answers, region, hours, environments, (env) => taskCount(envTasks.find((e) => e.env === env)!.tasks), cents);
+  for (const row of rows) if (row.total !== undefined) row.bill = { total: cents(row.total + shared.total), shared: shared.total };
+  const open = rows.filter((o) => o.total !== undefined);
+  const cheapest = open.length > 0 ? open.reduce((best, o) => (o.total! < best.total! ? o : best)) : rows[0]!;
+  const chosen = options.chosen ?? { platform: "ecs", launchType: "fargate" };
+  const head = rows.find((o) => o.platform === chosen.platform && o.launchType === chosen.launchType)!;
+
+  const breakEven: Record<Platform, number | null> = { ecs: null, eks: null };
+  const breakEvenNone: Estimate["breakEvenNone"] = {};
+  for (const platform of PLATFORMS) {
+    const fargate = pricedBy.get(`${platform}/fargate`);
+    const ec2 = pricedBy.get(`${platform}/ec2`);
+    if (!fargate || !ec2) {
+      breakEvenNone[platform] = "ruledOut";
+      continue;
+    }
+    const share = breakEvenFor({ data, region, platform, pricing, prefer, clusters: answers.clusters, environments: envTasks, fleets: ec2.fleets, fargateUsdPerHour: fargate.usdPerHour });
+    breakEven[platform] = share;
+    if (share === null) breakEvenNone[platform] = "neverCheaper";
+  }
+
   const pcp = region.eks.provisionedControlPlane;
   const dates = datesOf(region);
+  const askedClusters = answers.clusters * environments.length;
   return {
     region: answers.region,
     asOf: dates[0]!,
     asOfLatest: dates.at(-1)!,
-    basis: "on-demand",
+    basis: pricing,
+    pricing,
     hoursPerMonth: hours,
     utilization,
     workload,
+    environments,
     options: rows,
     cheapest: { platform: cheapest.platform, launchType: cheapest.launchType },
-    breakEven: {
-      ecs: breakEvenFor(data, region, workload, "ecs", fargateHour("ecs"), clusters),
-      eks: breakEvenFor(data, region, workload, "eks", fargateHour("eks"), clusters),
-    },
+    breakEven,
+    breakEvenNone,
+    headline: { platform: head.platform, launchType: head.launchType, total: head.total ?? null, bill: head.bill?.total ?? null, arch: head.arch },
+    shared: shared.lines,
+    endpointsInstead: shared.endpointsInstead,
     eksWouldAdd: {
-      extendedSupport: month(region.eks.extendedSupportAdds.usd * clusters),
+      extendedSupport: month(region.eks.extendedSupportAdds.usd * askedClusters),
       ...(pcp ? { provisionedControlPlanePerCluster: Object.fromEntries(Object.entries(pcp.usdPerHour).map(([tier, usd]) => [tier, month(usd)])) } : {}),
     },
     discounts: {
@@ -209,102 +343,177 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       computeSavingsPlansFargateUpTo: data.savingsPlans.computeFargateUpTo,
       ec2InstanceSavingsPlansUpTo: data.savingsPlans.ec2InstanceUpTo,
     },
+    eksPodsMode: "vpc-cni",
     people: kubernetesPeople(answers),
-    assumptions: assumptionsFor(answers, workload, utilization, data, region),
-    excluded: EXCLUDED.map((key) => msg(`estimate.excluded.${key}`, excludedVars(data, region))),
+    assumptions: assumptionsFor(answers, workload, environments, utilization, data, region, rows),
+    excluded: EXCLUDED.map((key) => msg(`estimate.excluded.${key}`)),
     prices: options.prices.origin,
-    sources: sourcesOf(data, region),
+    sources: sourcesOf(data, region, pricing),
   };
 }
 
-/** The monthly total of the way of running a decision chose: the batch's column. */
-export function recommendedTotal(answers: Answers, ruleSet: RuleSet, options: EstimateOptions, chosen: { recommendation: Platform; launchType: LaunchType }): number {
-  const option = estimateCosts(answers, ruleSet, options).options.find((o) => o.platform === chosen.recommendation && o.launchType === chosen.launchType);
-  return option!.total;
-}
-
-function fargateOption(fit: ReturnType<typeof fargateFor>, region: RegionPrices, platform: Platform, controlPlane: number, month: (usd: number) => number): EstimateOption {
-  const compute = month(fit.usdPerHour(region.fargate.x86));
-  // Arm on Fargate is ECS only: EKS on Fargate runs Linux x86 pods.
-  const arm = platform === "ecs" ? { arm: { total: cents(month(fit.usdPerHour(region.fargate.arm)) + controlPlane) } } : {};
-  return {
-    platform,
-    launchType: "fargate",
-    compute,
-    fees: 0,
-    controlPlane,
-    total: cents(compute + controlPlane),
-    ...arm,
-    sizing: { fargate: { vcpu: fit.pair.vcpu, memoryGiB: fit.pair.memoryGiB, tasks: fit.tasks } },
-  };
-}
-
-function ec2Option(
-  region: RegionPrices,
-  platform: Platform,
-  launchType: LaunchType,
-  packed: Record<Arch, Packing | undefined>,
-  controlPlane: number,
-  month: (usd: number) => number,
-): EstimateOption {
-  // Managed Instances and Auto Mode run the same instances and add their fee, a share of the instance price.
-  const fraction = launchType === "managed-instances" ? region.managedInstancesFee.fraction : launchType === "auto-mode" ? region.autoModeFee.fraction : 0;
-  const priced = (p: Packing) => {
-    const compute = month(p.usdPerHour);
-    const fees = month(p.usdPerHour * fraction);
-    return { compute, fees, total: cents(compute + fees + controlPlane) };
-  };
-  // A prices file always lists x86 types (prices check sees to it).
-  const x86 = packed.x86!;
-  const { compute, fees, total } = priced(x86);
-  return {
-    platform,
-    launchType,
-    compute,
-    fees,
-    controlPlane,
-    total,
-    ...(packed.arm ? { arm: { total: priced(packed.arm).total } } : {}),
-    sizing: { instances: { type: x86.type, count: x86.count } },
-  };
-}
-
-const EXCLUDED = ["loadBalancers", "nat", "dataTransfer", "storage", "logs", "publicIp", "spot", "savingsPlans", "gpu"] as const;
-
-function excludedVars(data: PricesFileData, region: RegionPrices): Record<string, number> {
-  const percent = (share: number) => Math.round(share * 100);
-  return {
-    spot: percent(region.fargate.spot.discountUpTo),
-    computeEc2: percent(data.savingsPlans.computeEc2UpTo),
-    computeFargate: percent(data.savingsPlans.computeFargateUpTo),
-    instance: percent(data.savingsPlans.ec2InstanceUpTo),
-  };
-}
-
-function assumptionsFor(answers: Answers, workload: Workload, utilization: number, data: PricesFileData, region: RegionPrices): Message[] {
-  const out: Message[] = [];
-  if (workload.assumed) {
-    out.push(msg("estimate.assume.workload", { services: answers.microservices, vcpus: workload.vcpus, memory: workload.memoryGiB, tasks: workload.tasks }));
+/** Clusters Fargate needs: as asked, or more on EKS where an environment's pods pass a cluster's limit (ECS has no such limit for Fargate). */
+function fargateClusters(data: PricesFileData, platform: Platform, envs: readonly (readonly Tasks[])[], asked: number): { total: number; split?: { reason: SplitReason; limit: number } } {
+  let total = 0;
+  let split: { reason: SplitReason; limit: number } | undefined;
+  const limit = data.limits.eks.podsPerCluster;
+  for (const tasks of envs) {
+    const pods = taskCount(tasks);
+    const n = platform === "eks" ? Math.max(asked, Math.ceil(pods / limit)) : asked;
+    if (n > asked) split = { reason: "eksPods", limit };
+    total += n;
   }
-  out.push(msg("estimate.assume.utilization", { percent: Math.round(utilization * 100), min: MIN_INSTANCES_PER_CLUSTER }));
+  return { total, ...(split ? { split } : {}) };
+}
+
+/** The old one-line summary of a fleet: the type with the most instances and the count of all, or the commonest Fargate size and every task. */
+function sizingOf(p: Priced): EstimateOption["sizing"] {
+  if (p.fargate) {
+    const entries = p.fleet as FargateEntry[];
+    const top = entries.reduce<FargateEntry | undefined>((best, e) => (!best || e.tasks > best.tasks ? e : best), undefined);
+    return { fargate: { vcpu: top?.vcpu ?? 0, memoryGiB: top?.memoryGiB ?? 0, tasks: entries.reduce((sum, e) => sum + e.tasks, 0) } };
+  }
+  const byType = new Map<string, number>();
+  for (const e of p.fleet as FleetEntry[]) byType.set(e.type, (byType.get(e.type) ?? 0) + e.count);
+  const top = [...byType].reduce<[string, number] | undefined>((best, x) => (!best || x[1] > best[1] ? x : best), undefined);
+  return { instances: { type: top?.[0] ?? "", count: [...byType.values()].reduce((a, b) => a + b, 0) } };
+}
+
+/**
+ * What in the workload rules a way out beyond the rule set's limits: a
+ * service that needs what the way lacks, where no requirement says so (a
+ * requirement fires the rules' own limit), or a region with no price for it.
+ */
+function own(answers: Answers, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): Message[] {
+  const needs = answers.requirements;
+  const out: Message[] = [];
+  const names = (test: (s: Workload["services"][number]) => boolean) => {
+    const list = workload.services.filter((s) => s.replicas > 0 && test(s)).map((s) => s.name);
+    return list.length === 0 ? undefined : list;
+  };
+  const said = (key: string, list: string[] | undefined) => {
+    if (list) out.push(msg(key, { services: servicesList(list), count: list.length }));
+  };
+  const gpu = names((s) => s.gpu > 0);
+  const windows = names((s) => s.os === "windows");
+  const arm = names((s) => s.arch === "arm");
+  if (launchType === "fargate" && !needs.includes("gpu")) said("estimate.own.gpuOnFargate", gpu);
+  const linuxOnly = launchType === "managed-instances" || launchType === "auto-mode" || (platform === "eks" && launchType === "fargate");
+  if (linuxOnly && !needs.includes("windows")) said(`estimate.own.windowsOn.${launchType}`, windows);
+  if (platform === "eks" && launchType === "fargate" && !needs.includes("arm")) said("estimate.own.armOnEksFargate", arm);
+  if (windows && !linuxOnly) {
+    const unpriced = launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0;
+    if (unpriced) out.push(msg("estimate.own.noWindowsPrice", { region: answers.region }));
+  }
+  return out;
+}
+
+/** Up to three names, then how many more: a list of 10,000 services stays one line. */
+export function servicesList(names: readonly string[]): Message {
+  return listMessage(names.map((name) => (name === "" ? msg("estimate.shorthandTask") : name)));
+}
+
+/** "a", "a and b", "a, b and c", or "a, b, c and 7 more". */
+function listMessage(items: readonly MessageValue[]): Message {
+  const shown = items.slice(0, 3);
+  return msg(items.length > 3 ? "estimate.namesMore" : `estimate.names${shown.length}`, { a: shown[0] ?? "", b: shown[1] ?? "", c: shown[2] ?? "", more: items.length - 3 });
+}
+
+function wayMessage(o: Way): Message {
+  return msg("estimate.way", { platform: msg(`platform.${o.platform}`), launch: msg(`launch.short.${o.launchType}`) });
+}
+
+const EXCLUDED = ["dataTransfer", "storage", "monitoring"] as const;
+
+function assumptionsFor(answers: Answers, workload: Workload, environments: readonly Environment[], utilization: number, data: PricesFileData, region: RegionPrices, rows: readonly EstimateOption[]): Message[] {
+  const out: Message[] = [];
+  out.push(...workloadNotes(answers, workload));
+  if (environments.length > 1 || answers.environments !== undefined) {
+    out.push(msg("estimate.assume.environments", { list: environments.map((e) => `${e.name} ${e.share}`).join(", "), count: environments.length, given: typeof answers.environments === "number" ? 1 : 0 }));
+  }
+  out.push(msg("estimate.assume.placement", { percent: Math.round(utilization * 100), min: MIN_INSTANCES_PER_CLUSTER }));
   out.push(msg("estimate.assume.fargate", { add: data.eksFargatePodMemory.addGiB * 1024 }));
   out.push(msg("estimate.assume.eksNodes"));
+  out.push(msg("estimate.assume.ecsTasks"));
   out.push(msg("estimate.assume.fees", { mi: Math.round(region.managedInstancesFee.fraction * 100), auto: Math.round(region.autoModeFee.fraction * 100) }));
-  if (answers.engineerCost === undefined) out.push(msg("estimate.assume.people"));
+  const split = rows.filter((o) => o.split);
+  for (const o of split) out.push(msg(`estimate.split.${o.split!.reason}`, { way: wayMessage(o), limit: o.split!.limit, clusters: o.clusters }));
+  if (answers.pricing !== "on-demand") out.push(msg(`estimate.assume.pricing.${answers.pricing}`));
+  const fellBack = rows.filter((o) => o.onDemandFallback);
+  if (fellBack.length > 0) out.push(msg("estimate.assume.fallback", { ways: listMessage(fellBack.map(wayMessage)), pricing: msg(`estimate.pricingName.${answers.pricing}`) }));
+  out.push(msg("estimate.assume.people"));
   out.push(msg("estimate.assume.prices", { hours: data.hoursPerMonth, region: answers.region }));
   return out;
 }
 
+/** The workload note: exactly the figures that were assumed, and the values they took. */
+function workloadNotes(answers: Answers, workload: Workload): Message[] {
+  if (workload.from === "shorthand") {
+    if (workload.assumed.length === 0) return [];
+    const out = [
+      msg("estimate.assume.shorthand", {
+        services: answers.microservices,
+        tasks: workload.tasks,
+        vcpus: round2(workload.vcpus),
+        memory: round2(workload.memoryGiB),
+        figures: listMessage(workload.assumed.filter((f) => f !== "gpu").map((f) => msg(`estimate.figure.${f}`))),
+      }),
+    ];
+    // The totals the assumption reaches can pass what the flags themselves accept: say so, not silently.
+    if (workload.vcpus > 100000 || workload.memoryGiB > 400000) out.push(msg("estimate.assume.beyondFlags", { vcpus: round2(workload.vcpus), memory: round2(workload.memoryGiB) }));
+    if (workload.assumed.includes("gpu")) out.push(msg("estimate.assume.gpuPerTask"));
+    return out;
+  }
+  const out: Message[] = [];
+  for (const figure of ["vcpu", "memoryGiB", "replicas", "os", "gpu", "arch"] as const) {
+    const list = workload.services.filter((s) => s.assumed.includes(figure)).map((s) => s.name);
+    if (list.length > 0) out.push(msg(`estimate.assume.service.${figure}`, { services: servicesList(list), count: list.length }));
+  }
+  return out;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 /** The region's prices the estimate uses (the sizes and overheads are not prices and do not date it). */
 function pricesUsed(region: RegionPrices): Dated[] {
-  return [region.fargate.x86, region.fargate.arm, ...Object.values(region.ec2), region.managedInstancesFee, region.autoModeFee, region.eks.clusterHour];
+  const n = region.network;
+  return [
+    region.fargate.x86,
+    region.fargate.arm,
+    ...Object.values(region.ec2),
+    region.managedInstancesFee,
+    region.autoModeFee,
+    region.eks.clusterHour,
+    n.loadBalancerHour,
+    n.loadBalancerLcuHour,
+    n.natGatewayHour,
+    n.natGatewayGb,
+    n.publicIpv4Hour,
+    n.logsIngestGb,
+    n.logsStorageGbMonth,
+  ];
+}
+
+function scenarioPrices(region: RegionPrices, pricing: Pricing): Dated[] {
+  const f = region.fargate;
+  const fargate = pricing === "spot" ? f.spotRates : pricing === "savings-1y" ? f.savings1y : pricing === "savings-3y" ? f.savings3y : undefined;
+  const ec2 = pricing === "spot" ? region.ec2Spot : pricing === "savings-1y" ? region.ec2Savings1y : pricing === "savings-3y" ? region.ec2Savings3y : undefined;
+  return [...(fargate ? [fargate.x86, ...(fargate.arm ? [fargate.arm] : [])] : []), ...Object.values(ec2 ?? {})];
 }
 
 function datesOf(region: RegionPrices): string[] {
   return pricesUsed(region).map((d) => d.asOf).sort();
 }
 
-function sourcesOf(data: PricesFileData, region: RegionPrices): string[] {
-  const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.eksNodeReservation, ...Object.values(data.instanceTypes)];
-  return [...new Set([...pricesUsed(region), ...overheads].map((d) => `${d.source} (${d.asOf})`))];
+function sourcesOf(data: PricesFileData, region: RegionPrices, pricing: Pricing): string[] {
+  const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.eksNodeReservation, data.limits.ecs, data.limits.eks, ...Object.values(data.instanceTypes)];
+  const windows = [...(region.fargate.windows ? [region.fargate.windows] : []), ...Object.values(region.ec2Windows ?? {})];
+  return [...new Set([...pricesUsed(region), ...scenarioPrices(region, pricing), ...windows, ...overheads].map((d) => `${d.source} (${d.asOf})`))];
+}
+
+/** The monthly total of the way of running a decision chose: the batch's column. */
+export function recommendedTotal(answers: Answers, ruleSet: RuleSet, options: EstimateOptions, chosen: { recommendation: Platform; launchType: LaunchType }): number | null {
+  return estimateCosts(answers, ruleSet, { ...options, chosen: { platform: chosen.recommendation, launchType: chosen.launchType } }).headline.total;
 }

@@ -90,7 +90,11 @@ export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES, esti
     answerNotes: ruleSet.answerNotes.filter((note) => appliesTo(recommendation)(note) && note.test(answers)),
     flips: findFlips(ruleSet, answers, recommendation),
     costs: costsFor(answers, { recommendation, launchType: launch.launchType, closeCall }),
-    estimate: estimateCosts(answers, ruleSet, { prices: estimate.prices ?? BUILT_IN_PRICES, ...(estimate.utilization === undefined ? {} : { utilization: estimate.utilization }) }),
+    estimate: estimateCosts(answers, ruleSet, {
+      prices: estimate.prices ?? BUILT_IN_PRICES,
+      ...(estimate.utilization === undefined ? {} : { utilization: estimate.utilization }),
+      chosen: { platform: recommendation, launchType: launch.launchType },
+    }),
     answers,
     ruleSet,
   };

@@ -40,6 +40,13 @@ export interface Facts {
   managementFee: Record<"managed-instances" | "auto-mode", { asOf: string; source: string }>;
   learningTime: { source: string; ecs: Duration; eks: Duration };
   tooling: { source: string; ecs: string[]; eks: string[]; ecsAlso: string[]; eksAlso: string[] };
+  /** Engineer-hours for running each way: what the sources give, and no more. */
+  peopleHours: {
+    engineerMonth: { hours: number; source: string };
+    kubernetesUpgradesPerYear: { count: number; asOf: string; source: string };
+    upgradeHours: Range & { asOf: string; source: string };
+    awsRunsHosts: { asOf: string; source: string };
+  };
   fargateTaskSizes: {
     asOf: string;
     source: string;

@@ -22,6 +22,9 @@ const REGIONS: readonly string[] = QUESTIONS.find((q) => q.key === "region")!.ch
 
 type Path = (string | number)[];
 
+/** A region's lists of prices by instance type. */
+const PER_TYPE = ["ec2", "ec2Windows", "ec2Spot", "ec2Savings1y", "ec2Savings3y"] as const;
+
 /**
  * Validates a parsed prices file, or an overrides file applied to `base`.
  * Pure: the caller reads the file. An overrides file changes only what it
@@ -75,14 +78,22 @@ function checkMeaning(json: unknown): [Path, Message][] {
     for (const region of REGIONS) if (!(region in regions)) problems.push([["regions"], msg("prices.missingRegion", { region })]);
     for (const [name, region] of Object.entries(regions)) {
       if (!REGIONS.includes(name)) problems.push([["regions", name], msg("prices.unknownRegion", { region: name, known: REGIONS.join(", ") })]);
-      const ec2 = isRecord(region) && isRecord(region.ec2) ? region.ec2 : undefined;
-      if (!ec2) continue;
-      for (const type of Object.keys(ec2)) {
-        if (!(type in types)) problems.push([["regions", name, "ec2", type], msg("prices.unknownType", { type, known: Object.keys(types).join(", ") })]);
+      if (!isRecord(region)) continue;
+      // Every price per instance type names a type the file describes.
+      for (const list of PER_TYPE) {
+        const prices = isRecord(region[list]) ? region[list] : {};
+        for (const type of Object.keys(prices)) {
+          if (!Object.hasOwn(types, type)) problems.push([["regions", name, list, type], msg("prices.unknownType", { type, known: Object.keys(types).join(", ") })]);
+        }
       }
+      const ec2 = isRecord(region.ec2) ? region.ec2 : undefined;
+      if (!ec2) continue;
       const x86 = Object.keys(ec2).some((type) => isRecord(types[type]) && (types[type] as Record<string, unknown>).arch === "x86");
       if (!x86) problems.push([["regions", name, "ec2"], msg("prices.noX86")]);
     }
+  }
+  for (const [type, spec] of Object.entries(types)) {
+    if (isRecord(spec) && (spec.family === "gpu") !== (spec.gpus !== undefined)) problems.push([["instanceTypes", type, "gpus"], msg("prices.gpuFamily")]);
   }
   const sizes = isRecord(json.fargateTaskSizes) && Array.isArray(json.fargateTaskSizes.sizes) ? json.fargateTaskSizes.sizes : [];
   sizes.forEach((size: unknown, i) => {

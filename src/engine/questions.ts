@@ -5,6 +5,7 @@
 // The order is the questionnaire's: what moves the decision most comes first.
 // The questions marked `quick` are asked before the offer to finish with the
 // defaults, so a person reaches a result in at most seven prompts.
+import type { Arch, Os } from "./price-types.js";
 
 export const QUESTIONS = [
   {
@@ -222,10 +223,78 @@ export const QUESTIONS = [
     description: "How many tasks or pods run on average, in total (for the cost estimate; 2 per service when left out).",
   },
   {
+    key: "services",
+    // No flag of its own: --workload FILE reads a file of services (a value that is no workload choice).
+    flag: "workload",
+    kind: "services",
+    max: 10000,
+    estimate: true,
+    prompt: false,
+    required: false,
+    description:
+      "The workload as services, for the cost estimate: a list of { name, vcpu, memoryGiB, replicas, arch, os, gpu } (vcpu, memoryGiB and gpu per task or pod; arch x86 or arm; os linux or windows), from an answers file or --workload FILE. It wins over vcpus, memoryGiB and tasks, and microservices defaults to its length; a figure left out takes 0.5 vCPU, 1 GiB or 2 replicas and is named as assumed.",
+  },
+  {
+    key: "environments",
+    flag: "environments",
+    kind: "environments",
+    max: 20,
+    estimate: true,
+    prompt: false,
+    required: false,
+    description:
+      "The environments, each with its own clusters, NAT gateways and load balancers (for the cost estimate): a count (each as large as production), or a list with each one's share of the production workload, prod:1,stage:0.25,dev:0.25 (in a file, [{ \"name\": \"prod\", \"share\": 1 }, ...]); production alone when left out.",
+  },
+  {
+    key: "pricing",
+    flag: "pricing",
+    kind: "choice",
+    choices: ["on-demand", "savings-1y", "savings-3y", "spot"],
+    estimate: true,
+    prompt: false,
+    required: false,
+    default: "on-demand",
+    description:
+      "The rates the cost estimate uses: on-demand; savings-1y or savings-3y (Compute Savings Plans, no upfront); spot (Fargate Spot on ECS, EC2 Spot for instances: for work that can be interrupted).",
+  },
+  {
+    key: "loadBalancers",
+    flag: "load-balancers",
+    kind: "integer",
+    min: 0,
+    max: 100,
+    estimate: true,
+    prompt: false,
+    required: false,
+    description: "Application Load Balancers in each environment (for the cost estimate; one shared one when left out).",
+  },
+  {
+    key: "natDataGiB",
+    flag: "nat-data-gib",
+    kind: "number",
+    min: 0,
+    max: 10000000,
+    estimate: true,
+    prompt: false,
+    required: false,
+    description: "GB a month through the NAT gateways in production, other environments by their share (for the cost estimate; 100 when left out).",
+  },
+  {
+    key: "logGiBPerTask",
+    flag: "log-gib-per-task",
+    kind: "number",
+    min: 0,
+    max: 10000,
+    estimate: true,
+    prompt: false,
+    required: false,
+    description: "GB of logs each task or pod sends to CloudWatch Logs in a month, kept a month (for the cost estimate; 1 when left out).",
+  },
+  {
     key: "region",
     flag: "region",
     kind: "choice",
-    choices: ["us-east-1", "ap-northeast-2"],
+    choices: ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2"],
     estimate: true,
     required: false,
     default: "us-east-1",
@@ -244,8 +313,24 @@ export const QUESTIONS = [
 ] as const;
 
 export type Question = (typeof QUESTIONS)[number];
+
+/** One entry of the `services` answer: figures per task or pod; a figure left out takes the default and is named as assumed. */
+export interface ServiceAnswer {
+  name: string;
+  vcpu?: number;
+  memoryGiB?: number;
+  replicas?: number;
+  arch?: Arch;
+  os?: Os;
+  gpu?: number;
+}
+
+/** How many environments, each as large as production, or each named with its share of production. */
+export type EnvironmentsAnswer = number | { name: string; share: number }[];
 export type AnswerKey = Question["key"];
 export type ChoiceQuestion = Extract<Question, { kind: "choice" }>;
+/** Questions the questionnaire asks: the others come from flags and files only. */
+export type AskedQuestion = Exclude<Question, { prompt: false }>;
 export type IntegerQuestion = Extract<Question, { kind: "integer" }>;
 
 
@@ -253,7 +338,11 @@ type ValueOf<Q> = Q extends { kind: "choice"; choices: readonly (infer C)[] }
   ? C
   : Q extends { kind: "set"; choices: readonly (infer C)[] }
     ? C[]
-    : number;
+    : Q extends { kind: "services" }
+      ? ServiceAnswer[]
+      : Q extends { kind: "environments" }
+        ? EnvironmentsAnswer
+        : number;
 
 type RequiredKey = Extract<Question, { required: true }>["key"];
 type DefaultedKey = Extract<Question, { default: unknown }>["key"];
@@ -301,7 +390,17 @@ export function hasDefault(q: Question): q is Extract<Question, { default: unkno
 /** The values a choice or set question allows, or undefined for numbers. */
 export function choicesOf(key: AnswerKey): readonly string[] | undefined {
   const q = questionFor(key);
-  return q.kind === "integer" || q.kind === "number" ? undefined : q.choices;
+  return q.kind === "choice" || q.kind === "set" ? q.choices : undefined;
+}
+
+/** Whether it has a flag of its own: `services` comes from a file (--workload FILE, or an answers file). */
+export function hasFlag(q: Question): q is Exclude<Question, { kind: "services" }> {
+  return q.kind !== "services";
+}
+
+/** Whether the questionnaire asks it: the cost estimate's detail comes from flags and files only. */
+export function isPrompted(q: Question): q is AskedQuestion {
+  return !("prompt" in q);
 }
 
 /** Answers that only feed the cost estimate: no rule reads them. */

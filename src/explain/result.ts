@@ -12,11 +12,14 @@ import type { Scores } from "../engine/score.js";
 import type { Lang } from "../i18n/lang.js";
 import { describeFlip } from "./flip.js";
 import { citeSource } from "./source.js";
-import { checkedLang, localize } from "./words.js";
+import { checkedLang, localize, say } from "./words.js";
+import { EstimateError, InputError } from "../engine/errors.js";
+import { t } from "../i18n/index.js";
 
 export type { BriefResult } from "../engine/evaluate.js";
 
-export const SCHEMA_VERSION = 3;
+/** 4: the cost estimate's `workload.assumed` lists the figures assumed, a ruled-out way has no figures but `excluded` in words, and `basis` is the pricing scenario. */
+export const SCHEMA_VERSION = 4;
 
 export interface Reason {
   ruleId: string;
@@ -113,7 +116,13 @@ export interface RecommendOptions {
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
   const lang = checkedLang(options.lang);
   const estimate = { ...(options.prices ? { prices: options.prices } : {}), ...(options.utilization === undefined ? {} : { utilization: options.utilization }) };
-  return explainAssessment(assess(answers, options.rules, estimate), lang);
+  try {
+    return explainAssessment(assess(answers, options.rules, estimate), lang);
+  } catch (error) {
+    // A workload the estimate cannot price (a task no instance holds) is bad input, worded here.
+    if (error instanceof EstimateError) throw new InputError(say(lang, error.problem), t(lang, "estimate.tooLargeHint"));
+    throw error;
+  }
 }
 
 /** The engine's decision, every sentence in `lang`. */
@@ -156,7 +165,7 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
       recommendation: flip.recommendation,
       text: describeFlip(flip.changes, flip.recommendation, lang),
     })),
-    costs: { ...assessment.costs, estimate: explainEstimate(assessment.estimate, lang) },
+    costs: { ...assessment.costs, estimate: explainEstimate(assessment.estimate, ruleSet, lang) },
     answers: assessment.answers,
     ruleSet: ruleSet.origin,
     lang,

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
-import { InputError, Interrupted, OutputError } from "../../engine/errors.js";
+import { EstimateError, InputError, Interrupted, OutputError } from "../../engine/errors.js";
+import { say } from "../../explain/words.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import { recommendedTotal, type EstimateOptions } from "../../engine/estimate.js";
 import type { Answers } from "../../engine/questions.js";
@@ -135,7 +136,8 @@ export async function runBatch(
 }
 
 /** A line's outcome: its number, the id it carried, and its result or what was wrong with it. */
-type LineRecord = { line: number; id?: string | number } & ({ result: BriefResult; monthlyUsd?: number } | { error: string });
+type Decided = { result: BriefResult; monthlyUsd?: number | null } | { error: string };
+type LineRecord = { line: number; id?: string | number } & Decided;
 
 function evaluateLine(
   text: string,
@@ -143,11 +145,18 @@ function evaluateLine(
   overrides: Record<string, unknown> | undefined,
   ruleSet: RuleSet,
   lang: Lang,
-  monthly?: (answers: Answers, result: BriefResult) => number,
+  monthly?: (answers: Answers, result: BriefResult) => number | null,
 ): LineRecord | Promise<LineRecord> {
-  const decided = (answers: Answers) => {
+  const decided = (answers: Answers): Decided => {
     const result = evaluateBrief(answers, { rules: ruleSet });
-    return monthly ? { result, monthlyUsd: monthly(answers, result) } : { result };
+    if (!monthly) return { result };
+    try {
+      return { result, monthlyUsd: monthly(answers, result) };
+    } catch (error) {
+      // A workload the estimate cannot price is this line's mistake, not the batch's.
+      if (error instanceof EstimateError) return { error: say(lang, error.problem) };
+      throw error;
+    }
   };
   let raw: unknown;
   try {
@@ -182,7 +191,7 @@ async function validated(
   answers: unknown,
   record: { line: number; id?: string | number },
   lang: Lang,
-  decided: (answers: Answers) => { result: BriefResult; monthlyUsd?: number },
+  decided: (answers: Answers) => Decided,
 ): Promise<LineRecord> {
   const outcome = (await loadAnswerParser())(answers, { lang, batchLine: true });
   if (!outcome.ok) {
@@ -205,7 +214,7 @@ function textRow(record: LineRecord, lang: Lang): string {
   const { result } = record;
   const option = optionName(lang, result.recommendation, result.launchType, t(lang, `platform.${result.recommendation}`));
   const close = result.closeCall ? `, ${t(lang, "batch.close")}` : "";
-  const usd = record.monthlyUsd === undefined ? "" : `, ${t(lang, "batch.monthly", { usd: usdText(record.monthlyUsd) })}`;
+  const usd = record.monthlyUsd === undefined ? "" : `, ${record.monthlyUsd === null ? t(lang, "batch.monthlyNone") : t(lang, "batch.monthly", { usd: usdText(record.monthlyUsd) })}`;
   return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(result.confidence * 100) })}${close})${usd}\n`;
 }
 

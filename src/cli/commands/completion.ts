@@ -2,7 +2,7 @@
 // commands, their flags and the values each flag takes, all read from the
 // questions table and the option tables, so a new answer or flag completes
 // without anyone touching this file.
-import { QUESTIONS } from "../../engine/questions.js";
+import { hasFlag, QUESTIONS } from "../../engine/questions.js";
 import { LAUNCH_TYPES, PLATFORMS } from "../../engine/rule-types.js";
 import { LANGS, t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
@@ -26,10 +26,11 @@ export interface CompletionModel {
 }
 
 export function completionModel(): CompletionModel {
-  const answerFlags = QUESTIONS.map((q) => `--${q.flag}`);
+  const flagged = QUESTIONS.filter(hasFlag);
+  const answerFlags = flagged.map((q) => `--${q.flag}`);
   const flags: Record<string, string[]> = {};
   const values: Record<string, readonly string[] | "files"> = {};
-  for (const q of QUESTIONS) if (q.kind !== "integer" && q.kind !== "number") values[`--${q.flag}`] = q.kind === "set" ? [...q.choices, "none"] : q.choices;
+  for (const q of flagged) if (q.kind === "choice" || q.kind === "set") values[`--${q.flag}`] = q.kind === "set" ? [...q.choices, "none"] : q.choices;
   for (const [command, spec] of Object.entries(COMMAND_OPTIONS)) {
     const own = spec.tables.flatMap((table) => OPTION_TABLES[table].map(([option]) => option as string));
     flags[command] = [...(spec.answers ? answerFlags : []), ...own.flatMap(flagNames), "-h", "--help"];

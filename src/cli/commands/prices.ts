@@ -39,10 +39,28 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
       rows.push(row(t(lang, "prices.item.fargateVcpu", { arch }), rate.usdPerVcpuHour, rate));
       rows.push(row(t(lang, "prices.item.fargateGb", { arch }), rate.usdPerGbHour, rate));
     }
+    const windows = region.fargate.windows;
+    if (windows) {
+      rows.push(row(t(lang, "prices.item.fargateVcpu", { arch: "Windows" }), windows.usdPerVcpuHour, windows));
+      rows.push(row(t(lang, "prices.item.fargateGb", { arch: "Windows" }), windows.usdPerGbHour, windows));
+      rows.push(row(t(lang, "prices.item.fargateWindowsOs"), windows.osUsdPerVcpuHour, windows));
+    }
     rows.push(row(t(lang, "prices.item.spot"), region.fargate.spot.discountUpTo, region.fargate.spot));
-    for (const [type, price] of Object.entries(region.ec2)) {
-      const spec = data.instanceTypes[type];
-      rows.push(row(spec ? t(lang, "prices.item.ec2", { type, vcpus: spec.vcpus, memory: spec.memoryGiB, arch: spec.arch }) : type, price.usdPerHour, price));
+    for (const [scenario, rates] of [["spot", region.fargate.spotRates], ["savings-1y", region.fargate.savings1y], ["savings-3y", region.fargate.savings3y]] as const) {
+      for (const arch of ["x86", "arm"] as const) {
+        const rate = rates?.[arch];
+        if (!rate) continue;
+        rows.push(row(t(lang, "prices.item.fargateScenarioVcpu", { arch, scenario }), rate.usdPerVcpuHour, rate));
+        rows.push(row(t(lang, "prices.item.fargateScenarioGb", { arch, scenario }), rate.usdPerGbHour, rate));
+      }
+    }
+    const lists = [["", region.ec2], ["Windows", region.ec2Windows], ["Spot", region.ec2Spot], ["savings-1y", region.ec2Savings1y], ["savings-3y", region.ec2Savings3y]] as const;
+    for (const [kind, list] of lists) {
+      for (const [type, price] of Object.entries(list ?? {})) {
+        const spec = data.instanceTypes[type];
+        const item = spec ? t(lang, "prices.item.ec2", { type, vcpus: spec.vcpus, memory: spec.memoryGiB, arch: spec.arch }) : type;
+        rows.push(row(kind === "" ? item : `${item}, ${kind}`, price.usdPerHour, price));
+      }
     }
     rows.push(row(t(lang, "prices.item.managedInstancesFee"), region.managedInstancesFee.fraction, region.managedInstancesFee));
     rows.push(row(t(lang, "prices.item.autoModeFee"), region.autoModeFee.fraction, region.autoModeFee));
@@ -50,6 +68,7 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
     rows.push(row(t(lang, "prices.item.extendedSupport"), region.eks.extendedSupportAdds.usd, region.eks.extendedSupportAdds));
     const pcp = region.eks.provisionedControlPlane;
     if (pcp) for (const [tier, usd] of Object.entries(pcp.usdPerHour)) rows.push(row(t(lang, "prices.item.pcp", { tier }), usd, pcp));
+    for (const [item, figure] of Object.entries(region.network)) rows.push(row(t(lang, `prices.item.network.${item as keyof typeof region.network}`), figure.usd, figure));
     out.push("", c.bold(name), renderTable(columns, rows, table));
   }
   // What every Region shares: the sizes Fargate bills and what EKS keeps back, each dated and sourced too.
@@ -59,7 +78,14 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
     [t(lang, "prices.item.sizes"), t(lang, "prices.value.sizes", { count: sizes.sizes.length, min: Math.min(...sizes.sizes.map((s) => s.vcpu)), max: Math.max(...sizes.sizes.map((s) => s.vcpu)) }), sizes.asOf, cite(sizes.source)],
     [t(lang, "prices.item.podMemory"), `${data.eksFargatePodMemory.addGiB} GiB`, data.eksFargatePodMemory.asOf, cite(data.eksFargatePodMemory.source)],
     [t(lang, "prices.item.reservation"), `${reservation.memoryMiB.base} + ${reservation.memoryMiB.perPod} × pods + ${reservation.memoryMiB.eviction} MiB`, reservation.asOf, cite(reservation.source)],
-    ...Object.entries(data.instanceTypes).map(([type, spec]) => [t(lang, "prices.item.maxPods", { type }), String(spec.eksMaxPods), spec.asOf, cite(spec.source)]),
+    ...Object.entries(data.instanceTypes).map(([type, spec]) => [
+      t(lang, "prices.item.perInstance", { type }),
+      t(lang, "prices.value.perInstance", { pods: spec.eksMaxPods, prefix: spec.eksMaxPodsPrefix ?? "–", tasks: spec.ecsMaxTasks, gpus: spec.gpus ?? 0 }),
+      spec.asOf,
+      cite(spec.source),
+    ]),
+    [t(lang, "prices.item.ecsInstances"), String(data.limits.ecs.instancesPerCluster), data.limits.ecs.asOf, cite(data.limits.ecs.source)],
+    [t(lang, "prices.item.eksLimits"), `${data.limits.eks.nodesPerCluster} / ${data.limits.eks.podsPerCluster}`, data.limits.eks.asOf, cite(data.limits.eks.source)],
     [t(lang, "prices.item.savingsPlans"), `${data.savingsPlans.computeEc2UpTo} / ${data.savingsPlans.computeFargateUpTo} / ${data.savingsPlans.ec2InstanceUpTo}`, data.savingsPlans.asOf, cite(data.savingsPlans.source)],
   ];
   out.push("", c.bold(t(lang, "prices.shared")), renderTable([t(lang, "prices.column.item"), t(lang, "prices.column.value"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")], shared, table));

@@ -26,7 +26,7 @@ function localized(schema: JsonSchema, lang: Lang): JsonSchema {
   const properties = { ...schema.properties };
   properties.$schema = { ...properties.$schema, description: t(lang, "schema.$schema") };
   for (const q of QUESTIONS) {
-    const values = q.kind === "integer" || q.kind === "number" ? "" : ` (${q.choices.map((c) => `${c}: ${tDynamic(lang, `choice.${q.key}.${c}`, c)}`).join(", ")})`;
+    const values = q.kind === "choice" || q.kind === "set" ? ` (${q.choices.map((c) => `${c}: ${tDynamic(lang, `choice.${q.key}.${c}`, c)}`).join(", ")})` : "";
     properties[q.key] = { ...properties[q.key], description: `${t(lang, `q.${q.key}`)} ${t(lang, `q.${q.key}.hint`)}${values}` };
   }
   return { ...schema, title: t(lang, "schema.title"), description: t(lang, "schema.description"), properties };

@@ -5,7 +5,7 @@
 import { Command, Option } from "commander";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { advise } from "../commands/advise.js";
-import { QUESTIONS } from "../../engine/questions.js";
+import { hasFlag, QUESTIONS } from "../../engine/questions.js";
 import {
   FORMATS,
   OPTION_TABLES,
@@ -182,9 +182,11 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
 
 /** One flag per answer, from the questions table: --kubernetes-experience, --ecosystem helm,gitops, ... */
 function answerOptions(lang: Lang): Option[] {
-  return QUESTIONS.map((q) => {
+  return QUESTIONS.filter(hasFlag).map((q) => {
     const placeholder = q.kind === "integer" || q.kind === "number" ? "<n>" : q.kind === "set" ? "<list>" : "<value>";
-    const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.choices.join(", ");
+    // --workload also takes a file of services (the `services` answer, which has no flag of its own).
+    const orFile = QUESTIONS.some((other) => other.kind === "services" && other.flag === q.flag) ? t(lang, "help.orServicesFile") : "";
+    const values = q.kind === "integer" || q.kind === "number" ? `${q.min}-${q.max}` : q.kind === "environments" ? t(lang, "help.environmentsValues", { max: q.max }) : `${q.choices.join(", ")}${orFile}`;
     const comma = q.kind === "set" ? t(lang, "help.commaList") : "";
     // An answer with no default is left unknown by leaving its flag out; "unknown" is no value it takes.
     const fallback = q.required

@@ -1,4 +1,5 @@
-import { QUESTIONS, type AnswerKey } from "../../engine/questions.js";
+import { hasFlag, QUESTIONS, type AnswerKey } from "../../engine/questions.js";
+import { environmentsProblem, parseEnvironments } from "../../engine/workload-answers.js";
 import { UsageError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { AnswerFlags } from "./options.js";
@@ -18,15 +19,22 @@ export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers 
   const raw: Record<string, unknown> = {};
   const where = new Map<string, string>();
   for (const q of QUESTIONS) {
+    if (!hasFlag(q)) continue;
     const value = options[q.key];
     if (value === undefined) continue;
     const flag = `--${q.flag}`;
     if (q.kind === "set") raw[q.key] = toList(Array.isArray(value) ? value.map(String) : [String(value)], flag, lang);
-    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value, q.min, q.max) : q.kind === "number" ? toNumber(value) : value.trim();
+    else if (typeof value === "string") raw[q.key] = q.kind === "integer" ? toInteger(value, q.min, q.max) : q.kind === "number" ? toNumber(value) : q.kind === "environments" ? environmentsOrText(value, q.max) : value.trim();
     else continue;
     where.set(q.key, flag);
   }
   return { raw, where };
+}
+
+/** `--environments 3` or `prod:1,stage:0.25` as the answer; anything it refuses stays the text typed, so the message quotes it. */
+function environmentsOrText(value: string, max: number): unknown {
+  const parsed = parseEnvironments(value);
+  return environmentsProblem(parsed, "", max) ? value : parsed;
 }
 
 // "--ecosystem helm,gitops", or "--ecosystem helm --ecosystem gitops"; "--ecosystem none" is the empty list.
@@ -74,8 +82,8 @@ export function flagsFor(answers: Readonly<Record<string, unknown>>): string[] {
   const flags: string[] = [];
   for (const q of QUESTIONS) {
     const value = answers[q.key];
-    if (value === undefined) continue;
-    const shown = Array.isArray(value) ? value.join(",") : String(value);
+    if (value === undefined || !hasFlag(q)) continue;
+    const shown = q.kind === "environments" && Array.isArray(value) ? (value as { name: string; share: number }[]).map((e) => `${e.name}:${e.share}`).join(",") : Array.isArray(value) ? value.join(",") : String(value);
     const fallback = "default" in q ? q.default : undefined;
     if (fallback !== undefined && shown === (Array.isArray(fallback) ? fallback.join(",") : String(fallback))) continue;
     flags.push(`--${q.flag}`, shown === "" ? "none" : shown);

@@ -3,6 +3,7 @@ import { quoteValue } from "../../engine/quote-value.js";
 import { QUESTIONS, type Answers, type AnswerKey } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags, flagOf } from "./flags.js";
+import { workloadFile } from "./load-workload.js";
 import { validateAnswers } from "./validate-answers.js";
 import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
@@ -32,6 +33,14 @@ export async function gatherAnswers(
   asking?: Promise<Record<string, unknown>>,
 ): Promise<Gathered> {
   const flags = answersFromFlags(options, lang);
+  // --workload FILE: the services it lists, in place of the workload kind.
+  const file = workloadFile(flags.raw.workload);
+  if (file !== undefined) {
+    delete flags.raw.workload;
+    flags.where.delete("workload");
+    flags.raw.services = await (await import("./load-workload.js")).loadWorkload(file, io, lang);
+    flags.where.set("services", file === "-" ? "--workload -" : `${file}: "services"`);
+  }
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);
   // Piped JSON is read only when flags leave something to answer: a CI job
   // whose stdin is an open pipe must not hang when every flag is given.

@@ -1,13 +1,14 @@
 import { BUILT_IN_RULES } from "../../engine/builtin.js";
 import { UsageError } from "../../engine/errors.js";
 import type { RuleSet } from "../../engine/rule-set.js";
-import { t, type Lang } from "../../i18n/index.js";
+import { joinList, t, type Lang } from "../../i18n/index.js";
 import type { Io } from "../terminal/io.js";
 import { loadDataFile } from "./load-data-file.js";
 
-/** stdin holds one input: `--rules - --answers -` is refused before anything is read, not met with "stdin was empty". */
-export function refuseTwoStdinReaders(options: { rules?: string; answers?: string }, lang: Lang): void {
-  if (options.rules === "-" && options.answers === "-") throw new UsageError(t(lang, "input.stdinTwice"), t(lang, "input.stdinTwiceHint"));
+/** stdin holds one input: `--rules - --answers -` (or --prices -, --workload -) is refused before anything is read, not met with "stdin was empty". */
+export function refuseTwoStdinReaders(options: { rules?: string; answers?: string; prices?: string; workload?: string | string[] }, lang: Lang): void {
+  const flags = (["--rules", "--prices", "--answers", "--workload"] as const).filter((flag) => options[flag.slice(2) as "rules"] === "-");
+  if (flags.length > 1) throw new UsageError(t(lang, "input.stdinTwice", { flags: joinList(lang, flags) }), t(lang, "input.stdinTwiceHint"));
 }
 
 /**

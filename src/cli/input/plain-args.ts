@@ -6,7 +6,7 @@
 // its value) is left to commander, which then reads the whole line: a
 // mistake is always reported in its words. A test holds the two readings
 // equal over generated command lines.
-import { QUESTIONS } from "../../engine/questions.js";
+import { hasFlag, QUESTIONS } from "../../engine/questions.js";
 import { COMMAND_OPTIONS, OPTION_TABLES, flagNames, type AdviseOptions } from "./options.js";
 
 /** What a flag does: take a value, add to a list, or set a switch on or off. */
@@ -23,7 +23,7 @@ let flags: Map<string, Flag> | undefined;
 function mainFlags(): Map<string, Flag> {
   if (flags) return flags;
   flags = new Map();
-  for (const q of QUESTIONS) flags.set(`--${q.flag}`, { key: q.key, effect: q.kind === "set" ? "list" : "value" });
+  for (const q of QUESTIONS) if (hasFlag(q)) flags.set(`--${q.flag}`, { key: q.key, effect: q.kind === "set" ? "list" : "value" });
   for (const table of COMMAND_OPTIONS[""].tables) {
     for (const [spec] of OPTION_TABLES[table]) {
       const names = flagNames(spec);

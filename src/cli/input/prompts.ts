@@ -1,7 +1,7 @@
 // The questionnaire. Loaded only on the interactive path: the prompt library
 // costs start-up time that a CI run must not pay.
 import { checkbox, input, select } from "@inquirer/prompts";
-import { isAsked, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
+import { isAsked, isPrompted, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
 import { t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
 import { colorEnabled } from "../terminal/color.js";
 import type { Io } from "../terminal/io.js";
@@ -24,7 +24,8 @@ export async function askAnswers(
   color: boolean,
   end: ReviewEnd = "recommend",
 ): Promise<Record<string, unknown>> {
-  const questions = QUESTIONS.filter((q) => keys.includes(q.key));
+  // The estimate's detail (services, environments, pricing, ...) comes from flags and files, not the questionnaire.
+  const questions = QUESTIONS.filter((q) => keys.includes(q.key) && isPrompted(q));
   const isQuick = (q: Question) => q.required || "quick" in q;
   return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color));
 }

@@ -155,7 +155,7 @@ function tooLarge(label: string, lang: Lang): InputError {
 
 /** A file that cannot be read; the fix names what `-` would read for the flag it came from. */
 export function cannotRead(path: string, error: unknown, lang: Lang, flag = "--answers"): InputError {
-  const hint = flag === "--rules" ? t(lang, "input.cannotReadRulesHint") : t(lang, "input.cannotReadHint");
+  const hint = flag === "--rules" ? t(lang, "input.cannotReadRulesHint") : flag === "--workload" ? t(lang, "input.cannotReadWorkloadHint") : t(lang, "input.cannotReadHint");
   return new InputError(t(lang, "input.cannotRead", { file: path, reason: ioReason(error, READ_REASONS, lang) }), hint);
 }
 

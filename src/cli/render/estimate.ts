@@ -1,80 +1,218 @@
 // The cost estimate's rows and sentences, shared by the text, Markdown and
 // ADR renderers so every format says the same figures the same way.
-import type { EstimateResult } from "../../explain/estimate.js";
+import type { EstimateOptionResult, EstimateResult } from "../../explain/estimate.js";
 import type { Result } from "../../explain/result.js";
-import type { EstimateOption } from "../../engine/estimate.js";
-import { joinList, t, type Lang } from "../../i18n/index.js";
+import type { FleetEntry } from "../../engine/cost/fleet.js";
+import type { FargateEntry } from "../../engine/cost/fargate.js";
+import type { LaunchType, Platform } from "../../engine/rule-types.js";
+import { joinList, t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
 import { optionName, usdText } from "./phrases.js";
 
 /** "ECS Fargate": the short name a table row needs. */
-export function wayName(lang: Lang, option: Pick<EstimateOption, "platform" | "launchType">): string {
+export function wayName(lang: Lang, option: { platform: Platform; launchType: LaunchType }): string {
   return `${t(lang, `platform.${option.platform}`)} ${t(lang, `launch.short.${option.launchType}`)}`;
 }
 
-export function isRecommended(result: Result, option: EstimateOption): boolean {
+export function isRecommended(result: Result, option: { platform: Platform; launchType: LaunchType }): boolean {
   return option.platform === result.recommendation && option.launchType === result.launchType;
 }
 
-export function estimateHeaders(lang: Lang): string[] {
-  return ["way", "compute", "fees", "controlPlane", "total"].map((column) => t(lang, `estimate.column.${column as "way"}`));
+export const ESTIMATE_COLUMNS = ["way", "compute", "fees", "controlPlane", "total", "bill"] as const;
+export type EstimateColumn = (typeof ESTIMATE_COLUMNS)[number];
+
+export function estimateHeader(lang: Lang, column: EstimateColumn): string {
+  return t(lang, `estimate.column.${column}`);
 }
 
-/** Needs the rows do not price; the estimate names them where the figures are, not only in the list of what is left out. */
-const NOT_PRICED = ["windows", "gpu"] as const;
+/** A row's figure for a column, or undefined when the way is ruled out. */
+export function figureOf(option: EstimateOptionResult, column: Exclude<EstimateColumn, "way">): number | undefined {
+  return column === "bill" ? option.bill?.total : option[column];
+}
 
-/** "us-east-1, USD a month: 16 vCPU, 32 GiB, 16 tasks.", then what these answers need that the rows do not price. */
+/** A date as the prices line shows it: a bare year says it is only a year. */
+function dateText(lang: Lang, date: string): string {
+  return /^\d{4}$/.test(date) ? t(lang, "estimate.yearOnly", { year: date }) : date;
+}
+
+/** "ap-northeast-2 (Seoul), USD a month at on-demand prices. Workload: ...": what the figures are for. */
 export function workloadLine(result: Result, lang: Lang): string {
   const estimate = result.costs.estimate;
   const { workload } = estimate;
-  const line = t(lang, "estimate.workload", {
-    region: estimate.region,
-    vcpus: workload.vcpus,
-    memory: workload.memoryGiB,
-    tasks: workload.tasks,
-    assumed: workload.assumed ? t(lang, "estimate.assumedMark") : "",
+  const assumed =
+    workload.from === "shorthand"
+      ? workload.assumed.filter((f) => f !== "gpu").length > 0
+        ? t(lang, "estimate.assumedFigures", { list: joinList(lang, workload.assumed.filter((f) => f !== "gpu").map((f) => t(lang, `estimate.figureName.${f}`))) })
+        : ""
+      : workload.services.some((s) => s.assumed.length > 0)
+        ? t(lang, "estimate.assumedSome")
+        : "";
+  const services = workload.from === "services" ? workload.services.length : result.answers.microservices;
+  const envs = estimate.environments;
+  return t(lang, "estimate.workload", {
+    region: tDynamic(lang, `choice.region.${estimate.region}`, estimate.region),
+    pricing: t(lang, `estimate.pricingName.${estimate.pricing}`),
+    services: count(lang, "services", services),
+    tasks: count(lang, "tasks", workload.tasks),
+    vcpus: number(workload.vcpus),
+    memory: number(workload.memoryGiB),
+    assumed,
+    environments: envs.length > 1 ? t(lang, "estimate.environmentsList", { list: joinList(lang, envs.map((e) => (e.share === 1 ? e.name : `${e.name} (${number(e.share)})`))) }) : "",
   });
-  const needs = result.answers.requirements ?? [];
-  return [line, ...NOT_PRICED.filter((need) => needs.includes(need)).map((need) => t(lang, `estimate.notPriced.${need}`))].join(" ");
 }
 
-/** What follows the table: the cheapest, Arm, the break-even, what EKS would add, the people. */
-export function estimateSentences(result: Result, lang: Lang, marked = false): string[] {
+/** "1 task", "6 tasks": a count with its noun, in each language. */
+export function count(lang: Lang, noun: "services" | "tasks" | "instances" | "clusters" | "pods", n: number): string {
+  return t(lang, `estimate.count.${noun}.${n === 1 ? "one" : "many"}`, { n: number(n) });
+}
+
+/** A plain number with thousands separators and at most two decimals. */
+export function number(x: number): string {
+  return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+/** The recommended way and the cheapest, with the bill beside each total. */
+export function headlineSentences(result: Result, lang: Lang, marked = false): string[] {
   const estimate = result.costs.estimate;
+  const head = estimate.headline;
+  const name = optionName(lang, head.platform, head.launchType);
+  const mark = marked ? t(lang, "estimate.markedRow") : "";
+  const arm = head.arch === "arm" ? t(lang, "estimate.onArm") : "";
+  const lines = [
+    head.total === null || head.bill === null
+      ? t(lang, "estimate.recommendedRuledOut", { option: name })
+      : t(lang, "estimate.recommendedLine", { option: name, total: usdText(head.total), bill: usdText(head.bill), mark, arm }),
+  ];
   const cheapest = estimate.options.find((o) => o.platform === estimate.cheapest.platform && o.launchType === estimate.cheapest.launchType)!;
-  const arms = estimate.options.filter((o) => o.arm).map((o) => `${wayName(lang, o)} ${usdText(o.arm!.total)}`);
+  if (cheapest.total !== undefined && cheapest.bill) {
+    lines.push(t(lang, "estimate.cheapest", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) }));
+  }
+  return lines;
+}
+
+/** The shared lines, each with what it assumes: the same for every way, in each Bill. */
+export function sharedLines(estimate: EstimateResult, lang: Lang): { title: string; lines: string[] } {
+  const total = estimate.options.find((o) => o.bill)?.bill?.shared ?? 0;
+  return {
+    title: t(lang, "estimate.sharedTitle", { total: usdText(total) }),
+    lines: estimate.shared.map((line) => t(lang, "estimate.sharedLine", { item: t(lang, `estimate.shared.item.${line.item}` as MessageKey), usd: usdText(line.usdPerMonth), assumption: line.assumption })),
+  };
+}
+
+/**
+ * What each way runs on: the instances by environment (a fleet shared by two
+ * ways is said once), and each Fargate size with the services billed at it.
+ */
+export function fleetLines(estimate: EstimateResult, lang: Lang): string[] {
+  const out: string[] = [];
+  const said = new Map<string, string[]>();
+  for (const o of estimate.options) {
+    if (o.excluded !== undefined || o.fleet.length === 0) continue;
+    const text = o.launchType === "fargate" ? fargateText(o.fleet as FargateEntry[], lang) : instancesText(o.fleet as FleetEntry[], estimate, lang);
+    const ways = said.get(text);
+    if (ways) ways.push(wayName(lang, o));
+    else said.set(text, [wayName(lang, o)]);
+  }
+  for (const [text, ways] of said) out.push(t(lang, "estimate.fleet", { ways: joinList(lang, ways), fleet: text }));
+  return out;
+}
+
+function instancesText(entries: readonly FleetEntry[], estimate: EstimateResult, lang: Lang): string {
+  const byEnv = new Map<string, { clusters: Set<number>; types: Map<string, number> }>();
+  for (const e of entries) {
+    let env = byEnv.get(e.environment);
+    if (!env) byEnv.set(e.environment, (env = { clusters: new Set(), types: new Map() }));
+    env.clusters.add(e.cluster);
+    env.types.set(e.type, (env.types.get(e.type) ?? 0) + e.count);
+  }
+  const many = estimate.environments.length > 1;
+  return [...byEnv]
+    .map(([name, env]) => {
+      const types = [...env.types].map(([type, n]) => `${number(n)} × ${type}`).join(", ");
+      const clusters = env.clusters.size > 1 ? ` ${t(lang, "estimate.inClusters", { clusters: count(lang, "clusters", env.clusters.size) })}` : "";
+      return many ? `${name}: ${types}${clusters}` : `${types}${clusters}`;
+    })
+    .join("; ");
+}
+
+/** The sizes Fargate bills, each with its task count and up to three services by name. */
+function fargateText(entries: readonly FargateEntry[], lang: Lang): string {
+  const bySize = new Map<string, { vcpu: number; memoryGiB: number; tasks: number; services: string[]; split: number }>();
+  for (const e of entries) {
+    const key = `${e.vcpu}/${e.memoryGiB}`;
+    let size = bySize.get(key);
+    if (!size) bySize.set(key, (size = { vcpu: e.vcpu, memoryGiB: e.memoryGiB, tasks: 0, services: [], split: 0 }));
+    size.tasks += e.tasks;
+    if (!size.services.includes(e.service)) size.services.push(e.service);
+    size.split = Math.max(size.split, e.splitInto ?? 0);
+  }
+  return [...bySize.values()]
+    .map((size) => {
+      const named = size.services.filter((s) => s !== "");
+      const who = named.length === 0 ? "" : ` (${named.length > 3 ? t(lang, "estimate.namesMore", { a: named[0]!, b: named[1]!, c: named[2]!, more: named.length - 3 }) : joinList(lang, named)})`;
+      const split = size.split > 1 ? ` ${t(lang, "estimate.splitInto", { n: size.split })}` : "";
+      return t(lang, "estimate.fargateSize", { vcpu: number(size.vcpu), memory: number(size.memoryGiB), tasks: count(lang, "tasks", size.tasks), who, split });
+    })
+    .join("; ");
+}
+
+/** What follows the fleets: Arm, the break-even, what EKS would add, VPC endpoints, what differs by platform. */
+export function estimateSentences(result: Result, lang: Lang): string[] {
+  const estimate = result.costs.estimate;
+  const arms = estimate.options.filter((o) => o.arm && o.excluded === undefined).map((o) => `${wayName(lang, o)} ${usdText(o.arm!.total)}`);
   const percent = (share: number) => `${Math.round(share * 100)}%`;
-  const breakEven = (platform: "ecs" | "eks") => {
+  const breakEven = (platform: Platform) => {
     const share = estimate.breakEven[platform];
     const name = t(lang, `platform.${platform}`);
-    return share === null
-      ? t(lang, "estimate.breakEvenNever", { platform: name })
-      : t(lang, "estimate.breakEven", { platform: name, percent: percent(share), assumed: percent(estimate.utilization) });
+    if (share === 1) return t(lang, "estimate.breakEvenFull", { platform: name, assumed: percent(estimate.utilization) });
+    if (share !== null) return t(lang, "estimate.breakEven", { platform: name, percent: percent(share), assumed: percent(estimate.utilization) });
+    return t(lang, estimate.breakEvenNone[platform] === "ruledOut" ? "estimate.breakEvenRuledOut" : "estimate.breakEvenNever", { platform: name });
   };
   const pcp = estimate.eksWouldAdd.provisionedControlPlanePerCluster;
   const tiers = pcp ? Object.entries(pcp).sort((a, b) => a[1] - b[1]) : [];
-  const people = estimate.people;
-  const share = (x: number) => Math.round(x * 100);
-  const chosen = estimate.options.find((o) => isRecommended(result, o))!;
+  const clusters = result.costs.clusters * estimate.environments.length;
   return [
-    t(lang, "estimate.recommendedLine", { option: optionName(lang, chosen.platform, chosen.launchType), total: usdText(chosen.total), mark: marked ? t(lang, "estimate.markedRow") : "" }),
-    t(lang, "estimate.cheapest", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total) }),
     ...(arms.length > 0 ? [t(lang, "estimate.arm", { list: joinList(lang, arms) })] : []),
     breakEven("ecs"),
     breakEven("eks"),
     t(lang, "estimate.wouldAdd", {
       extended: usdText(estimate.eksWouldAdd.extendedSupport),
-      clusters: result.costs.clusters === 1 ? t(lang, "means.clusters.one") : t(lang, "means.clusters.many", { n: result.costs.clusters }),
+      clusters: count(lang, "clusters", clusters),
       pcp:
         tiers.length > 0
           ? t(lang, "estimate.wouldAddPcp", { low: usdText(tiers[0]![1]), lowTier: tiers[0]![0], high: usdText(tiers.at(-1)![1]), highTier: tiers.at(-1)![0] })
           : "",
     }),
-    t(lang, people.scale === "organisation" ? "estimate.peopleAtLeast" : "estimate.people", {
-      min: share(people.engineerShare.min),
-      max: share(people.engineerShare.max),
-      usd: people.usdPerMonth ? t(lang, "estimate.peopleUsd", { min: usdText(people.usdPerMonth.min), max: usdText(people.usdPerMonth.max) }) : "",
-    }),
+    t(lang, "estimate.endpoints", { count: estimate.endpointsInstead.endpoints, usd: usdText(estimate.endpointsInstead.usdPerMonth) }),
+    t(lang, "estimate.platformNotes"),
   ];
+}
+
+/** People for every way: engineer-hours a month, low and high where the sources give both, else the floor and what has no figure. */
+export function peopleLines(estimate: EstimateResult, lang: Lang): { title: string; lines: string[] } {
+  const lines = estimate.options.map((o) => {
+    const { hoursPerMonth: h, usdPerMonth: usd, parts } = o.people;
+    const hours =
+      h.max === null
+        ? h.min === 0
+          ? t(lang, "estimate.people.noFigure")
+          : t(lang, "estimate.people.atLeast", { min: number(h.min) })
+        : h.min === h.max
+          ? number(h.min)
+          : `${number(h.min)}–${number(h.max)}`;
+    const money = usd && !(usd.max === null && usd.min === 0) ? t(lang, "estimate.people.usd", { usd: usd.max === null ? t(lang, "estimate.people.atLeast", { min: usdText(usd.min) }) : `${usdText(usd.min)}–${usdText(usd.max)}` }) : "";
+    const known = parts.filter((p) => p.hoursPerMonth !== null && p.hoursPerMonth.max > 0).map((p) => t(lang, `estimate.people.part.${p.part}`, { clusters: count(lang, "clusters", p.clusters ?? 1) }));
+    const unknown = parts.filter((p) => p.hoursPerMonth === null).map((p) => t(lang, `estimate.people.part.${p.part}`, { clusters: count(lang, "clusters", p.clusters ?? 1) }));
+    const hosts = parts.some((p) => p.part === "hosts") ? t(lang, "estimate.people.awsHosts") : "";
+    return t(lang, "estimate.people.line", {
+      way: wayName(lang, o),
+      hours,
+      money,
+      known: known.length > 0 ? t(lang, "estimate.people.known", { list: joinList(lang, known) }) : "",
+      unknown: unknown.length > 0 ? t(lang, "estimate.people.unknown", { list: joinList(lang, unknown) }) : "",
+      hosts,
+    });
+  });
+  return { title: t(lang, estimate.people.scale === "organisation" ? "estimate.people.titleOrganisation" : "estimate.people.title"), lines };
 }
 
 export function excludedLine(estimate: EstimateResult, lang: Lang): string {
@@ -83,5 +221,5 @@ export function excludedLine(estimate: EstimateResult, lang: Lang): string {
 
 export function pricesLine(estimate: EstimateResult, lang: Lang): string {
   const origin = estimate.prices.source === "built-in" ? t(lang, "estimate.pricesBuiltIn") : estimate.prices.path;
-  return t(lang, "estimate.prices", { from: estimate.asOf, to: estimate.asOfLatest, origin });
+  return t(lang, "estimate.prices", { from: dateText(lang, estimate.asOf), to: dateText(lang, estimate.asOfLatest), origin });
 }

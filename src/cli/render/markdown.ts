@@ -1,7 +1,7 @@
 import type { Result } from "../../explain/result.js";
 import { forMarkdown, mapStrings } from "../output/escape.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
+import { ESTIMATE_COLUMNS, estimateHeader, estimateSentences, excludedLine, figureOf, fleetLines, headlineSentences, isRecommended, peopleLines, pricesLine, sharedLines, wayName, workloadLine } from "./estimate.js";
 import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, usdText, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface MarkdownOptions {
@@ -71,12 +71,18 @@ function cell(text: string): string {
 /** The estimate as a Markdown table and its notes: what the ADR shows too. */
 export function estimateMarkdown(result: Result, lang: Lang): string[] {
   const estimate = result.costs.estimate;
-  const headers = [...estimateHeaders(lang), t(lang, "estimate.column.arm")];
+  const headers = [...ESTIMATE_COLUMNS.map((column) => estimateHeader(lang, column)), t(lang, "estimate.column.arm")];
   const rows = estimate.options.map((o) => {
     const name = isRecommended(result, o) ? `**${wayName(lang, o)}** (${t(lang, "estimate.recommended")})` : wayName(lang, o);
-    const ruled = o.excludedBy ? ` <sub>${t(lang, "estimate.ruledOut", { limit: `\`${o.excludedBy}\`` })}</sub>` : "";
-    return `| ${name}${ruled} | ${[o.compute, o.fees, o.controlPlane, o.total].map(usdText).join(" | ")} | ${o.arm ? usdText(o.arm.total) : "–"} |`;
+    const ruled = o.excluded !== undefined ? ` <sub>${cell(t(lang, "estimate.ruledOut", { reasons: o.excluded }))}</sub>` : "";
+    const figures = ESTIMATE_COLUMNS.slice(1).map((column) => {
+      const figure = figureOf(o, column as Exclude<(typeof ESTIMATE_COLUMNS)[number], "way">);
+      return figure === undefined ? "–" : usdText(figure);
+    });
+    return `| ${name}${ruled} | ${figures.join(" | ")} | ${o.arm ? usdText(o.arm.total) : "–"} |`;
   });
+  const shared = sharedLines(estimate, lang);
+  const people = peopleLines(estimate, lang);
   return [
     workloadLine(result, lang),
     "",
@@ -84,7 +90,13 @@ export function estimateMarkdown(result: Result, lang: Lang): string[] {
     `|---|${headers.slice(1).map(() => "---:").join("|")}|`,
     ...rows,
     "",
+    ...headlineSentences(result, lang).map((sentence) => `- ${sentence}`),
+    `- ${shared.title}`,
+    ...shared.lines.map((line) => `  - ${cell(line)}`),
+    ...fleetLines(estimate, lang).map((sentence) => `- ${cell(sentence)}`),
     ...estimateSentences(result, lang).map((sentence) => `- ${sentence}`),
+    `- ${people.title}`,
+    ...people.lines.map((line) => `  - ${cell(line)}`),
     "",
     `**${t(lang, "estimate.assumptionsTitle")}**`,
     "",

@@ -4,8 +4,8 @@ import type { Result } from "../../explain/result.js";
 import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
-import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, usdText, verdictLine, zeroScoredLine } from "./phrases.js";
+import { costSection } from "./cost-section.js";
+import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, verdictLine, zeroScoredLine } from "./phrases.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -101,7 +101,7 @@ export function renderText(given: Result, options: TextOptions): string {
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 2;
   out.push(...rows.map(([label, text]) => hang(`  ${padEnd(label, labelWidth)}`, text, width)));
 
-  out.push("", ...title(t(lang, "estimate.title")), ...estimateSection(result, options, c));
+  out.push("", ...title(t(lang, "estimate.title")), ...costSection(result, options, c));
 
   if (result.alsoConsider.length > 0) {
     out.push("", ...title(t(lang, "section.also")));
@@ -113,41 +113,4 @@ export function renderText(given: Result, options: TextOptions): string {
 
   out.push("", ...wrap(t(lang, "next.pointer", { platform: t(lang, `platform.${result.recommendation}`) }), width));
   return `${out.join("\n")}\n`;
-}
-
-/**
- * One row per way of running, with a bar per total as the scores have, the
- * recommended way marked; where the width leaves no room for bars, a table.
- */
-function estimateSection(result: Result, options: TextOptions, c: InstanceType<typeof Chalk>): string[] {
-  const { lang, width } = options;
-  const estimate = result.costs.estimate;
-  const headers = estimateHeaders(lang);
-  const cells = estimate.options.map((o) => [`${isRecommended(result, o) ? "> " : "  "}${wayName(lang, o)}`, ...[o.compute, o.fees, o.controlPlane, o.total].map(usdText)]);
-  const widths = headers.map((header, i) => Math.max(displayWidth(header) + (i === 0 ? 2 : 0), ...cells.map((row) => displayWidth(row[i]!))));
-  const fixed = 2 + widths.reduce((sum, w) => sum + w + 2, 0);
-  const out = [hang("  ", workloadLine(result, lang), width)];
-  const barWidth = width - fixed;
-  const top = Math.max(...estimate.options.map((o) => o.total), 1);
-  const right = (text: string, w: number) => " ".repeat(Math.max(0, w - displayWidth(text))) + text;
-  const line = (row: readonly string[]) => `  ${padEnd(row[0]!, widths[0]!)}${row.slice(1).map((cell, i) => `  ${right(cell, widths[i + 1]!)}`).join("")}`;
-  // Too narrow for columns and bars: the same words, each row wrapped on its own.
-  const narrow = barWidth < 6;
-  out.push(c.bold(narrow ? hang("    ", headers.join("  "), width) : line([`  ${headers[0]}`, ...headers.slice(1)])));
-  estimate.options.forEach((o, i) => {
-    const paint = (text: string) => (o.platform === "ecs" ? c.green(text) : c.blue(text));
-    const cellsOf = cells[i]!;
-    const narrowBar = bar(o.total, top, Math.max(3, width - 8), options.unicode);
-    const row = narrow
-      ? hang(cellsOf[0]!.slice(0, 2), `${cellsOf[0]!.slice(2)}  ${cellsOf.slice(1).join("  ")}  ${narrowBar}`, width)
-      : `${line(cellsOf)}  ${paint(bar(o.total, top, barWidth, options.unicode))}`;
-    out.push(o.excludedBy ? c.dim(row) : isRecommended(result, o) ? c.bold(row) : row);
-    if (o.excludedBy) out.push(c.dim(hang(" ".repeat(4), t(lang, "estimate.ruledOut", { limit: o.excludedBy }), width)));
-  });
-  for (const sentence of estimateSentences(result, lang, true)) out.push(hang("  ", sentence, width));
-  out.push(hang("  ", t(lang, "estimate.assumptionsTitle"), width));
-  for (const assumption of estimate.assumptions) out.push(hang("  - ", assumption, width));
-  out.push(hang("  ", excludedLine(estimate, lang), width));
-  out.push(c.dim(hang("  ", pricesLine(estimate, lang), width)));
-  return out;
 }

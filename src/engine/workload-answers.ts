@@ -1,0 +1,77 @@
+// The cost estimate's two list answers, `services` and `environments`,
+// checked without zod: the quick check accepts exactly what the answers
+// schema does (a property test holds them to it), and a refused value gets
+// one message naming the entry and the field.
+import { msg, type Message } from "./message.js";
+import { ARCHES, OSES } from "./price-types.js";
+import { quoteValue } from "./quote-value.js";
+
+/** The largest figures a service may give: a task no instance type holds is refused later, with the largest size there is. */
+export const MAX_SERVICE = { name: 100, vcpu: 192, memoryGiB: 24576, replicas: 100000, gpu: 64 } as const;
+/** An environment's name: a word for a flag, a table and a file. */
+export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+const SERVICE_FIELDS = ["name", "vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const;
+
+export function uniqueNames(list: readonly { name: string }[]): boolean {
+  return new Set(list.map((entry) => entry.name)).size === list.length;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const positive = (value: unknown, max: number) => typeof value === "number" && Number.isFinite(value) && value > 0 && value <= max;
+const whole = (value: unknown, min: number, max: number) => typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max;
+
+/** The first problem with a `services` value, or undefined when it is valid. */
+export function servicesProblem(value: unknown, where: string, max: number): Message | undefined {
+  if (!Array.isArray(value)) return msg("answers.services.notList", { where, got: quoteValue(value) });
+  if (value.length === 0) return msg("answers.services.empty", { where });
+  if (value.length > max) return msg("answers.services.tooMany", { where, max, count: value.length });
+  const seen = new Map<string, number>();
+  for (let i = 0; i < value.length; i++) {
+    const entry: unknown = value[i];
+    const at = `${where}[${i}]`;
+    if (!isRecord(entry)) return msg("answers.services.notObject", { where: at, got: quoteValue(entry) });
+    const unknown = Object.keys(entry).find((key) => !(SERVICE_FIELDS as readonly string[]).includes(key));
+    if (unknown !== undefined) return msg("answers.services.unknownField", { where: at, field: quoteValue(unknown), fields: SERVICE_FIELDS.join(", ") });
+    const { name } = entry;
+    if (typeof name !== "string" || name.length === 0 || name.length > MAX_SERVICE.name) return msg("answers.services.badName", { where: at, max: MAX_SERVICE.name, got: quoteValue(name) });
+    const first = seen.get(name);
+    if (first !== undefined) return msg("answers.services.duplicate", { where, name: quoteValue(name), first, second: i });
+    seen.set(name, i);
+    const field = (ok: boolean, message: () => Message) => (ok ? undefined : message());
+    const problem =
+      field(entry.vcpu === undefined || positive(entry.vcpu, MAX_SERVICE.vcpu), () => msg("answers.services.badNumber", { where: `${at}.vcpu`, max: MAX_SERVICE.vcpu, got: quoteValue(entry.vcpu) })) ??
+      field(entry.memoryGiB === undefined || positive(entry.memoryGiB, MAX_SERVICE.memoryGiB), () => msg("answers.services.badNumber", { where: `${at}.memoryGiB`, max: MAX_SERVICE.memoryGiB, got: quoteValue(entry.memoryGiB) })) ??
+      field(entry.replicas === undefined || whole(entry.replicas, 0, MAX_SERVICE.replicas), () => msg("answers.services.badInteger", { where: `${at}.replicas`, max: MAX_SERVICE.replicas, got: quoteValue(entry.replicas) })) ??
+      field(entry.gpu === undefined || whole(entry.gpu, 0, MAX_SERVICE.gpu), () => msg("answers.services.badInteger", { where: `${at}.gpu`, max: MAX_SERVICE.gpu, got: quoteValue(entry.gpu) })) ??
+      field(entry.arch === undefined || (ARCHES as readonly unknown[]).includes(entry.arch), () => msg("answers.services.badChoice", { where: `${at}.arch`, choices: ARCHES.join(", "), got: quoteValue(entry.arch) })) ??
+      field(entry.os === undefined || (OSES as readonly unknown[]).includes(entry.os), () => msg("answers.services.badChoice", { where: `${at}.os`, choices: OSES.join(", "), got: quoteValue(entry.os) }));
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The first problem with an `environments` value (a count, or a list of names and shares), or undefined when it is valid. */
+export function environmentsProblem(value: unknown, where: string, max: number): Message | undefined {
+  const bad = msg("answers.environments.bad", { where, max, got: quoteValue(value) });
+  if (typeof value === "number") return whole(value, 1, max) ? undefined : bad;
+  if (!Array.isArray(value) || value.length === 0 || value.length > max) return bad;
+  for (const entry of value) {
+    if (!isRecord(entry) || Object.keys(entry).some((key) => key !== "name" && key !== "share")) return bad;
+    if (typeof entry.name !== "string" || !ENVIRONMENT_NAME.test(entry.name) || !positive(entry.share, 1)) return bad;
+  }
+  return uniqueNames(value as { name: string }[]) ? undefined : bad;
+}
+
+/**
+ * `--environments 3` or `--environments prod:1,stage:0.25`: a count, or the
+ * list of names and shares; anything else stays the text typed, so the
+ * message quotes it.
+ */
+export function parseEnvironments(text: string): number | { name: string; share: number }[] | string {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const items = trimmed.split(",").map((item) => /^\s*([^:\s]+)\s*:\s*(\d+(?:\.\d+)?|\.\d+)\s*$/.exec(item));
+  if (items.some((item) => item === null)) return text;
+  return items.map((item) => ({ name: item![1]!, share: Number(item![2]) }));
+}
