@@ -161,13 +161,21 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const prefer: Arch = armRequired ? "arm" : "x86";
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
 
-  const instancesFor = (platform: Platform, arch: Arch) => {
+  const instancesFor = (platform: Platform, arch: Arch): Fleet[] | { refused: Message } => {
     const fleets: Fleet[] = [];
     for (const { env, tasks } of envTasks) {
       const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name }, tasks);
+      if ("noType" in fleet) {
+        const n = fleet.noType;
+        const what = listMessage([...(n.arch === "arm" ? ["Arm"] : []), ...(n.os === "windows" ? ["Windows"] : []), ...(n.gpu ? [msg("estimate.gpus")] : [])]);
+        return { refused: msg("estimate.own.noType", { services: servicesList(n.services), what }) };
+      }
       if ("tooLarge" in fleet) {
         const t = fleet.tooLarge;
-        throw new EstimateError(msg("estimate.tooLarge", { service: t.service === "" ? msg("estimate.shorthandTask") : t.service, vcpu: t.vcpu, memory: t.memoryGiB, gpu: t.gpu, type: t.largest.type, vcpus: t.largest.vcpus, gib: t.largest.memoryGiB, gpus: t.largest.gpus }));
+        const vars = { service: t.service === "" ? msg("estimate.shorthandTask") : t.service, vcpu: t.vcpu, memory: t.memoryGiB, gpu: t.gpu, type: t.largest.type, vcpus: t.largest.vcpus, gib: t.largest.memoryGiB, gpus: t.largest.gpus };
+        // A task no instance holds whole is bad input; one that fits an instance but not what an EKS node keeps for pods only rules EKS's instances out.
+        if (platform === "ecs") throw new EstimateError(msg("estimate.tooLarge", vars));
+        return { refused: msg("estimate.tooLargeForNodes", vars) };
       }
       fleets.push(fleet);
     }
@@ -202,7 +210,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   };
 
   // The instance fleets: ECS's serve Managed Instances and EC2, EKS's Auto Mode and EC2; built only where a way can use them.
-  const cache = new Map<string, Fleet[]>();
+  const cache = new Map<string, Fleet[] | { refused: Message }>();
   const fleetsOf = (platform: Platform, arch: Arch) => {
     const key = `${platform}/${arch}`;
     let fleets = cache.get(key);
@@ -215,7 +223,8 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   for (const platform of PLATFORMS) {
     for (const launchType of LAUNCH_TYPES_FOR[platform]) {
       const excludedBy = limitsOf(platform, launchType);
-      const exclusions = exclusionsOf(platform, launchType);
+      // The workload's own reasons say it only where no limit of the rules already does (a requirement fires the rules' limit).
+      const exclusions = excludedBy.length > 0 ? [] : exclusionsOf(platform, launchType);
       const out = excludedBy.length > 0 || exclusions.length > 0;
       const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters, cents);
       if (out) {
@@ -234,7 +243,10 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         continue;
       }
       const price = (arch: Arch): Priced | { refused: Message } => {
-        if (launchType !== "fargate") return pricedInstances(platform, launchType, fleetsOf(platform, arch));
+        if (launchType !== "fargate") {
+          const fleets = fleetsOf(platform, arch);
+          return "refused" in fleets ? fleets : pricedInstances(platform, launchType, fleets);
+        }
         const bills = fargateFleets(platform, arch);
         const refused = bills.find((b) => "refused" in b);
         if (refused && "refused" in refused) {
@@ -260,7 +272,8 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       const main = price(prefer);
       if ("refused" in main) {
         const clusters = answers.clusters * environments.length;
-        rows.push({ platform, launchType, arch: prefer, fleet: [], clusters, people: people(clusters), exclusions: [main.refused], sizing: { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } });
+        const sizing: EstimateOption["sizing"] = launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } };
+        rows.push({ platform, launchType, arch: prefer, fleet: [], clusters, people: people(clusters), exclusions: [main.refused], sizing });
         continue;
       }
       pricedBy.set(`${platform}/${launchType}`, main);
@@ -380,12 +393,10 @@ function sizingOf(p: Priced): EstimateOption["sizing"] {
 }
 
 /**
- * What in the workload rules a way out beyond the rule set's limits: a
- * service that needs what the way lacks, where no requirement says so (a
- * requirement fires the rules' own limit), or a region with no price for it.
+ * What in the workload rules a way out, whatever the rule set's limits say: a
+ * service that needs what the way lacks, or a region with no price for it.
  */
 function own(answers: Answers, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): Message[] {
-  const needs = answers.requirements;
   const out: Message[] = [];
   const names = (test: (s: Workload["services"][number]) => boolean) => {
     const list = workload.services.filter((s) => s.replicas > 0 && test(s)).map((s) => s.name);
@@ -397,10 +408,10 @@ function own(answers: Answers, workload: Workload, platform: Platform, launchTyp
   const gpu = names((s) => s.gpu > 0);
   const windows = names((s) => s.os === "windows");
   const arm = names((s) => s.arch === "arm");
-  if (launchType === "fargate" && !needs.includes("gpu")) said("estimate.own.gpuOnFargate", gpu);
+  if (launchType === "fargate") said("estimate.own.gpuOnFargate", gpu);
   const linuxOnly = launchType === "managed-instances" || launchType === "auto-mode" || (platform === "eks" && launchType === "fargate");
-  if (linuxOnly && !needs.includes("windows")) said(`estimate.own.windowsOn.${launchType}`, windows);
-  if (platform === "eks" && launchType === "fargate" && !needs.includes("arm")) said("estimate.own.armOnEksFargate", arm);
+  if (linuxOnly) said(`estimate.own.windowsOn.${launchType}`, windows);
+  if (platform === "eks" && launchType === "fargate") said("estimate.own.armOnEksFargate", arm);
   if (windows && !linuxOnly) {
     const unpriced = launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0;
     if (unpriced) out.push(msg("estimate.own.noWindowsPrice", { region: answers.region }));
@@ -429,7 +440,7 @@ function assumptionsFor(answers: Answers, workload: Workload, environments: read
   const out: Message[] = [];
   out.push(...workloadNotes(answers, workload));
   if (environments.length > 1 || answers.environments !== undefined) {
-    out.push(msg("estimate.assume.environments", { list: environments.map((e) => `${e.name} ${e.share}`).join(", "), count: environments.length, given: typeof answers.environments === "number" ? 1 : 0 }));
+    out.push(msg("estimate.assume.environments", { list: environments.map((e) => `${e.name} ${e.share}`).join(", ") }));
   }
   out.push(msg("estimate.assume.placement", { percent: Math.round(utilization * 100), min: MIN_INSTANCES_PER_CLUSTER }));
   out.push(msg("estimate.assume.fargate", { add: data.eksFargatePodMemory.addGiB * 1024 }));
@@ -465,7 +476,7 @@ function workloadNotes(answers: Answers, workload: Workload): Message[] {
     return out;
   }
   const out: Message[] = [];
-  for (const figure of ["vcpu", "memoryGiB", "replicas", "os", "gpu", "arch"] as const) {
+  for (const figure of ["vcpu", "memoryGiB", "replicas", "os", "gpu"] as const) {
     const list = workload.services.filter((s) => s.assumed.includes(figure)).map((s) => s.name);
     if (list.length > 0) out.push(msg(`estimate.assume.service.${figure}`, { services: servicesList(list), count: list.length }));
   }

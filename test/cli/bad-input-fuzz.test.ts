@@ -84,7 +84,7 @@ const junk = fc.oneof(
   fc.integer({ min: -10, max: 200000 }).map(String),
 );
 const flagValue = fc.oneof(
-  ...QUESTIONS.map((q) => fc.tuple(fc.constant(`--${q.flag}`), fc.oneof(junk, q.kind === "integer" || q.kind === "number" ? fc.integer({ min: Math.ceil(q.min), max: q.max }).map(String) : fc.constantFrom(...q.choices)))),
+  ...QUESTIONS.map((q) => fc.tuple(fc.constant(`--${q.flag}`), fc.oneof(junk, q.kind === "integer" || q.kind === "number" ? fc.integer({ min: Math.ceil(q.min), max: q.max }).map(String) : q.kind === "choice" || q.kind === "set" ? fc.constantFrom(...q.choices) : junk))),
   fc.tuple(fc.constantFrom("--format", "--lang", "--expect", "--rules", "--answers", "--save", "--out", "--platform", "--launch-type", "--name", "--cpu", "--memory", "--port"), junk),
 );
 const switches = fc.subarray(["--json", "--batch", "--no-input", "--no-color", "--force", "--summary", "--helm", "--gpu"]);
@@ -124,7 +124,7 @@ const hostileString = fc.oneof(
 const PROTOTYPE_NAMES = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "__defineGetter__"];
 const prototypeName = fc.constantFrom(...PROTOTYPE_NAMES);
 const nameOrRef = fc.oneof(prototypeName, hostileString, fc.constantFrom("guide.comparison", "x"));
-const answerValue = fc.oneof(hostileString, prototypeName, fc.constantFrom(...QUESTIONS.flatMap((q) => (q.kind === "integer" || q.kind === "number" ? [] : q.choices))));
+const answerValue = fc.oneof(hostileString, prototypeName, fc.constantFrom(...QUESTIONS.flatMap((q) => (q.kind === "choice" || q.kind === "set" ? q.choices : []))));
 
 /** An answers object whose keys and values may be hostile text or prototype names. */
 const hostileAnswers = fc

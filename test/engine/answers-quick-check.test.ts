@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { quickCheckAnswers } from "../../src/engine/answers-quick-check.js";
 import { answersSchema } from "../../src/engine/answers-schema.js";
 import { QUESTIONS, type Question } from "../../src/engine/questions.js";
-import { answersArbitrary } from "../helpers/arbitraries.js";
+import { answersArbitrary, environmentsArbitrary, servicesArbitrary } from "../helpers/arbitraries.js";
 
 // The fast check decides what a valid answers file is on every run; zod only
 // explains the failures. If the two ever disagreed, a file would be accepted
@@ -27,6 +27,18 @@ function nearMiss(q: Question): fc.Arbitrary<unknown> {
       return fc.constantFrom(q.min - 1, q.max + 1, q.min, q.max, 1.5, -0, String(q.min), null, true, [q.min], Number.MAX_SAFE_INTEGER + 2, 1e21);
     case "number":
       return fc.constantFrom(q.min - 0.01, q.max + 0.01, q.min, q.max, 1.5, -0, 0, String(q.min), null, true, [q.min], Infinity, NaN, 1e21);
+    case "services":
+      return fc.oneof(
+        fc.constantFrom([], {}, "api", [null], [{}], [{ name: "" }], [{ name: "a" }, { name: "a" }], [{ name: "a", vcpu: 0 }], [{ name: "a", vcpu: 193 }], [{ name: "a", replicas: 1.5 }]),
+        fc.constantFrom([{ name: "a", replicas: -1 }], [{ name: "a", gpu: 65 }], [{ name: "a", arch: "ARM" }], [{ name: "a", os: "mac" }], [{ name: "a", cpu: 1 }], [{ name: "a".repeat(101) }]),
+        servicesArbitrary,
+      );
+    case "environments":
+      return fc.oneof(
+        fc.constantFrom(0, 21, 1.5, "2", [], [{ name: "prod" }], [{ name: "prod", share: 0 }], [{ name: "prod", share: 1.01 }], [{ name: "-x", share: 1 }]),
+        fc.constantFrom([{ name: "a", share: 1 }, { name: "a", share: 0.5 }], [{ name: "a", share: 1, extra: 1 }]),
+        environmentsArbitrary,
+      );
   }
 }
 

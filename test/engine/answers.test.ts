@@ -28,7 +28,8 @@ describe("answers", () => {
         growth: "moderate",
         serviceCommunication: "simple",
         clusters: 1,
-        // The estimate's Region; the workload itself stays unknown and is assumed from the services.
+        // The estimate's pricing and Region; the workload itself stays unknown and is assumed from the services.
+        pricing: "on-demand",
         region: "us-east-1",
       },
     });

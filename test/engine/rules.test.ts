@@ -169,7 +169,7 @@ describe("the built-in rules", () => {
     const used = new Set(all.flatMap((rule) => rule.keys));
     const unused = QUESTIONS.map((q) => q.key).filter((key) => !used.has(key));
     // clusters only prices the control plane; the workload only prices the estimate.
-    expect(unused).toEqual(["clusters", "vcpus", "memoryGiB", "tasks", "region", "engineerCost"]);
+    expect(unused).toEqual(["clusters", "vcpus", "memoryGiB", "tasks", "services", "environments", "pricing", "loadBalancers", "natDataGiB", "logGiBPerTask", "region", "engineerCost"]);
   });
 
   it("name the built-in rule set and its version in the result", () => {
@@ -200,6 +200,7 @@ const BUILT_IN_RULES_ANSWERS = {
   opsCapacity: "some",
   requirements: [],
   clusters: 1,
+  pricing: "on-demand",
   region: "us-east-1",
 } as const satisfies Parameters<typeof evaluate>[0];
 

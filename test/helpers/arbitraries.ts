@@ -1,6 +1,32 @@
 import fc from "fast-check";
 import { QUESTIONS, type Answers } from "../../src/engine/questions.js";
 
+/** One service of the `services` answer, each figure sometimes left out (per task: quarter vCPUs, half GiBs, as tasks come). */
+const serviceArbitrary = fc.record(
+  {
+    vcpu: fc.integer({ min: 1, max: 64 }).map((n) => n / 4),
+    memoryGiB: fc.integer({ min: 1, max: 128 }).map((n) => n / 2),
+    replicas: fc.integer({ min: 0, max: 12 }),
+    arch: fc.constantFrom("x86", "arm"),
+    os: fc.constantFrom("linux", "windows"),
+    gpu: fc.integer({ min: 0, max: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
+/** A list of services with distinct names, small enough to place a thousand times. */
+export const servicesArbitrary = fc
+  .array(serviceArbitrary, { minLength: 1, maxLength: 8 })
+  .map((list) => list.map((service, i) => ({ name: `svc-${i}`, ...service })));
+
+/** A count of environments, or names with shares. */
+export const environmentsArbitrary = fc.oneof(
+  fc.integer({ min: 1, max: 3 }),
+  fc.subarray(["prod", "stage", "dev"], { minLength: 1 }).chain((names) =>
+    fc.tuple(...names.map(() => fc.integer({ min: 1, max: 20 }).map((n) => n / 20))).map((shares) => names.map((name, i) => ({ name, share: shares[i]! }))),
+  ),
+);
+
 /** Any valid, complete set of answers: every choice, any subset, counts across the whole range, unknowns left out. */
 export const answersArbitrary: fc.Arbitrary<Answers> = fc
   .record(
@@ -22,6 +48,10 @@ export const answersArbitrary: fc.Arbitrary<Answers> = fc
             const amount = fc.integer({ min: q.min * 4, max: q.max * 4 }).map((n) => n / 4);
             return [q.key, fc.option(amount, { nil: undefined })];
           }
+          case "services":
+            return [q.key, fc.option(servicesArbitrary, { nil: undefined })];
+          case "environments":
+            return [q.key, fc.option(environmentsArbitrary, { nil: undefined })];
         }
       }),
     ),

@@ -31,7 +31,7 @@ describe("message catalogues", () => {
       // The workload answers are never a change to suggest: they need no change phrases.
       ...(q.kind === "integer" && !("estimate" in q) ? (["atLeast", "atMost", "between"] as const).map((form) => `count.${q.key}.${form}`) : []),
       ...(q.kind === "set" ? [`change.${q.key}.add`, `change.${q.key}.remove`] : []),
-      ...(q.kind === "integer" || q.kind === "number"
+      ...(q.kind !== "choice" && q.kind !== "set"
         ? []
         : (q.choices as readonly string[]).flatMap((c: string) => [
             `choice.${q.key}.${c}`,

@@ -80,11 +80,11 @@ export function headlineSentences(result: Result, lang: Lang, marked = false): s
   const lines = [
     head.total === null || head.bill === null
       ? t(lang, "estimate.recommendedRuledOut", { option: name })
-      : t(lang, "estimate.recommendedLine", { option: name, total: usdText(head.total), bill: usdText(head.bill), mark, arm }),
+      : t(lang, "estimate.recommendedBill", { option: name, total: usdText(head.total), bill: usdText(head.bill), mark, arm }),
   ];
   const cheapest = estimate.options.find((o) => o.platform === estimate.cheapest.platform && o.launchType === estimate.cheapest.launchType)!;
   if (cheapest.total !== undefined && cheapest.bill) {
-    lines.push(t(lang, "estimate.cheapest", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) }));
+    lines.push(t(lang, "estimate.cheapestBill", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) }));
   }
   return lines;
 }

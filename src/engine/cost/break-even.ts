@@ -31,7 +31,7 @@ export function breakEvenFor(req: BreakEvenRequest): number | null {
         { data: req.data, region: req.region, platform: req.platform, pricing: req.pricing, utilization: percent / 100, prefer: req.prefer, clusters: req.clusters, environment: env.name, only: req.fleets[i]!.typesByPool },
         tasks,
       );
-      usd += "tooLarge" in fleet ? Infinity : fleet.usdPerHour;
+      usd += "tooLarge" in fleet || "noType" in fleet ? Infinity : fleet.usdPerHour;
     });
     return usd;
   };

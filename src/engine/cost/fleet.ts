@@ -61,6 +61,11 @@ export interface Fleet {
   typesByPool: Map<string, Set<string>>;
 }
 
+/** Tasks no instance type in the prices can run at all (an architecture, OS and GPU the list has no type or no price for): the way is ruled out. */
+export interface NoType {
+  noType: { services: readonly string[]; arch?: Arch | undefined; os: Os; gpu: boolean };
+}
+
 /** A task no instance type in the list can hold: the caller words it. */
 export interface TooLarge {
   tooLarge: { service: string; vcpu: number; memoryGiB: number; gpu: number; largest: { type: string; vcpus: number; memoryGiB: number; gpus: number } };
@@ -121,7 +126,7 @@ function fitsOne(c: Candidate, t: Tasks): boolean {
  * no candidate holds one; a service's own task that no candidate holds is
  * returned as too large.
  */
-function poolsOf(req: FleetRequest, tasks: readonly Tasks[]): Map<string, { arch: Arch; os: Os; gpu: boolean; candidates: Candidate[]; tasks: Tasks[] }> | TooLarge {
+function poolsOf(req: FleetRequest, tasks: readonly Tasks[]): Map<string, { arch: Arch; os: Os; gpu: boolean; candidates: Candidate[]; tasks: Tasks[] }> | TooLarge | NoType {
   const pools = new Map<string, { arch: Arch; os: Os; gpu: boolean; candidates: Candidate[]; tasks: Tasks[] }>();
   const cache = new Map<string, Candidate[]>();
   const candidates = (arch: Arch, os: Os, gpu: boolean) => {
@@ -140,6 +145,7 @@ function poolsOf(req: FleetRequest, tasks: readonly Tasks[]): Map<string, { arch
     let placed = t;
     if (chosen === undefined) {
       const all = archs.flatMap((arch) => candidates(arch, t.os, gpu));
+      if (all.length === 0) return { noType: { services: t.services, arch: t.arch, os: t.os, gpu } };
       const largest = all.reduce<Candidate | undefined>((big, c) => (!big || c.full.vcpu * c.full.memoryGiB > big.full.vcpu * big.full.memoryGiB ? c : big), undefined);
       if (!t.splittable || !largest) return tooLarge(req, t, all);
       // The shorthand's average task, cut into the fewest equal parts the largest type holds.
@@ -197,15 +203,17 @@ function choose(candidates: readonly Candidate[], shapes: readonly TaskShape[], 
  * services shares itself out as dealing them one by one would), and the
  * shorthand's one group in near-equal parts.
  */
-function deal(tasks: readonly Tasks[], n: number): TaskShape[][] {
+function deal(tasks: readonly Tasks[], n: number, byTask: boolean): TaskShape[][] {
   const clusters: TaskShape[][] = Array.from({ length: n }, () => []);
   const add = (i: number, t: Tasks, count: number) => {
     if (count > 0) clusters[i]!.push({ vcpu: t.vcpu, memoryGiB: t.memoryGiB, gpu: t.gpu, count });
   };
   let next = 0;
   for (const t of tasks) {
-    if (t.services[0] === "") {
-      for (let i = 0; i < n; i++) add(i, t, Math.floor(t.count / n) + (i < t.count % n ? 1 : 0));
+    // The shorthand's tasks, and every service's once a limit splits clusters, spread evenly: a service too large for one cluster runs in several.
+    if (t.services[0] === "" || byTask) {
+      const all = t.count * t.services.length;
+      for (let i = 0; i < n; i++) add(i, t, Math.floor(all / n) + (i < all % n ? 1 : 0));
       continue;
     }
     const m = t.services.length;
@@ -228,9 +236,9 @@ function shapesOf(tasks: readonly TaskShape[]): TaskShape[] {
 }
 
 /** The fleet for one environment's tasks on one platform, or the task no instance holds. */
-export function fleetFor(req: FleetRequest, tasks: readonly Tasks[]): Fleet | TooLarge {
+export function fleetFor(req: FleetRequest, tasks: readonly Tasks[]): Fleet | TooLarge | NoType {
   const pools = poolsOf(req, tasks);
-  if ("tooLarge" in pools) return pools;
+  if ("tooLarge" in pools || "noType" in pools) return pools;
   const limits = req.data.limits;
   const pods = taskCount(tasks);
   // Clusters a count limit already asks for, before any instance is placed.
@@ -243,12 +251,13 @@ export function fleetFor(req: FleetRequest, tasks: readonly Tasks[]): Fleet | To
   if (req.platform === "eks") need("eksPods", pods, limits.eks.podsPerCluster);
   const maxInstances = req.platform === "ecs" ? limits.ecs.instancesPerCluster : limits.eks.nodesPerCluster;
   for (;;) {
-    const built = build(req, [...pools.values()], clusters);
+    const built = build(req, [...pools.values()], clusters, split !== undefined);
     if (!built) return tooLarge(req, tasks.find((t) => t.count > 0)!, []);
-    const most = Math.max(...built.perCluster);
+    const most = built.perCluster.reduce((a, b) => Math.max(a, b), 0);
     if (most <= maxInstances) return { ...built.fleet, clusters, ...(split ? { split } : {}) };
-    // Past the instances a cluster may have: more clusters, as many as the largest one needs.
-    clusters = Math.max(clusters + 1, Math.ceil((clusters * most) / maxInstances));
+    // Past the instances a cluster may have: more clusters, as many as the instances need, the tasks spread evenly.
+    const total = built.perCluster.reduce((a, b) => a + b, 0);
+    clusters = Math.max(clusters + 1, Math.ceil(total / maxInstances));
     split = { reason: req.platform === "ecs" ? "ecsInstances" : "eksNodes", limit: maxInstances };
   }
 }
@@ -257,6 +266,7 @@ function build(
   req: FleetRequest,
   pools: readonly { arch: Arch; os: Os; gpu: boolean; candidates: Candidate[]; tasks: Tasks[] }[],
   clusters: number,
+  byTask: boolean,
 ): { fleet: Omit<Fleet, "clusters" | "split">; perCluster: number[] } | undefined {
   const entries: FleetEntry[] = [];
   const perCluster: number[] = [];
@@ -265,7 +275,7 @@ function build(
   const typesByPool = new Map<string, Set<string>>();
   let usdPerHour = 0;
   let onDemandUsdPerHour = 0;
-  const dealt = pools.map((pool) => deal(pool.tasks, clusters));
+  const dealt = pools.map((pool) => deal(pool.tasks, clusters, byTask));
   for (let k = 0; k < clusters; k++) {
     const chosen: { pool: (typeof pools)[number]; choice: Choice }[] = [];
     const inCluster = pools.map((pool, p) => ({ pool, shapes: shapesOf(dealt[p]![k]!) })).filter((x) => x.shapes.length > 0);

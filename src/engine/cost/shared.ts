@@ -45,12 +45,12 @@ export function sharedLines(answers: Answers, region: RegionPrices, hours: numbe
     {
       item: "loadBalancers",
       usdPerMonth: cents(envs * lbs * (n.loadBalancerHour.usd + LCU_PER_LOAD_BALANCER * n.loadBalancerLcuHour.usd) * hours),
-      assumption: msg("estimate.shared.loadBalancers", { count: lbs, environments: envs, lcu: LCU_PER_LOAD_BALANCER, given: answers.loadBalancers === undefined ? 0 : 1 }),
+      assumption: msg("estimate.shared.loadBalancers", { count: lbs, lcu: LCU_PER_LOAD_BALANCER }),
     },
     {
       item: "natGateways",
       usdPerMonth: cents(envs * ZONES * n.natGatewayHour.usd * hours + natGib * n.natGatewayGb.usd),
-      assumption: msg("estimate.shared.nat", { zones: ZONES, environments: envs, gib: nat, total: round1(natGib), given: answers.natDataGiB === undefined ? 0 : 1 }),
+      assumption: msg("estimate.shared.nat", { zones: ZONES, gib: nat, total: round1(natGib) }),
     },
     {
       item: "publicIpv4",
@@ -60,7 +60,7 @@ export function sharedLines(answers: Answers, region: RegionPrices, hours: numbe
     {
       item: "logs",
       usdPerMonth: cents(tasks * logs * (n.logsIngestGb.usd + n.logsStorageGbMonth.usd)),
-      assumption: msg("estimate.shared.logs", { gib: logs, tasks, given: answers.logGiBPerTask === undefined ? 0 : 1 }),
+      assumption: msg("estimate.shared.logs", { gib: logs, tasks: msg(tasks === 1 ? "estimate.count.tasks.one" : "estimate.count.tasks.many", { n: tasks }) }),
     },
   ];
   const endpoints = ENDPOINTS_INSTEAD_OF_NAT;

@@ -6,7 +6,7 @@ import type { Arch, Os } from "../price-types.js";
 import type { Answers, ServiceAnswer } from "../questions.js";
 
 /** What the defaults filled in: a service's own figure, or one a requirement set for it. */
-export type ServiceFigure = "vcpu" | "memoryGiB" | "replicas" | "arch" | "os" | "gpu";
+export type ServiceFigure = "vcpu" | "memoryGiB" | "replicas" | "os" | "gpu";
 /** The shorthand's totals that were not given. */
 export type WorkloadFigure = "vcpus" | "memoryGiB" | "tasks" | "gpu";
 
@@ -48,7 +48,6 @@ function fromServices(answers: Answers, list: readonly ServiceAnswer[]): Workloa
   // A requirement applies to every service unless the list itself says which services need it.
   const fillOs = needs.includes("windows") && !list.some((s) => s.os === "windows");
   const fillGpu = needs.includes("gpu") && !list.some((s) => (s.gpu ?? 0) > 0);
-  const fillArm = needs.includes("arm");
   let vcpus = 0;
   let memoryGiB = 0;
   let tasks = 0;
@@ -62,10 +61,8 @@ function fromServices(answers: Answers, list: readonly ServiceAnswer[]): Workloa
     const load: ServiceLoad = { name: s.name, vcpu: take("vcpu"), memoryGiB: take("memoryGiB"), replicas: take("replicas"), os: s.os ?? "linux", gpu: s.gpu ?? 0, assumed, splittable: false };
     if (s.os === undefined && fillOs) (load.os = "windows"), assumed.push("os");
     if (s.gpu === undefined && fillGpu) (load.gpu = 1), assumed.push("gpu");
-    // Windows runs on x86 only: Arm can be neither required nor chosen for it.
-    const arch = s.arch ?? (fillArm && load.os === "linux" ? "arm" : undefined);
-    if (arch !== undefined) load.arch = arch;
-    if (s.arch === undefined && arch !== undefined) assumed.push("arch");
+    // Arm as a requirement is where open services go first (the estimate prefers it), not a constraint: GPU and Windows tasks stay on x86.
+    if (s.arch !== undefined) load.arch = s.arch;
     vcpus += load.vcpu * load.replicas;
     memoryGiB += load.memoryGiB * load.replicas;
     tasks += load.replicas;
@@ -87,6 +84,5 @@ function shorthand(answers: Answers): Workload {
   if (gpu > 0) assumed.push("gpu");
   const os: Os = needs.includes("windows") ? "windows" : "linux";
   const group: ServiceLoad = { name: "", vcpu: vcpus / tasks, memoryGiB: memoryGiB / tasks, replicas: tasks, os, gpu, assumed: [], splittable: true };
-  if (needs.includes("arm") && os === "linux") group.arch = "arm";
   return { vcpus, memoryGiB, tasks, assumed, from: "shorthand", services: [group] };
 }

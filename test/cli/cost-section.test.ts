@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { Chalk } from "chalk";
+import { costSection } from "../../src/cli/render/cost-section.js";
+import { displayWidth } from "../../src/cli/render/layout.js";
+import { recommend } from "../../src/explain/recommend.js";
+import type { Result } from "../../src/explain/result.js";
+
+const team = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight" } as const;
+const c = new Chalk({ level: 0 });
+
+/** 100 services x 1,000 tasks of 4 vCPU and 16 GiB: every total has eight digits before the cents. */
+const services = Array.from({ length: 100 }, (_, i) => ({ name: `s${i}`, vcpu: 4, memoryGiB: 16, replicas: 1000 }));
+const huge = recommend({ ...team, services }, { lang: "en" });
+const hugeKo = recommend({ ...team, services }, { lang: "ko" });
+
+/** The table: its header and six rows, the line after the workload line up to the first line that is not a row. */
+function table(result: Result, width: number, lang: "en" | "ko"): string[] {
+  const lines = costSection(result, { lang, width, unicode: false }, c);
+  const header = lines.findIndex((line) => /^ {4}\S/.test(line));
+  return lines.slice(header, header + 7);
+}
+
+describe("the cost table", () => {
+  it("has eight-digit totals to lay out", () => {
+    expect(huge.costs.estimate.options.every((o) => (o.total ?? 0) >= 10_000_000)).toBe(true);
+  });
+
+  for (const [lang, result] of [
+    ["en", huge],
+    ["ko", hugeKo],
+  ] as const) {
+    it(`keeps its columns at 60 to 120 columns, by display width (${lang})`, () => {
+      for (const width of [60, 72, 80, 100, 120]) {
+        const rows = table(result, width, lang);
+        expect(rows).toHaveLength(7);
+        for (const row of rows) expect({ width, row, fits: displayWidth(row) <= width }).toMatchObject({ fits: true });
+        // Every figure ends where its column's header ends: right-aligned, by display width (Hangul is two columns).
+        const ends = (line: string) => [...line.matchAll(/\S+(?= {2}|$)/g)].map((m) => displayWidth(line.slice(0, m.index! + m[0].length)));
+        const figures = rows.slice(1).map((row) => ends(row.replace(/#+$/, "").trimEnd()).slice(-2));
+        for (const f of figures) expect(f).toEqual(figures[0]);
+        // The total and the bill are never the columns that give way.
+        expect(rows[0]).toMatch(lang === "en" ? /Total +Bill/ : /합계 +청구 합계/);
+      }
+    });
+  }
+
+  it("says which columns it left out when the width is short, and prints them all when it is not", () => {
+    const narrow = costSection(huge, { lang: "en", width: 60, unicode: false }, c).join("\n");
+    expect(narrow).toContain("Too narrow for every column");
+    const wide = costSection(huge, { lang: "en", width: 120, unicode: false }, c).join("\n");
+    expect(wide).not.toContain("Too narrow for every column");
+    expect(wide).toMatch(/Compute +Fees +Control plane +Total +Bill/);
+  });
+
+  it("names every limit that rules a way out, in words, never a rule id", () => {
+    const gpu = recommend({ ...team, requirements: ["gpu", "windows"], microservices: 3 }, { lang: "en" });
+    const text = costSection(gpu, { lang: "en", width: 80, unicode: false }, c).join("\n");
+    expect(text).toContain("Ruled out: You need GPUs, and Fargate has none on ECS or EKS.");
+    expect(text).not.toMatch(/no-gpu-on-fargate|no-windows-on/);
+    // EKS on Fargate: both the GPU limit and the Windows one apply, and both are named.
+    const eksFargate = gpu.costs.estimate.options.find((o) => o.platform === "eks" && o.launchType === "fargate")!;
+    expect(eksFargate.excluded).toContain("GPUs");
+    expect(eksFargate.excluded).toContain("Windows");
+  });
+
+  it("leaves ruled-out ways out of the break-even and the Arm list (review M16)", () => {
+    const gpu = recommend({ ...team, requirements: ["gpu"], microservices: 3 }, { lang: "ko" });
+    const text = costSection(gpu, { lang: "ko", width: 80, unicode: false }, c).join("\n");
+    expect(text).toContain("ECS 손익분기점: 없음. 이 워크로드에서는 Fargate나 EC2가 제외됩니다.");
+    expect(text).not.toContain("Arm(Graviton)에서는: ECS Fargate");
+  });
+
+  it("calls the management fee column 관리 요금 and dates a bare year in words (review M9, M10)", () => {
+    const small = recommend({ ...team, microservices: 3 }, { lang: "ko" });
+    const text = costSection(small, { lang: "ko", width: 100, unicode: false }, c).join("\n");
+    expect(text).toContain("관리 요금");
+    expect(text).toMatch(/서울|버지니아/);
+  });
+
+  it("says 1 task, not 1 tasks (issue 28 item 25)", () => {
+    const one = recommend({ ...team, microservices: 1, services: [{ name: "solo", replicas: 1 }] }, { lang: "en" });
+    const text = costSection(one, { lang: "en", width: 80, unicode: false }, c).join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("1 service, 1 task,");
+    expect(text).not.toMatch(/\b1 tasks\b/);
+  });
+});
