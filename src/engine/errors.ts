@@ -55,7 +55,11 @@ export class Interrupted extends Error {
  */
 export class EstimateError extends Error {
   override readonly name: string = "EstimateError";
-  constructor(readonly problem: Message) {
+  constructor(
+    readonly problem: Message,
+    /** The fix, where it is not the usual one (a smaller task). */
+    readonly hint?: Message,
+  ) {
     super("key" in problem ? problem.key : "estimate");
   }
 }

@@ -150,7 +150,8 @@ function feePerHour(fee: ManagementFee, fleet: Fleet, onDemand: (type: string) =
 export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: EstimateOptions): Estimate {
   const { data } = options.prices;
   const utilization = options.utilization ?? DEFAULT_UTILIZATION;
-  const region = data.regions[answers.region]!;
+  const region = data.regions[answers.region];
+  if (region === undefined) throw new EstimateError(msg("estimate.noRegion", { region: answers.region, known: Object.keys(data.regions).join(", ") }), msg("estimate.noRegionHint"));
   const hours = data.hoursPerMonth;
   const pricing = answers.pricing;
   const month = (usdPerHour: number) => cents(usdPerHour * hours);

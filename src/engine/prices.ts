@@ -68,14 +68,15 @@ function mergeFigures(base: unknown, changes: unknown): unknown {
   return out;
 }
 
-/** What a schema cannot say: the regions the answers allow, instance types that exist, an x86 type to price. */
+/** What a schema cannot say: regions the answers allow, instance types that exist, an x86 type to price. */
 function checkMeaning(json: unknown): [Path, Message][] {
   const problems: [Path, Message][] = [];
   if (!isRecord(json)) return problems;
   const types = isRecord(json.instanceTypes) ? json.instanceTypes : {};
   const regions = isRecord(json.regions) ? json.regions : undefined;
   if (regions) {
-    for (const region of REGIONS) if (!(region in regions)) problems.push([["regions"], msg("prices.missingRegion", { region })]);
+    // A file may price a few regions; a run in another is told so (the estimate's own check).
+    if (Object.keys(regions).length === 0) problems.push([["regions"], msg("prices.noRegion", { known: REGIONS.join(", ") })]);
     for (const [name, region] of Object.entries(regions)) {
       if (!REGIONS.includes(name)) problems.push([["regions", name], msg("prices.unknownRegion", { region: name, known: REGIONS.join(", ") })]);
       if (!isRecord(region)) continue;

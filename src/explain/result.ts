@@ -120,7 +120,7 @@ export function evaluate(answers: Answers, options: RecommendOptions = {}): Resu
     return explainAssessment(assess(answers, options.rules, estimate), lang);
   } catch (error) {
     // A workload the estimate cannot price (a task no instance holds) is bad input, worded here.
-    if (error instanceof EstimateError) throw new InputError(say(lang, error.problem), t(lang, "estimate.tooLargeHint"));
+    if (error instanceof EstimateError) throw new InputError(say(lang, error.problem), error.hint ? say(lang, error.hint) : t(lang, "estimate.tooLargeHint"));
     throw error;
   }
 }

@@ -19,7 +19,10 @@ describe("ecs-or-eks prices", () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^us-east-1$/m);
     expect(text.stdout).toMatch(/^ap-northeast-2$/m);
-    expect(text.stdout).toMatch(/m7i\.large \(2 vCPU, 8 GiB, x86\), hour\s+0\.1008\s+2026-07-20\s+\[\d+\]/);
+    expect(text.stdout).toMatch(/m7i\.large \(2 vCPU, 8 GiB, x86\), hour\s+0\.1008\s+2025-11-04\s+\[\d+\]/);
+    // Every region's own figures, the network's among them.
+    for (const region of Object.keys(builtIn.regions)) expect(text.stdout).toMatch(new RegExp(`^${region}$`, "m"));
+    expect(text.stdout).toMatch(/NAT gateway, hour\s+0\.059\s+2025-10-28/);
     expect(text.stdout).toMatch(/^Sources$/m);
     const json = await runBin(["prices", "--json"]);
     expect(JSON.parse(json.stdout)).toEqual(builtIn);
@@ -27,7 +30,7 @@ describe("ecs-or-eks prices", () => {
 
   it("checks the built-in file", async () => {
     const ran = await runBin(["prices", "check", "rules/prices.json"]);
-    expect(ran).toEqual({ code: 0, stdout: "rules/prices.json: valid, prices for us-east-1, ap-northeast-2.\n", stderr: "" });
+    expect(ran).toEqual({ code: 0, stdout: `rules/prices.json: valid, prices for ${Object.keys(builtIn.regions).join(", ")}.\n`, stderr: "" });
   });
 
   it("lists every problem of a file wrong in every way it knows, with exit 2 and nothing on stdout", async () => {
@@ -44,10 +47,10 @@ describe("ecs-or-eks prices", () => {
       'field "regions.us-east-1.fargate.arm.usdPerVcpuHour": must be above 0 (got 0).',
       'field "regions.us-east-1.autoModeFee.fraction": must be below 1 (got 1.5).',
       '"currency" is not a known field.',
-      'field "regions": the region answer allows "ap-northeast-2", so the file must price it.',
       'field "regions.us-east-1.ec2.z9.huge": "z9.huge" is not in instanceTypes (m6i.large, m7i.large, m7i.xlarge, m7i.2xlarge, m7i.4xlarge, m7g.large, m7g.xlarge, m7g.2xlarge, m7g.4xlarge, c7g.xlarge).',
-      'field "regions.mars-1": "mars-1" is not a region the answers allow (us-east-1, ap-northeast-2).',
+      `field "regions.mars-1": "mars-1" is not a region the answers allow (${Object.keys(builtIn.regions).join(", ")}).`,
       'field "regions.mars-1.ec2": no x86 instance type is priced: the estimate needs at least one.',
+      'field "instanceTypes.m7i.4xlarge.gpus": an instance type has "gpus" exactly when its family is "gpu".',
       'field "fargateTaskSizes.sizes[1].memoryGiBRange": memoryGiBRange: "from" must not be above "to".',
       'field "eksNodeReservation.cpuShares": the last CPU band must have no "cores" (it covers the rest), and only the last.',
       "fix: edit the prices file; `ecs-or-eks prices check FILE` lists every problem.",
@@ -77,8 +80,8 @@ describe("ecs-or-eks prices", () => {
   it("prices the estimate from an overrides file, and says where the prices came from", async () => {
     const before = JSON.parse((await runBin([...team, "--json"])).stdout).costs.estimate;
     const after = JSON.parse((await runBin([...team, "--json", "--prices", fixturePath("prices/team-overrides.json")])).stdout).costs.estimate;
-    // ECS on EC2: the same 2 m6i.large, now at 0.08: 2 x 0.08 x 730 = 116.80 (was 140.16).
-    expect(before.options[2]).toMatchObject({ launchType: "ec2", compute: 140.16 });
+    // ECS on EC2: 4 tasks on 2 c7i.large (0.08925: 130.31); with m6i.large at 0.08, 2 of those: 2 x 0.08 x 730 = 116.80.
+    expect(before.options[2]).toMatchObject({ launchType: "ec2", compute: 130.31 });
     expect(after.options[2]).toMatchObject({ launchType: "ec2", compute: 116.8, sizing: { instances: { type: "m6i.large", count: 2 } } });
     // Fargate is untouched.
     expect(after.options[0]).toEqual(before.options[0]);
@@ -93,7 +96,7 @@ describe("the workload answers and the estimate flags", () => {
     const ran = await runBin([...team, "--vcpus", "16.5", "--memory-gib", "33", "--tasks", "11", "--region", "ap-northeast-2", "--json"]);
     expect(ran.code).toBe(0);
     const result = JSON.parse(ran.stdout);
-    expect(result.costs.estimate).toMatchObject({ region: "ap-northeast-2", workload: { vcpus: 16.5, memoryGiB: 33, tasks: 11, assumed: false } });
+    expect(result.costs.estimate).toMatchObject({ region: "ap-northeast-2", workload: { vcpus: 16.5, memoryGiB: 33, tasks: 11, assumed: [] } });
     // 11 tasks of 1.5 vCPU and 3 GiB: the 2 vCPU / 4 GB size in Seoul, 11 x (2 x 0.04656 + 4 x 0.00511) = 1.24916 an hour x 730 = 911.8868
     expect(result.costs.estimate.options[0]).toMatchObject({ compute: 911.89 });
     const { costs: _c, answers: _a, ...decision } = result;
@@ -106,7 +109,7 @@ describe("the workload answers and the estimate flags", () => {
       ["--vcpus", "0.1", '--vcpus must be a number from 0.25 to 100000 (got 0.1).'],
       ["--vcpus", "1e3", '--vcpus must be a number from 0.25 to 100000 (got "1e3").'],
       ["--utilization", "2", '--utilization must be a number from 0.1 to 1 (got "2").'],
-      ["--region", "mars-1", '--region must be one of us-east-1, ap-northeast-2 (got "mars-1").'],
+      ["--region", "mars-1", `--region must be one of ${Object.keys(builtIn.regions).join(", ")} (got "mars-1").`],
     ] as const) {
       const ran = await runBin([...team, flag, value, "--json"]);
       expect({ flag, code: ran.code, stdout: ran.stdout }).toEqual({ flag, code: 2, stdout: "" });
@@ -115,10 +118,38 @@ describe("the workload answers and the estimate flags", () => {
   });
 
   it("packs EC2 at the utilization given", async () => {
-    // 16 vCPU at 100% of m6i.large: 16 / 2 = 8 instances; at 70%: 12.
+    // 16 tasks of 1 vCPU and 2 GiB on ECS: at 100% a c7i.large (USD 0.08925) holds two: 8. At 70% it holds one (1.4 vCPU): 16 at 1.428 an hour,
+    // the price of 8 c7i.xlarge (0.1785) holding two each (2.8 vCPU): the fewer instances win the tie.
     const full = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "32", "--tasks", "16", "--utilization", "1", "--json"])).stdout);
-    expect(full.costs.estimate.options[2].sizing).toEqual({ instances: { type: "m6i.large", count: 8 } });
+    expect(full.costs.estimate.options[2].sizing).toEqual({ instances: { type: "c7i.large", count: 8 } });
     expect(full.costs.estimate.utilization).toBe(1);
+    const usual = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "32", "--tasks", "16", "--json"])).stdout);
+    expect(usual.costs.estimate.options[2].sizing).toEqual({ instances: { type: "c7i.xlarge", count: 8 } });
+  });
+
+  it("reads the services from --workload FILE, JSON or YAML, and says which figures it assumed", async () => {
+    const yaml = "services:\n  - name: api\n    vcpu: 1\n    memoryGiB: 2\n    replicas: 3\n  - name: web\n";
+    const ran = await runBin([...team.slice(0, 6), "--workload", "-", "--json"], { input: yaml });
+    expect(ran.code).toBe(0);
+    const { workload } = JSON.parse(ran.stdout).costs.estimate;
+    expect(workload.services.map((s: { name: string; assumed: string[] }) => [s.name, s.assumed])).toEqual([
+      ["api", []],
+      ["web", ["vcpu", "memoryGiB", "replicas"]],
+    ]);
+    // The kind of workload still takes its choices on the same flag.
+    expect((await runBin([...team, "--workload", "batch", "--json"])).code).toBe(0);
+    const bad = await runBin([...team, "--workload", "-", "--json"], { input: '{"services": [{"name": "a"}, {"name": "a"}]}' });
+    expect({ code: bad.code, stdout: bad.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(bad.stderr).toContain('the name "a" appears twice');
+  });
+
+  it("takes environments as a count or with shares, and a pricing scenario", async () => {
+    const ran = JSON.parse((await runBin([...team, "--environments", "prod:1,stage:0.25", "--pricing", "spot", "--json"])).stdout).costs.estimate;
+    expect(ran.environments).toEqual([{ name: "prod", share: 1 }, { name: "stage", share: 0.25 }]);
+    expect(ran.pricing).toBe("spot");
+    const bad = await runBin([...team, "--environments", "prod:2", "--json"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('(got "prod:2")');
   });
 
   it("refuses a rule that reads a workload answer: the estimate never decides", async () => {
@@ -131,11 +162,11 @@ describe("the workload answers and the estimate flags", () => {
   it("shows the estimate in text, in Korean too, and its total in batch text", async () => {
     const en = await runBin([...team, "--no-input"]);
     expect(en.stdout).toContain("What it costs (estimate)");
-    expect(en.stdout).toMatch(/^ {2}> ECS Fargate +72\.08 +0\.00 +0\.00 +72\.08 +#+$/m);
-    expect(en.stdout).toContain("Recommended: Amazon ECS on AWS Fargate, USD 72.08 a month (the row marked >).");
+    expect(en.stdout).toMatch(/^ {2}> ECS Fargate +72\.08 +0\.00 +0\.00 +72\.08 +181\.27$/m);
+    expect(en.stdout.replace(/\s+/g, " ")).toContain("Recommended: Amazon ECS on AWS Fargate, USD 72.08 a month; USD 181.27 with the shared lines (the row marked >).");
     const ko = await runBin([...team, "--no-input", "--lang", "ko"]);
     expect(ko.stdout).toContain("비용 (추정)");
-    expect(ko.stdout).toContain("추천: AWS Fargate 기반 Amazon ECS, 월 USD 72.08 (> 표시한 행).");
+    expect(ko.stdout.replace(/\s+/g, " ")).toContain("추천: AWS Fargate 기반 Amazon ECS, 월 72.08 USD, 공통 항목을 더하면 월 181.27 USD (>로 표시한 행).");
     const batch = await runBin(["--batch", "--format", "text"], { input: `${JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 })}\n` });
     expect(batch.stdout).toMatch(/^line 1: ECS on AWS Fargate \(confidence \d+%\), USD 72\.08 a month$/m);
   });
@@ -144,11 +175,12 @@ describe("the workload answers and the estimate flags", () => {
     const gpu = [...team, "--requirements", "gpu"];
     const markdown = (await runBin([...gpu, "--format", "markdown"])).stdout;
     expect(markdown).toContain("### What it costs (estimate)\n");
-    expect(markdown).toContain("| Way of running | Compute | Fees | Control plane | Total | On Arm |");
-    expect(markdown).toMatch(/^\| ECS Fargate <sub>ruled out: `no-gpu-on-fargate`<\/sub> \| 72\.08 \|/m);
-    expect(markdown).toMatch(/^\| \*\*ECS Managed Instances\*\* \(recommended\) \| 140\.16 \| 16\.82 \| 0\.00 \| 156\.98 \| 133\.44 \|$/m);
+    expect(markdown).toContain("| Way of running | Compute | Fees | Control plane | Total | Bill | On Arm |");
+    expect(markdown).toMatch(/^\| ECS Fargate <sub>Ruled out: You need GPUs, and Fargate has none on ECS or EKS\.<\/sub> \| – \| – \| – \| – \| – \| – \|$/m);
+    // Four tasks, a GPU each: 4 g4dn.xlarge at 0.526: 1,535.92; the fee 12%: 184.31.
+    expect(markdown).toMatch(/^\| \*\*ECS Managed Instances\*\* \(recommended\) \| 1,535\.92 \| 184\.31 \| 0\.00 \| 1,720\.23 \| [\d,.]+ \| – \|$/m);
     const adr = (await runBin([...gpu, "--format", "adr", "--lang", "ko"], { env: { SOURCE_DATE_EPOCH: "0" } })).stdout;
     expect(adr).toContain("### 비용 (추정)\n");
-    expect(adr).toContain("| 실행 방식 | 컴퓨팅 | 요금 | 컨트롤 플레인 | 합계 | Arm |");
+    expect(adr).toContain("| 방식 | 컴퓨팅 | 관리 요금 | 컨트롤 플레인 | 합계 | 청구 합계 | Arm |");
   });
 });

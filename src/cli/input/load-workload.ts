@@ -1,5 +1,5 @@
 // --workload FILE: the `services` answer from a file that holds
-// { "services": [...] }, JSON or YAML (by its extension). `--workload` also
+// { "services": [...] }, JSON (a .json file) or YAML. `--workload` also
 // takes the workload kind (services, batch, ...): a value that is none of
 // those and names a file (it has a dot or a slash, or is - for stdin) is read.
 import { InputError } from "../../engine/errors.js";
@@ -21,7 +21,8 @@ export function workloadFile(value: unknown): string | undefined {
 export async function loadWorkload(path: string, io: Io, lang: Lang): Promise<unknown> {
   const text = await readText(path, () => io.stdin, io.cwd, lang, "--workload");
   const label = path === "-" ? "stdin" : path;
-  const parsed = /\.ya?ml$/i.test(path) ? await parseYaml(text, label, lang) : parseJson(text, label, lang, t(lang, "workload.emptyHint"));
+  // A .json file is JSON; anything else (stdin, .yaml, .yml) is read as YAML, which takes JSON too.
+  const parsed = /\.json$/i.test(path) ? parseJson(text, label, lang, t(lang, "workload.emptyHint")) : await parseYaml(text, label, lang);
   const keys = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? Object.keys(parsed) : undefined;
   if (!keys || keys.length !== 1 || keys[0] !== "services") throw new InputError(t(lang, "workload.notServices", { file: label, got: quoteValue(parsed) }), t(lang, "workload.emptyHint"));
   return (parsed as { services: unknown }).services;

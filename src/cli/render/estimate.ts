@@ -107,7 +107,7 @@ export function fleetLines(estimate: EstimateResult, lang: Lang): string[] {
   const said = new Map<string, string[]>();
   for (const o of estimate.options) {
     if (o.excluded !== undefined || o.fleet.length === 0) continue;
-    const text = o.launchType === "fargate" ? fargateText(o.fleet as FargateEntry[], lang) : instancesText(o.fleet as FleetEntry[], estimate, lang);
+    const text = o.launchType === "fargate" ? fargateText(o.fleet as FargateEntry[], o.platform === "eks" ? "pods" : "tasks", lang) : instancesText(o.fleet as FleetEntry[], estimate, lang);
     const ways = said.get(text);
     if (ways) ways.push(wayName(lang, o));
     else said.set(text, [wayName(lang, o)]);
@@ -135,7 +135,7 @@ function instancesText(entries: readonly FleetEntry[], estimate: EstimateResult,
 }
 
 /** The sizes Fargate bills, each with its task count and up to three services by name. */
-function fargateText(entries: readonly FargateEntry[], lang: Lang): string {
+function fargateText(entries: readonly FargateEntry[], noun: "tasks" | "pods", lang: Lang): string {
   const bySize = new Map<string, { vcpu: number; memoryGiB: number; tasks: number; services: string[]; split: number }>();
   for (const e of entries) {
     const key = `${e.vcpu}/${e.memoryGiB}`;
@@ -150,7 +150,7 @@ function fargateText(entries: readonly FargateEntry[], lang: Lang): string {
       const named = size.services.filter((s) => s !== "");
       const who = named.length === 0 ? "" : ` (${named.length > 3 ? t(lang, "estimate.namesMore", { a: named[0]!, b: named[1]!, c: named[2]!, more: named.length - 3 }) : joinList(lang, named)})`;
       const split = size.split > 1 ? ` ${t(lang, "estimate.splitInto", { n: size.split })}` : "";
-      return t(lang, "estimate.fargateSize", { vcpu: number(size.vcpu), memory: number(size.memoryGiB), tasks: count(lang, "tasks", size.tasks), who, split });
+      return t(lang, "estimate.fargateSize", { vcpu: number(size.vcpu), memory: number(size.memoryGiB), tasks: count(lang, noun, size.tasks), who, split });
     })
     .join("; ");
 }
@@ -199,7 +199,12 @@ export function peopleLines(estimate: EstimateResult, lang: Lang): { title: stri
         : h.min === h.max
           ? number(h.min)
           : `${number(h.min)}–${number(h.max)}`;
-    const money = usd && !(usd.max === null && usd.min === 0) ? t(lang, "estimate.people.usd", { usd: usd.max === null ? t(lang, "estimate.people.atLeast", { min: usdText(usd.min) }) : `${usdText(usd.min)}–${usdText(usd.max)}` }) : "";
+    const money =
+      !usd || (usd.max === null && usd.min === 0)
+        ? ""
+        : usd.max === null
+          ? t(lang, "estimate.people.usdAtLeast", { min: usdText(usd.min) })
+          : t(lang, "estimate.people.usd", { usd: `${usdText(usd.min)}–${usdText(usd.max)}` });
     const known = parts.filter((p) => p.hoursPerMonth !== null && p.hoursPerMonth.max > 0).map((p) => t(lang, `estimate.people.part.${p.part}`, { clusters: count(lang, "clusters", p.clusters ?? 1) }));
     const unknown = parts.filter((p) => p.hoursPerMonth === null).map((p) => t(lang, `estimate.people.part.${p.part}`, { clusters: count(lang, "clusters", p.clusters ?? 1) }));
     const hosts = parts.some((p) => p.part === "hosts") ? t(lang, "estimate.people.awsHosts") : "";
