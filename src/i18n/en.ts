@@ -640,7 +640,7 @@ export const en = {
   "scaffold.linkedFolderHint": "remove the link, or pass the folder it points to as --out.",
   "write.endsInSlash": "{file} ends in a slash, so it names a folder; name the file to write, such as {file}answers.json.",
   "answers.tooManyItems": "{where} may list at most {max} items (got {count}); list each choice once.",
-  "input.stdinTwice": "{flags} all read stdin (-), which holds one input.",
+  "input.stdinTwice": "{flags} each read stdin (-), which holds one input.",
   "input.stdinTwiceHint": "pass all but one of them as a file: --rules rules.json --answers -",
   "rules.deadEnd": "{file}: for some answers, such as {answers}, the launch-type limits leave {platform} no way to run (limits {limits}); a run would then recommend what a limit rules out.",
   "result.launchNoneLeft": "The limits above rule out every way to run on {platform}; {launchType} is shown only as a fallback. The rules file's limits contradict each other.",

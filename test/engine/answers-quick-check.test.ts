@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { quickCheckAnswers } from "../../src/engine/answers-quick-check.js";
 import { answersSchema } from "../../src/engine/answers-schema.js";
 import { QUESTIONS, type Question } from "../../src/engine/questions.js";
-import { answersArbitrary, environmentsArbitrary, servicesArbitrary } from "../helpers/arbitraries.js";
+import { answersWithEstimate as answersArbitrary, environmentsArbitrary, servicesArbitrary } from "../helpers/arbitraries.js";
 
 // The fast check decides what a valid answers file is on every run; zod only
 // explains the failures. If the two ever disagreed, a file would be accepted

@@ -12,7 +12,7 @@ import type { FleetEntry } from "../../src/engine/cost/fleet.js";
 import type { FargateEntry } from "../../src/engine/cost/fargate.js";
 import { pack } from "../../src/engine/cost/placement.js";
 import type { Answers, AnswersInput } from "../../src/engine/questions.js";
-import { answersArbitrary, environmentsArbitrary, servicesArbitrary } from "../helpers/arbitraries.js";
+import { answersWithEstimate as answersArbitrary, environmentsArbitrary, servicesArbitrary } from "../helpers/arbitraries.js";
 
 const team = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 } as const;
 
