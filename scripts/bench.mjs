@@ -148,8 +148,8 @@ function generatedLines() {
     for (const q of QUESTIONS) {
       if (q.kind === "choice") answers[q.key] = q.choices[Math.floor(random() * q.choices.length)];
       else if (q.kind === "set") answers[q.key] = q.choices.filter(() => random() < 0.2);
-      // Counts where the thresholds are; a team size left unknown now and then.
-      else if (q.required || random() < 0.8) answers[q.key] = q.min + Math.floor(random() * Math.min(80, q.max - q.min + 1));
+      // The estimate's lists (services, environments) are left out; counts where the thresholds are; a team size left unknown now and then.
+      else if (q.kind !== "services" && q.kind !== "environments" && (q.required || random() < 0.8)) answers[q.key] = q.min + Math.floor(random() * Math.min(80, q.max - q.min + 1));
     }
     lines.push(JSON.stringify(answers));
   }
@@ -205,6 +205,36 @@ process.stdout.write(out);
   return result;
 }
 
+/**
+ * The cost estimate of a workload of services (--workload FILE --format
+ * json): 1,000 and 10,000 equal-sized services of varied shapes, timed and
+ * their peak memory read, so time and memory per service can be compared.
+ */
+function estimateScale(node) {
+  const file = (n) => {
+    const path = join(work, `services-${n}.json`);
+    const services = Array.from({ length: n }, (_, i) => ({ name: `svc-${i}`, vcpu: [0.25, 0.5, 1, 2][i % 4], memoryGiB: [0.5, 1, 2, 4, 8][i % 5], replicas: 1 + (i % 3) }));
+    writeFileSync(path, JSON.stringify({ services }));
+    return path;
+  };
+  const run = (path) => [BIN, "--answers", answersFile, "--workload", path, "--format", "json"];
+  const peak = (path) => {
+    const probe = `import { writeSync } from "node:fs"; process.on("exit", () => writeSync(3, String(process.resourceUsage().maxRSS)));`;
+    const result = spawnSync(node, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...run(path)], { stdio: ["ignore", "ignore", "ignore", "pipe"] });
+    if (result.status !== 0) throw new Error(`estimate of ${path} exited ${result.status}`);
+    return Number(result.output[3]) / 1024;
+  };
+  const [small, large] = [file(1000), file(10000)];
+  const times = { bare: [], small: [], large: [] };
+  for (let round = 0; round < 7; round++) {
+    times.bare.push(timeOnce(node, ["-e", "0"]));
+    times.small.push(timeOnce(node, run(small)));
+    times.large.push(timeOnce(node, run(large)));
+  }
+  const [bare, t1k, t10k] = [median(times.bare), median(times.small), median(times.large)];
+  return { ms1k: t1k, ms10k: t10k, ratio: t10k / bare, perService: (t10k - t1k) / (t1k - bare) / 9, rss1kMiB: peak(small), rss10kMiB: peak(large) };
+}
+
 function machine() {
   const cpu = cpus();
   return `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${osType()} ${release()}`;
@@ -221,7 +251,7 @@ try {
     const node = nodeOf(major);
     const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
     console.error(`measuring on Node ${version}...`);
-    figures[major] = { version, startup: startupRatios(node), prompt: await promptRatio(node), npx: coldNpx(node, registry), batch: batchRatio(node, lines) };
+    figures[major] = { version, startup: startupRatios(node), prompt: await promptRatio(node), npx: coldNpx(node, registry), batch: batchRatio(node, lines), estimate: estimateScale(node) };
   }
 } finally {
   await registry.stop();
@@ -253,9 +283,12 @@ const report = [
   row("time to the first question (pseudo-terminal)", (f) => f.prompt.ratio, 1.44, 1.82),
   row(`--batch, ${BATCH_LINES.toLocaleString("en")} answer sets, against a bare parse-and-serialise loop`, (f) => f.batch.ratio, 3),
   row(`cold \`npx --yes ecs-or-eks@1\` (empty npm cache and folder, local registry), against a one-file package the same way`, (f) => f.npx.ratio),
+  // Issue 24: the estimate of 10,000 services, against bare Node; its cost per service (below) is what must stay flat.
+  row("cost estimate of 10,000 services (--workload FILE --format json)", (f) => f.estimate.ratio),
   "",
   `Cold npx ran npm ${n20.npx.npm} on Node 20 and npm ${n24.npx.npm} on Node 24, median of ${NPX_RUNS}: ${n20.npx.ms.toFixed(0)} ms against ${n20.npx.baselineMs.toFixed(0)} ms, and ${n24.npx.ms.toFixed(0)} ms against ${n24.npx.baselineMs.toFixed(0)} ms.`,
   `Batch peak memory (whole process, Node 20 / 24): ${n20.batch.rssSmallMiB.toFixed(0)} / ${n24.batch.rssSmallMiB.toFixed(0)} MiB for ${(BATCH_LINES / 10).toLocaleString("en")} lines, ${n20.batch.rssMiB.toFixed(0)} / ${n24.batch.rssMiB.toFixed(0)} MiB for ${BATCH_LINES.toLocaleString("en")} lines; ${(BATCH_LINES * 10).toLocaleString("en")} lines with the JavaScript heap capped at 32 MiB finish in ${n20.batch.rssCappedMiB.toFixed(0)} / ${n24.batch.rssCappedMiB.toFixed(0)} MiB (nothing accumulates per line).`,
+  `Cost estimate, 1,000 / 10,000 services (Node 20; Node 24): ${n20.estimate.ms1k.toFixed(0)} / ${n20.estimate.ms10k.toFixed(0)} ms and ${n20.estimate.rss1kMiB.toFixed(0)} / ${n20.estimate.rss10kMiB.toFixed(0)} MiB; ${n24.estimate.ms1k.toFixed(0)} / ${n24.estimate.ms10k.toFixed(0)} ms and ${n24.estimate.rss1kMiB.toFixed(0)} / ${n24.estimate.rss10kMiB.toFixed(0)} MiB. Time per service from 1,000 to 10,000, against below 1,000: ${n20.estimate.perService.toFixed(2)} / ${n24.estimate.perService.toFixed(2)} (1 is linear).`,
   `Package: ${kb(size.packed)} packed (target ≤ 130 KB: ${size.packed <= 130 * 1024 ? "met" : "not met"}), ${kb(size.unpacked)} unpacked, ${size.files} files; installed: ${kb(size.installed)} in node_modules (${size.installedPackages.join(", ")}).`,
 ].join("\n");
 console.log(report);

@@ -25,7 +25,7 @@ export type { Workload } from "./cost/workload.js";
 /** The share of the instances' capacity the workload fills, unless --utilization says otherwise. */
 export const DEFAULT_UTILIZATION = 0.7;
 
-export type Way = { platform: Platform; launchType: LaunchType };
+type Way = { platform: Platform; launchType: LaunchType };
 
 export interface EstimateOption {
   platform: Platform;
@@ -58,7 +58,7 @@ export interface EstimateOption {
   sizing: { fargate: { vcpu: number; memoryGiB: number; tasks: number } } | { instances: { type: string; count: number } };
 }
 
-export interface Headline {
+interface Headline {
   platform: Platform;
   launchType: LaunchType;
   /** The way's total and the bill with the shared lines; null when the workload rules the way out. */
@@ -110,6 +110,8 @@ export interface EstimateOptions {
   utilization?: number;
   /** The way the recommendation chose: the headline. ECS on Fargate when not given. */
   chosen?: Way;
+  /** Price the chosen way alone (no other way, Arm figure or break-even): what a --batch text row needs. */
+  chosenOnly?: boolean;
 }
 type Prices = import("./price-types.js").Prices;
 
@@ -221,8 +223,10 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
 
   const rows: EstimateOption[] = [];
   const pricedBy = new Map<string, Priced>();
+  const chosen = options.chosen ?? { platform: "ecs", launchType: "fargate" };
   for (const platform of PLATFORMS) {
     for (const launchType of LAUNCH_TYPES_FOR[platform]) {
+      if (options.chosenOnly && (platform !== chosen.platform || launchType !== chosen.launchType)) continue;
       const excludedBy = limitsOf(platform, launchType);
       // The workload's own reasons say it only where no limit of the rules already does (a requirement fires the rules' limit).
       const exclusions = excludedBy.length > 0 ? [] : exclusionsOf(platform, launchType);
@@ -287,7 +291,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       const figures = totals(main);
       // Arm as the alternative: where Arm is not required, some service may take it, and this way runs Arm (EKS on Fargate is x86 only).
       const armRuns = !(platform === "eks" && launchType === "fargate");
-      const alt = !armRequired && openArch && armRuns ? price("arm") : undefined;
+      const alt = !armRequired && openArch && armRuns && !options.chosenOnly ? price("arm") : undefined;
       rows.push({
         platform,
         launchType,
@@ -310,12 +314,11 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   for (const row of rows) if (row.total !== undefined) row.bill = { total: cents(row.total + shared.total), shared: shared.total };
   const open = rows.filter((o) => o.total !== undefined);
   const cheapest = open.length > 0 ? open.reduce((best, o) => (o.total! < best.total! ? o : best)) : rows[0]!;
-  const chosen = options.chosen ?? { platform: "ecs", launchType: "fargate" };
   const head = rows.find((o) => o.platform === chosen.platform && o.launchType === chosen.launchType)!;
 
   const breakEven: Record<Platform, number | null> = { ecs: null, eks: null };
   const breakEvenNone: Estimate["breakEvenNone"] = {};
-  for (const platform of PLATFORMS) {
+  for (const platform of options.chosenOnly ? [] : PLATFORMS) {
     const fargate = pricedBy.get(`${platform}/fargate`);
     const ec2 = pricedBy.get(`${platform}/ec2`);
     if (!fargate || !ec2) {
@@ -421,7 +424,7 @@ function own(answers: Answers, workload: Workload, platform: Platform, launchTyp
 }
 
 /** Up to three names, then how many more: a list of 10,000 services stays one line. */
-export function servicesList(names: readonly string[]): Message {
+function servicesList(names: readonly string[]): Message {
   return listMessage(names.map((name) => (name === "" ? msg("estimate.shorthandTask") : name)));
 }
 
@@ -527,5 +530,5 @@ function sourcesOf(data: PricesFileData, region: RegionPrices, pricing: Pricing)
 
 /** The monthly total of the way of running a decision chose: the batch's column. */
 export function recommendedTotal(answers: Answers, ruleSet: RuleSet, options: EstimateOptions, chosen: { recommendation: Platform; launchType: LaunchType }): number | null {
-  return estimateCosts(answers, ruleSet, { ...options, chosen: { platform: chosen.recommendation, launchType: chosen.launchType } }).headline.total;
+  return estimateCosts(answers, ruleSet, { ...options, chosen: { platform: chosen.recommendation, launchType: chosen.launchType }, chosenOnly: true }).headline.total;
 }

@@ -57,6 +57,6 @@ export function fitFargate(
   });
 }
 
-export function ceil(x: number): number {
+function ceil(x: number): number {
   return Math.ceil(x - EPSILON);
 }

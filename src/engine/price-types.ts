@@ -18,11 +18,11 @@ export type Os = (typeof OSES)[number];
 
 /** What an instance family is for: the placement picks from all of them, GPU families only for GPU tasks. */
 export const FAMILIES = ["general", "compute", "memory", "gpu"] as const;
-export type Family = (typeof FAMILIES)[number];
+type Family = (typeof FAMILIES)[number];
 
 export type FargateSize = { vcpu: number; memoryGiB: number[] } | { vcpu: number; memoryGiBRange: { from: number; to: number; step: number } };
 
-export interface InstanceType extends Dated {
+interface InstanceType extends Dated {
   vcpus: number;
   memoryGiB: number;
   arch: Arch;
@@ -43,7 +43,7 @@ export interface FargateRate extends Dated {
 }
 
 /** Windows on Fargate (ECS only, x86): the vCPU and memory rates, and the OS licence on top, billed at least `minimumMinutes` a task where known. */
-export interface FargateWindowsRate extends FargateRate {
+interface FargateWindowsRate extends FargateRate {
   osUsdPerVcpuHour: number;
   minimumMinutes?: number | undefined;
 }
@@ -52,7 +52,7 @@ export interface HourlyPrice extends Dated {
   usdPerHour: number;
 }
 
-export interface UsdFigure extends Dated {
+interface UsdFigure extends Dated {
   usd: number;
 }
 
@@ -63,7 +63,7 @@ export interface ManagementFee extends Dated {
 }
 
 /** The network and the rest of the bill, per unit the key names. */
-export interface NetworkPrices {
+interface NetworkPrices {
   natGatewayHour: UsdFigure;
   natGatewayGb: UsdFigure;
   loadBalancerHour: UsdFigure;
@@ -76,7 +76,7 @@ export interface NetworkPrices {
 }
 
 /** Rates of a pricing scenario for Fargate, Linux. */
-export interface FargateScenario {
+interface FargateScenario {
   x86: FargateRate;
   arm?: FargateRate | undefined;
 }
@@ -115,7 +115,7 @@ export interface RegionPrices {
 }
 
 /** Hard limits that split a cluster: past them a second cluster is needed. */
-export interface ClusterLimits {
+interface ClusterLimits {
   ecs: Dated & { instancesPerCluster: number };
   eks: Dated & { nodesPerCluster: number; podsPerCluster: number };
 }

@@ -326,7 +326,7 @@ export interface ServiceAnswer {
 }
 
 /** How many environments, each as large as production, or each named with its share of production. */
-export type EnvironmentsAnswer = number | { name: string; share: number }[];
+type EnvironmentsAnswer = number | { name: string; share: number }[];
 export type AnswerKey = Question["key"];
 export type ChoiceQuestion = Extract<Question, { kind: "choice" }>;
 /** Questions the questionnaire asks: the others come from flags and files only. */

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { QUESTIONS } from "../../src/engine/questions.js";
+import { isPrompted, QUESTIONS } from "../../src/engine/questions.js";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
@@ -17,7 +17,8 @@ const say = (lang: Lang, key: string, vars: Record<string, string | number> = {}
   (CATALOGUES[lang] as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 // The quick questions asked of a team with nothing in production (how it feels about what it runs is not asked then).
 // Every question a team with nothing in production is asked.
-const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q)).length;
+// The estimate's detail (services, environments, pricing, ...) is given by flags and files, not asked.
+const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q) && isPrompted(q)).length;
 const QUICK = QUESTIONS.filter((q) => (q.required || "quick" in q) && !("askedWhen" in q));
 // A prompt's first words: enough to know it is drawn, short enough never to be wrapped.
 const opening = (text: string) => text.slice(0, 12);

@@ -3,7 +3,7 @@ import { quoteValue } from "../../engine/quote-value.js";
 import { QUESTIONS, type Answers, type AnswerKey } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { answersFromFlags, flagOf } from "./flags.js";
-import { workloadFile } from "./load-workload.js";
+import { loadWorkload, workloadFile } from "./load-workload.js";
 import { validateAnswers } from "./validate-answers.js";
 import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
@@ -38,7 +38,7 @@ export async function gatherAnswers(
   if (file !== undefined) {
     delete flags.raw.workload;
     flags.where.delete("workload");
-    flags.raw.services = await (await import("./load-workload.js")).loadWorkload(file, io, lang);
+    flags.raw.services = await loadWorkload(file, io, lang);
     flags.where.set("services", file === "-" ? "--workload -" : `${file}: "services"`);
   }
   const flagsComplete = QUESTIONS.every((q) => !q.required || q.key in flags.raw);

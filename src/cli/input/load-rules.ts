@@ -8,7 +8,7 @@ import { loadDataFile } from "./load-data-file.js";
 /** stdin holds one input: `--rules - --answers -` (or --prices -, --workload -) is refused before anything is read, not met with "stdin was empty". */
 export function refuseTwoStdinReaders(options: { rules?: string; answers?: string; prices?: string; workload?: string | string[] }, lang: Lang): void {
   const flags = (["--rules", "--prices", "--answers", "--workload"] as const).filter((flag) => options[flag.slice(2) as "rules"] === "-");
-  if (flags.length > 1) throw new UsageError(t(lang, "input.stdinTwice", { flags: joinList(lang, flags) }), t(lang, "input.stdinTwiceHint"));
+  if (flags.length > 1) throw new UsageError(t(lang, flags.length === 2 ? "input.stdinTwice" : "input.stdinMany", { flags: joinList(lang, flags.map((flag) => `${flag} -`)) }), t(lang, "input.stdinTwiceHint"));
 }
 
 /**

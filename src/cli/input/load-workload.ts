@@ -22,21 +22,8 @@ export async function loadWorkload(path: string, io: Io, lang: Lang): Promise<un
   const text = await readText(path, () => io.stdin, io.cwd, lang, "--workload");
   const label = path === "-" ? "stdin" : path;
   // A .json file is JSON; anything else (stdin, .yaml, .yml) is read as YAML, which takes JSON too.
-  const parsed = /\.json$/i.test(path) ? parseJson(text, label, lang, t(lang, "workload.emptyHint")) : await parseYaml(text, label, lang);
+  const parsed = /\.json$/i.test(path) ? parseJson(text, label, lang, t(lang, "workload.emptyHint")) : (await import("./parse-yaml.js")).parseYaml(text, label, lang);
   const keys = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? Object.keys(parsed) : undefined;
   if (!keys || keys.length !== 1 || keys[0] !== "services") throw new InputError(t(lang, "workload.notServices", { file: label, got: quoteValue(parsed) }), t(lang, "workload.emptyHint"));
   return (parsed as { services: unknown }).services;
-}
-
-/** YAML as data only (the JSON schema: no tags, no aliases), with the line and column of a mistake. */
-async function parseYaml(text: string, label: string, lang: Lang): Promise<unknown> {
-  if (text.trim() === "") throw new InputError(t(lang, "input.emptyFile", { file: label }), t(lang, "workload.emptyHint"));
-  const { load, JSON_SCHEMA, YAMLException } = await import("js-yaml");
-  try {
-    return load(text, { schema: JSON_SCHEMA, maxAliases: 0, maxDepth: 32 });
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    const where = error.mark ? `${label}:${error.mark.line + 1}:${error.mark.column + 1}` : label;
-    throw new InputError(t(lang, "workload.badYaml", { where, reason: error.reason }), t(lang, "workload.emptyHint"));
-  }
 }

@@ -38,7 +38,7 @@ const GAP = 2;
 const MIN_BAR = 6;
 
 /** The columns that fit the width, each with its width, and the room left for bars. */
-export function tableLayout(headers: Record<EstimateColumn, string>, rows: readonly Record<EstimateColumn, string>[], width: number): { columns: EstimateColumn[]; widths: Map<EstimateColumn, number>; bar: number } {
+function tableLayout(headers: Record<EstimateColumn, string>, rows: readonly Record<EstimateColumn, string>[], width: number): { columns: EstimateColumn[]; widths: Map<EstimateColumn, number>; bar: number } {
   const widths = new Map(ESTIMATE_COLUMNS.map((column) => [column, Math.max(displayWidth(headers[column]), ...rows.map((row) => displayWidth(row[column])))]));
   let columns = [...ESTIMATE_COLUMNS];
   const used = () => GAP + columns.reduce((sum, column) => sum + widths.get(column)! + GAP, 0);

@@ -61,12 +61,12 @@ export function workloadLine(result: Result, lang: Lang): string {
 }
 
 /** "1 task", "6 tasks": a count with its noun, in each language. */
-export function count(lang: Lang, noun: "services" | "tasks" | "instances" | "clusters" | "pods", n: number): string {
+function count(lang: Lang, noun: "services" | "tasks" | "instances" | "clusters" | "pods", n: number): string {
   return t(lang, `estimate.count.${noun}.${n === 1 ? "one" : "many"}`, { n: number(n) });
 }
 
 /** A plain number with thousands separators and at most two decimals. */
-export function number(x: number): string {
+function number(x: number): string {
   return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 

@@ -4,7 +4,7 @@ import type { HourlyPrice, Os, PricesFileData, RegionPrices } from "../price-typ
 import type { Platform } from "../rule-types.js";
 import type { Capacity } from "./placement.js";
 
-export const PRICINGS = ["on-demand", "savings-1y", "savings-3y", "spot"] as const;
+const PRICINGS = ["on-demand", "savings-1y", "savings-3y", "spot"] as const;
 export type Pricing = (typeof PRICINGS)[number];
 
 /**

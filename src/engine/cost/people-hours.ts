@@ -7,9 +7,9 @@ import { peopleScale } from "../people.js";
 import type { Answers } from "../questions.js";
 import type { LaunchType, Platform } from "../rule-types.js";
 
-export type PeoplePartName = "kubernetes" | "upgrades" | "hosts" | "nodes" | "ecs" | "addOns" | "platformTeam";
+type PeoplePartName = "kubernetes" | "upgrades" | "hosts" | "nodes" | "ecs" | "addOns" | "platformTeam";
 
-export interface PeoplePart {
+interface PeoplePart {
   part: PeoplePartName;
   /** Hours a month, low and high; null where no source gives a figure. */
   hoursPerMonth: { min: number; max: number } | null;

@@ -5,7 +5,7 @@ import type { RegionPrices } from "../price-types.js";
 import type { Answers } from "../questions.js";
 import type { Environment } from "./environments.js";
 
-export type SharedItem = "loadBalancers" | "natGateways" | "publicIpv4" | "logs";
+type SharedItem = "loadBalancers" | "natGateways" | "publicIpv4" | "logs";
 
 export interface SharedLine {
   item: SharedItem;
@@ -14,15 +14,15 @@ export interface SharedLine {
 }
 
 /** Zones each environment spans: one NAT gateway in each, and a load balancer node in each. */
-export const ZONES = 2;
+const ZONES = 2;
 /** What a load balancer is assumed to use: its capacity units, on average, each hour. */
-export const LCU_PER_LOAD_BALANCER = 1;
+const LCU_PER_LOAD_BALANCER = 1;
 /** Data through the NAT gateways in a production month, when not given (image pulls, calls out). */
-export const NAT_GIB_DEFAULT = 100;
+const NAT_GIB_DEFAULT = 100;
 /** Logs each task writes in a month, when not given; kept a month. */
-export const LOG_GIB_PER_TASK_DEFAULT = 1;
+const LOG_GIB_PER_TASK_DEFAULT = 1;
 /** Interface endpoints a private subnet needs instead of NAT for images and logs: ECR API, ECR Docker and CloudWatch Logs (S3's gateway endpoint has no charge). */
-export const ENDPOINTS_INSTEAD_OF_NAT = 3;
+const ENDPOINTS_INSTEAD_OF_NAT = 3;
 
 export interface SharedBill {
   lines: SharedLine[];

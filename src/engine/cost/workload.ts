@@ -6,11 +6,11 @@ import type { Arch, Os } from "../price-types.js";
 import type { Answers, ServiceAnswer } from "../questions.js";
 
 /** What the defaults filled in: a service's own figure, or one a requirement set for it. */
-export type ServiceFigure = "vcpu" | "memoryGiB" | "replicas" | "os" | "gpu";
+type ServiceFigure = "vcpu" | "memoryGiB" | "replicas" | "os" | "gpu";
 /** The shorthand's totals that were not given. */
-export type WorkloadFigure = "vcpus" | "memoryGiB" | "tasks" | "gpu";
+type WorkloadFigure = "vcpus" | "memoryGiB" | "tasks" | "gpu";
 
-export interface ServiceLoad {
+interface ServiceLoad {
   /** The service's name; empty for the shorthand's one group. */
   name: string;
   vcpu: number;
@@ -37,7 +37,7 @@ export interface Workload {
 }
 
 /** A service's figures when it leaves them out, and the shorthand's per task. */
-export const SERVICE_DEFAULTS = { vcpu: 0.5, memoryGiB: 1, replicas: 2 } as const;
+const SERVICE_DEFAULTS = { vcpu: 0.5, memoryGiB: 1, replicas: 2 } as const;
 
 export function workloadOf(answers: Answers): Workload {
   return answers.services === undefined ? shorthand(answers) : fromServices(answers, answers.services);
