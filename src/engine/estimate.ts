@@ -518,11 +518,28 @@ function scenarioPrices(region: RegionPrices, pricing: Pricing): Dated[] {
   return [...(fargate ? [fargate.x86, ...(fargate.arm ? [fargate.arm] : [])] : []), ...Object.values(ec2 ?? {})];
 }
 
+const datesCache = new WeakMap<RegionPrices, string[]>();
+
+/** The dates of the region's prices, oldest first (cached: a pure function of the immutable prices). */
 function datesOf(region: RegionPrices): string[] {
-  return pricesUsed(region).map((d) => d.asOf).sort();
+  let dates = datesCache.get(region);
+  if (!dates) datesCache.set(region, (dates = pricesUsed(region).map((d) => d.asOf).sort()));
+  return dates;
 }
 
+// A cache, not state: a region's sources are a pure function of its (immutable) prices.
+const sourcesCache = new WeakMap<RegionPrices, Map<Pricing, string[]>>();
+
 function sourcesOf(data: PricesFileData, region: RegionPrices, pricing: Pricing): string[] {
+  let byPricing = sourcesCache.get(region);
+  if (!byPricing) sourcesCache.set(region, (byPricing = new Map()));
+  let sources = byPricing.get(pricing);
+  if (!sources) byPricing.set(pricing, (sources = collectSources(data, region, pricing)));
+  // A copy: the result is the caller's to change.
+  return [...sources];
+}
+
+function collectSources(data: PricesFileData, region: RegionPrices, pricing: Pricing): string[] {
   const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.eksNodeReservation, data.limits.ecs, data.limits.eks, ...Object.values(data.instanceTypes)];
   const windows = [...(region.fargate.windows ? [region.fargate.windows] : []), ...Object.values(region.ec2Windows ?? {})];
   return [...new Set([...pricesUsed(region), ...scenarioPrices(region, pricing), ...windows, ...overheads].map((d) => `${d.source} (${d.asOf})`))];

@@ -47,8 +47,8 @@ export interface Assessment {
   /** The smallest changes of answers that give the other platform, cheapest first. */
   flips: Flip[];
   costs: Costs;
-  /** What each way of running costs a month: it explains, it never decides. */
-  estimate: Estimate;
+  /** What each way of running costs a month: it explains, it never decides. Worked out when first read (a decision alone never pays for it). */
+  readonly estimate: Estimate;
   answers: Answers;
   ruleSet: RuleSet;
 }
@@ -78,6 +78,7 @@ export function evaluateBrief(answers: Answers, options: { rules?: RuleSet } = {
 /** The whole decision for answers that are already valid. Pure: no I/O. */
 export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES, estimate: Partial<EstimateOptions> = {}): Assessment {
   const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, ruleSet);
+  let priced: Estimate | undefined;
   return {
     recommendation,
     confidence,
@@ -90,11 +91,14 @@ export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES, esti
     answerNotes: ruleSet.answerNotes.filter((note) => appliesTo(recommendation)(note) && note.test(answers)),
     flips: findFlips(ruleSet, answers, recommendation),
     costs: costsFor(answers, { recommendation, launchType: launch.launchType, closeCall }),
-    estimate: estimateCosts(answers, ruleSet, {
-      prices: estimate.prices ?? BUILT_IN_PRICES,
-      ...(estimate.utilization === undefined ? {} : { utilization: estimate.utilization }),
-      chosen: { platform: recommendation, launchType: launch.launchType },
-    }),
+    get estimate() {
+      priced ??= estimateCosts(answers, ruleSet, {
+        prices: estimate.prices ?? BUILT_IN_PRICES,
+        ...(estimate.utilization === undefined ? {} : { utilization: estimate.utilization }),
+        chosen: { platform: recommendation, launchType: launch.launchType },
+      });
+      return priced;
+    },
     answers,
     ruleSet,
   };

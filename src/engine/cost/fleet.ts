@@ -101,13 +101,24 @@ interface Candidate {
   fallback: boolean;
 }
 
+// A cache, not state: a region's candidates are a pure function of its (immutable) prices and the request's terms.
+const cached = new WeakMap<RegionPrices, Map<string, Candidate[]>>();
+
 /** The instance types that can take a pool's tasks: its architecture, a price for its OS, GPUs for GPU tasks and none otherwise. */
 function candidatesFor(req: FleetRequest, arch: Arch, os: Os, gpu: boolean, key: string): Candidate[] {
-  const out: Candidate[] = [];
+  let byTerms = cached.get(req.region);
+  if (!byTerms) cached.set(req.region, (byTerms = new Map()));
+  const terms = `${key}/${req.platform}/${req.pricing}/${req.utilization}`;
+  let all = byTerms.get(terms);
+  if (!all) byTerms.set(terms, (all = allCandidates(req, arch, os, gpu)));
   const only = req.only?.get(key);
+  return only ? all.filter((c) => only.has(c.type)) : all;
+}
+
+function allCandidates(req: FleetRequest, arch: Arch, os: Os, gpu: boolean): Candidate[] {
+  const out: Candidate[] = [];
   for (const [type, spec] of Object.entries(req.data.instanceTypes)) {
     if (spec.arch !== arch || (spec.family === "gpu") !== gpu) continue;
-    if (only && !only.has(type)) continue;
     const rate = rateOf(req.region, type, os, req.pricing);
     if (!rate) continue;
     const full = allocatable(req.data, type, req.platform);
