@@ -923,7 +923,7 @@ export const en = {
   "prices.emptyHint": "a prices file is a JSON object; `ecs-or-eks prices --format json` prints the built-in one to start from.",
   "prices.notObject": "{file}: a prices file must be a JSON object with \"version\", \"hoursPerMonth\" and \"regions\", or an overrides file with \"extends\": \"built-in\".",
   "prices.tooDeep": "{file}: the file nests deeper than {max} levels; a prices file nests a few levels at most.",
-  "prices.missingRegion": "the region answer allows \"{region}\", so the file must price it.",
+  "prices.noRegion": "the file prices no region; it must price at least one of {known}.",
   "prices.unknownRegion": "\"{region}\" is not a region the answers allow ({known}).",
   "prices.unknownType": "\"{type}\" is not in instanceTypes ({known}).",
   "prices.noX86": "no x86 instance type is priced: the estimate needs at least one.",

@@ -905,7 +905,7 @@ export const ko: Record<MessageKey, string> = {
   "prices.emptyHint": "가격 파일은 JSON 객체입니다. `ecs-or-eks prices --format json`이 출발점이 될 내장 파일을 출력합니다.",
   "prices.notObject": "{file}: 가격 파일은 \"version\", \"hoursPerMonth\", \"regions\"가 있는 JSON 객체이거나, \"extends\": \"built-in\"이 있는 재정의 파일이어야 합니다.",
   "prices.tooDeep": "{file}: 파일이 {max}단계보다 깊게 중첩되어 있습니다. 가격 파일은 몇 단계면 충분합니다.",
-  "prices.missingRegion": "리전 답변이 허용하는 리전이므로 파일에 \"{region}\" 가격이 있어야 합니다.",
+  "prices.noRegion": "파일에 가격이 있는 리전이 없습니다. {known} 중 하나 이상의 가격이 있어야 합니다.",
   "prices.unknownRegion": "답변이 허용하지 않는 리전입니다: \"{region}\" (허용: {known}).",
   "prices.unknownType": "instanceTypes에 없는 인스턴스 유형입니다: \"{type}\" (있는 유형: {known}).",
   "prices.noX86": "가격이 있는 x86 인스턴스 유형이 없습니다. 추정에는 하나 이상 필요합니다.",

@@ -65,18 +65,23 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
     return row;
   });
   const layout = tableLayout(headers, rows, width);
+  // Too narrow even for the way, the total and the bill side by side: every cell still, each row wrapped on its own.
+  const stacked = GAP + layout.columns.reduce((sum, column) => sum + layout.widths.get(column)! + GAP, 0) > width;
+  const cells = (row: Record<EstimateColumn, string>) => ESTIMATE_COLUMNS.map((column) => row[column].trim()).join(" ".repeat(GAP));
   const line = (row: Record<EstimateColumn, string>) =>
-    `  ${layout.columns.map((column, i) => (i === 0 ? padEnd(row[column], layout.widths.get(column)!) : right(row[column], layout.widths.get(column)!))).join(" ".repeat(GAP))}`;
+    stacked
+      ? hang(row.way.slice(0, 2).padStart(4), cells(row), width)
+      : `  ${layout.columns.map((column, i) => (i === 0 ? padEnd(row[column], layout.widths.get(column)!) : right(row[column], layout.widths.get(column)!))).join(" ".repeat(GAP))}`;
   out.push(c.bold(line(headers)));
   const top = Math.max(...estimate.options.map((o) => o.bill?.total ?? 0), 1);
   estimate.options.forEach((o: EstimateOptionResult, i) => {
     const paint = (text: string) => (o.platform === "ecs" ? c.green(text) : c.blue(text));
-    const drawn = layout.bar >= MIN_BAR + GAP && o.bill ? `  ${paint(bar(o.bill.total, top, layout.bar - GAP, options.unicode))}` : "";
+    const drawn = !stacked && layout.bar >= MIN_BAR + GAP && o.bill ? `  ${paint(bar(o.bill.total, top, layout.bar - GAP, options.unicode))}` : "";
     const text = `${line(rows[i]!)}${drawn}`;
     out.push(o.excluded !== undefined ? c.dim(text) : isRecommended(result, o) ? c.bold(text) : text);
     if (o.excluded !== undefined) out.push(c.dim(hang("      ", t(lang, "estimate.ruledOut", { reasons: o.excluded }), width)));
   });
-  const left = ESTIMATE_COLUMNS.filter((column) => !layout.columns.includes(column));
+  const left = stacked ? [] : ESTIMATE_COLUMNS.filter((column) => !layout.columns.includes(column));
   if (left.length > 0) out.push(c.dim(hang("  ", t(lang, "estimate.columnsLeftOut", { columns: left.map((column) => estimateHeader(lang, column)).join(", ") }), width)));
   for (const sentence of headlineSentences(result, lang, true)) out.push(hang("  ", sentence, width));
   const shared = sharedLines(estimate, lang);
