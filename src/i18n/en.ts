@@ -338,6 +338,13 @@ export const en = {
   "section.change": "What would change this",
   "section.means": "What it means",
   "section.also": "Also consider",
+  "glance.why": "Why (ECS {ecs}, EKS {eks})",
+  "glance.rest.both": "Also {more} more for {platform} and {against} for {other}, in --details.",
+  "glance.rest.more": "Also {more} more for {platform}, in --details.",
+  "glance.rest.against": "Also {against} for {other}, in --details.",
+  "glance.cheapestToo": "Recommended: {option}, USD {total} a month, also the cheapest way.",
+  "glance.unpriced": "Some of your needs are not priced here: --details says which.",
+  "glance.next": "Next: add --details for the full report; `ecs-or-eks scaffold` writes starter {platform} configuration.",
   "change.none": "No change of one or two answers would change this recommendation.",
   "source.label": "Source: {source}",
   "means.controlPlane.label": "Control plane",
@@ -496,7 +503,7 @@ export const en = {
 
   // help for each command
   "help.main.description": "Decide between Amazon ECS and Amazon EKS, and how the containers run (Fargate, instances AWS manages, or your own EC2), from a short questionnaire, with the reasons, how close the call is, what would change it and what it costs.",
-  "help.main.examples": "  # answer the questionnaire\n  $ npx ecs-or-eks\n  # CI: a JSON result from an answers file, or piped\n  $ ecs-or-eks --answers answers.json --format json\n  $ cat answers.json | ecs-or-eks --json\n  # fail the pipeline when the answers no longer support EKS\n  $ ecs-or-eks --answers answers.json --expect eks\n  # an Architecture Decision Record\n  $ ecs-or-eks -a answers.json --format adr > docs/adr/0001-platform.md\n  # a whole portfolio, one answers object a line\n  $ ecs-or-eks --batch --answers services.ndjson",
+  "help.main.examples": "  # answer the questionnaire\n  $ npx ecs-or-eks\n  # the full report, every reason and the whole cost estimate\n  $ ecs-or-eks --answers answers.json --details\n  # CI: a JSON result from an answers file, or piped\n  $ ecs-or-eks --answers answers.json --format json\n  $ cat answers.json | ecs-or-eks --json\n  # fail the pipeline when the answers no longer support EKS\n  $ ecs-or-eks --answers answers.json --expect eks\n  # an Architecture Decision Record\n  $ ecs-or-eks -a answers.json --format adr > docs/adr/0001-platform.md\n  # a whole portfolio, one answers object a line\n  $ ecs-or-eks --batch --answers services.ndjson",
   "help.schema.description": "Print the JSON Schema of the answers file, for editor completion via \"$schema\".",
   "help.schema.examples": "  $ ecs-or-eks schema > answers.schema.json",
   "help.init.description": "Ask the questionnaire (or take flags) and write an answers file for CI.",
@@ -511,6 +518,7 @@ export const en = {
   "help.save": "also write the answers given to this file (with $schema)",
   "help.force": "overwrite files that exist",
   "help.summary": "append the Markdown result to $GITHUB_STEP_SUMMARY",
+  "help.details": "the full report in text: every reason, the launch type, what it means and the whole cost estimate",
   "help.batch": "NDJSON: one answers object a line in, one JSON result a line out",
   "help.out": "the answers file to write (default: answers.json)",
   // compare and scaffold

@@ -129,11 +129,11 @@ describe("the workload answers and the estimate flags", () => {
   });
 
   it("shows the estimate in text, in Korean too, and its total in batch text", async () => {
-    const en = await runBin([...team, "--no-input"]);
+    const en = await runBin([...team, "--no-input", "--details"]);
     expect(en.stdout).toContain("What it costs (estimate)");
     expect(en.stdout).toMatch(/^ {2}> ECS Fargate +72\.08 +0\.00 +0\.00 +72\.08 +#+$/m);
     expect(en.stdout).toContain("Recommended: Amazon ECS on AWS Fargate, USD 72.08 a month (the row marked >).");
-    const ko = await runBin([...team, "--no-input", "--lang", "ko"]);
+    const ko = await runBin([...team, "--no-input", "--lang", "ko", "--details"]);
     expect(ko.stdout).toContain("비용 (추정)");
     expect(ko.stdout).toContain("추천: AWS Fargate 기반 Amazon ECS, 월 USD 72.08 (> 표시한 행).");
     const batch = await runBin(["--batch", "--format", "text"], { input: `${JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 })}\n` });

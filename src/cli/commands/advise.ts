@@ -40,7 +40,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const { answers, given, asked } = await gatherAnswers(options, io, lang, "recommend", asking);
   const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
-  const rendered = await render(result, format, options, io, lang, date);
+  const rendered = await render(result, format, options, io, lang, date, asked);
   // After the questionnaire, the text result ends with the command that gives it again.
   const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang) : "";
   await writeOut(io.stdout, rendered + again);
@@ -56,7 +56,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   return gate(result, expect, io, lang);
 }
 
-async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string): Promise<string> {
+async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string, asked: boolean): Promise<string> {
   if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
   // Each renderer loads only for its format: a JSON run needs none of them.
   switch (format) {
@@ -65,8 +65,12 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
     case "adr":
       return (await import("../render/adr.js")).renderAdr(result, { lang, version: VERSION, date });
     case "text": {
-      const color = colorEnabled(io.stdout, io.env, options.color);
-      return (await import("../render/text.js")).renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true });
+      const text = { lang, color: colorEnabled(io.stdout, io.env, options.color), width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true };
+      const summary = (await import("../render/summary.js")).renderSummary(result, text);
+      if (options.details !== true) return summary;
+      const full = (await import("../render/text.js")).renderText(result, text);
+      // After the questionnaire the save offer follows: the summary closes the report, so the answer is on screen when it is made.
+      return asked ? `${full}\n${summary}` : full;
     }
   }
 }

@@ -37,6 +37,7 @@ export const OPTION_TABLES = {
   advise: [
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
+    ["--details", "help.details"],
     ["--rules <file>", "help.rules"],
     ["--prices <file>", "help.prices"],
     ["--utilization <share>", "help.utilization"],
