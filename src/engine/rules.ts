@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
-import { checkCondition } from "./conditions.js";
+import { checkCondition, keysOf, type Condition } from "./conditions.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
-import { LAUNCH_TYPES_FOR, PLATFORMS, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
+import { LAUNCH_TYPES_FOR, PLATFORMS, type Claims, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
 import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
 import { quoteValue } from "./quote-value.js";
@@ -50,6 +50,8 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
     if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file));
     return outcome.success;
   });
+  // A claim is checked against the condition once the rule's shape is known to be sound.
+  for (const item of valid) for (const [path, message] of checkClaims(item.value as ClaimingRule, item.path)) report(path, message);
   const file = shape.success ? (shape.data as Partial<OverridesFileData> & Partial<RulesFileData>) : {};
 
   const base = isOverrides ? options.base : undefined;
@@ -129,6 +131,16 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
     problems.push(...checkPlatforms(value, path));
   }
   return problems;
+}
+
+type ClaimingRule = { when: Condition; claims?: Claims | undefined };
+
+/** A text can state as fact only what fired it: each answer a rule claims, its condition reads. */
+function checkClaims(rule: ClaimingRule, path: string): Problem[] {
+  const read = keysOf(rule.when) as string[];
+  return Object.keys(rule.claims ?? {})
+    .filter((answer) => !read.includes(answer))
+    .map((answer): Problem => [`${path}.claims.${answer}`, msg("rules.claimNotRead", { answer })]);
 }
 
 /** A launch-type rule for Managed Instances or Auto Mode names a platform that has it. */

@@ -48,6 +48,7 @@ export const en = {
   "rules.noBase": "{file}: an overrides file needs the built-in rules to extend.",
   "rules.tooDeep": "{file}: the file nests deeper than {max} levels; conditions in a rules file nest a few levels at most.",
   "rules.launchTypeNotOn": "\"{launchType}\" does not run on {platform}; remove {platform} from \"platforms\" or pick a launch type it has.",
+  "rules.claimNotRead": "the text claims \"{answer}\", which the condition does not read; a text can state only what fired it, so remove the claim or read \"{answer}\" in \"when\".",
   "rules.notWeighted": "\"{id}\" has no weight to change (only platform and launch-type rules weigh); use \"disable\" to drop it.",
   "rules.duplicateId": "the id \"{id}\" is already used by {earlier}; ids must be unique.",
   "rules.duplicateBuiltInId": "the id \"{id}\" is already a built-in rule; to change it, use \"weights\" or \"disable\", or pick a new id.",

@@ -46,6 +46,7 @@ export const ko: Record<MessageKey, string> = {
   "rules.noBase": "{file}: 재정의 파일에는 확장할 기본 규칙이 필요합니다.",
   "rules.tooDeep": "{file}: 파일이 {max}단계보다 깊게 중첩되어 있습니다. 규칙 파일의 조건은 몇 단계면 충분합니다.",
   "rules.launchTypeNotOn": "\"{launchType}\" 실행 방식은 {platform}에서 쓸 수 없습니다. \"platforms\"에서 {platform} 항목을 빼거나 그 플랫폼의 실행 방식을 고르세요.",
+  "rules.claimNotRead": "조건에서 읽지 않는 \"{answer}\" 답변을 문장이 사실로 단정합니다. 문장은 규칙을 적용시킨 답변만 단정할 수 있으니 이 항목을 빼거나 \"when\"에서 \"{answer}\" 답변을 읽으세요.",
   "rules.notWeighted": "\"{id}\"에는 바꿀 가중치가 없습니다(가중치는 플랫폼 규칙과 실행 방식 규칙에만 있습니다). 빼려면 \"disable\"을 쓰세요.",
   "rules.duplicateId": "\"{id}\" id는 이미 {earlier}에서 쓰고 있습니다. id는 고유해야 합니다.",
   "rules.duplicateBuiltInId": "\"{id}\" id는 이미 기본 규칙에 있습니다. 바꾸려면 \"weights\"나 \"disable\"을 쓰거나 새 id를 고르세요.",

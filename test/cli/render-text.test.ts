@@ -51,7 +51,7 @@ describe("the text result", () => {
     const text = renderText(recommend(readFixture("answers/ml-gpu.json")), plain);
     expect(text).toContain("Launch type: EKS Auto Mode\n  AWS runs the nodes (Karpenter-based)");
     expect(text).toMatch(/ {2}not Fargate +You need GPUs, and Fargate has none on ECS or EKS\./);
-    expect(text).toMatch(/ {2}Auto Mode \+2 +With limited ops time/);
+    expect(text).toMatch(/ {2}Auto Mode \+2 +Auto Mode spares you patching and node upgrades/);
     expect(text).toMatch(/ {2}note +Auto Mode's built-in node pools are on-demand C, M and R/);
   });
 
