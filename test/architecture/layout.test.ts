@@ -1,4 +1,4 @@
-// The shape of the code, as the README's "Development" section describes it:
+// The shape of the code, as docs/development.md describes it:
 // rooms by role, an engine that says nothing in any language, no import cycles.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";

@@ -89,10 +89,17 @@ describe("the text summary", () => {
     expect(renderSummary(recommend(readFixture("answers/startup-mvp.json")), plain)).toContain("No change of one or two answers would change this recommendation.");
   });
 
-  it("says the other platform's reasons are in --details when the summary leaves them out", () => {
+  it("shows the strongest reasons on either side, so a close call shows both, and counts the rest", () => {
     const closeCall = recommend(readFixture("answers/close-call.json"));
-    expect(closeCall.reasons.filter((reason) => reason.platform === "eks")).not.toHaveLength(0);
-    expect(renderSummary(closeCall, plain)).toMatch(/Also 1 for EKS, in --details\./);
+    expect(closeCall.reasons.map((reason) => reason.platform)).toEqual(["ecs", "eks"]);
+    const text = renderSummary(closeCall, plain);
+    expect(text).toContain(`  ECS +3  ${closeCall.reasons[0]!.label}\n  EKS +2  ${closeCall.reasons[1]!.label}\n`);
+    expect(text).not.toContain("in --details.");
+    const mixed = recommend({ currentPlatform: "ecs", kubernetesExperience: "proficient", cloudStrategy: "aws-first", engineers: 25, microservices: 18, budget: "moderate", ecosystem: ["helm"] });
+    expect(mixed.reasons.map((reason) => reason.platform)).toEqual(["ecs", "eks", "eks", "eks"]);
+    expect(renderSummary(mixed, plain)).toContain("  Also 1 more for EKS, in --details.\n");
+    const both = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", engineers: 60, microservices: 40, budget: "tight", ecosystem: ["helm"], timeToMarket: "urgent", computeSpend: "under-5k" });
+    expect(renderSummary(both, plain)).toContain("  EKS +4  several cloud providers\n  ECS +3  a tight budget\n  EKS +3  Kubernetes experts on the team\n  Also 3 more for EKS and 2 more for ECS, in --details.\n");
   });
 
   it("speaks Korean, with no English sentence left in it", () => {

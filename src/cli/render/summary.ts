@@ -35,21 +35,22 @@ export function renderSummary(given: Result, options: TextOptions): string {
   out.push(...wrap(launchAbout(lang, chosen, result.launchType), width).map((line) => c.dim(line)));
 
   out.push("", ...title(t(lang, "glance.why", { ecs: result.scores.ecs, eks: result.scores.eks })));
-  const ours = result.reasons.filter((reason) => reason.platform === chosen);
-  if (ours.length === 0) out.push(hang("  ", t(lang, "result.noRules"), width));
-  const top = ours.slice(0, TOP_REASONS);
-  const labelWidth = Math.max(...top.map((reason) => `${t(lang, `platform.${chosen}`)} +${reason.weight}`.length));
+  // The strongest reasons on either side: in a close call the other side's count as much.
+  if (result.reasons.length === 0) out.push(hang("  ", t(lang, "result.noRules"), width));
+  const top = result.reasons.slice(0, TOP_REASONS);
+  const labelOf = (reason: Result["reasons"][number]) => `${t(lang, `platform.${reason.platform}`)} +${reason.weight}`;
+  const labelWidth = Math.max(...top.map((reason) => labelOf(reason).length));
   for (const reason of top) {
-    const label = `${t(lang, `platform.${chosen}`)} +${reason.weight}`;
-    out.push(hang(`  ${padEnd(label, labelWidth)}  `, reason.label, width).replace(label, paint(chosen, label)));
+    const label = labelOf(reason);
+    out.push(hang(`  ${padEnd(label, labelWidth)}  `, reason.label, width).replace(label, paint(reason.platform, label)));
   }
-  const more = ours.length - top.length;
-  const against = result.reasons.length - ours.length;
-  if (more > 0 || against > 0) {
-    const key = more > 0 && against > 0 ? "glance.rest.both" : more > 0 ? "glance.rest.more" : "glance.rest.against";
-    const vars = { more, against, platform: t(lang, `platform.${chosen}`), other: t(lang, `platform.${other}`) };
-    out.push(c.dim(hang("  ", t(lang, key, vars), width)));
-  }
+  const rest = ([chosen, other] as const)
+    .map((platform) => ({ platform: t(lang, `platform.${platform}`), count: result.reasons.slice(TOP_REASONS).filter((reason) => reason.platform === platform).length }))
+    .filter((side) => side.count > 0);
+  if (rest.length === 2) {
+    const [first, second] = rest as [(typeof rest)[number], (typeof rest)[number]];
+    out.push(c.dim(hang("  ", t(lang, "glance.rest.both", { first: first.count, firstPlatform: first.platform, second: second.count, secondPlatform: second.platform }), width)));
+  } else if (rest.length === 1) out.push(c.dim(hang("  ", t(lang, "glance.rest.one", rest[0]!), width)));
 
   // What the rows leave unpriced is named in --details; here, that something is.
   const unpriced = unpricedNeeds(result).length > 0 ? ` ${t(lang, "glance.unpriced")}` : "";
