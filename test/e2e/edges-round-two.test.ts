@@ -136,9 +136,11 @@ describe("4. control bytes never reach the terminal or the log raw", () => {
     const rules = await rulesFile((r) => {
       r.rules[1].text.en = "line one\n## Forged heading | cell `code`\u001b[31m";
       r.rules[1].when = { answer: "budget", in: ["tight"] };
+      r.rules[1].claims = { budget: "low" };
     });
     const summary = join(tmp(), "summary.md");
-    const ran = await runBin([...F, "--rules", rules, "--summary"], { env: { GITHUB_STEP_SUMMARY: summary } });
+    // --details: the text output shows each rule's sentence only in the full report.
+    const ran = await runBin([...F, "--rules", rules, "--summary", "--details"], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(ran.code).toBe(0);
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).not.toMatch(/^## Forged heading/m);
@@ -239,8 +241,9 @@ describe("11. wrapping is linear, and what is shown of one string is capped", ()
     const rules = await rulesFile((r) => {
       r.rules[1].text = { en: text };
       r.rules[1].when = { answer: "budget", in: ["tight"] };
+      r.rules[1].claims = { budget: "low" };
     });
-    const ran = await runBin([...F, "--rules", rules]);
+    const ran = await runBin([...F, "--rules", rules, "--details"]);
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain("…");
     expect(ran.stdout.length).toBeLessThan(20_000);
@@ -373,7 +376,7 @@ describe("16. limits that leave no way to run", () => {
     const rules = await rulesFile((r) => r.launchTypeLimits.push(everything));
     expect((await runBin(["rules", "check", rules])).code).toBe(0);
     const answers = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "6", "--engineers", "4", "--requirements", "gpu", "--ecosystem", "helm", "--workload", "batch"];
-    const text = await runBin([...answers, "--rules", rules]);
+    const text = await runBin([...answers, "--rules", rules, "--details"]);
     expect(text.code).toBe(0);
     expect(text.stdout.replace(/\s+/g, " ")).toMatch(/The limits above rule out every way to run on ECS; EC2 is shown only as a fallback/);
     const json = JSON.parse((await runBin([...answers, "--rules", rules, "--json"])).stdout) as { recommendation: string; launchTypeRequired: boolean };
