@@ -5,7 +5,7 @@
 // chunks loaded on demand.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
@@ -361,6 +361,9 @@ function modulesByOutput(metafile) {
 
 // The schema also ships beside the bundle, for editors following "$schema".
 writeFileSync(new URL("answers.schema.json", dist), schema);
+// The documents the rules cite, which the MCP server offers as resources and quotes line by line.
+mkdirSync(new URL("sources/", dist), { recursive: true });
+for (const file of ["guide.ko.md", "FACTS.md"]) copyFileSync(new URL(`../docs/sources/${file}`, import.meta.url), new URL(`sources/${file}`, dist));
 
 // The built-in rules are compiled, not re-validated, at start-up: validate them here, once.
 execFileSync(process.execPath, [BIN, "rules", "check", "rules/rules.json"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -160,6 +160,8 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
           return EXIT.ok;
         }),
       ),
+    mcp: (command) =>
+      common(command).action(settingExitCode<CommonOptions>(async (options) => (await import("../commands/mcp.js")).serveMcp(options, io, lang))),
     completion: (command) =>
       common(command).action(
         settingExitCode<CommonOptions>(async (_options, self) => (await import("../commands/completion.js")).printCompletion(self.args[0]!, io, lang)),
