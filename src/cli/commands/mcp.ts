@@ -12,6 +12,8 @@ import { forLogLine } from "../output/escape.js";
 import { userErrorLines } from "../output/report-error.js";
 import { VERSION } from "../package-info.js";
 import type { Io } from "../terminal/io.js";
+import type { Readable } from "node:stream";
+import { inWholeLines } from "../mcp/lines.js";
 import { registerPrompts, registerResources, citedDocuments } from "../mcp/resources.js";
 import { findTool, runTool, toolTable, type CallContext, type Tool } from "../mcp/tools.js";
 import { answersSchemaIn } from "./schema.js";
@@ -49,16 +51,17 @@ export async function serveMcp(options: CommonOptions, io: Io, lang: Lang): Prom
   low.onerror = (error) => io.stderr.write(`${forLogLine(`ecs-or-eks mcp: ${error.message}`)}\n`);
   // A client that went away mid-answer is no error: the server stops as it would when stdin closes.
   process.stdout.on("error", () => process.exit(EXIT.ok));
-  const closed = untilClosed(io.stdin);
-  await server.connect(new StdioServerTransport(io.stdin, process.stdout));
+  const input = inWholeLines(io.stdin);
+  const closed = untilClosed(input);
+  await server.connect(new StdioServerTransport(input, process.stdout));
   await closed;
   await Promise.allSettled([...running]);
   await server.close();
   return EXIT.ok;
 }
 
-/** Resolves when stdin ends or fails: the client is done. */
-function untilClosed(stdin: Io["stdin"]): Promise<void> {
+/** Resolves when stdin has ended, every line of it passed on, or failed: the client is done. */
+function untilClosed(stdin: Readable): Promise<void> {
   return new Promise((resolve) => {
     stdin.once("end", resolve);
     stdin.once("close", resolve);
