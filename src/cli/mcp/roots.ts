@@ -4,7 +4,6 @@
 // a root that points out of it does not make its target writable.
 import { realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 
@@ -23,6 +22,8 @@ export async function allowedRoots(source: RootsSource, cwd: string, lang: Lang)
   } catch (error) {
     throw new InputError(t(lang, "mcp.rootsFailed", { reason: error instanceof Error ? error.message : String(error) }));
   }
+  // Imported here: a static import would share node:url with the entry, and put it in a chunk of its own that every run loads.
+  const { fileURLToPath } = await import("node:url");
   return roots.flatMap((root) => {
     if (!root.uri.startsWith("file:")) return [];
     try {
