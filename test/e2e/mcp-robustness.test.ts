@@ -85,6 +85,16 @@ describe("the MCP server under a careless or hostile client", () => {
     onlyProtocol(server.stdout());
   });
 
+  it("closes the connection on a message past the SDK's 10 MiB, and exits 0 while stdin is still open", async () => {
+    const server = start();
+    server.send(initialize);
+    await server.answer(0);
+    server.send(call(1, { answers: { ...clearCut, budget: "x".repeat(11 * 1024 * 1024) } }));
+    expect(await server.exited).toBe(0);
+    onlyProtocol(server.stdout());
+    expect(server.stderr()).toBe("ecs-or-eks mcp: ReadBuffer exceeded maximum size of 10485760 bytes\n");
+  });
+
   it("answers 100 calls sent at once, each with its own result", async () => {
     const server = start();
     server.send(initialize);

@@ -52,11 +52,14 @@ export async function serveMcp(options: CommonOptions, io: Io, lang: Lang): Prom
   // A client that went away mid-answer is no error: the server stops as it would when stdin closes.
   process.stdout.on("error", () => process.exit(EXIT.ok));
   const input = inWholeLines(io.stdin);
-  const closed = untilClosed(input);
+  // The client is done when stdin ends, or the transport gave up on it (a message past the SDK's 10 MiB).
+  const closed = Promise.race([untilClosed(input), new Promise<void>((resolve) => (low.onclose = resolve))]);
   await server.connect(new StdioServerTransport(input, process.stdout));
   await closed;
   await Promise.allSettled([...running]);
   await server.close();
+  // A transport that gave up leaves stdin open, and an open stdin would keep the process waiting.
+  io.stdin.destroy();
   return EXIT.ok;
 }
 
