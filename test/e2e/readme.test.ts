@@ -12,7 +12,7 @@ const readme = readFileSync(`${ROOT}README.md`, "utf8");
 describe("the README tells the truth", () => {
   it("shows only flags that exist", async () => {
     const helps = await Promise.all(
-      [[], ["init"], ["rules"], ["rules", "check"], ["prices"], ["prices", "check"], ["schema"], ["compare"], ["scaffold"]].map(async (command) => (await runBin([...command, "--help"])).stdout),
+      [[], ["init"], ["rules"], ["rules", "check"], ["prices"], ["prices", "check"], ["schema"], ["compare"], ["scaffold"], ["mcp"]].map(async (command) => (await runBin([...command, "--help"])).stdout),
     );
     const known = new Set(helps.join("\n").match(/--[a-z][a-z-]+/g));
     const shown = new Set(readme.match(/(?<![\w-])--[a-z][a-z-]+/g));
