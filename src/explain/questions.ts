@@ -4,14 +4,14 @@
 import { QUESTIONS, hasDefault, isEstimateOnly, type AnswerKey } from "../engine/questions.js";
 import { t, tDynamic, type Lang } from "../i18n/index.js";
 
-export interface QuestionChoice {
+interface QuestionChoice {
   value: string;
   label: string;
   /** What the choice means, where the questionnaire says more than its label. */
   hint?: string;
 }
 
-export interface ExplainedQuestion {
+interface ExplainedQuestion {
   key: AnswerKey;
   /** The command line's flag for the same answer. */
   flag: string;

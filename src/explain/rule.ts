@@ -11,12 +11,8 @@ import { localize } from "./words.js";
 /** The documents rules cite, by file name: the Korean guide and the FACTS sheet. */
 export type CitedDocuments = Readonly<Record<string, string>>;
 
-export interface ExplainedRule {
-  schemaVersion: 1;
-  lang: Lang;
-  id: string;
-  /** The list of the rules file that holds it. */
-  kind: keyof RuleLists;
+/** What some lists' rules have and others not: the platform a rule weighs for, its launch type, weight, and so on. */
+interface RuleFields {
   platform?: Platform;
   launchType?: LaunchType;
   weight?: number;
@@ -24,6 +20,15 @@ export interface ExplainedRule {
   excludes?: LaunchType[];
   launchTypes?: LaunchType[];
   platforms?: Platform[];
+}
+const RULE_FIELDS = ["platform", "launchType", "weight", "required", "excludes", "launchTypes", "platforms"] as const satisfies readonly (keyof RuleFields)[];
+
+export interface ExplainedRule extends RuleFields {
+  schemaVersion: 1;
+  lang: Lang;
+  id: string;
+  /** The list of the rules file that holds it. */
+  kind: keyof RuleLists;
   label?: string;
   text: string;
   /** The condition on the answers, as the rules file writes it. */
@@ -49,36 +54,20 @@ export function ruleIds(ruleSet: RuleSet): string[] {
   return KINDS.flatMap((kind) => ruleSet[kind].map((rule) => rule.id));
 }
 
-type AnyRule = RuleSet[(typeof KINDS)[number]][number] & {
-  platform?: Platform;
-  launchType?: LaunchType;
-  weight?: number;
-  required?: boolean;
-  excludes?: LaunchType[];
-  launchTypes?: LaunchType[];
-  platforms?: Platform[];
-  label?: Localized;
-};
+type AnyRule = RuleSet[(typeof KINDS)[number]][number] & RuleFields & { label?: Localized };
 
 /** The rule with that id, explained in `lang`; undefined when no list holds it. */
 export function explainRule(ruleSet: RuleSet, id: string, lang: Lang, documents: CitedDocuments): ExplainedRule | undefined {
   for (const kind of KINDS) {
     const rule = (ruleSet[kind] as readonly AnyRule[]).find((candidate) => candidate.id === id);
     if (!rule) continue;
-    const optional = <K extends "platform" | "launchType" | "weight" | "required" | "excludes" | "launchTypes" | "platforms">(key: K) =>
-      rule[key] === undefined ? {} : { [key]: rule[key] };
+    const fields = Object.fromEntries(RULE_FIELDS.filter((key) => rule[key] !== undefined).map((key) => [key, rule[key]])) as RuleFields;
     return {
       schemaVersion: 1,
       lang,
       id,
       kind,
-      ...optional("platform"),
-      ...optional("launchType"),
-      ...optional("weight"),
-      ...optional("required"),
-      ...optional("excludes"),
-      ...optional("launchTypes"),
-      ...optional("platforms"),
+      ...fields,
       ...(rule.label ? { label: localize(rule.label, lang) } : {}),
       text: localize(rule.text, lang),
       when: rule.when,
