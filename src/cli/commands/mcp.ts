@@ -50,7 +50,8 @@ export async function serveMcp(options: CommonOptions, io: Io, lang: Lang): Prom
   // A line that is not JSON-RPC, or a message the SDK refuses: one line on stderr, and the server goes on.
   low.onerror = (error) => io.stderr.write(`${forLogLine(`ecs-or-eks mcp: ${error.message}`)}\n`);
   // A client that went away mid-answer is no error: the server stops as it would when stdin closes.
-  process.stdout.on("error", () => process.exit(EXIT.ok));
+  // Any other failure to write (a full disk behind a redirect) is the CLI's 74.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? EXIT.ok : EXIT.cannotWrite));
   const input = inWholeLines(io.stdin);
   // The client is done when stdin ends, or the transport gave up on it (a message past the SDK's 10 MiB).
   const closed = Promise.race([untilClosed(input), new Promise<void>((resolve) => (low.onclose = resolve))]);
