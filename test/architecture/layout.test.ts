@@ -28,7 +28,7 @@ describe("the layout", () => {
     const top = readdirSync(join(SRC, "cli")).filter((name) => statSync(join(SRC, "cli", name)).isFile());
     expect(top.length).toBeLessThanOrEqual(8);
     expect(readdirSync(join(SRC, "cli")).sort()).toEqual(
-      ["build-constants.d.ts", "commands", "entry.ts", "input", "output", "package-info.ts", "program.ts", "render", "terminal"].sort(),
+      ["build-constants.d.ts", "commands", "entry.ts", "input", "mcp", "output", "package-info.ts", "program.ts", "render", "terminal"].sort(),
     );
   });
 

@@ -30,7 +30,7 @@ describe("ecs-or-eks help [command]", () => {
   it.each([
     [["scafold"], 'unknown command "scafold". Did you mean "scaffold"?'],
     [["help", "scafold"], 'unknown command "scafold". Did you mean "scaffold"?'],
-    [["frobnicate"], 'unknown command "frobnicate"; the commands are schema, init, rules, prices, compare, scaffold, help, completion.'],
+    [["frobnicate"], 'unknown command "frobnicate"; the commands are schema, init, rules, prices, compare, scaffold, mcp, help, completion.'],
   ])("%j: exit 2, one line naming the command, and the fix", async (args, message) => {
     const ran = await runBin(args);
     expect(ran.code).toBe(2);

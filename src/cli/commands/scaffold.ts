@@ -2,7 +2,8 @@ import { lstatSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
-import { QUESTIONS } from "../../engine/questions.js";
+import { QUESTIONS, type Answers } from "../../engine/questions.js";
+import type { RuleSet } from "../../engine/rule-set.js";
 import { evaluateBrief } from "../../engine/evaluate.js";
 import { localize } from "../../explain/words.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
@@ -25,15 +26,57 @@ import { forTerminal } from "../output/escape.js";
  */
 export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
+  checkScaffoldFlags(options, lang);
+  refuseTwoStdinReaders(options, lang);
+  const out = options.out;
+  if (out !== undefined) checkOutFolder(out, io.cwd, lang);
+  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
+  const planned = await planScaffold(options, lang, {
+    given: hasAnswers,
+    // With --platform, answers only refine the launch type: never ask for them.
+    advice: async (platform) => ({
+      rules: await loadRules(options.rules, io, lang),
+      answers: (await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang)).answers,
+    }),
+  });
+  const { result } = planned;
+  if (out === undefined) {
+    await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
+  } else {
+    writeScaffold(result, out, io.cwd, options.force === true, lang);
+  }
+  io.stderr.write(`${scaffoldReport(planned, out, lang).join("\n")}\n`);
+  return EXIT.ok;
+}
+
+/** The flags' own mistakes, before any file is read: sizes that are not numbers, a Helm chart for ECS. */
+export function checkScaffoldFlags(options: ScaffoldOptions, lang: Lang): void {
   const notNumbers = (["port", "cpu", "memory", "replicas"] as const)
     .filter((flag) => options[flag] !== undefined && !/^\s*\d+\s*$/.test(String(options[flag])))
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
-  refuseTwoStdinReaders(options, lang);
-  const out = options.out;
-  if (out !== undefined) checkOutFolder(out, io.cwd, lang);
-  const chosen = await choosePlatform(options, io, lang);
+}
+
+/** Where the answers come from, when there are any: the CLI gathers them, the MCP server has them already. */
+export interface ScaffoldAnswers {
+  /** Whether answers were given at all (--answers or an answer flag). */
+  given: boolean;
+  /** The rules and the answers, for the advisor; `platform` is --platform, when given. */
+  advice: (platform: Platform | undefined) => Promise<{ rules: RuleSet; answers: Answers }>;
+}
+
+/** What a scaffold run makes: the spec, the files, how the platform was chosen and what deserves a second look. */
+export interface PlannedScaffold {
+  spec: ScaffoldSpec;
+  result: Scaffold;
+  why: string;
+  warnings: readonly string[];
+}
+
+/** The spec from the flags and the advisor, checked, and the files for it: everything but printing or writing them. */
+export async function planScaffold(options: ScaffoldOptions, lang: Lang, source: ScaffoldAnswers): Promise<PlannedScaffold> {
+  const chosen = await choosePlatform(options, lang, source);
   const number = (flag: "port" | "cpu" | "memory" | "replicas", fallback: number) => (options[flag] === undefined ? fallback : Number(options[flag]));
   const spec: ScaffoldSpec = {
     platform: chosen.platform,
@@ -54,24 +97,21 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
   if (options.image === undefined && spec.port !== DEFAULTS.port) {
     throw new UsageError(t(lang, "scaffold.portNeedsImage", { port: spec.port, image: DEFAULTS.image, imagePort: DEFAULTS.port }));
   }
-
   // The generators (and the YAML writer) load only for this command.
   const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
-  const result = scaffold(spec);
-  if (out === undefined) {
-    await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
-  } else {
-    refuseLinkedFolders(out, result.files.map((file) => file.path), io.cwd, lang);
-    writeFilesAtomically(
-      result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
-      io.cwd,
-      options.force === true,
-      lang,
-      out,
-    );
-  }
-  io.stderr.write(report(spec, result, out, chosen.why, sizeWarnings(spec, lang), lang));
-  return EXIT.ok;
+  return { spec, result: scaffold(spec), why: chosen.why, warnings: sizeWarnings(spec, lang) };
+}
+
+/** The files into the folder `out`, all or none, never through a linked folder under it, never over a file without `force`. */
+export function writeScaffold(result: Scaffold, out: string, cwd: string, force: boolean, lang: Lang): void {
+  refuseLinkedFolders(out, result.files.map((file) => file.path), cwd, lang);
+  writeFilesAtomically(
+    result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
+    cwd,
+    force,
+    lang,
+    out,
+  );
 }
 
 interface Chosen {
@@ -84,19 +124,16 @@ interface Chosen {
 }
 
 /** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or the platform's first. */
-async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Promise<Chosen> {
+async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: ScaffoldAnswers): Promise<Chosen> {
   const platform = flagOneOf(options.platform, PLATFORMS, "--platform", lang);
   const launchFlag = flagOneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
   const helmFlag = options.helm === true;
   const gpuFlag = options.gpu === true;
-  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
-  if (platform !== undefined && !hasAnswers) {
+  if (platform !== undefined && !source.given) {
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
     return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
   }
-  const rules = await loadRules(options.rules, io, lang);
-  // With --platform, answers only refine the launch type: never ask for them.
-  const { answers } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
+  const { rules, answers } = await source.advice(platform);
   // The decision alone: scaffolding needs neither its prose nor what would change it.
   const result = evaluateBrief(answers, { rules });
   const target = platform ?? result.recommendation;
@@ -118,7 +155,8 @@ async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Pro
   };
 }
 
-function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang): string {
+/** The report on stderr (the text a client of the MCP server shows): what was made and why, what was written, notes, warnings, placeholders. */
+export function scaffoldReport({ spec, result, why, warnings }: PlannedScaffold, out: string | undefined, lang: Lang): string[] {
   const lines = [t(lang, "scaffold.for", { what: optionName(lang, spec.platform, spec.launchType), why })];
   if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })));
   if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: forTerminal(join(out ?? ".", spec.name)) }));
@@ -131,11 +169,11 @@ function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, w
       lines.push(`  ${token.padEnd(width)}  ${tDynamic(lang, `placeholder.${token.slice(1, -1)}`, "")}`);
     }
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 /** --out names a folder: not empty, not a file (a missing folder is created). */
-function checkOutFolder(out: string, cwd: string, lang: Lang): void {
+export function checkOutFolder(out: string, cwd: string, lang: Lang): void {
   if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
   let isFile = false;
   try {

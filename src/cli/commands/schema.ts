@@ -8,14 +8,24 @@ import type { Io } from "../terminal/io.js";
 /** `ecs-or-eks schema`: the answers file's JSON Schema. */
 export async function printSchema(options: SchemaOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
-  // The bundle drops the generator (and zod's JSON Schema code) as dead code: it reads the file the build wrote.
-  const text = __ECS_OR_EKS_BUNDLE__ ? shippedSchema() : `${JSON.stringify((await import("../render/json-schema.js")).answersJsonSchema(), null, 2)}\n`;
   // The shipped file is English; another language gets the same schema with its descriptions in that language.
-  io.stdout.write(lang === "en" ? text : `${JSON.stringify(localized(JSON.parse(text) as JsonSchema, lang), null, 2)}\n`);
+  io.stdout.write(lang === "en" ? await schemaText() : `${JSON.stringify(await answersSchemaIn(lang), null, 2)}\n`);
   return EXIT.ok;
 }
 
-interface JsonSchema {
+/** The answers file's JSON Schema, its descriptions in `lang`: what `schema` prints, and what the MCP server's tools take as answers. */
+export async function answersSchemaIn(lang: Lang): Promise<JsonSchema> {
+  const schema = JSON.parse(await schemaText()) as JsonSchema;
+  return lang === "en" ? schema : localized(schema, lang);
+}
+
+async function schemaText(): Promise<string> {
+  // The bundle drops the generator (and zod's JSON Schema code) as dead code: it reads the file the build wrote.
+  return __ECS_OR_EKS_BUNDLE__ ? shippedSchema() : `${JSON.stringify((await import("../render/json-schema.js")).answersJsonSchema(), null, 2)}\n`;
+}
+
+export interface JsonSchema {
+  [key: string]: unknown;
   title?: string;
   description?: string;
   properties: Record<string, { description?: string }>;

@@ -150,6 +150,8 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
       common(withAnswers(withOptions(command, OPTION_TABLES.scaffold))).action(
         settingExitCode<ScaffoldOptions>(async (options) => (await import("../commands/scaffold.js")).scaffoldCommand(options, io, lang)),
       ),
+    mcp: (command) =>
+      common(command).action(settingExitCode<CommonOptions>(async (options) => (await import("../commands/mcp.js")).serveMcp(options, io, lang))),
     help: (command) =>
       command.action(
         settingExitCode<CommonOptions>((_options, self) => {

@@ -55,7 +55,7 @@ export async function gatherAnswers(
     const first = await validateAnswers(given, { lang, where, label });
     if (first.ok) return { answers: first.answers, given, asked: false };
     if (first.problems.length > 0) throw new InputError(first.problems);
-    if (!interactive()) throw missingError(first.missing, lang, options.input === false && stdinIsTTY(io));
+    if (!interactive()) throw missingError(first.missing, lang, t(lang, options.input === false && stdinIsTTY(io) ? "answers.missingHintNoInput" : "answers.missingHint"));
   }
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
@@ -67,8 +67,8 @@ export async function gatherAnswers(
   return { answers: second.answers, given: all, asked: true };
 }
 
-/** The answers still missing; the fix offers the prompts only where they could come: at a terminal, without --no-input. */
-function missingError(missing: readonly AnswerKey[], lang: Lang, noInputAtTerminal = false): InputError {
+/** The answers still missing, each with its flag; the fix says where they can come from (the prompts only where they could: at a terminal, without --no-input). */
+export function missingError(missing: readonly AnswerKey[], lang: Lang, hint = t(lang, "answers.missingHint")): InputError {
   const list = missing.map((key) => `${key} (${flagOf(key)})`).join(", ");
-  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, noInputAtTerminal ? "answers.missingHintNoInput" : "answers.missingHint"));
+  return new InputError(t(lang, "answers.missing", { keys: list }), hint);
 }

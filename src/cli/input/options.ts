@@ -95,6 +95,7 @@ export const COMMAND_OPTIONS = {
   rules: { answers: false, tables: ["rules", "common"] },
   compare: { answers: false, tables: ["compare", "common"] },
   scaffold: { answers: true, tables: ["answers", "scaffold", "common"] },
+  mcp: { answers: false, tables: ["common"] },
 } as const satisfies Record<string, { answers: boolean; tables: readonly (keyof typeof OPTION_TABLES)[] }>;
 
 // The type of an option's value, from its flags, as commander parses them:

@@ -9,7 +9,7 @@ import { encodingProblem } from "./encoding.js";
 import { findDuplicateKey, locateJsonError } from "./json-error.js";
 
 /** An answers or rules file is a few kilobytes; anything past this is the wrong file. */
-const MAX_INPUT_BYTES = 1024 * 1024;
+export const MAX_INPUT_BYTES = 1024 * 1024;
 
 /**
  * Reads a whole input, or stdin for "-", refusing more than MAX_INPUT_BYTES
@@ -149,7 +149,7 @@ function encodingMessage(problem: NonNullable<ReturnType<typeof encodingProblem>
     : t(lang, "input.notUtf8", { file: label, offset: problem.offset });
 }
 
-function tooLarge(label: string, lang: Lang): InputError {
+export function tooLarge(label: string, lang: Lang): InputError {
   return new InputError(t(lang, "input.tooLarge", { file: label, limit: "1 MiB" }), t(lang, "input.tooLargeHint"));
 }
 
