@@ -111,13 +111,14 @@ function shellWord(text: string): string {
 }
 
 /** Where an answer was found, in a few words: one place, a folder's files, or the first place and how many more. */
-export function whereFound(evidence: readonly Evidence[], lang: Lang): string {
-  const files = [...new Set(evidence.map((entry) => entry.file))];
+export function whereFound(evidence: readonly Evidence[], lang: Lang, shown: (text: string) => string): string {
+  const sorted = [...evidence].sort(byConfidence);
+  const files = [...new Set(sorted.map((entry) => entry.file))];
   if (files.length === 0) return "";
-  if (files.length === 1) return `${evidence[0]!.file}:${evidence[0]!.line}`;
+  if (files.length === 1) return shown(`${sorted[0]!.file}:${sorted[0]!.line}`);
   const folders = new Set(files.map((file) => file.slice(0, file.lastIndexOf("/") + 1)));
   const extensions = new Set(files.map((file) => /\.[^./]+$/.exec(file)?.[0] ?? ""));
-  if (folders.size === 1 && extensions.size === 1) return `${[...folders][0]}*${[...extensions][0]}`;
-  return joinList(lang, [`${evidence[0]!.file}:${evidence[0]!.line}`, t(lang, "scan.files", { count: files.length - 1 })]);
+  if (folders.size === 1 && extensions.size === 1) return shown(`${[...folders][0]}*${[...extensions][0]}`);
+  return joinList(lang, [shown(`${sorted[0]!.file}:${sorted[0]!.line}`), t(lang, "scan.files", { count: files.length - 1 })]);
 }
 
