@@ -212,7 +212,7 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
   if (/terraform-aws-modules\/eks\/aws\/\/modules\/karpenter/.test(source) || /karpenter/.test(block.labels[0] ?? "")) {
     findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} (Karpenter)`));
   }
-  const ecs = /terraform-aws-modules\/ecs\/aws/.test(source) || ("services" in attributes && ("cluster_name" in attributes || "cluster_configuration" in attributes)) || "container_definitions" in attributes;
+  const ecs = /terraform-aws-modules\/ecs\/aws|(^|\/)modules\/(service|cluster)$/.test(source) || ("services" in attributes && ("cluster_name" in attributes || "cluster_configuration" in attributes)) || "container_definitions" in attributes;
   if (!ecs) return;
   findings.signs.push(stated("currentPlatform", "ecs", file, block.line, `${detail} source = ${source}`));
   const strategies = resolve(attributes.default_capacity_provider_strategy ?? attributes.fargate_capacity_providers ?? attributes.cluster_capacity_providers);
@@ -220,8 +220,16 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
     findings.signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, Object.keys(attributes).find((key) => /capacity_provider/.test(key)) ?? "source", block.line), "FARGATE_SPOT"));
   }
   const services = resolve(attributes.services);
-  if (isObject(services)) for (const [name, service] of Object.entries(services)) if (isObject(service)) findings.workloads.push(moduleService(file, tree, name, service, lineOf(tree, services, name, block.line), resolve));
-  else if ("container_definitions" in attributes) findings.workloads.push(moduleService(file, tree, text(resolve(attributes.name)) ?? block.labels[0] ?? "service", attributes, block.line, resolve));
+  const declared: [string, Obj, number][] = isObject(services)
+    ? Object.entries(services).flatMap(([name, service]) => (isObject(service) ? [[name, service, lineOf(tree, services, name, block.line)] as [string, Obj, number]] : []))
+    : "container_definitions" in attributes
+      ? [[text(resolve(attributes.name)) ?? block.labels[0] ?? "service", attributes, block.line]]
+      : [];
+  for (const [name, service, line] of declared) {
+    const workload = moduleService(file, tree, name, service, line, resolve);
+    if (workload.arch === "arm") findings.signs.push(stated("requirements", "arm", file, lineOf(tree, service, "runtime_platform", line), "cpu_architecture = ARM64"));
+    findings.workloads.push(workload);
+  }
 }
 
 /** One service of the ECS module: its cpu and memory in task units and MiB, its desired_count, and its containers' images. */
