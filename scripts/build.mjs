@@ -122,8 +122,9 @@ const generator = await build({
 });
 const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-build-"));
 writeFileSync(join(scratch, "json-schema.mjs"), generator.outputFiles[0].text);
-const { answersJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
+const { answersJsonSchema, scanJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
 const schema = `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
+const scanSchema = `${JSON.stringify(scanJsonSchema(), null, 2)}\n`;
 rmSync(scratch, { recursive: true, force: true });
 
 const define = {
@@ -361,6 +362,8 @@ function modulesByOutput(metafile) {
 
 // The schema also ships beside the bundle, for editors following "$schema".
 writeFileSync(new URL("answers.schema.json", dist), schema);
+// And the scan's JSON shape (`scan --format json`), generated the same way.
+writeFileSync(new URL("scan.schema.json", dist), scanSchema);
 
 // The built-in rules are compiled, not re-validated, at start-up: validate them here, once.
 execFileSync(process.execPath, [BIN, "rules", "check", "rules/rules.json"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -3,7 +3,6 @@
 // and runs nothing the repository holds (no hooks, no plugins, no
 // post-renderer, no dependency download). A chart it cannot render is
 // listed as skipped and read statically instead.
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { UsageError } from "../../engine/errors.js";
 import type { FileRecord, Skipped } from "../../scan/evidence.js";
@@ -38,7 +37,9 @@ export async function assertHelm(env: NodeJS.ProcessEnv, lang: Lang): Promise<vo
 }
 
 /** Runs `helm template` on one chart; undefined when it fails. */
-function helmTemplate(chart: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function helmTemplate(chart: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  // Child processes load only for --helm (and the bundle serves node:child_process to the parser as a stub).
+  const { execFile } = await import("node:child_process");
   return new Promise((resolve) => {
     execFile(
       "helm",
@@ -49,7 +50,8 @@ function helmTemplate(chart: string, env: NodeJS.ProcessEnv): Promise<string | u
   });
 }
 
-function helmFound(env: NodeJS.ProcessEnv): Promise<boolean> {
+async function helmFound(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const { execFile } = await import("node:child_process");
   return new Promise((resolve) => {
     execFile("helm", ["version", "--short"], { env: { PATH: env.PATH ?? "", HOME: env.HOME ?? "" }, timeout: TIMEOUT_MS }, (error) => resolve((error as NodeJS.ErrnoException | null)?.code !== "ENOENT"));
   });

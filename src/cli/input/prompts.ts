@@ -60,7 +60,8 @@ async function askAll(
   color: boolean,
   known?: Known,
 ): Promise<Record<string, unknown>> {
-  const answers: Record<string, unknown> = {};
+  // What is known already counts for the questions that follow from it (how the team feels about what it runs).
+  const answers: Record<string, unknown> = { ...known?.answers };
   // A question that follows from an earlier answer (how the team feels about what it runs) counts only once it applies.
   const open = () => questions.filter((q) => isAsked(q, answers));
   let n = 0;
@@ -81,8 +82,7 @@ async function askAll(
   if (!known) return review(questions, answers, end, context, lang, color);
   // The review lists the known answers too, in the questions' order; those still as found say where.
   const reviewed = QUESTIONS.filter((q) => questions.includes(q) || q.key in known.answers);
-  const all = await review(reviewed, { ...known.answers, ...answers }, end, context, lang, color, known);
-  return all;
+  return review(reviewed, answers, end, context, lang, color, known);
 }
 
 const SHOW = "\u0000show";

@@ -61,11 +61,11 @@ function* walk(root: string, skipped: Skipped[]): Generator<FileRecord> {
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         const target = followLink(root, real);
-        if (typeof target !== "string") {
-          if (target === "link-outside" || byName(path) !== undefined) skip(path, target);
+        if ("refused" in target) {
+          if (target.refused === "link-outside" || byName(path) !== undefined) skip(path, target.refused);
           continue;
         }
-        real = target;
+        real = target.real;
         const info = statSync(real, { throwIfNoEntry: false });
         isFolder = info?.isDirectory() === true;
         isFile = info?.isFile() === true;
@@ -101,14 +101,14 @@ function* walk(root: string, skipped: Skipped[]): Generator<FileRecord> {
 }
 
 /** Where a link leads, if it stays under the root; else why it is not followed. */
-function followLink(root: string, link: string): string | "link-outside" | "link-broken" {
+function followLink(root: string, link: string): { real: string } | { refused: "link-outside" | "link-broken" } {
   let target: string;
   try {
     target = realpathSync(link);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ELOOP" ? "link-outside" : "link-broken";
+    return { refused: (error as NodeJS.ErrnoException).code === "ELOOP" ? "link-outside" : "link-broken" };
   }
-  return target === root || target.startsWith(root.endsWith(sep) ? root : root + sep) ? target : "link-outside";
+  return target === root || target.startsWith(root.endsWith(sep) ? root : root + sep) ? { real: target } : { refused: "link-outside" };
 }
 
 /** The rules that apply in a folder: its parents' and its own .gitignore. */
