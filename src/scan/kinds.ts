@@ -33,18 +33,28 @@ const CI_FILES = /^(\.gitlab-ci\.ya?ml|bitbucket-pipelines\.ya?ml|buildspec\.ya?
 /** What a file's name says: read it, read its first bytes to decide, or leave it. */
 export function byName(path: string): "read" | "sniff" | undefined {
   const base = path.slice(path.lastIndexOf("/") + 1);
-  if (/\.ya?ml$/i.test(base)) {
-    if (path.includes("/ISSUE_TEMPLATE/") || path.startsWith(".github/ISSUE_TEMPLATE/")) return undefined;
-    // A workflow, GitHub's config.yml among them, is always read; other names on the list never are.
-    if (isWorkflow(path)) return "read";
-    return NOT_DEPLOY_YAML.test(base) ? undefined : "read";
+  const dot = base.lastIndexOf(".");
+  // By extension first: a walk asks this of every file, and most are source code.
+  switch (dot < 0 ? "" : base.slice(dot + 1).toLowerCase()) {
+    case "yaml":
+    case "yml":
+      if (path.includes("/ISSUE_TEMPLATE/") || path.startsWith(".github/ISSUE_TEMPLATE/")) return undefined;
+      // A workflow, GitHub's config.yml among them, is always read; other names on the list never are.
+      if (isWorkflow(path)) return "read";
+      return NOT_DEPLOY_YAML.test(base) ? undefined : "read";
+    case "tf":
+    case "tfvars":
+      return "read";
+    case "json":
+      if (base === "app.json" || base === "Dockerrun.aws.json" || base.endsWith(".template.json")) return "read";
+      return /^(package(-lock)?|tsconfig.*|composer(\.lock)?|\.eslintrc|jsconfig|angular|nx|lerna|turbo|renovate|tslint|\.babelrc|manifest|deno)\.json$/.test(base) ? undefined : "sniff";
+    case "config":
+      return /(^|\/)\.ebextensions\/[^/]+\.config$/.test(path) ? "read" : undefined;
+    case "toml":
+      return base === "fly.toml" ? "read" : undefined;
   }
-  if (DOCKERFILE.test(base) || base === "Procfile" || base === "fly.toml" || CI_FILES.test(base)) return "read";
-  if (/\.(tf|tfvars)$/.test(base)) return "read";
-  if (/(^|\/)\.ebextensions\/[^/]+\.config$/.test(path)) return "read";
-  if (base === "app.json" || base === "Dockerrun.aws.json" || /\.template\.json$/.test(base)) return "read";
-  if (base.endsWith(".json") && !/^(package(-lock)?|tsconfig.*|composer(\.lock)?|\.eslintrc|jsconfig|angular|nx|lerna|turbo|renovate|tslint|\.babelrc|manifest|deno)\.json$/.test(base)) return "sniff";
-  return undefined;
+  if (base === "Procfile" || base === "Jenkinsfile") return "read";
+  return DOCKERFILE.test(base) ? "read" : undefined;
 }
 
 /** Keys an ECS, CloudFormation or Kubernetes JSON file holds near its top. */

@@ -10,6 +10,9 @@ export interface Tree {
   readonly line: number;
 }
 
+/** Nesting past this is refused for the file: no deploy file nests so deep, and walking deeper would cost the stack. */
+export const MAX_DEPTH = 200;
+
 export type Obj = Readonly<Record<string, unknown>>;
 
 export function isObject(value: unknown): value is Obj {

@@ -5,12 +5,11 @@
 // counted, so a "billion laughs" file is refused, not expanded.
 import type { Document, Node as YamlNode, Pair } from "yaml";
 import type { SkipReason } from "./evidence.js";
-import { lineFinder, type Tree } from "./tree.js";
+import { lineFinder, MAX_DEPTH, type Tree } from "./tree.js";
+import { readBlockYaml } from "./block-yaml.js";
 
 type YamlModule = typeof import("yaml");
 
-/** Nesting past this is refused for the file: no deploy file nests so deep, and walking deeper would cost the stack. */
-export const MAX_DEPTH = 200;
 /** What expanding every alias may cost, in values, before the file counts as an alias bomb. */
 const MAX_EXPANDED = 1_000_000;
 
@@ -27,6 +26,13 @@ class Refused extends Error {
 
 /** Every document of a YAML (or JSON) text, as trees; a file that cannot be read safely is refused with why. */
 export function readYaml(yaml: YamlModule, source: string): YamlOutcome {
+  // Most deploy files are plain block YAML, read from their lines; the parser reads the rest.
+  const plain = readBlockYaml(source);
+  return plain === undefined ? readWithParser(yaml, source) : { ok: true, docs: plain };
+}
+
+/** The documents as the `yaml` package composes them (the reference the plain reader is held to). */
+export function readWithParser(yaml: YamlModule, source: string): YamlOutcome {
   // The parser composes nested flow collections by recursion: a file of a
   // million "[" must be refused before it reaches it.
   if (flowDepth(source) > MAX_DEPTH) return { ok: false, reason: "too-deep" };

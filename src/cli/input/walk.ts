@@ -6,6 +6,7 @@
 // file is a note in that list, never a failure. A function of the root
 // alone, so the MCP server can walk the same way.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { join, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { FileRecord, SkipReason, Skipped } from "../../scan/evidence.js";
@@ -78,9 +79,8 @@ function* walk(root: string, skipped: Skipped[]): Generator<FileRecord> {
         skip(path, "special-file");
         continue;
       }
-      if (isIgnored(rules, path, isFolder)) continue;
       if (isFolder) {
-        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        if (SKIPPED_FOLDERS.has(entry.name) || isIgnored(rules, path, true)) continue;
         if (visited.has(real)) {
           skip(path, "link-loop");
           continue;
@@ -89,8 +89,9 @@ function* walk(root: string, skipped: Skipped[]): Generator<FileRecord> {
         subfolders.push({ path, real, rules });
         continue;
       }
+      // The name first: most files are no deploy file, and need no .gitignore rule tried on them.
       const wanted = byName(path);
-      if (wanted === undefined) continue;
+      if (wanted === undefined || isIgnored(rules, path, false)) continue;
       const read = readCandidate(real, wanted === "sniff");
       if (typeof read === "string") yield { path, text: read };
       else if (read !== undefined) skip(path, read.reason);
@@ -161,14 +162,10 @@ function readCandidate(real: string, sniff: boolean): string | { reason: SkipRea
   }
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-
-/** The text of a file's bytes, or why it is not text: a NUL byte (binary) or bytes that are not UTF-8. */
+/** The text of a file's bytes (without a byte-order mark), or why it is not text: a NUL byte (binary) or bytes that are not UTF-8. */
 function decoded(bytes: Buffer): string | { reason: SkipReason } {
   if (bytes.subarray(0, 8192).includes(0)) return { reason: "binary" };
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return { reason: "not-utf8" };
-  }
+  if (!isUtf8(bytes)) return { reason: "not-utf8" };
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
