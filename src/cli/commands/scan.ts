@@ -20,7 +20,7 @@ export async function scanCommand(dir: string | undefined, options: ScanCommandO
 async function render(result: ScanResult, format: (typeof FORMATS.scan)[number], options: ScanCommandOptions, io: Io, lang: Lang): Promise<string> {
   switch (format) {
     case "json":
-      return `${JSON.stringify(result, null, 2)}\n`;
+      return (await import("../render/scan-json.js")).renderScanJson(result);
     case "markdown":
       return (await import("../render/scan-markdown.js")).renderScanMarkdown(result, lang);
     case "text": {
