@@ -11,7 +11,7 @@ export interface FileRecord {
 export type Confidence = "high" | "medium" | "low";
 
 /** Where something was read: a file under the root and a line in it (1-based). */
-export interface Place {
+interface Place {
   readonly file: string;
   readonly line: number;
 }
@@ -28,8 +28,8 @@ export interface Evidence {
 }
 
 export type Platform = "ecs" | "kubernetes" | "openshift" | "paas" | "serverless" | "vms" | "other-orchestrator";
-export type Arch = "x86" | "arm";
-export type Os = "linux" | "windows";
+type Arch = "x86" | "arm";
+type Os = "linux" | "windows";
 
 /** One of the team's services, with the figures its files state; a figure not stated is null. */
 export interface ScannedService {
@@ -108,7 +108,7 @@ export interface Workload {
 }
 
 /** A count of replicas stated apart from the workload (an HPA's minReplicas, an ECS service's desiredCount). */
-export interface ReplicasOf {
+interface ReplicasOf {
   readonly ref: string;
   readonly replicas: Figure;
   /** An HPA's floor wins over the workload's own count; an ECS service's count only fills a gap. */

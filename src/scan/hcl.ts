@@ -165,8 +165,7 @@ export function readHcl(source: string): HclFile {
     const value = primary(depth);
     // Anything after the first value (an operator, a conditional) makes it an expression kept as text.
     const following = peek();
-    if (following.kind === "end" || following.kind === "newline" || (following.kind === "punct" && ",)]}:".includes(following.text) && following.text !== "")) return value;
-    if (following.kind === "punct" && following.text === "=" ) return value;
+    if (following.kind === "end" || following.kind === "newline" || (following.kind === "punct" && [",", ")", "]", "}", ":", "="].includes(following.text))) return value;
     while (true) {
       const token = peek();
       if (token.kind === "end" || token.kind === "newline" || (token.kind === "punct" && ",)]}".includes(token.text))) break;
@@ -182,8 +181,8 @@ export function readHcl(source: string): HclFile {
     if (token.kind === "string") return unescape(token.text);
     if (token.kind === "template") return { [EXPRESSION]: true, text: `"${token.text}"` } satisfies Expression;
     if (isPunct(token, "-") && peek().kind === "number") return -Number(next().text);
-    if (isPunct(token, "[")) return listValue(token.line, depth);
-    if (isPunct(token, "{")) return objectValue(token.line, depth);
+    if (isPunct(token, "[")) return listValue(depth);
+    if (isPunct(token, "{")) return objectValue(depth);
     if (isPunct(token, "(")) {
       const inner = expression(depth + 1);
       skipNewlines();
@@ -196,20 +195,10 @@ export function readHcl(source: string): HclFile {
       if (isPunct(peek(), "(")) {
         at++;
         const args: unknown[] = [];
-        for (;;) {
-          skipNewlines();
-          const closing = peek();
-          if (closing.kind === "end") break;
-          if (isPunct(closing, ")")) {
-            at++;
-            break;
-          }
-          if (isPunct(closing, ",") || isPunct(closing, "...")) {
-            at++;
-            continue;
-          }
-          args.push(expression(depth + 1));
-        }
+        collection(")", () => {
+          if (isPunct(peek(), "...")) at++;
+          else args.push(expression(depth + 1));
+        });
         return { [EXPRESSION]: true, text: `${token.text}(...)`, call: token.text, args } satisfies Expression;
       }
       // A reference with its attributes and indexes: var.region, module.vpc.private_subnets[0].
@@ -229,22 +218,20 @@ export function readHcl(source: string): HclFile {
     return { [EXPRESSION]: true, text: token.text } satisfies Expression;
   };
 
-  const listValue = (line: number, depth: number): unknown => {
+  /** The items of a list or an object up to its closing bracket, each read by `item`; a `for` expression instead is kept as text. */
+  const collection = (close: "]" | "}" | ")", item: () => void): Expression | undefined => {
     skipNewlines();
-    // A for expression is kept as text.
     if (peek().kind === "id" && peek().text === "for") {
       at--;
       const from = at;
       skipBalanced();
-      return { [EXPRESSION]: true, text: textBetween(from, at) } satisfies Expression;
+      return { [EXPRESSION]: true, text: textBetween(from, at) };
     }
-    const items: unknown[] = [];
-    const itemLines: Record<number, number> = {};
     for (;;) {
       skipNewlines();
       const token = peek();
       if (token.kind === "end") break;
-      if (isPunct(token, "]")) {
+      if (isPunct(token, close)) {
         at++;
         break;
       }
@@ -252,38 +239,29 @@ export function readHcl(source: string): HclFile {
         at++;
         continue;
       }
-      itemLines[items.length] = token.line;
       const before = at;
-      items.push(expression(depth + 1));
+      item();
       if (at === before) at++;
     }
+    return undefined;
+  };
+
+  const listValue = (depth: number): unknown => {
+    const items: unknown[] = [];
+    const itemLines: Record<number, number> = {};
+    const comprehension = collection("]", () => {
+      itemLines[items.length] = peek().line;
+      items.push(expression(depth + 1));
+    });
+    if (comprehension) return comprehension;
     lines.set(items, itemLines);
-    void line;
     return items;
   };
 
-  const objectValue = (line: number, depth: number): unknown => {
-    skipNewlines();
-    if (peek().kind === "id" && peek().text === "for") {
-      at--;
-      const from = at;
-      skipBalanced();
-      return { [EXPRESSION]: true, text: textBetween(from, at) } satisfies Expression;
-    }
+  const objectValue = (depth: number): unknown => {
     const object: Record<string, unknown> = {};
     const keyLines: Record<string, number> = {};
-    for (;;) {
-      skipNewlines();
-      const token = peek();
-      if (token.kind === "end") break;
-      if (isPunct(token, "}")) {
-        at++;
-        break;
-      }
-      if (isPunct(token, ",")) {
-        at++;
-        continue;
-      }
+    const comprehension = collection("}", () => {
       const keyToken = next();
       let key: string;
       if (keyToken.kind === "id" || keyToken.kind === "string" || keyToken.kind === "number") key = keyToken.kind === "string" ? unescape(keyToken.text) : keyToken.text;
@@ -292,56 +270,23 @@ export function readHcl(source: string): HclFile {
         const from = at;
         skipBalanced();
         key = textBetween(from, at);
-      } else {
-        key = keyToken.text;
-      }
+      } else key = keyToken.text;
       if (isPunct(peek(), "=") || isPunct(peek(), ":")) at++;
       else {
-        // Not a key = value pair: skip to the line's end.
+        // Not a key = value pair: skipped to the line's end.
         while (peek().kind !== "newline" && peek().kind !== "end" && !isPunct(peek(), "}")) at++;
-        continue;
+        return;
       }
       Object.defineProperty(object, key, { value: expression(depth + 1), enumerable: true, writable: true, configurable: true });
       keyLines[key] = keyToken.line;
-    }
+    });
+    if (comprehension) return comprehension;
     lines.set(object, keyLines);
-    void line;
     return object;
   };
 
-  const body = (depth: number): Block[] => {
-    if (depth > MAX_DEPTH) throw new HclTooDeep();
-    const blocks: Block[] = [];
-    for (;;) {
-      skipNewlines();
-      const token = peek();
-      if (token.kind === "end" || isPunct(token, "}")) return blocks;
-      if (token.kind !== "id") {
-        at++;
-        continue;
-      }
-      at++;
-      if (isPunct(peek(), "=")) {
-        // An attribute at the top level (a .tfvars file): kept as a block of its own name.
-        at++;
-        const value = expression(depth + 1);
-        const attributes = { [token.text]: value };
-        lines.set(attributes, { [token.text]: token.line });
-        blocks.push({ type: "=", labels: [token.text], line: token.line, attributes, blocks: [] });
-        continue;
-      }
-      const labels: string[] = [];
-      while (peek().kind === "string" || peek().kind === "id" || peek().kind === "template") labels.push(next().text);
-      if (!isPunct(peek(), "{")) {
-        while (peek().kind !== "newline" && peek().kind !== "end") at++;
-        continue;
-      }
-      at++;
-      blocks.push(blockBody(token.text, labels, token.line, depth + 1));
-    }
-  };
-
-  const blockBody = (type: string, labels: string[], line: number, depth: number): Block => {
+  /** A body's attributes and blocks, up to its closing brace (or the end of the file, for the top level). */
+  const blockBody = (type: string, labels: readonly string[], line: number, depth: number): Block => {
     if (depth > MAX_DEPTH) throw new HclTooDeep();
     const attributes: Record<string, unknown> = {};
     const attributeLines: Record<string, number> = {};
@@ -354,11 +299,8 @@ export function readHcl(source: string): HclFile {
         at++;
         break;
       }
-      if (token.kind !== "id") {
-        at++;
-        continue;
-      }
       at++;
+      if (token.kind !== "id") continue;
       if (isPunct(peek(), "=")) {
         at++;
         Object.defineProperty(attributes, token.text, { value: expression(depth + 1), enumerable: true, writable: true, configurable: true });
@@ -366,7 +308,7 @@ export function readHcl(source: string): HclFile {
         continue;
       }
       const nestedLabels: string[] = [];
-      while (peek().kind === "string" || peek().kind === "id") nestedLabels.push(next().text);
+      while (peek().kind === "string" || peek().kind === "id" || peek().kind === "template") nestedLabels.push(next().text);
       if (isPunct(peek(), "{")) {
         at++;
         blocks.push(blockBody(token.text, nestedLabels, token.line, depth + 1));
@@ -376,6 +318,14 @@ export function readHcl(source: string): HclFile {
     return { type, labels, line, attributes, blocks };
   };
 
-  const blocks = body(0);
+  const lineOf = (attributes: object, name: string) => lines.get(attributes)?.[name] ?? 1;
+  const top = blockBody("", [], 1, 0);
+  // Attributes at the top level (a .tfvars file) are kept as blocks of their own name, "=".
+  const assignments = Object.entries(top.attributes).map(([name, value]): Block => {
+    const attributes = { [name]: value };
+    lines.set(attributes, { [name]: lineOf(top.attributes, name) });
+    return { type: "=", labels: [name], line: lineOf(top.attributes, name), attributes, blocks: [] };
+  });
+  const blocks = [...top.blocks, ...assignments];
   return { blocks, tree: { root: blocks, lines, line: 1 } };
 }

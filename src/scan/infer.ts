@@ -8,7 +8,7 @@ import type { Confidence, Evidence, Findings, OtherWorkload, Platform, ScanResul
 import { stockRole } from "./stock-images.js";
 
 /** The scan's JSON shape; bumped when a field's meaning changes. */
-export const SCAN_SCHEMA_VERSION = 1;
+const SCAN_SCHEMA_VERSION = 1;
 
 const MAX_SERVICES = 10_000;
 const PLATFORM_ORDER: readonly Platform[] = ["kubernetes", "openshift", "ecs", "paas", "serverless", "other-orchestrator", "vms"];

@@ -9,7 +9,7 @@ import { kubernetesCpu, kubernetesMemory, count, sum } from "./quantity.js";
 import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
 
 /** A templated value resolved (a Helm chart's values): what it stands for, if known. */
-export interface Resolved {
+interface Resolved {
   readonly value: unknown;
 }
 

@@ -15,7 +15,7 @@ export function figure(value: number | null, file: string, line: number): Figure
 }
 
 /** What a line shows, cut to a length a report line can hold. */
-export function shortDetail(detail: string): string {
+function shortDetail(detail: string): string {
   const oneLine = detail.replace(/\s+/g, " ").trim();
   return oneLine.length <= 120 ? oneLine : `${oneLine.slice(0, 119)}…`;
 }

@@ -3,7 +3,7 @@
 // modules, Karpenter, Lambda, App Runner, Beanstalk, and the AWS provider's
 // Region. `var.x` and `local.x` are read as their literal defaults (or a
 // .tfvars value); anything else is left unresolved.
-import { emptyFindings, type Findings, type Workload } from "./evidence.js";
+import { emptyFindings, type Findings, type Platform, type Workload } from "./evidence.js";
 import { readCapacity, readService, readTaskDefinition } from "./ecs.js";
 import { isExpression, type Block, type HclFile } from "./hcl.js";
 import { count, ecsCpu, ecsMemory } from "./quantity.js";
@@ -65,15 +65,26 @@ function resolver(files: readonly TerraformFile[]): Resolve {
   return (value) => resolve(value);
 }
 
+/** Resources that say where the team runs by being there at all: the platform, and whether that is stated or a hint. */
+const PLATFORM_OF: Readonly<Record<string, readonly [Platform, boolean]>> = {
+  aws_ecs_cluster: ["ecs", true],
+  aws_eks_cluster: ["kubernetes", true],
+  aws_eks_node_group: ["kubernetes", true],
+  aws_eks_fargate_profile: ["kubernetes", true],
+  aws_lambda_function: ["serverless", true],
+  aws_apprunner_service: ["paas", true],
+  aws_elastic_beanstalk_environment: ["paas", true],
+  aws_instance: ["vms", false],
+};
+
 function readResource(file: string, tree: Tree, block: Block, resolve: Resolve, families: ReadonlyMap<string, string>, findings: Findings): void {
   const [type = "", label = ""] = block.labels;
   const attributes = block.attributes;
   const detail = `resource "${type}" "${label}"`;
   const { signs } = findings;
+  const platform = PLATFORM_OF[type];
+  if (platform) signs.push((platform[1] ? stated : hinted)("currentPlatform", platform[0], file, block.line, detail));
   switch (type) {
-    case "aws_ecs_cluster":
-      signs.push(stated("currentPlatform", "ecs", file, block.line, detail));
-      break;
     case "aws_ecs_service": {
       const reference = isExpression(attributes.task_definition) ? /aws_ecs_task_definition\.([A-Za-z0-9_-]+)/.exec(attributes.task_definition.text)?.[1] : undefined;
       const service = synthetic(tree, attributes, {
@@ -96,28 +107,13 @@ function readResource(file: string, tree: Tree, block: Block, resolve: Resolve, 
       readTaskDefinitionBlock(file, tree, block, resolve, families.get(label) ?? label, findings);
       break;
     case "aws_eks_cluster":
-      signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
       signs.push(stated("clusters", text(resolve(attributes.name)) ?? label, file, block.line, detail));
       break;
     case "aws_eks_node_group":
-      signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
       readNodeGroup(file, tree, attributes, block.line, resolve, findings);
       break;
-    case "aws_eks_fargate_profile":
-      signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
-      break;
-    case "aws_lambda_function":
-      signs.push(stated("currentPlatform", "serverless", file, block.line, detail));
-      break;
     case "aws_apprunner_service":
-      signs.push(stated("currentPlatform", "paas", file, block.line, detail));
       readAppRunner(file, tree, block, resolve, findings);
-      break;
-    case "aws_elastic_beanstalk_environment":
-      signs.push(stated("currentPlatform", "paas", file, block.line, detail));
-      break;
-    case "aws_instance":
-      signs.push(hinted("currentPlatform", "vms", file, block.line, detail));
       break;
     case "helm_release":
       signs.push(stated("ecosystem", "helm", file, block.line, detail));

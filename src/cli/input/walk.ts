@@ -13,7 +13,7 @@ import type { FileRecord, SkipReason, Skipped } from "../../scan/evidence.js";
 import { byName, bySniff, SKIPPED_FOLDERS } from "../../scan/kinds.js";
 
 /** A deploy file is kilobytes; past this a file is data, not configuration, and is not read. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** How much of a JSON file is read to tell whether it may be a deploy file. */
 const SNIFF_BYTES = 4096;
 

@@ -5,7 +5,7 @@
 import type { Confidence, Evidence, ScanResult } from "../../scan/evidence.js";
 import { joinList, t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
 
-export interface AnswerRow {
+interface AnswerRow {
   readonly label: string;
   readonly value: string;
   readonly confidence: string;
