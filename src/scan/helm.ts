@@ -8,9 +8,7 @@ import { readKubernetes, type Templating } from "./kubernetes.js";
 import { stated, hinted } from "./signs.js";
 import { stockRole } from "./stock-images.js";
 import { get, isObject, lineOf, list, text, type Tree } from "./tree.js";
-import { readYaml, type YamlOutcome } from "./yaml.js";
-
-type YamlModule = typeof import("yaml");
+import type { YamlOutcome, YamlReader } from "./yaml.js";
 
 /** A chart's files, gathered by the folder that holds its Chart.yaml. */
 export interface ChartFiles {
@@ -44,9 +42,9 @@ export function chartPart(path: string, chartDirs: ReadonlySet<string>): { dir: 
  * or, where `rendered` (the output of `helm template`) has a template's
  * objects, read from there on the lines the static reading found.
  */
-export function readChart(yaml: YamlModule, files: ChartFiles, rendered?: string): Findings {
+export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: string): Findings {
   const findings = emptyFindings();
-  const chartTree = files.chart ? only(findings, files.chart, readYaml(yaml, files.chart.text)) : undefined;
+  const chartTree = files.chart ? only(findings, files.chart, readYaml(files.chart.text)) : undefined;
   const chart = chartTree?.root;
   const chartName = text(get(chart, "name")) ?? (files.dir.split("/").pop() || "chart");
   if (files.chart && chartTree) {
@@ -64,20 +62,20 @@ export function readChart(yaml: YamlModule, files: ChartFiles, rendered?: string
     const environment = /^values[-.](.+)\.ya?ml$/.exec(file.path.slice(file.path.lastIndexOf("/") + 1))?.[1];
     if (environment !== undefined) findings.signs.push(hinted("environments", environment, file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
   }
-  const valuesTree = files.values ? only(findings, files.values, readYaml(yaml, files.values.text)) : undefined;
+  const valuesTree = files.values ? only(findings, files.values, readYaml(files.values.text)) : undefined;
   const values = valuesTree?.root ?? {};
   const outputs = rendered === undefined ? new Map<string, string>() : renderedByTemplate(rendered, files.dir);
   for (const template of files.templates) {
     const expressions: string[] = [];
     const staticText = setActionsAside(template.text, expressions, values);
-    let outcome = readYaml(yaml, staticText);
+    let outcome = readYaml(staticText);
     // A placeholder where a list was expected: read again with the template's lone actions left out altogether.
-    if (!outcome.ok && outcome.reason === "invalid") outcome = readYaml(yaml, setActionsAside(template.text, [], values, true));
+    if (!outcome.ok && outcome.reason === "invalid") outcome = readYaml(setActionsAside(template.text, [], values, true));
     if (!outcome.ok) continue;
     const templating = templatingFor(expressions, values, chartName);
     let found = readKubernetes(template.path, outcome.docs, templating);
     const output = outputs.get(template.path);
-    const renderedOutcome = output === undefined ? undefined : readYaml(yaml, output);
+    const renderedOutcome = output === undefined ? undefined : readYaml(output);
     if (renderedOutcome?.ok) found = onTemplateLines(readKubernetes(template.path, renderedOutcome.docs), found);
     findings.signs.push(...found.signs);
     findings.workloads.push(...found.workloads);

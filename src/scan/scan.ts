@@ -18,7 +18,7 @@ import { readCloudFormation, isTemplate } from "./cloudformation.js";
 import { readEcsJson } from "./ecs.js";
 import { readDockerfile } from "./dockerfile.js";
 import { readCi } from "./ci.js";
-import { readYaml } from "./yaml.js";
+import type { YamlReader } from "./yaml.js";
 import type { Tree } from "./tree.js";
 
 export interface ScanOptions {
@@ -30,8 +30,6 @@ export interface ScanOptions {
   readonly rendered?: Readonly<Record<string, string>>;
 }
 
-type YamlModule = typeof import("yaml");
-
 /**
  * What a repository's deployment files say, as answers with evidence. Paths
  * are relative to the repository's root, with "/" separators. Nothing in the
@@ -39,8 +37,9 @@ type YamlModule = typeof import("yaml");
  */
 export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecord>, options: ScanOptions = {}): Promise<ScanResult> {
   const findings: Findings[] = [];
-  let yaml: YamlModule | undefined;
-  const loadYaml = async () => (yaml ??= yamlOf(await import("yaml")));
+  let yaml: YamlReader | undefined;
+  // The YAML reader (and the yaml package) loads with the first file that needs it.
+  const loadYaml = async () => (yaml ??= (await import("./yaml.js")).readYaml);
   let hcl: typeof import("./hcl.js") | undefined;
   // Held until every file is in: chart parts (which chart they belong to is known at the end) and Terraform modules.
   const held: FileRecord[] = [];
@@ -93,21 +92,13 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
   return infer(options.root ?? ".", findings, options.skipped ?? []);
 }
 
-/**
- * The yaml package is CommonJS for Node: its namespace's default is the
- * package (the bundle gives only that), beside the named exports Node adds.
- */
-function yamlOf(namespace: YamlModule): YamlModule {
-  return (namespace as YamlModule & { default?: YamlModule }).default ?? namespace;
-}
-
 /** Files that may belong to a Helm chart: Chart.yaml, values files and anything under a templates folder. */
 function isChartPart(path: string): boolean {
   const base = path.slice(path.lastIndexOf("/") + 1);
   return base === "Chart.yaml" || /^values([-.].+)?\.ya?ml$/.test(base) || path.startsWith("templates/") || path.includes("/templates/");
 }
 
-async function readFile(file: FileRecord, reader: NonNullable<ReturnType<typeof readerOf>>, loadYaml: () => Promise<YamlModule>): Promise<Findings | undefined> {
+async function readFile(file: FileRecord, reader: NonNullable<ReturnType<typeof readerOf>>, loadYaml: () => Promise<YamlReader>): Promise<Findings | undefined> {
   const { path, text } = file;
   switch (reader) {
     case "dockerfile":
@@ -165,8 +156,8 @@ function readByContent(path: string, trees: readonly Tree[], kind: "cloudformati
 }
 
 /** The file's documents, read by `read`; a file that cannot be parsed safely is listed as skipped. */
-function withTrees(file: FileRecord, yaml: YamlModule, read: (trees: readonly Tree[]) => Findings): Findings {
-  const outcome = readYaml(yaml, file.text);
+function withTrees(file: FileRecord, readYaml: YamlReader, read: (trees: readonly Tree[]) => Findings): Findings {
+  const outcome = readYaml(file.text);
   if (!outcome.ok) return { ...emptyFindings(), skipped: [{ file: file.path, reason: outcome.reason, ...(outcome.line === undefined ? {} : { line: outcome.line }) }] };
   if (outcome.docs.length === 0) return emptyFindings();
   return read(outcome.docs);

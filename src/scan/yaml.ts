@@ -1,17 +1,17 @@
 // YAML (and JSON, which the same parser reads with positions) as trees with
-// lines. The parser is the `yaml` package, passed in by the caller that
-// loaded it on demand. Aliases are never expanded: an alias is the value its
+// lines, by the `yaml` package. The scanner loads this module (and so the
+// package) only when it meets the first file that needs it. Aliases are never expanded: an alias is the value its
 // anchor already became, and what expanding every alias would cost is
 // counted, so a "billion laughs" file is refused, not expanded.
-import type { Document, Node as YamlNode, Pair } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document, type Node as YamlNode, type Pair } from "yaml";
 import type { SkipReason } from "./evidence.js";
 import { lineFinder, MAX_DEPTH, type Tree } from "./tree.js";
 import { readBlockYaml } from "./block-yaml.js";
 
-type YamlModule = typeof import("yaml");
-
 /** What expanding every alias may cost, in values, before the file counts as an alias bomb. */
 const MAX_EXPANDED = 1_000_000;
+
+export type YamlReader = (source: string) => YamlOutcome;
 
 export type YamlOutcome = { ok: true; docs: Tree[] } | { ok: false; reason: Extract<SkipReason, "alias-bomb" | "too-deep" | "invalid">; line?: number };
 
@@ -24,22 +24,31 @@ class Refused extends Error {
   }
 }
 
+/**
+ * YAML for people to read, as the scaffolds write it: no anchors (a shared
+ * object is written out each time, as people write them) and no folded lines.
+ * Here beside the reading so that the package is bundled once, in one place.
+ */
+export function writeYaml(value: unknown): string {
+  return stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
+
 /** Every document of a YAML (or JSON) text, as trees; a file that cannot be read safely is refused with why. */
-export function readYaml(yaml: YamlModule, source: string): YamlOutcome {
+export function readYaml(source: string): YamlOutcome {
   // Most deploy files are plain block YAML, read from their lines; the parser reads the rest.
   const plain = readBlockYaml(source);
-  return plain === undefined ? readWithParser(yaml, source) : { ok: true, docs: plain };
+  return plain === undefined ? readWithParser(source) : { ok: true, docs: plain };
 }
 
 /** The documents as the `yaml` package composes them (the reference the plain reader is held to). */
-export function readWithParser(yaml: YamlModule, source: string): YamlOutcome {
+export function readWithParser(source: string): YamlOutcome {
   // The parser composes nested flow collections by recursion: a file of a
   // million "[" must be refused before it reaches it.
   if (flowDepth(source) > MAX_DEPTH) return { ok: false, reason: "too-deep" };
   const lineAt = lineFinder(source);
   let documents: Document.Parsed[];
   try {
-    documents = yaml.parseAllDocuments(source, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: false }) as Document.Parsed[];
+    documents = parseAllDocuments(source, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: false }) as Document.Parsed[];
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: "too-deep" };
     throw error;
@@ -51,7 +60,7 @@ export function readWithParser(yaml: YamlModule, source: string): YamlOutcome {
     if (problem) return { ok: false, reason: "invalid", line: lineAt(problem.pos[0]) };
     if (document.contents === null) continue;
     try {
-      docs.push(toTree(yaml, document, lineAt));
+      docs.push(toTree(document, lineAt));
     } catch (error) {
       if (error instanceof Refused) return { ok: false, reason: error.reason, ...(error.line === undefined ? {} : { line: error.line }) };
       if (error instanceof RangeError) return { ok: false, reason: "too-deep" };
@@ -92,7 +101,7 @@ function tagged(tag: string, value: unknown): unknown {
   return { [name === "Ref" || name === "Condition" ? name : `Fn::${name}`]: value };
 }
 
-function toTree(yaml: YamlModule, document: Document.Parsed, lineAt: (offset: number) => number): Tree {
+function toTree(document: Document.Parsed, lineAt: (offset: number) => number): Tree {
   const lines = new WeakMap<object, Record<string | number, number>>();
   // What each anchored node became, and what expanding it would cost.
   const made = new Map<YamlNode, { value: unknown; size: number }>();
@@ -103,7 +112,7 @@ function toTree(yaml: YamlModule, document: Document.Parsed, lineAt: (offset: nu
     if (depth > MAX_DEPTH) throw new Refused("too-deep", line);
     const yamlNode = node as YamlNode & { source?: string; items?: unknown[]; tag?: string; value?: unknown; anchor?: string };
     if (node === null || node === undefined) return { value: null, size: 1 };
-    if (yaml.isAlias(node)) {
+    if (isAlias(node)) {
       const target = node.resolve(document) as YamlNode | undefined;
       const known = target ? made.get(target) : undefined;
       if (!known) return { value: null, size: 1 };
@@ -112,9 +121,9 @@ function toTree(yaml: YamlModule, document: Document.Parsed, lineAt: (offset: nu
       return known;
     }
     let result: { value: unknown; size: number };
-    const scalar = yaml.isScalar(node);
-    if (yaml.isMap(node)) result = convertMap(yamlNode.items as Pair[], depth, line);
-    else if (yaml.isSeq(node)) {
+    const scalar = isScalar(node);
+    if (isMap(node)) result = convertMap(yamlNode.items as Pair[], depth, line);
+    else if (isSeq(node)) {
       const items: unknown[] = [];
       const itemLines: Record<number, number> = {};
       let size = 1;

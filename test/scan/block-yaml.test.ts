@@ -3,7 +3,6 @@
 import fc from "fast-check";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import * as yaml from "yaml";
 import { describe, expect, it } from "vitest";
 import { readBlockYaml } from "../../src/scan/block-yaml.js";
 import type { Tree } from "../../src/scan/tree.js";
@@ -24,7 +23,7 @@ function withLines(tree: Tree): unknown {
 function expectSameReading(source: string, label: string): boolean {
   const plain = readBlockYaml(source);
   if (plain === undefined) return false;
-  const parsed = readWithParser(yaml, source);
+  const parsed = readWithParser(source);
   expect(parsed.ok, `${label}: the parser refuses what the plain reader read`).toBe(true);
   if (!parsed.ok) return true;
   expect(plain.map(withLines), label).toEqual(parsed.docs.map(withLines));

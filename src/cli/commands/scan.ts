@@ -25,8 +25,7 @@ async function render(result: ScanResult, format: (typeof FORMATS.scan)[number],
       return (await import("../render/scan-markdown.js")).renderScanMarkdown(result, lang);
     case "text": {
       const color = colorEnabled(io.stdout, io.env, options.color);
-      const bold = color ? (await import("chalk")).default.bold : (text: string) => text;
-      return (await import("../render/scan-text.js")).renderScanText(result, { lang, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, bold });
+      return (await import("../render/scan-text.js")).renderScanText(result, { lang, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, color });
     }
   }
 }

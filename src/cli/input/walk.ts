@@ -6,7 +6,6 @@
 // file is a note in that list, never a failure. A function of the root
 // alone, so the MCP server can walk the same way.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { isUtf8 } from "node:buffer";
 import { join, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { FileRecord, SkipReason, Skipped } from "../../scan/evidence.js";
@@ -165,7 +164,12 @@ function readCandidate(real: string, sniff: boolean): string | { reason: SkipRea
 /** The text of a file's bytes (without a byte-order mark), or why it is not text: a NUL byte (binary) or bytes that are not UTF-8. */
 function decoded(bytes: Buffer): string | { reason: SkipReason } {
   if (bytes.subarray(0, 8192).includes(0)) return { reason: "binary" };
-  if (!isUtf8(bytes)) return { reason: "not-utf8" };
-  const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return { reason: "not-utf8" };
+  }
 }
+
+// The decoder, rather than node:buffer's isUtf8: importing node:buffer here would split it from the start-up path into a file of its own.
+const UTF8 = new TextDecoder("utf-8", { fatal: true });

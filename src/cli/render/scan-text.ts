@@ -1,3 +1,4 @@
+import { Chalk } from "chalk";
 import type { ScanResult } from "../../scan/evidence.js";
 import type { Lang } from "../../i18n/index.js";
 import { forTerminal } from "../output/escape.js";
@@ -9,11 +10,12 @@ export interface ScanTextOptions {
   readonly lang: Lang;
   readonly width: number;
   readonly unicode: boolean;
-  readonly bold: (text: string) => string;
+  readonly color: boolean;
 }
 
 /** The scan for a terminal or a log: the answers with where each was found, then the services, what was not counted and what was not read. */
-export function renderScanText(result: ScanResult, { lang, width, unicode, bold }: ScanTextOptions): string {
+export function renderScanText(result: ScanResult, { lang, width, unicode, color }: ScanTextOptions): string {
+  const bold = new Chalk({ level: color ? 1 : 0 }).bold;
   const report = scanReport(result, lang, (text) => forTerminal(text));
   const out: string[] = [bold(report.title), ""];
   if (report.nothing) out.push(...wrap(report.nothing, width), "");
