@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem, type as osType, release } from "node:os";
 import { join, resolve } from "node:path";
 import { startRegistry } from "./local-registry.mjs";
 import { nodeOf, npxFor } from "./test-tools.mjs";
+import { scanRatio } from "./bench-scan.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const BIN = join(ROOT, "bin/ecs-or-eks.cjs");
@@ -274,7 +275,7 @@ try {
     const node = nodeOf(major);
     const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
     console.error(`measuring on Node ${version}...`);
-    figures[major] = { version, startup: startupRatios(node), prompt: await promptRatio(node), npx: coldNpx(node, registry), batch: batchRatio(node, lines), mcp: await mcpFigures(node) };
+    figures[major] = { version, startup: startupRatios(node), prompt: await promptRatio(node), npx: coldNpx(node, registry), batch: batchRatio(node, lines), mcp: await mcpFigures(node), scan: scanRatio(node, join(work, `scan-${major}`)) };
   }
 } finally {
   await registry.stop();
@@ -307,10 +308,12 @@ const report = [
   row(`--batch, ${BATCH_LINES.toLocaleString("en")} answer sets, against a bare parse-and-serialise loop`, (f) => f.batch.ratio, 3),
   row(`cold \`npx --yes ecs-or-eks@1\` (empty npm cache and folder, local registry), against a one-file package the same way`, (f) => f.npx.ratio),
   row("`ecs-or-eks mcp`: spawn to the answer to the first tools/list", (f) => f.mcp.spawnToListMs / f.startup.bare.ms),
+  row(`scan of a generated monorepo (${n20.scan.files.toLocaleString("en")} files, ${n20.scan.services} services, an alias bomb, a symlink loop, a FIFO and a 50 MB binary), against a bare Node walk that reads the same files`, (f) => f.scan.ratio, 1.5),
   "",
   `Cold npx ran npm ${n20.npx.npm} on Node 20 and npm ${n24.npx.npm} on Node 24, median of ${NPX_RUNS}: ${n20.npx.ms.toFixed(0)} ms against ${n20.npx.baselineMs.toFixed(0)} ms, and ${n24.npx.ms.toFixed(0)} ms against ${n24.npx.baselineMs.toFixed(0)} ms.`,
   `Batch peak memory (whole process, Node 20 / 24): ${n20.batch.rssSmallMiB.toFixed(0)} / ${n24.batch.rssSmallMiB.toFixed(0)} MiB for ${(BATCH_LINES / 10).toLocaleString("en")} lines, ${n20.batch.rssMiB.toFixed(0)} / ${n24.batch.rssMiB.toFixed(0)} MiB for ${BATCH_LINES.toLocaleString("en")} lines; ${(BATCH_LINES * 10).toLocaleString("en")} lines with the JavaScript heap capped at 32 MiB finish in ${n20.batch.rssCappedMiB.toFixed(0)} / ${n24.batch.rssCappedMiB.toFixed(0)} MiB (nothing accumulates per line).`,
   `MCP, ${MCP_CALLS.toLocaleString("en")} recommend calls for the clear-cut team on one connection, send to answer: median ${n20.mcp.callMedianMs.toFixed(2)} ms, p99 ${n20.mcp.callP99Ms.toFixed(2)} ms on Node 20; median ${n24.mcp.callMedianMs.toFixed(2)} ms, p99 ${n24.mcp.callP99Ms.toFixed(2)} ms on Node 24 (target: a median under 5 ms on Node 24: ${n24.mcp.callMedianMs < 5 ? "met" : "not met"}). Spawn to the first tools/list: ${n20.mcp.spawnToListMs.toFixed(0)} ms on Node 20, ${n24.mcp.spawnToListMs.toFixed(0)} ms on Node 24.`,
+  `Scan peak memory (whole process, Node 20 / 24): ${n20.scan.rssMiB.toFixed(0)} / ${n24.scan.rssMiB.toFixed(0)} MiB; skipped as it should: ${n20.scan.skipped.join(", ")}.`,
   `Package: ${kb(size.packed)} packed (target ≤ 130 KB: ${size.packed <= 130 * 1024 ? "met" : "not met"}), ${kb(size.unpacked)} unpacked, ${size.files} files; installed: ${kb(size.installed)} in node_modules (${size.installedPackages.join(", ")}).`,
 ].join("\n");
 console.log(report);

@@ -144,8 +144,9 @@ const generator = await build({
 });
 const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-build-"));
 writeFileSync(join(scratch, "json-schema.mjs"), generator.outputFiles[0].text);
-const { answersJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
+const { answersJsonSchema, scanJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
 const schema = `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
+const scanSchema = `${JSON.stringify(scanJsonSchema(), null, 2)}\n`;
 rmSync(scratch, { recursive: true, force: true });
 
 const define = {
@@ -386,6 +387,8 @@ writeFileSync(new URL("answers.schema.json", dist), schema);
 // The documents the rules cite, which the MCP server offers as resources and quotes line by line.
 mkdirSync(new URL("sources/", dist), { recursive: true });
 for (const file of ["guide.ko.md", "FACTS.md"]) copyFileSync(new URL(`../docs/sources/${file}`, import.meta.url), new URL(`sources/${file}`, dist));
+// And the scan's JSON shape (`scan --format json`), generated the same way.
+writeFileSync(new URL("scan.schema.json", dist), scanSchema);
 
 // The built-in rules are compiled, not re-validated, at start-up: validate them here, once.
 execFileSync(process.execPath, [BIN, "rules", "check", "rules/rules.json"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -1,4 +1,4 @@
-import { dump } from "js-yaml";
+import { writeYaml } from "../scan/yaml.js";
 import type { ScaffoldNote, ScaffoldSpec } from "./spec.js";
 
 // What the plain manifests and the Helm chart share: sizes, where pods run,
@@ -26,7 +26,7 @@ export function kubernetesResources(spec: Pick<ScaffoldSpec, "cpu" | "memory" | 
 }
 
 /** YAML without anchors (shared label objects are written out each time, as people write them) or folding. */
-export const stringify = (value: unknown) => dump(value, { noRefs: true, lineWidth: -1 });
+export const stringify = writeYaml;
 
 /** Where the pods may run and what they tolerate: Auto Mode nodes, GPU nodes. */
 export function placement(spec: ScaffoldSpec) {

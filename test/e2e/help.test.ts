@@ -30,7 +30,7 @@ describe("ecs-or-eks help [command]", () => {
   it.each([
     [["scafold"], 'unknown command "scafold". Did you mean "scaffold"?'],
     [["help", "scafold"], 'unknown command "scafold". Did you mean "scaffold"?'],
-    [["frobnicate"], 'unknown command "frobnicate"; the commands are schema, init, rules, prices, compare, scaffold, mcp, help, completion.'],
+    [["frobnicate"], 'unknown command "frobnicate"; the commands are schema, init, rules, prices, compare, scaffold, mcp, scan, help, completion.'],
   ])("%j: exit 2, one line naming the command, and the fix", async (args, message) => {
     const ran = await runBin(args);
     expect(ran.code).toBe(2);
@@ -60,7 +60,8 @@ describe("ecs-or-eks completion", () => {
   });
 
   it("bash: completes commands, a command's own flags, and every answer's values from the questions table", async () => {
-    expect(await bashCompletes("ecs-or-eks", "sca")).toEqual(["scaffold"]);
+    expect(await bashCompletes("ecs-or-eks", "scaf")).toEqual(["scaffold"]);
+    expect(await bashCompletes("ecs-or-eks", "sca")).toEqual(["scan", "scaffold"]);
     expect(await bashCompletes("ecs-or-eks", "scaffold", "--pla")).toEqual(["--platform"]);
     expect(await bashCompletes("ecs-or-eks", "compare", "--pla")).toEqual([]);
     for (const q of QUESTIONS.filter((question) => question.kind === "choice")) {

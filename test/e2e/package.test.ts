@@ -118,7 +118,7 @@ describe("start-up loads only what a run needs", () => {
         source === "src/cli/input/prompts.ts" ||
         source.startsWith("src/scaffold/") ||
         source === "src/i18n/ko.ts" ||
-        ["npm:chalk", "npm:zod", "npm:js-yaml"].includes(source) ||
+        ["npm:chalk", "npm:zod", "npm:yaml"].includes(source) ||
         source.startsWith("npm:@inquirer/") ||
         isMcpServer(source) ||
         /^src\/engine\/(answers|rules|rules-schema)\.ts$/.test(source),

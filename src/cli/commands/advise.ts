@@ -37,12 +37,18 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
   const prices = await loadPrices(options.prices, io, lang);
-  const { answers, given, asked } = await gatherAnswers(options, io, lang, "recommend", asking);
+  const { answers, given, asked, fromRepository } = await gatherAnswers(options, io, lang, "recommend", asking);
   const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
-  const rendered = await render(result, format, options, io, lang, date, asked);
+  // Every format says which answers came from the repository (--from DIR).
+  const rendered =
+    fromRepository === undefined
+      ? await render(result, format, options, io, lang, date, asked)
+      : format === "json"
+        ? `${JSON.stringify({ ...result, fromRepository }, null, 2)}\n`
+        : `${await render(result, format, options, io, lang, date, asked)}${await (await import("../render/from-repository.js")).fromRepositoryLine(fromRepository, format, lang, outputWidth(io.stdout))}`;
   // After the questionnaire, the text result ends with the command that gives it again.
-  const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang) : "";
+  const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang, fromRepository?.keys) : "";
   await writeOut(io.stdout, rendered + again);
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
@@ -75,10 +81,16 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
   }
 }
 
-async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang): Promise<string> {
+async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang, scanned: readonly string[] = []): Promise<string> {
   const { renderReproduce } = await import("../render/reproduce.js");
-  const extra = [...(options.rules === undefined ? [] : ["--rules", options.rules]), ...(options.lang === undefined ? [] : ["--lang", options.lang])];
-  return renderReproduce([...flagsFor(answers), ...extra], outputWidth(io.stdout), lang);
+  const extra = [
+    ...(options.from === undefined ? [] : ["--from", options.from]),
+    ...(options.rules === undefined ? [] : ["--rules", options.rules]),
+    ...(options.lang === undefined ? [] : ["--lang", options.lang]),
+  ];
+  // What --from finds again is not repeated as flags.
+  const own = Object.fromEntries(Object.entries(answers).filter(([key]) => !scanned.includes(key)));
+  return renderReproduce([...flagsFor(own), ...extra], outputWidth(io.stdout), lang);
 }
 
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */

@@ -18,6 +18,7 @@ import {
   type RulesCheckOptions,
   type RulesOptions,
   type ScaffoldOptions,
+  type ScanCommandOptions,
   type SchemaOptions,
 } from "./options.js";
 import { EXIT, exitCodeVars } from "../output/exit-codes.js";
@@ -152,6 +153,10 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
       ),
     mcp: (command) =>
       common(command).action(settingExitCode<CommonOptions>(async (options) => (await import("../commands/mcp.js")).serveMcp(options, io, lang))),
+    scan: (command) =>
+      common(withOptions(command, OPTION_TABLES.scan, FORMATS.scan)).action(
+        settingExitCode<ScanCommandOptions>(async (options, self) => (await import("../commands/scan.js")).scanCommand(self.args[0], options, io, lang)),
+      ),
     help: (command) =>
       command.action(
         settingExitCode<CommonOptions>((_options, self) => {
@@ -171,6 +176,7 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
   const operands: Record<string, [string, MessageKey]> = {
     help: ["[command]", "help.helpCommand.argument"],
     completion: ["<shell>", "help.completion.argument"],
+    scan: ["[dir]", "help.scan.argument"],
   };
   for (const [name, build] of Object.entries(subcommands)) {
     const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));

@@ -10,6 +10,7 @@ export const FORMATS = {
   rules: ["text", "json"],
   prices: ["text", "json"],
   compare: ["text", "markdown", "json"],
+  scan: ["text", "json", "markdown"],
 } as const;
 
 /** One option: its flags as commander reads them, and its help text. */
@@ -32,6 +33,7 @@ export const OPTION_TABLES = {
   /** Commands that take answers, beside one flag per answer (input/flags.ts). */
   answers: [
     ["-a, --answers <file>", "help.answers"],
+    ["--from <dir>", "help.from"],
     ["--no-input", "help.noInput"],
   ],
   advise: [
@@ -65,6 +67,11 @@ export const OPTION_TABLES = {
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
   ],
+  scan: [
+    ["-f, --format <format>", "help.format"],
+    ["--json", "help.json"],
+    ["--helm", "help.scanHelm"],
+  ],
   scaffold: [
     ["--platform <platform>", "help.platform"],
     ["--launch-type <type>", "help.launchType"],
@@ -94,6 +101,7 @@ export const COMMAND_OPTIONS = {
   init: { answers: true, tables: ["answers", "init", "common"] },
   rules: { answers: false, tables: ["rules", "common"] },
   compare: { answers: false, tables: ["compare", "common"] },
+  scan: { answers: false, tables: ["scan", "common"] },
   scaffold: { answers: true, tables: ["answers", "scaffold", "common"] },
   mcp: { answers: false, tables: ["common"] },
 } as const satisfies Record<string, { answers: boolean; tables: readonly (keyof typeof OPTION_TABLES)[] }>;
@@ -122,6 +130,7 @@ export type PricesOptions = CommonOptions & OptionsOf<Tables["prices"]>;
 export type CompareOptions = CommonOptions & OptionsOf<Tables["compare"]>;
 export type ScaffoldOptions = WithAnswers & OptionsOf<Tables["scaffold"]>;
 export type SchemaOptions = CommonOptions;
+export type ScanCommandOptions = CommonOptions & OptionsOf<Tables["scan"]>;
 
 /**
  * The one check that a flag's value is one of a list: the value, or

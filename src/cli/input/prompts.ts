@@ -23,10 +23,17 @@ export async function askAnswers(
   lang: Lang,
   color: boolean,
   end: ReviewEnd = "recommend",
+  known?: Known,
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
-  return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color));
+  return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color, known));
+}
+
+/** Answers known before the questions (what `--from DIR` found), with where each was found: not asked, but shown in the review. */
+export interface Known {
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly where: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,8 +58,10 @@ async function askAll(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  known?: Known,
 ): Promise<Record<string, unknown>> {
-  const answers: Record<string, unknown> = {};
+  // What is known already counts for the questions that follow from it (how the team feels about what it runs).
+  const answers: Record<string, unknown> = { ...known?.answers };
   // A question that follows from an earlier answer (how the team feels about what it runs) counts only once it applies.
   const open = () => questions.filter((q) => isAsked(q, answers));
   let n = 0;
@@ -70,7 +79,10 @@ async function askAll(
     const value = await untilDrawn(context, (output) => askOne(q, message, undefined, { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
     if (value !== undefined) answers[q.key] = value;
   }
-  return review(questions, answers, end, context, lang, color);
+  if (!known) return review(questions, answers, end, context, lang, color);
+  // The review lists the known answers too, in the questions' order; those still as found say where.
+  const reviewed = QUESTIONS.filter((q) => questions.includes(q) || q.key in known.answers);
+  return review(reviewed, answers, end, context, lang, color, known);
 }
 
 const SHOW = "\u0000show";
@@ -91,11 +103,15 @@ async function review(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  known?: Known,
 ): Promise<Record<string, unknown>> {
+  // "Services: 11, from kubernetes-manifests/*.yaml" while the answer is still the one found there.
+  const found = (q: Question) =>
+    known && q.key in known.answers && JSON.stringify(known.answers[q.key]) === JSON.stringify(answers[q.key]) && known.where[q.key] ? `, ${t(lang, "scan.from", { where: known.where[q.key]! })}` : "";
   const askReview = (drawing: PromptContext): Promise<string> => {
     // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
     const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
-      const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`;
+      const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}${found(q)}`;
       return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
     });
     return select(
