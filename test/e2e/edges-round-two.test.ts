@@ -142,7 +142,7 @@ describe("4. control bytes never reach the terminal or the log raw", () => {
     expect(ran.code).toBe(0);
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).not.toMatch(/^## Forged heading/m);
-    expect(markdown).toContain("line one ## Forged heading \\| cell \\`code\\`\\\\u001b[31m");
+    expect(markdown).toContain("line one ## Forged heading \\| cell \\`code\\`\\\\u001b\\[31m");
     expect(ran.stdout).not.toMatch(CONTROL);
     expect(ran.stdout).toContain("\\u000a## Forged heading");
     const json = await runBin([...F, "--rules", rules, "--json"]);

@@ -15,6 +15,7 @@ import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { loadPrices } from "../input/load-prices.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
+import { jsonText } from "../output/escape.js";
 import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
@@ -57,7 +58,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
 }
 
 async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string): Promise<string> {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === "json") return `${jsonText(result, 2)}\n`;
   // Each renderer loads only for its format: a JSON run needs none of them.
   switch (format) {
     case "markdown":

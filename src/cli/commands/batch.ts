@@ -19,7 +19,7 @@ import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
 import { cannotRead, openInput } from "../input/read.js";
 import { optionName, usdText } from "../render/phrases.js";
-import { forTerminal } from "../output/escape.js";
+import { forTerminal, jsonText } from "../output/escape.js";
 
 /** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
 async function openBatchInput(path: string, io: Io, lang: Lang): Promise<Readable> {
@@ -194,8 +194,8 @@ async function validated(
 
 /** {"line":1,"id":"svc-a",...result}: the result is spliced in, not copied (this runs a million times). */
 function jsonLine(record: LineRecord): string {
-  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${JSON.stringify(record.id)}`}`;
-  return "error" in record ? `${head},"error":${JSON.stringify(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
+  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${jsonText(record.id)}`}`;
+  return "error" in record ? `${head},"error":${jsonText(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
 }
 
 function textRow(record: LineRecord, lang: Lang): string {
