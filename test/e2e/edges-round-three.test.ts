@@ -3,16 +3,28 @@
 // (3), signals in a flood of bad batch lines (11), repeated list flags (13),
 // scaffold's region (21), unknown fields (23), messages (24) and deep batch
 // lines (26). Each case as a user meets it, with the built bin.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { QUESTIONS } from "../../src/engine/questions.js";
+import { inTerminal, KEYS } from "../helpers/pty.js";
 import { runBin } from "../helpers/run-bin.js";
 
 const F = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"];
 const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-edges3-"));
 /** A byte a terminal would act on: C0 but newline and tab, DEL, C1, and the bidirectional overrides. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q)).length;
+const QUICK = QUESTIONS.filter((q) => (q.required || "quick" in q) && !("askedWhen" in q)).length;
+
+/** The quick questions answered with their defaults, "finish now", then on from the review to the result. */
+async function quickPathToReview(term: ReturnType<typeof inTerminal>): Promise<void> {
+  for (let n = 1; n <= QUICK; n++) await term.when(`(${n}/${TOTAL})`, KEYS.enter);
+  await term.when("more questions have defaults", `${KEYS.down}${KEYS.enter}`);
+  await term.when("Your answers. Change one, or go on?", KEYS.enter);
+}
 
 const TIER = "XL\n\n# Injected\n\n<img src=x onerror=alert(1)>";
 
@@ -87,4 +99,109 @@ describe("2. control bytes from a prices file never reach the terminal raw", () 
       } else expect(ran.stdout).toMatch(/S\\+u001b\\?\[31m/);
     }
   });
+});
+
+describe("3. a dangling link is never followed into a folder that is not there", () => {
+  /** A folder with `name` as a link to `target` (inside the folder), which does not exist. */
+  function danglingIn(name: string, target: string): { dir: string; target: string } {
+    const dir = tmp();
+    symlinkSync(join(dir, target), join(dir, name));
+    return { dir, target: join(dir, target) };
+  }
+
+  it.each([
+    ["--save L", (out: string) => [...F, "--save", out]],
+    ["--save L --force", (out: string) => [...F, "--save", out, "--force"]],
+    ["init --out L --force", (out: string) => ["init", ...F, "--out", out, "--force"]],
+  ] as const)("%s, with the link's folder missing: exit 2, naming the target, nothing created", async (_name, args) => {
+    const { dir, target } = danglingIn("dangling.json", "nowhere/x.json");
+    const ran = await runBin([...args("dangling.json")], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.replace(/\s+/g, " ")).toContain(`dangling.json is a symbolic link to ${target}, whose folder ${join(dir, "nowhere")} does not exist; no folder is created through a link.`);
+    expect(ran.stdout).toBe("");
+    expect(existsSync(join(dir, "nowhere"))).toBe(false);
+    expect(readlinkSync(join(dir, "dangling.json"))).toBe(target);
+  });
+
+  it("without --force, a dangling link into a folder that exists is refused, naming the target; with it, the target is written and named", async () => {
+    const { dir, target } = danglingIn("dangling.json", "real/answers.json");
+    mkdirSync(join(dir, "real"));
+    const refused = await runBin([...F, "--save", "dangling.json"], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`dangling.json is a symbolic link to ${target}, which does not exist yet.`);
+    expect(refused.stderr).toContain("pass --force to write the file the link points to");
+    expect(existsSync(target)).toBe(false);
+    const saved = await runBin([...F, "--save", "dangling.json", "--force"], { cwd: dir });
+    expect(saved.code).toBe(0);
+    expect(saved.stderr.replace(/\s+/g, " ")).toContain(`Wrote your answers to ${target}.`);
+    expect(JSON.parse(readFileSync(target, "utf8")).budget).toBe("tight");
+    expect(lstatSync(join(dir, "dangling.json")).isSymbolicLink()).toBe(true);
+    const init = await runBin(["init", ...F, "--out", "dangling.json", "--force"], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain(`dangling.json is a symbolic link: the file written is ${target}.`);
+  });
+
+  it("a dangling link as a folder of the path is never created through", async () => {
+    const { dir } = danglingIn("out", "nowhere/deeper");
+    const ran = await runBin(["init", ...F, "--out", "out/answers.json"], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.replace(/\s+/g, " ")).toContain(`cannot create out/answers.json: ${join(dir, "out")} is a symbolic link to ${join(dir, "nowhere/deeper")}, which does not exist`);
+    expect(existsSync(join(dir, "nowhere"))).toBe(false);
+  });
+
+  it("scaffold --out D --force with D/task-definition.json dangling: refused whole, nothing written; with the folder there, the target is named", async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "D"));
+    symlinkSync(join(dir, "gone", "td.json"), join(dir, "D", "task-definition.json"));
+    const ran = await runBin(["scaffold", "--platform", "ecs", "--out", "D", "--force"], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.replace(/\s+/g, " ")).toContain(`D/task-definition.json is a symbolic link to ${join(dir, "gone", "td.json")}, whose folder ${join(dir, "gone")} does not exist`);
+    expect(existsSync(join(dir, "gone"))).toBe(false);
+    expect(readdirSync(join(dir, "D"))).toEqual(["task-definition.json"]);
+    mkdirSync(join(dir, "gone"));
+    const wrote = await runBin(["scaffold", "--platform", "ecs", "--out", "D", "--force"], { cwd: dir });
+    expect(wrote.code).toBe(0);
+    expect(wrote.stderr).toContain(`D/task-definition.json is a symbolic link: the file written is ${join(dir, "gone", "td.json")}.`);
+    expect(JSON.parse(readFileSync(join(dir, "gone", "td.json"), "utf8")).family).toBe("sample-app");
+  });
+
+  it("--summary to a dangling link: refused before any output without --force; with it, into a folder that exists", async () => {
+    const dir = tmp();
+    const link = join(dir, "summary.md");
+    symlinkSync(join(dir, "real", "summary.md"), link);
+    const refused = await runBin([...F, "--summary"], { env: { GITHUB_STEP_SUMMARY: link } });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(`${link} is a symbolic link to ${join(dir, "real", "summary.md")}, whose folder ${join(dir, "real")} does not exist`);
+    expect(existsSync(join(dir, "real"))).toBe(false);
+    mkdirSync(join(dir, "real"));
+    expect((await runBin([...F, "--summary"], { env: { GITHUB_STEP_SUMMARY: link } })).code).toBe(2);
+    const forced = await runBin([...F, "--summary", "--force"], { env: { GITHUB_STEP_SUMMARY: link } });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, "real", "summary.md"), "utf8")).toMatch(/^## /);
+  });
+
+  it("at the save prompt, a dangling link is asked about as a file that is there, and the target is named", async () => {
+    const { dir, target } = danglingIn("answers.json", "real/answers.json");
+    mkdirSync(join(dir, "real"));
+    const term = inTerminal(["--no-color"], { cwd: dir, cols: 200 });
+    await quickPathToReview(term);
+    await term.when("Save your answers to answers.json?", KEYS.enter);
+    await term.when("already exists. Overwrite it?", `y${KEYS.enter}`);
+    expect(await term.exited).toBe(0);
+    expect((await term.screen()).join(" ")).toContain(`Wrote your answers to ${target}.`);
+    expect(JSON.parse(readFileSync(target, "utf8")).kubernetesExperience).toBe("none");
+  }, 60_000);
+
+  it("at the save prompt, a dangling link into a missing folder creates nothing and names the target", async () => {
+    const { dir, target } = danglingIn("answers.json", "nowhere/answers.json");
+    const term = inTerminal(["--no-color"], { cwd: dir, cols: 240 });
+    await quickPathToReview(term);
+    await term.when("Save your answers to answers.json?", KEYS.enter);
+    // Refused, whether the run ends there or asks for another name: then Ctrl-C.
+    await term.when("whose folder", KEYS.ctrlC);
+    await term.exited;
+    expect((await term.screen()).join(" ")).toContain(`is a symbolic link to ${target}`);
+    expect(existsSync(join(dir, "nowhere"))).toBe(false);
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";
 import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
-import { writeFilesAtomically } from "../output/write-file.js";
+import { linkNotes, writeFilesAtomically, type Written } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
 
 /**
@@ -58,11 +58,12 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
   // The generators (and the YAML writer) load only for this command.
   const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
   const result = scaffold(spec);
+  let written: Written[] = [];
   if (out === undefined) {
     await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
   } else {
     refuseLinkedFolders(out, result.files.map((file) => file.path), io.cwd, lang);
-    writeFilesAtomically(
+    written = writeFilesAtomically(
       result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
       io.cwd,
       options.force === true,
@@ -70,7 +71,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
       out,
     );
   }
-  io.stderr.write(report(spec, result, out, chosen.why, sizeWarnings(spec, lang), lang));
+  io.stderr.write(report(spec, result, out, chosen.why, sizeWarnings(spec, lang), lang, linkNotes(written, lang)));
   return EXIT.ok;
 }
 
@@ -118,9 +119,9 @@ async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Pro
   };
 }
 
-function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang): string {
+function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang, notes: readonly string[]): string {
   const lines = [t(lang, "scaffold.for", { what: optionName(lang, spec.platform, spec.launchType), why })];
-  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })));
+  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })), ...notes);
   if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: forTerminal(join(out ?? ".", spec.name)) }));
   for (const { key, ...vars } of result.notes) lines.push(t(lang, key, vars));
   lines.push(...warnings.map((warning) => t(lang, "scaffold.warning", { warning })));
