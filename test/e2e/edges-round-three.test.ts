@@ -3,14 +3,16 @@
 // (3), signals in a flood of bad batch lines (11), repeated list flags (13),
 // scaffold's region (21), unknown fields (23), messages (24) and deep batch
 // lines (26). Each case as a user meets it, with the built bin.
+import { spawn } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
-import { runBin } from "../helpers/run-bin.js";
+import { BIN, runBin } from "../helpers/run-bin.js";
 
+const ANSWERS = '{"kubernetesExperience":"none","cloudStrategy":"aws-only","budget":"tight","microservices":3}';
 const F = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"];
 const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-edges3-"));
 /** A byte a terminal would act on: C0 but newline and tab, DEL, C1, and the bidirectional overrides. */
@@ -203,5 +205,52 @@ describe("3. a dangling link is never followed into a folder that is not there",
     await term.exited;
     expect((await term.screen()).join(" ")).toContain(`is a symbolic link to ${target}`);
     expect(existsSync(join(dir, "nowhere"))).toBe(false);
+  }, 60_000);
+});
+
+describe("11. a signal ends --batch whatever the input", () => {
+  /** The batch with stdin fed by `feed` until the process ends; resolves to its exit code and stderr once `signal` has stopped it. */
+  async function stopBatch(signal: NodeJS.Signals, feed: string | undefined): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [BIN, "--batch"], { stdio: ["pipe", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdin.on("error", () => {});
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    let open = true;
+    void closed.then(() => (open = false));
+    // The batch is under way once a first line's result is out: its handlers are set.
+    child.stdin.write(`${ANSWERS}\n`);
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    if (feed !== undefined) {
+      // As `yes` does: as much as the pipe takes, for as long as the process lives.
+      const chunk = feed.repeat(Math.ceil(65_536 / feed.length));
+      const pump = () => {
+        while (open && child.stdin.write(chunk));
+        if (open) child.stdin.once("drain", pump);
+      };
+      pump();
+    }
+    child.stdout.resume();
+    child.kill(signal);
+    return { code: await closed, stderr };
+  }
+
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+    ["SIGHUP", 129],
+  ] as const)("%s in a flood of bad lines (yes x | ecs-or-eks --batch): exit %i", async (signal, code) => {
+    const ran = await stopBatch(signal, "x\n");
+    expect(ran.code).toBe(code);
+    expect(ran.stderr).toMatch(new RegExp(`Stopped by ${signal} after line \\d+`));
+  }, 60_000);
+
+  it.each([
+    ["a flood of lines the schema must explain", '{"budget":1}\n'],
+    ["a flood of blank lines", "\n"],
+    ["an idle pipe", undefined],
+  ] as const)("SIGTERM in %s: exit 143", async (_name, feed) => {
+    const ran = await stopBatch("SIGTERM", feed);
+    expect(ran.code).toBe(143);
   }, 60_000);
 });

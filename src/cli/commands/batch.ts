@@ -49,6 +49,15 @@ const LISTED = 20;
 /** The signals that end a batch run: each is caught so the line being written is finished first. */
 const STOP_SIGNALS = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
 
+/**
+ * The longest a batch works without letting the event loop run: a signal's
+ * handler runs only then. A chunk of input can hold 30,000 bad lines, each
+ * costing an exception or two; without a pause, a flood of them kept SIGTERM
+ * waiting for minutes. Checked every CHECK_EVERY lines.
+ */
+const PAUSE_AFTER_MS = 20;
+const CHECK_EVERY = 64;
+
 function note(lines: Lines, line: number): void {
   lines.count++;
   if (lines.first.length < LISTED) lines.first.push(line);
@@ -80,14 +89,27 @@ export async function runBatch(
   let encoding: string | undefined;
   // A signal stops the run between writes, never inside one: the output up to it is whole lines.
   let stopped: keyof typeof SIGNAL_EXIT | undefined;
-  const stop = (signal: keyof typeof SIGNAL_EXIT) => () => void (stopped ??= signal);
+  const stop = (signal: keyof typeof SIGNAL_EXIT) => () => {
+    stopped ??= signal;
+    // A batch waiting for input that may never come (an idle pipe) stops waiting.
+    input.destroy();
+  };
   const handlers = STOP_SIGNALS.map((signal) => [signal, stop(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  let working = Date.now();
+  const interrupted = () => new Interrupted(stopped!, SIGNAL_EXIT[stopped!], t(lang, "batch.interrupted", { signal: stopped!, line }));
   try {
     for await (const batch of readLineBatches(input, MAX_LINE_BYTES)) {
-      // A chunk's lines are evaluated in one go and written in one write.
+      // A chunk's lines are evaluated in one go and written in one write, with a pause now and then for signals.
       let out = "";
       for (const read of batch) {
+        if (line % CHECK_EVERY === 0 && Date.now() - working > PAUSE_AFTER_MS) {
+          if (out !== "") await writeOut(io.stdout, out);
+          out = "";
+          await new Promise((resolve) => setImmediate(resolve));
+          working = Date.now();
+          if (stopped) throw interrupted();
+        }
         line++;
         if ("noEnd" in read) {
           endless = true;
@@ -115,9 +137,12 @@ export async function runBatch(
         out += format === "json" ? jsonLine(record) : textRow(record, lang);
       }
       if (out !== "") await writeOut(io.stdout, out);
-      if (stopped) throw new Interrupted(stopped, SIGNAL_EXIT[stopped], t(lang, "batch.interrupted", { signal: stopped, line }));
+      if (stopped) throw interrupted();
     }
+    if (stopped) throw interrupted();
   } catch (error) {
+    // The input, destroyed by the signal's handler, may end in an error of its own: the signal is what happened.
+    if (stopped && !(error instanceof OutputError)) throw interrupted();
     if (error instanceof InputError || error instanceof OutputError || error instanceof Interrupted || path === undefined || path === "-") throw error;
     throw cannotRead(path, error, lang);
   } finally {
