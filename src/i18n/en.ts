@@ -372,6 +372,7 @@ export const en = {
   "error.jsonAndFormat": "--json asks for JSON but --format asks for \"{format}\"; pass one of them.",
   "error.badLang": "unknown language \"{lang}\": use one of {langs}.",
   "flags.emptyItem": "{flag} has an empty item (got {got}); list values such as helm,gitops, or pass none for an empty list.",
+  "flags.tooManyValues": "{flag} is given more than {max} times; a list holds at most {max} items, so list each choice once.",
   "flags.noneAndMore": "{flag} none means an empty list, so it cannot be combined with other values; pass one or the other.",
   "adr.badEpoch": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, up to 253402300799 (got {got}); unset it for today's date.",
 

@@ -363,6 +363,7 @@ export const ko: Record<MessageKey, string> = {
   "error.jsonAndFormat": "--json은 JSON을, --format은 \"{format}\" 형식을 요청합니다. 하나만 넘기세요.",
   "error.badLang": "알 수 없는 언어 \"{lang}\": {langs} 중 하나를 쓰세요.",
   "flags.emptyItem": "{flag}에 빈 항목이 있습니다 (받은 값: {got}). helm,gitops처럼 값을 나열하거나, 빈 목록이면 none을 넘기세요.",
+  "flags.tooManyValues": "{flag} 플래그가 {max}번보다 많이 주어졌습니다. 목록에는 항목을 {max}개까지만 넣을 수 있으니 각 항목은 한 번씩만 넣으세요.",
   "flags.noneAndMore": "{flag} none은 빈 목록이므로 다른 값과 함께 쓸 수 없습니다. 둘 중 하나만 넘기세요.",
   "adr.badEpoch": "SOURCE_DATE_EPOCH는 1970-01-01부터의 초를 나타내는 253402300799 이하의 정수여야 합니다 (받은 값: {got}). 오늘 날짜를 쓰려면 지우세요.",
 

@@ -254,3 +254,14 @@ describe("11. a signal ends --batch whatever the input", () => {
     expect(ran.code).toBe(143);
   }, 60_000);
 });
+
+describe("13. a list flag repeated 40,000 times", () => {
+  it.each([
+    ["the main command", []],
+    ["scaffold (commander's reading)", ["scaffold"]],
+  ] as const)("%s: refused at the 33rd value, naming the limit", async (_name, command) => {
+    const ran = await runBin([...command, ...F, ...Array.from({ length: 40_000 }, () => "--ecosystem=helm")]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toBe("ecs-or-eks: --ecosystem is given more than 32 times; a list holds at most 32 items, so list each choice once.\n");
+  });
+});
