@@ -14,6 +14,7 @@ import { BIN, runBin } from "../helpers/run-bin.js";
 
 const ANSWERS = '{"kubernetesExperience":"none","cloudStrategy":"aws-only","budget":"tight","microservices":3}';
 const F = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"];
+const NO_BUG = /\n\s+at |This is a bug|unexpected error|Maximum call stack/;
 const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-edges3-"));
 /** A byte a terminal would act on: C0 but newline and tab, DEL, C1, and the bidirectional overrides. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -263,5 +264,27 @@ describe("13. a list flag repeated 40,000 times", () => {
     const ran = await runBin([...command, ...F, ...Array.from({ length: 40_000 }, () => "--ecosystem=helm")]);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toBe("ecs-or-eks: --ecosystem is given more than 32 times; a list holds at most 32 items, so list each choice once.\n");
+  });
+});
+
+describe("26. a balanced line nested 5,000 to 30,000 deep in --batch", () => {
+  const deepId = (levels: number) => `{"id":${"[".repeat(levels)}${"]".repeat(levels)}}`;
+  const deepValue = (levels: number) => `${ANSWERS.slice(0, -1)},"workload":${'{"a":'.repeat(levels)}1${"}".repeat(levels)}}`;
+
+  it.each([
+    ["stdin", 5_000, deepId],
+    ["stdin", 30_000, deepId],
+    ["--answers FILE", 10_000, deepId],
+    ["--answers FILE", 10_000, deepValue],
+  ] as const)("from %s, %i levels: that line's error names the limit, the others get their results", async (from, levels, line) => {
+    const input = `${ANSWERS}\n${line(levels)}\n${ANSWERS}\n`;
+    const file = join(tmp(), "batch.ndjson");
+    writeFileSync(file, input);
+    const ran = await runBin(from === "stdin" ? ["--batch"] : ["--batch", "--answers", file], { input });
+    expect(ran.stderr).not.toMatch(NO_BUG);
+    expect(ran.code).toBe(2);
+    const records = ran.stdout.trim().split("\n").map((text) => JSON.parse(text) as { line: number; error?: string; recommendation?: string });
+    expect(records.map((r) => r.error ?? r.recommendation)).toEqual(["ecs", "the answers nest deeper than 64 levels; an answers file is an object of values and lists.", "ecs"]);
+    expect(ran.stderr).toMatch(/1 of 3 lines were bad \(line 2\)/);
   });
 });

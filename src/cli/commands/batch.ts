@@ -14,6 +14,7 @@ import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { findDuplicateKey, locateJsonError } from "../input/json-error.js";
 import { quoteValue } from "../../engine/quote-value.js";
+import { MAX_NESTING, nestsDeeperThan } from "../../engine/depth.js";
 import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
@@ -188,7 +189,11 @@ function evaluateLine(
   if (duplicate) return { line, error: t(lang, "input.duplicateKey", { where: `line ${line}:${duplicate.column}`, key: quoteValue(duplicate.key) }) };
   const id = (raw as Record<string, unknown>).id;
   const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
-  if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
+  if (id !== undefined && !("id" in record)) {
+    // An id nested thousands deep says more by its depth than by its first brackets.
+    const error = nestsDeeperThan(raw) ? t(lang, "answers.tooDeep", { max: MAX_NESTING }) : t(lang, "answers.badId", { got: quoteValue(id) });
+    return { line, error };
+  }
   const answers = overrides ? { ...(raw as object), ...overrides } : raw;
   // Most lines are valid: checked without the schema, and without an await per line.
   const checked = quickCheckAnswers(answers, true);
