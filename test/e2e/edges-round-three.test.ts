@@ -288,3 +288,28 @@ describe("26. a balanced line nested 5,000 to 30,000 deep in --batch", () => {
     expect(ran.stderr).toMatch(/1 of 3 lines were bad \(line 2\)/);
   });
 });
+
+describe("21. scaffold and the Region", () => {
+  it("--platform ecs --region ap-northeast-2 writes that Region into awslogs-region, asks for no answer, and lists no <AWS_REGION>", async () => {
+    const ran = await runBin(["scaffold", "--platform", "ecs", "--region", "ap-northeast-2"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('"awslogs-region": "ap-northeast-2"');
+    expect(ran.stdout + ran.stderr).not.toContain("<AWS_REGION>");
+  });
+
+  it("takes the Region from the answers too; one nobody gave stays a placeholder", async () => {
+    const file = join(tmp(), "answers.json");
+    writeFileSync(file, `${ANSWERS.slice(0, -1)},"region":"ap-northeast-2"}`);
+    const fromFile = await runBin(["scaffold", "--answers", file]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toContain('"awslogs-region": "ap-northeast-2"');
+    const none = await runBin(["scaffold", ...F]);
+    expect(none.stdout).toContain('"awslogs-region": "<AWS_REGION>"');
+  });
+
+  it("refuses a Region that is not one, as any answer flag", async () => {
+    const ran = await runBin(["scaffold", "--platform", "ecs", "--region", "mars-1"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/--region must be one of us-east-1, ap-northeast-2[^(]*\(got "mars-1"\)/);
+  });
+});

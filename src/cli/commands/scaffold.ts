@@ -10,6 +10,8 @@ import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
+import { answersFromFlags } from "../input/flags.js";
+import { validateAnswers } from "../input/validate-answers.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
@@ -47,6 +49,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     memory: number("memory", DEFAULTS.memory[chosen.platform]),
     replicas: number("replicas", DEFAULTS.replicas),
     public: options.public === true,
+    region: chosen.region,
   };
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);
@@ -82,6 +85,8 @@ interface Chosen {
   gpu: boolean;
   /** How the platform was chosen, for the report. */
   why: string;
+  /** The Region given (--region, or in the answers), for the logs. */
+  region: string | undefined;
 }
 
 /** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or the platform's first. */
@@ -90,14 +95,16 @@ async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Pro
   const launchFlag = flagOneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
   const helmFlag = options.helm === true;
   const gpuFlag = options.gpu === true;
-  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
-  if (platform !== undefined && !hasAnswers) {
+  // The workload's figures and Region (no rule reads them) decide nothing: with --platform they ask for no other answer.
+  const deciding = options.answers !== undefined || QUESTIONS.some((q) => !("estimate" in q) && options[q.key] !== undefined);
+  if (platform !== undefined && !deciding) {
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
-    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
+    const region = await regionFromFlags(options, lang);
+    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag"), region };
   }
   const rules = await loadRules(options.rules, io, lang);
   // With --platform, answers only refine the launch type: never ask for them.
-  const { answers } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
+  const { answers, given } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
   // The decision alone: scaffolding needs neither its prose nor what would change it.
   const result = evaluateBrief(answers, { rules });
   const target = platform ?? result.recommendation;
@@ -116,7 +123,18 @@ async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Pro
     helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")),
     gpu: gpuFlag || answers.requirements.includes("gpu"),
     why,
+    // As given, not the estimate's default: a Region nobody named stays a placeholder.
+    region: "region" in given ? answers.region : undefined,
   };
+}
+
+/** The Region from --region, checked as every answer flag is (the other flags given are checked too, and refused alike). */
+async function regionFromFlags(options: ScaffoldOptions, lang: Lang): Promise<string | undefined> {
+  const flags = answersFromFlags(options, lang);
+  const outcome = await validateAnswers(flags.raw, { lang, where: (key) => flags.where.get(key) ?? key });
+  // Only the values are checked here: the answers that decide the platform are not needed.
+  if (!outcome.ok && outcome.problems.length > 0) throw new InputError(outcome.problems);
+  return typeof flags.raw.region === "string" ? flags.raw.region : undefined;
 }
 
 function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang, notes: readonly string[]): string {
