@@ -313,3 +313,21 @@ describe("21. scaffold and the Region", () => {
     expect(ran.stderr).toMatch(/--region must be one of us-east-1, ap-northeast-2[^(]*\(got "mars-1"\)/);
   });
 });
+
+describe("23. several unknown fields, one to a line", () => {
+  it.each([
+    ["prices check", (file: string) => ["prices", "check", file], { extends: "built-in" }],
+    ["--prices", (file: string) => [...F, "--prices", file], { extends: "built-in" }],
+    ["rules check", (file: string) => ["rules", "check", file], { extends: "built-in" }],
+  ] as const)("%s: each unknown field is a line of its own, never joined by an escaped newline", async (_name, args, base) => {
+    const file = join(tmp(), "data.json");
+    const unknown = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`field${i}`, 1]));
+    writeFileSync(file, JSON.stringify({ ...base, ...unknown }));
+    const ran = await runBin([...args(file)]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).not.toContain("\\u000a");
+    const lines = ran.stderr.trimEnd().split("\n");
+    for (const i of [0, 1, 2]) expect(lines[i]).toMatch(new RegExp(`^ecs-or-eks: ${file}: (field "field${i}": )?"field${i}" is not a known field\\.$`));
+    for (const line of lines) expect(line.length).toBeLessThan(300);
+  });
+});
