@@ -331,3 +331,54 @@ describe("23. several unknown fields, one to a line", () => {
     for (const line of lines) expect(line.length).toBeLessThan(300);
   });
 });
+
+describe("24. messages that say what was given", () => {
+  it("a prices file's messages speak of a prices file, and stdin's of what was read", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "big.json"), " ".repeat(1_100_000));
+    writeFileSync(join(dir, "utf16.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("{}", "utf16le")]));
+    const cases: [string[], string][] = [
+      [["--prices", "big.json"], "big.json is larger than 1 MiB, the most a prices file may be."],
+      [["--prices", "utf16.json"], "utf16.json is UTF-16 text (it starts with a UTF-16 byte-order mark); a prices file must be UTF-8."],
+      [["--prices", "missing.json"], "fix: check the path, or pass - to read the prices from stdin."],
+      [["--prices", "-"], "no prices on stdin: it was empty."],
+      [["--rules", "-"], "no rules on stdin: it was empty."],
+      [["--answers", "big.json"], "big.json is larger than 1 MiB, the most an answers file may be."],
+    ];
+    for (const [args, message] of cases) {
+      const ran = await runBin([...F, ...args], { cwd: dir });
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain(message);
+      expect(ran.stderr).not.toContain("answers and rules files");
+    }
+    const check = await runBin(["prices", "check", "utf16.json"], { cwd: dir });
+    expect(check.stderr).toContain("a prices file must be UTF-8");
+  });
+
+  it("a 1 MB version is cut on the terminal, kept whole in JSON", async () => {
+    const file = join(tmp(), "prices.json");
+    writeFileSync(file, JSON.stringify({ extends: "built-in", version: "v".repeat(1_000_000) }));
+    const ran = await runBin(["prices", "--prices", file]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.length).toBeLessThan(20_000);
+    expect(ran.stdout).toContain("v…");
+    const json = await runBin(["prices", "--prices", file, "--json"]);
+    expect((JSON.parse(json.stdout) as { version: string }).version).toHaveLength(1_000_000);
+  });
+
+  it("a byte-order mark at the start of a later --batch line is skipped, as at the start", async () => {
+    const ran = await runBin(["--batch"], { input: `\uFEFF${ANSWERS}\n\uFEFF${ANSWERS}\r\n\uFEFF\n` });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.trim().split("\n").map((line) => (JSON.parse(line) as { recommendation: string }).recommendation)).toEqual(["ecs", "ecs"]);
+  });
+
+  it.each([
+    ["-1", "--port must be a whole number from 1 to 65535 (got -1)."],
+    ["1.5", "--port must be a whole number from 1 to 65535 (got 1.5)."],
+    ["abc", '--port must be a whole number (got "abc").'],
+  ])("scaffold --port %s: the range when it is a number, else that it must be one", async (port, message) => {
+    const ran = await runBin(["scaffold", "--platform", "ecs", "--image", "my-app:1.0", "--port", port]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toBe(`ecs-or-eks: ${message}\n`);
+  });
+});

@@ -18,7 +18,7 @@ import { MAX_NESTING, nestsDeeperThan } from "../../engine/depth.js";
 import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
-import { cannotRead, openInput } from "../input/read.js";
+import { cannotRead, foreignEncoding, openInput } from "../input/read.js";
 import { optionName, usdText } from "../render/phrases.js";
 import { forTerminal, jsonText } from "../output/escape.js";
 
@@ -149,7 +149,7 @@ export async function runBatch(
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
-  if (encoding) throw new InputError(t(lang, "input.foreignEncoding", { file: path ?? "stdin", encoding }), t(lang, "input.saveAsUtf8"));
+  if (encoding) throw new InputError(foreignEncoding(path ?? "stdin", encoding, lang), t(lang, "input.saveAsUtf8"));
   if (endless) throw new InputError(t(lang, "batch.noEnd", { line, limit: "1 MiB" }), t(lang, "batch.noEndHint"));
   if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));

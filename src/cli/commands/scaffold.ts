@@ -27,8 +27,9 @@ import { forTerminal } from "../output/escape.js";
  */
 export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
+  // A number out of range (-1, 1.5) is the spec's to refuse, naming the range; only what is no number at all is refused here.
   const notNumbers = (["port", "cpu", "memory", "replicas"] as const)
-    .filter((flag) => options[flag] !== undefined && !/^\s*\d+\s*$/.test(String(options[flag])))
+    .filter((flag) => options[flag] !== undefined && !/^\s*-?\d+(\.\d+)?\s*$/.test(String(options[flag])))
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
