@@ -18,6 +18,10 @@ describe("user text made safe for where it goes", () => {
     expect(forTerminal("short")).toBe("short");
   });
 
+  it("shows the line and paragraph separators as escapes too: a log viewer would break the line at them", () => {
+    expect(forTerminal("a\u2028b\u2029c")).toBe("a\\u2028b\\u2029c");
+  });
+
   it("keeps a link or an image out of Markdown: brackets escaped", () => {
     expect(forMarkdown("![x](https://example.com/t.png) [y](z)")).toBe("!\\[x\\](https://example.com/t.png) \\[y\\](z)");
   });

@@ -5,11 +5,12 @@
 // renderer passes what it shows from a user's file through one of them.
 
 /**
- * Control characters (C0 but tab, DEL, C1) and the bidirectional controls
- * that reorder what a reader sees (Trojan Source): a terminal would act on
- * them (set its title, move the cursor) and a log line could be forged.
+ * Control characters (C0 but tab, DEL, C1), the bidirectional controls that
+ * reorder what a reader sees (Trojan Source), and the line and paragraph
+ * separators: a terminal would act on them (set its title, move the cursor)
+ * and a log line could be forged, or broken in two by a viewer.
  */
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 /**
  * What JSON.stringify leaves raw that a terminal or an editor would still act
