@@ -18,7 +18,7 @@ export async function runCli(argv: readonly string[], io: Io, asking?: Promise<R
   const lang = langOf(argv, io.env);
   await useLanguage(lang);
   try {
-    const plain = plainMainOptions(argv);
+    const plain = plainMainOptions(argv, lang);
     if (plain !== undefined) return await advise(plain, io, lang, asking);
     const { runCommandLine } = await import("./input/command-line.js");
     return await runCommandLine(argv, io, lang);

@@ -42,12 +42,12 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
   const report = (path: string, message: Message) => problems.push(locate(path, json, options.file, message));
 
   const shape = (isOverrides ? overridesFileShape : rulesFileShape).safeParse(json);
-  if (!shape.success) for (const issue of shape.error.issues) problems.push(issueProblem(issue, [], json, options.file));
+  if (!shape.success) for (const issue of shape.error.issues) problems.push(...issueProblems(issue, [], json, options.file));
   // Each rule is checked on its own, so one broken rule does not hide the others.
   const items = LISTS.flatMap((list) => itemsOf(json, list));
   const valid = items.filter((item) => {
     const outcome = RULE_LISTS[item.list].safeParse(item.value);
-    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file));
+    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(...issueProblems(issue, [item.list, item.index], json, options.file));
     return outcome.success;
   });
   // A claim is checked against the condition once the rule's shape is known to be sound.
@@ -205,17 +205,18 @@ function applyOverrides(
 
 // --- turning zod issues into "file: rule "id" (rules[3]), field "weight": message" ---
 
-function issueProblem(
+/** The problems a zod issue stands for: one, or one per unknown field, each on its own line. */
+function issueProblems(
   issue: z.core.$ZodIssue,
   prefix: readonly (string | number)[],
   json: object,
   file: string,
-): Message {
+): Message[] {
   const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
   const got = valueAt(json, path);
   let message: Message;
   // Whatever zod calls it, a field that is not there is missing.
-  if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, msg("rules.missingField"));
+  if (got === undefined && issue.code !== "unrecognized_keys") return [locate(formatPath(path), json, file, msg("rules.missingField"))];
   switch (issue.code) {
     case "invalid_type":
       // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
@@ -238,14 +239,14 @@ function issueProblem(
       message = msg("rules.badId", { got: quoteValue(got) });
       break;
     case "unrecognized_keys":
-      return { lines: issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key }))) };
+      return issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key })));
     case "invalid_union":
       message = msg("rules.badSource", { got: quoteValue(got) });
       break;
     default:
       message = { text: issue.message };
   }
-  return locate(formatPath(path), json, file, message);
+  return [locate(formatPath(path), json, file, message)];
 }
 
 function formatPath(path: readonly (string | number)[]): string {

@@ -29,7 +29,7 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
         logConfiguration: {
           logDriver: "awslogs",
           // No awslogs-create-group: the standard execution role may not create log groups.
-          options: { "awslogs-group": logGroup, "awslogs-region": "<AWS_REGION>", "awslogs-stream-prefix": "ecs" },
+          options: { "awslogs-group": logGroup, "awslogs-region": spec.region ?? "<AWS_REGION>", "awslogs-stream-prefix": "ecs" },
         },
       },
     ],

@@ -18,6 +18,8 @@ export interface ScaffoldSpec {
   gpu: boolean;
   /** A load balancer on the internet; without it, one reachable from the VPC only. */
   public: boolean;
+  /** The AWS Region the logs go to, when the user gave one; otherwise a placeholder. */
+  region?: string | undefined;
 }
 
 interface ScaffoldFile {

@@ -84,14 +84,25 @@ describe("2. a signal during --batch into a pipe leaves whole lines", () => {
     let out = "";
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    // A slow reader: the first chunk, then a pause with the pipe full while the signal lands.
-    await new Promise<void>((resolve) => child.stdout.once("data", (chunk: Buffer) => ((out += chunk.toString()), resolve())));
-    child.stdout.pause();
+    // Listened for from the start: a batch that stops at once may end before the reader resumes.
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    // A slow reader: the first chunk, then a pause with the pipe full while the signal lands (paused in
+    // the listener itself, so no chunk read in the same go is emitted to nobody).
+    let first = true;
+    await new Promise<void>((resolve) =>
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        out += chunk;
+        if (first) {
+          first = false;
+          child.stdout.pause();
+          resolve();
+        }
+      }),
+    );
     child.kill(signal);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
     child.stdout.resume();
-    const exit = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const exit = await closed;
     expect(exit).toBe(code);
     expect(out.endsWith("\n")).toBe(true);
     const lines = out.slice(0, -1).split("\n");
@@ -144,7 +155,7 @@ describe("4. control bytes never reach the terminal or the log raw", () => {
     expect(ran.code).toBe(0);
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).not.toMatch(/^## Forged heading/m);
-    expect(markdown).toContain("line one ## Forged heading \\| cell \\`code\\`\\\\u001b[31m");
+    expect(markdown).toContain("line one ## Forged heading \\| cell \\`code\\`\\\\u001b\\[31m");
     expect(ran.stdout).not.toMatch(CONTROL);
     expect(ran.stdout).toContain("\\u000a## Forged heading");
     const json = await runBin([...F, "--rules", rules, "--json"]);

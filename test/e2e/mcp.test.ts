@@ -175,7 +175,7 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
       ["an argument of the wrong type", "scaffold", { platform: "ecs", helm: "yes" }, 'ecs-or-eks: scaffold: "helm" must be true or false (got "yes").'],
       ["a language that does not exist", "questions", { lang: "fr" }, 'ecs-or-eks: unknown language "fr": use one of en, ko. (Did you mean "en"?)'],
       ["a rule that does not exist", "explain_rule", { id: "ecs-runs-ecs-tday" }, 'ecs-or-eks: no rule has the id "ecs-runs-ecs-tday". Did you mean "ecs-runs-ecs-today"?'],
-      ["a port that is not a number", "scaffold", { platform: "ecs", port: -1 }, 'ecs-or-eks: --port must be a whole number (got "-1").'],
+      ["a port out of range", "scaffold", { platform: "ecs", port: -1 }, "ecs-or-eks: --port must be a whole number from 1 to 65535 (got -1)."],
       ["a path outside the folder the server started in", "scaffold", { platform: "ecs", write: true, out: "/" }, "ecs-or-eks: / is outside the folders this server may write to:"],
     ])("%s", async (_what, name, args, message) => {
       const result = await server.client.callTool({ name, arguments: args });

@@ -15,7 +15,8 @@ import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { loadPrices } from "../input/load-prices.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
-import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
+import { jsonText } from "../output/escape.js";
+import { appendText, assertCanAppend, assertCanWrite, shownPath, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
 /**
@@ -32,6 +33,8 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const save = options.save;
   if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
+  const summaryFile = options.summary === true ? io.env.GITHUB_STEP_SUMMARY : undefined;
+  if (summaryFile) assertCanAppend(summaryFile, io.cwd, options.force === true, lang);
   const date = format === "adr" ? today(io.env, lang) : "";
 
   const utilization = utilizationOf(options.utilization, lang);
@@ -52,8 +55,8 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   await writeOut(io.stdout, rendered + again);
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
-    writeAnswersFile(save, written, io.cwd, options.force === true, lang);
-    io.stderr.write(`${wrap(t(lang, "save.wrote", { path: resolve(io.cwd, save), file: save }), outputWidth(io.stderr)).join("\n")}\n`);
+    const saved = writeAnswersFile(save, written, io.cwd, options.force === true, lang);
+    io.stderr.write(`${wrap(t(lang, "save.wrote", { path: saved.throughLink ?? resolve(io.cwd, save), file: save }), outputWidth(io.stderr)).join("\n")}\n`);
   } else if (asked && io.stderr.isTTY === true) {
     const { offerToSave } = await import("../input/save-offer.js");
     await offerToSave(written, { input: io.stdin, output: io.stderr }, io.cwd, lang, colorEnabled(io.stderr, io.env, options.color));
@@ -63,7 +66,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
 }
 
 async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string, asked: boolean): Promise<string> {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === "json") return `${jsonText(result, 2)}\n`;
   // Each renderer loads only for its format: a JSON run needs none of them.
   switch (format) {
     case "markdown":
@@ -121,10 +124,10 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
   }
   const { renderMarkdown } = await import("../render/markdown.js");
   try {
-    appendText(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+    appendText(resolve(io.cwd, file), `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {
     // The result is already on stdout; the summary is an output that failed, not bad input.
-    throw new OutputError(t(lang, "summary.failed", { file, reason: writeFailureReason(error, lang) }));
+    throw new OutputError(t(lang, "summary.failed", { file: shownPath(file, io.cwd, lang), reason: writeFailureReason(error, lang) }));
   }
 }
 

@@ -11,7 +11,7 @@ import { loadRules } from "../input/load-rules.js";
 import { checkLang, FORMATS, formatOf, type RulesOptions } from "../input/options.js";
 import { wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
-import { forTerminal } from "../output/escape.js";
+import { forTerminal, jsonText, MAX_LABEL } from "../output/escape.js";
 import { InputError } from "../../engine/errors.js";
 
 /** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
@@ -20,7 +20,7 @@ export async function listRules(options: RulesOptions, io: Io, lang: Lang): Prom
   checkLang(options, lang);
   const ruleSet = await loadRules(options.rules, io, lang);
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify(toRulesFile(ruleSet), null, 2)}\n`);
+    io.stdout.write(`${jsonText(toRulesFile(ruleSet), 2)}\n`);
     return EXIT.ok;
   }
   const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color) ? 1 : 0 });
@@ -30,7 +30,7 @@ export async function listRules(options: RulesOptions, io: Io, lang: Lang): Prom
   const shown = (rows: string[][]) => rows.map((row) => row.map((cell) => forTerminal(cell)));
   const lines = (text: string, style = (line: string) => line) => wrap(text, table.width).map(style).join("\n");
   const out = [
-    lines(t(lang, "rules.title", { origin, version: ruleSet.version, count: ruleSet.rules.length }), (line) => c.bold(line)),
+    lines(t(lang, "rules.title", { origin, version: forTerminal(ruleSet.version, MAX_LABEL), count: ruleSet.rules.length }), (line) => c.bold(line)),
     renderTable(
       [t(lang, "rules.column.id"), t(lang, "rules.column.platform"), t(lang, "rules.column.weight"), t(lang, "rules.column.when"), t(lang, "rules.column.source")],
       shown(ruleSet.rules.map((rule) => [
@@ -70,6 +70,6 @@ export async function checkRulesFile(file: string, options: RulesOptions, io: Io
     throw error instanceof InputError && !error.listAll ? new InputError(error.problems, error.hint, { listAll: true }) : error;
   });
   const kind = ruleSet.origin.source === "file" && ruleSet.origin.extends ? "rules.validOverrides" : "rules.valid";
-  io.stdout.write(`${t(lang, kind, { file, rules: ruleSet.rules.length, launch: ruleSet.launchTypeRules.length })}\n`);
+  io.stdout.write(`${t(lang, kind, { file: forTerminal(file), rules: ruleSet.rules.length, launch: ruleSet.launchTypeRules.length })}\n`);
   return EXIT.ok;
 }

@@ -11,12 +11,14 @@ import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
+import { answersFromFlags } from "../input/flags.js";
+import { validateAnswers } from "../input/validate-answers.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";
 import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
-import { writeFilesAtomically } from "../output/write-file.js";
+import { linkNotes, writeFilesAtomically, type Written } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
 
 /**
@@ -30,29 +32,35 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
   refuseTwoStdinReaders(options, lang);
   const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
-  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
+  // The workload's figures and Region (no rule reads them) decide nothing: with --platform they ask for no other answer.
+  const deciding = options.answers !== undefined || QUESTIONS.some((q) => !("estimate" in q) && options[q.key] !== undefined);
   const planned = await planScaffold(options, lang, {
-    given: hasAnswers,
+    given: deciding,
     // With --platform, answers only refine the launch type: never ask for them.
-    advice: async (platform) => ({
-      rules: await loadRules(options.rules, io, lang),
-      answers: (await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang)).answers,
-    }),
+    advice: async (platform) => {
+      const rules = await loadRules(options.rules, io, lang);
+      const { answers, given } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
+      // As given, not the estimate's default: a Region nobody named stays a placeholder.
+      return { rules, answers, region: "region" in given ? answers.region : undefined };
+    },
+    region: () => regionFromFlags(options, lang),
   });
   const { result } = planned;
+  let written: Written[] = [];
   if (out === undefined) {
     await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
   } else {
-    writeScaffold(result, out, io.cwd, options.force === true, lang);
+    written = writeScaffold(result, out, io.cwd, options.force === true, lang);
   }
-  io.stderr.write(`${scaffoldReport(planned, out, lang).join("\n")}\n`);
+  io.stderr.write(`${scaffoldReport(planned, out, lang, linkNotes(written, lang)).join("\n")}\n`);
   return EXIT.ok;
 }
 
 /** The flags' own mistakes, before any file is read: sizes that are not numbers, a Helm chart for ECS. */
 export function checkScaffoldFlags(options: ScaffoldOptions, lang: Lang): void {
+  // A number out of range (-1, 1.5) is the spec's to refuse, naming the range; only what is no number at all is refused here.
   const notNumbers = (["port", "cpu", "memory", "replicas"] as const)
-    .filter((flag) => options[flag] !== undefined && !/^\s*\d+\s*$/.test(String(options[flag])))
+    .filter((flag) => options[flag] !== undefined && !/^\s*-?\d+(\.\d+)?\s*$/.test(String(options[flag])))
     .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
   if (notNumbers.length > 0) throw new InputError(notNumbers);
   if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
@@ -60,10 +68,12 @@ export function checkScaffoldFlags(options: ScaffoldOptions, lang: Lang): void {
 
 /** Where the answers come from, when there are any: the CLI gathers them, the MCP server has them already. */
 export interface ScaffoldAnswers {
-  /** Whether answers were given at all (--answers or an answer flag). */
+  /** Whether answers that decide the platform were given at all (--answers or an answer flag other than the estimate's). */
   given: boolean;
-  /** The rules and the answers, for the advisor; `platform` is --platform, when given. */
-  advice: (platform: Platform | undefined) => Promise<{ rules: RuleSet; answers: Answers }>;
+  /** The rules and the answers, for the advisor, with the Region if one was given; `platform` is --platform, when given. */
+  advice: (platform: Platform | undefined) => Promise<{ rules: RuleSet; answers: Answers; region?: string | undefined }>;
+  /** The Region given without answers that decide (`--region` beside --platform). */
+  region?: () => Promise<string | undefined>;
 }
 
 /** What a scaffold run makes: the spec, the files, how the platform was chosen and what deserves a second look. */
@@ -90,6 +100,7 @@ export async function planScaffold(options: ScaffoldOptions, lang: Lang, source:
     memory: number("memory", DEFAULTS.memory[chosen.platform]),
     replicas: number("replicas", DEFAULTS.replicas),
     public: options.public === true,
+    region: chosen.region,
   };
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);
@@ -103,9 +114,9 @@ export async function planScaffold(options: ScaffoldOptions, lang: Lang, source:
 }
 
 /** The files into the folder `out`, all or none, never through a linked folder under it, never over a file without `force`. */
-export function writeScaffold(result: Scaffold, out: string, cwd: string, force: boolean, lang: Lang): void {
+export function writeScaffold(result: Scaffold, out: string, cwd: string, force: boolean, lang: Lang): Written[] {
   refuseLinkedFolders(out, result.files.map((file) => file.path), cwd, lang);
-  writeFilesAtomically(
+  return writeFilesAtomically(
     result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
     cwd,
     force,
@@ -121,6 +132,17 @@ interface Chosen {
   gpu: boolean;
   /** How the platform was chosen, for the report. */
   why: string;
+  /** The Region given (--region, or in the answers), for the logs. */
+  region: string | undefined;
+}
+
+/** The Region from --region, checked as every answer flag is (the other flags given are checked too, and refused alike). */
+async function regionFromFlags(options: ScaffoldOptions, lang: Lang): Promise<string | undefined> {
+  const flags = answersFromFlags(options, lang);
+  const outcome = await validateAnswers(flags.raw, { lang, where: (key) => flags.where.get(key) ?? key });
+  // Only the values are checked here: the answers that decide the platform are not needed.
+  if (!outcome.ok && outcome.problems.length > 0) throw new InputError(outcome.problems);
+  return typeof flags.raw.region === "string" ? flags.raw.region : undefined;
 }
 
 /** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or the platform's first. */
@@ -131,9 +153,10 @@ async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: Scaf
   const gpuFlag = options.gpu === true;
   if (platform !== undefined && !source.given) {
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
-    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
+    const region = await source.region?.();
+    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag"), region };
   }
-  const { rules, answers } = await source.advice(platform);
+  const { rules, answers, region } = await source.advice(platform);
   // The decision alone: scaffolding needs neither its prose nor what would change it.
   const result = evaluateBrief(answers, { rules });
   const target = platform ?? result.recommendation;
@@ -152,13 +175,14 @@ async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: Scaf
     helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")),
     gpu: gpuFlag || answers.requirements.includes("gpu"),
     why,
+    region,
   };
 }
 
 /** The report on stderr (the text a client of the MCP server shows): what was made and why, what was written, notes, warnings, placeholders. */
-export function scaffoldReport({ spec, result, why, warnings }: PlannedScaffold, out: string | undefined, lang: Lang): string[] {
+export function scaffoldReport({ spec, result, why, warnings }: PlannedScaffold, out: string | undefined, lang: Lang, notes: readonly string[] = []): string[] {
   const lines = [t(lang, "scaffold.for", { what: optionName(lang, spec.platform, spec.launchType), why })];
-  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })));
+  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })), ...notes);
   if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: forTerminal(join(out ?? ".", spec.name)) }));
   for (const { key, ...vars } of result.notes) lines.push(t(lang, key, vars));
   lines.push(...warnings.map((warning) => t(lang, "scaffold.warning", { warning })));

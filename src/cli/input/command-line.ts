@@ -6,6 +6,7 @@ import { Command, Option } from "commander";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { advise } from "../commands/advise.js";
 import { QUESTIONS } from "../../engine/questions.js";
+import { addListValue } from "./flags.js";
 import {
   FORMATS,
   OPTION_TABLES,
@@ -204,6 +205,6 @@ function answerOptions(lang: Lang): Option[] {
     // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
     option.attributeName = () => q.key;
     // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
-    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
+    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => addListValue(previous, value, `--${q.flag}`, lang)) : option;
   });
 }

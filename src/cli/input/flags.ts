@@ -1,4 +1,4 @@
-import { QUESTIONS, type AnswerKey } from "../../engine/questions.js";
+import { MAX_SET_ITEMS, QUESTIONS, type AnswerKey } from "../../engine/questions.js";
 import { UsageError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { AnswerFlags } from "./options.js";
@@ -27,6 +27,19 @@ export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers 
     where.set(q.key, flag);
   }
   return { raw, where };
+}
+
+/**
+ * A list flag's values as they are typed, kept in place: each repetition
+ * costs the same (a copy per value had made 40,000 of them quadratic), and a
+ * value past what any list may hold is refused at once, since every value
+ * holds at least one item.
+ */
+export function addListValue(values: string[] | undefined, value: string, flag: string, lang: Lang): string[] {
+  const list = values ?? [];
+  if (list.length >= MAX_SET_ITEMS) throw new UsageError(t(lang, "flags.tooManyValues", { flag, max: MAX_SET_ITEMS }));
+  list.push(value);
+  return list;
 }
 
 // "--ecosystem helm,gitops", or "--ecosystem helm --ecosystem gitops"; "--ecosystem none" is the empty list.

@@ -1,7 +1,7 @@
 // After a result from the questionnaire: the offer to keep the answers in a
 // file, the start of the CI story. Loaded only when the questionnaire ran.
 import { confirm, input } from "@inquirer/prompts";
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
@@ -27,8 +27,8 @@ export async function offerToSave(
 ): Promise<void> {
   const file = await whileAsking(context, (asking) => chooseFile(asking, cwd, lang, color));
   if (file === undefined) return;
-  writeAnswersFile(file, answers, cwd, true, lang);
-  const wrote = t(lang, "save.wrote", { path: resolve(cwd, file), file });
+  const written = writeAnswersFile(file, answers, cwd, true, lang);
+  const wrote = t(lang, "save.wrote", { path: written.throughLink ?? resolve(cwd, file), file });
   context.output.write(`${wrap(wrote, widthOf(context.output)).join("\n")}\n`);
 }
 
@@ -67,5 +67,6 @@ function problemWith(file: string, cwd: string, lang: Lang): "exists" | string |
     if (error instanceof UsageError) return error.message;
     throw error;
   }
-  return existsSync(resolve(cwd, file)) ? "exists" : undefined;
+  // A link counts as there even when it leads nowhere: writing through it is the user's call.
+  return lstatSync(resolve(cwd, file), { throwIfNoEntry: false }) === undefined ? undefined : "exists";
 }

@@ -39,7 +39,7 @@ export function nearName(name: string, names: readonly string[]): string | undef
  */
 export function checkArguments(tool: string, args: Readonly<Record<string, unknown>>, table: ArgumentTable, lang: Lang): Lang {
   if (nestsDeeperThan(args)) throw new InputError(t(lang, "mcp.tooDeep", { max: MAX_NESTING }));
-  if (Buffer.byteLength(JSON.stringify(args)) > MAX_INPUT_BYTES) throw tooLarge("arguments", lang);
+  if (Buffer.byteLength(JSON.stringify(args)) > MAX_INPUT_BYTES) throw tooLarge("arguments", lang, "--answers");
   const known = Object.keys(table);
   for (const name of Object.keys(args)) {
     if (Object.hasOwn(table, name)) continue;

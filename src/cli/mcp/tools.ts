@@ -197,7 +197,12 @@ async function scaffoldTool(args: Readonly<Record<string, unknown>>, call: CallC
   if (out !== undefined) checkOutFolder(out, call.cwd, lang);
   const planned = await planScaffold(flags, lang, {
     given: args.answers !== undefined,
-    advice: async () => ({ rules: BUILT_IN_RULES, answers: await checkedAnswers(args.answers, lang) }),
+    advice: async () => {
+      const answers = await checkedAnswers(args.answers, lang);
+      // As given, not the estimate's default: a Region nobody named stays a placeholder.
+      const given = (args.answers ?? {}) as Record<string, unknown>;
+      return { rules: BUILT_IN_RULES, answers, region: "region" in given ? answers.region : undefined };
+    },
   });
   const { spec, result } = planned;
   if (out !== undefined) writeScaffold(result, out, call.cwd, args.force === true, lang);
