@@ -488,7 +488,7 @@ export const en = {
   "write.emptyPath": "{flag} needs a path; an empty value names nothing.",
   "write.outIsFile": "--out must be a folder, but {out} is a file; name a folder (it is created if missing).",
   "write.failed": "cannot write {file}: {reason}.",
-  "init.wrote": "Wrote {file}. Check it in, and run `ecs-or-eks --answers {file}` (in CI with --expect).",
+  "init.wrote": "Wrote {file}. Check it in, and run `{command}` (in CI with --expect).",
   "gate.failed": "expected {expected}, but the answers recommend {actual} ({scores}; top reasons: {reasons}).",
   "gate.badExpect": "--expect must be ecs or eks (got \"{got}\").",
   "summary.noFile": "--summary: GITHUB_STEP_SUMMARY is not set, so nothing was appended (it is set inside GitHub Actions).",
@@ -781,7 +781,7 @@ export const en = {
   "save.yes": "Yes",
   "save.no": "No",
   "save.yesOrNo": "Answer y (yes) or n (no).",
-  "save.wrote": "Wrote your answers to {path}. Run `ecs-or-eks --answers {file}` to get this result again (in CI with --expect).",
+  "save.wrote": "Wrote your answers to {path}. Run `{command}` to get this result again (in CI with --expect).",
   "answers.badChoiceSuggest": "{where} must be one of {choices} (got {got}). Did you mean \"{suggestion}\"?",
   "answers.badSetItemSuggest": "{where} may only list {choices} (got {got}). For {item}, did you mean \"{suggestion}\"?",
   "condition.unknownValueSuggest": "{value} is not a value of \"{key}\"; it takes {choices}. Did you mean \"{suggestion}\"?",
@@ -820,6 +820,13 @@ export const en = {
   "scaffold.note.ecsLoadBalancer": "Create the target group's load balancer with the scheme {scheme} (internal is reachable from the VPC only; --public writes internet-facing here).",
   "scaffold.note.noPublicIp": "The tasks get no public IP: to pull the image and send logs, their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.",
   "error.stdinAnswersHint": "to read the answers from stdin, pass --answers -.",
+  // issue 23: the questionnaire and the save prompt
+  "prompt.followUp": "{n}a",
+  "prompt.default": "(default: {value})",
+  "error.endOfInput": "Ended at Ctrl-D (end of input); nothing was written.",
+  "save.pathTooLong": "That is longer than any path ({max} characters). Type the file's name again.",
+  "save.noFolder": "The folder {folder} does not exist. Create it first, or choose a file in a folder that does.",
+  "save.otherHome": "{file}: only ~/ (your home folder) is understood here. Type the whole path.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -47,10 +47,12 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
     writeAnswersFile(save, written, io.cwd, options.force === true, lang);
-    io.stderr.write(`${wrap(t(lang, "save.wrote", { path: resolve(io.cwd, save), file: save }), outputWidth(io.stderr)).join("\n")}\n`);
+    const { rerunCommand } = await import("../render/reproduce.js");
+    const wrote = t(lang, "save.wrote", { path: resolve(io.cwd, save), command: rerunCommand(io.env, save, lang) });
+    io.stderr.write(`${wrap(wrote, outputWidth(io.stderr)).join("\n")}\n`);
   } else if (asked && io.stderr.isTTY === true) {
     const { offerToSave } = await import("../input/save-offer.js");
-    await offerToSave(written, { input: io.stdin, output: io.stderr }, io.cwd, lang, colorEnabled(io.stderr, io.env, options.color));
+    await offerToSave(written, io, lang, colorEnabled(io.stderr, io.env, options.color));
   }
   if (options.summary === true) await appendSummary(result, io, lang);
   return gate(result, expect, io, lang);
@@ -72,9 +74,9 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
 }
 
 async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang): Promise<string> {
-  const { renderReproduce } = await import("../render/reproduce.js");
-  const extra = [...(options.rules === undefined ? [] : ["--rules", options.rules]), ...(options.lang === undefined ? [] : ["--lang", options.lang])];
-  return renderReproduce([...flagsFor(answers), ...extra], outputWidth(io.stdout), lang);
+  const { langFlag, renderReproduce } = await import("../render/reproduce.js");
+  const extra = [...(options.rules === undefined ? [] : ["--rules", options.rules]), ...(options.lang === undefined ? langFlag(lang) : ["--lang", options.lang])];
+  return renderReproduce([...flagsFor(answers), ...extra], outputWidth(io.stdout), lang, io.env);
 }
 
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */

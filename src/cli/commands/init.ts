@@ -20,6 +20,7 @@ export async function init(options: InitOptions, io: Io, lang: Lang): Promise<nu
   // An answer left unknown (the team's size) stays out rather than being written as a guess.
   const written = QUESTIONS.filter((q) => answers[q.key] !== undefined).map((q) => [q.key, answers[q.key]]);
   writeAnswersFile(out, Object.fromEntries(written), io.cwd, force, lang);
-  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out) })}\n`);
+  const { rerunCommand } = await import("../render/reproduce.js");
+  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out), command: forTerminal(rerunCommand(io.env, out, lang)) })}\n`);
   return EXIT.ok;
 }
