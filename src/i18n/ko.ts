@@ -353,7 +353,7 @@ export const ko: Record<MessageKey, string> = {
   "error.interrupted": "취소했습니다. 아무것도 쓰지 않았습니다.",
   "error.unexpected": "예기치 못한 오류: {message}",
   "error.report": "ecs-or-eks의 버그입니다. 실행한 명령과 함께 https://github.com/ecs-or-eks/ecs-or-eks/issues 에 알려 주세요 (ECS_OR_EKS_DEBUG=1 로 스택을 볼 수 있습니다).",
-  "error.didYouMean": "(혹시 {suggestion} 말인가요?)",
+  "error.didYouMean": "(혹시 {suggestion}인가요?)",
   "error.unknownOption": "알 수 없는 옵션 '{option}'",
   "error.unknownCommand": "알 수 없는 명령 '{command}'",
   "error.optionMissingArgument": "옵션 '{option}'에 값이 필요합니다",

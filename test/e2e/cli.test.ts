@@ -129,7 +129,7 @@ describe("bad input: a clear message on stderr, exit 2, nothing on stdout", () =
 
   it("says it in Korean under --lang ko", async () => {
     const ran = await runBin(["--lang", "ko", "--bugdet", "x"], { input: startup });
-    expect(ran.stderr).toMatch(/^ecs-or-eks: 알 수 없는 옵션 '--bugdet' \(혹시 --budget 말인가요\?\)\n해결 방법: /);
+    expect(ran.stderr).toMatch(/^ecs-or-eks: 알 수 없는 옵션 '--bugdet' \(혹시 --budget인가요\?\)\n해결 방법: /);
     expect(ran.code).toBe(2);
   });
 

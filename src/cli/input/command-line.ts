@@ -7,8 +7,12 @@ import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { advise } from "../commands/advise.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import {
+  checkLang,
+  COMMAND_OPTIONS,
   FORMATS,
   OPTION_TABLES,
+  type CommandName,
+  type CommandSpec,
   type AdviseOptions,
   type CommonOptions,
   type CompareOptions,
@@ -86,24 +90,24 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
       })
       .exitOverride()
       .showSuggestionAfterError(true);
-  // Each table's flags, in order; --format says which formats this command offers.
-  const withOptions = (command: Command, table: readonly OptionSpec[], formats?: readonly string[]) => {
-    for (const [flags, help] of table) {
-      command.addOption(new Option(flags, t(lang, help, help === "help.format" ? { formats: (formats ?? []).join("|") } : undefined)));
+  // A command's options, from its row of the commands table: each table's flags in order, one flag per answer
+  // before the answers table; --format says which formats the command offers.
+  const withOptions = (command: Command, spec: { readonly tables: readonly (keyof typeof OPTION_TABLES)[] }, formats?: readonly string[]) => {
+    for (const table of spec.tables) {
+      if (table === "answers") for (const option of answerOptions(lang)) command.addOption(option);
+      for (const [flags, help] of OPTION_TABLES[table] as readonly OptionSpec[]) {
+        command.addOption(new Option(flags, t(lang, help, help === "help.format" ? { formats: (formats ?? []).join("|") } : undefined)));
+      }
     }
     return command;
   };
-  const common = (command: Command) => withOptions(command, OPTION_TABLES.common);
   // `rules check <file>` and `prices check <file>`: the same shape, over different data.
   const withCheck = <O>(command: Command, data: "rules" | "prices", check: (file: string, options: O) => ReturnType<Action<O>>) => {
+    const spec = COMMAND_OPTIONS[data].subcommands.check;
     const sub = describe(command.command("check"), `${data}Check`)
       .summary(t(lang, `help.${data}Check.description`))
-      .argument("<file>", t(lang, `help.${data}File`));
-    common(sub).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
-  };
-  const withAnswers = (command: Command) => {
-    for (const option of answerOptions(lang)) command.addOption(option);
-    return withOptions(command, OPTION_TABLES.answers);
+      .argument(spec.operand[0], t(lang, spec.operand[1]));
+    withOptions(sub, spec).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
   };
 
   const program = describe(new Command("ecs-or-eks"), "main")
@@ -113,7 +117,7 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
     .enablePositionalOptions();
   // A word where the main command takes none is a mistyped command (or a file meant for --answers):
   // reported as such, rather than as commander's "too many arguments".
-  common(withOptions(withAnswers(program), OPTION_TABLES.advise, FORMATS.advise))
+  withOptions(program, COMMAND_OPTIONS[""], FORMATS.advise)
     .action(
       settingExitCode<AdviseOptions>((options, self) => {
         if (self.args.length > 0) throw unknownCommand(self.args[0]!, program, lang);
@@ -123,36 +127,38 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
 
   // Each subcommand's options are built only when it is the one being run;
   // the others are listed by name and summary (all that the root help shows).
-  const subcommands: Record<string, (command: Command) => void> = {
+  const subcommands: Record<CommandName, (command: Command) => void> = {
     schema: (command) =>
-      common(command).action(settingExitCode<SchemaOptions>(async (options) => (await import("../commands/schema.js")).printSchema(options, io, lang))),
+      withOptions(command, COMMAND_OPTIONS.schema).action(settingExitCode<SchemaOptions>(async (options) => (await import("../commands/schema.js")).printSchema(options, io, lang))),
     init: (command) =>
-      common(withOptions(withAnswers(command), OPTION_TABLES.init)).action(
+      withOptions(command, COMMAND_OPTIONS.init).action(
         settingExitCode<InitOptions>(async (options) => (await import("../commands/init.js")).init(options, io, lang)),
       ),
     rules: (command) => {
-      common(withOptions(command, OPTION_TABLES.rules, FORMATS.rules)).action(
+      withOptions(command, COMMAND_OPTIONS.rules, FORMATS.rules).action(
         settingExitCode<RulesOptions>(async (options) => (await import("../commands/rules.js")).listRules(options, io, lang)),
       );
       withCheck(command, "rules", async (file, options: RulesCheckOptions) => (await import("../commands/rules.js")).checkRulesFile(file, options, io, lang));
     },
     prices: (command) => {
-      common(withOptions(command, OPTION_TABLES.prices, FORMATS.prices)).action(
+      withOptions(command, COMMAND_OPTIONS.prices, FORMATS.prices).action(
         settingExitCode<PricesOptions>(async (options) => (await import("../commands/prices.js")).listPrices(options, io, lang)),
       );
       withCheck(command, "prices", async (file, options: PricesOptions) => (await import("../commands/prices.js")).checkPricesFile(file, options, io, lang));
     },
     compare: (command) =>
-      common(withOptions(command, OPTION_TABLES.compare, FORMATS.compare)).action(
+      withOptions(command, COMMAND_OPTIONS.compare, FORMATS.compare).action(
         settingExitCode<CompareOptions>(async (options) => (await import("../commands/compare.js")).compare(options, io, lang)),
       ),
     scaffold: (command) =>
-      common(withAnswers(withOptions(command, OPTION_TABLES.scaffold))).action(
+      withOptions(command, COMMAND_OPTIONS.scaffold).action(
         settingExitCode<ScaffoldOptions>(async (options) => (await import("../commands/scaffold.js")).scaffoldCommand(options, io, lang)),
       ),
+    // The global options are taken here too (`help compare --lang ko`): the language was read from them already.
     help: (command) =>
-      command.action(
-        settingExitCode<CommonOptions>((_options, self) => {
+      withOptions(command, COMMAND_OPTIONS.help).action(
+        settingExitCode<CommonOptions>((options, self) => {
+          checkLang(options, lang);
           const name = self.args[0];
           const shown = name === undefined ? program : program.commands.find((c) => c.name() === name);
           if (shown === undefined) throw unknownCommand(name!, program, lang);
@@ -161,19 +167,15 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
         }),
       ),
     completion: (command) =>
-      common(command).action(
+      withOptions(command, COMMAND_OPTIONS.completion).action(
         settingExitCode<CommonOptions>(async (_options, self) => (await import("../commands/completion.js")).printCompletion(self.args[0]!, io, lang)),
       ),
   };
   // Arguments are declared for every command, built or not: the main help's list shows them.
-  const operands: Record<string, [string, MessageKey]> = {
-    help: ["[command]", "help.helpCommand.argument"],
-    completion: ["<shell>", "help.completion.argument"],
-  };
-  for (const [name, build] of Object.entries(subcommands)) {
+  for (const [name, build] of Object.entries(subcommands) as [CommandName, (command: Command) => void][]) {
     const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));
-    const operand = operands[name];
-    if (operand) command.argument(operand[0], t(lang, operand[1]));
+    const spec: CommandSpec = COMMAND_OPTIONS[name];
+    if (spec.operand) command.argument(spec.operand[0], t(lang, spec.operand[1]));
     if (argv.includes(name)) build(describe(command, name));
   }
   // Set after the subcommands are made, which would otherwise inherit it.
