@@ -537,7 +537,7 @@ export const en = {
   "scaffold.note.managedInstancesGpu": "Give that capacity provider instance requirements with NVIDIA accelerators, so that it launches GPU instances: each task reserves one GPU.",
   "scaffold.note.ecsGpu": "Register GPU instances (the Amazon ECS GPU-optimized AMI) in the cluster: each task reserves one GPU.",
   "scaffold.note.eksFargate": "EKS on Fargate runs only pods that match a Fargate profile: create one for the namespace you deploy to (eksctl create fargateprofile).",
-  "scaffold.note.loadBalancerController": "The Service's Network Load Balancer reaches Fargate pods by IP, which needs the AWS Load Balancer Controller installed in the cluster.",
+  "scaffold.note.loadBalancerController": "The Service's Network Load Balancer reaches the pods by IP, which needs the AWS Load Balancer Controller installed in the cluster.",
   "scaffold.note.autoModeGpu": "The NodePool lets Auto Mode launch NVIDIA GPU instances, tainted so that only pods asking for a GPU land there.",
   "scaffold.note.gpuNodes": "Run the pods on a node group of NVIDIA GPU instances with the NVIDIA device plugin, tainted nvidia.com/gpu:NoSchedule so other pods stay off.",
   "scaffold.note.helmNames": "The chart names its objects CHART-RELEASE (dots in the release name become dashes), so every name is valid for any release name Helm accepts.",
@@ -818,7 +818,7 @@ export const en = {
   "scaffold.portNeedsImage": "--port {port} needs --image: the default image, {image}, listens on port {imagePort}, so health checks on {port} would fail. Pass the image that listens on {port}, such as --image my-app:1.0 --port {port}.",
   "scaffold.note.internal": "The Service's load balancer is internal: reachable from the VPC only. Pass --public for one on the internet.",
   "scaffold.note.ecsLoadBalancer": "Create the target group's load balancer with the scheme {scheme} (internal is reachable from the VPC only; --public writes internet-facing here).",
-  "scaffold.note.noPublicIp": "The tasks get no public IP: to pull the image and send logs, their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.",
+  "scaffold.note.noPublicIp": "The tasks get no public IP: to pull the image from ECR and send logs, their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.",
   "error.stdinAnswersHint": "to read the answers from stdin, pass --answers -.",
   // issue 23: the questionnaire and the save prompt
   "prompt.followUp": "{n}a",
@@ -827,6 +827,7 @@ export const en = {
   "save.pathTooLong": "That is longer than any path ({max} characters). Type the file's name again.",
   "save.noFolder": "The folder {folder} does not exist. Create it first, or choose a file in a folder that does.",
   "save.otherHome": "{file}: only ~/ (your home folder) is understood here. Type the whole path.",
+  "scaffold.note.noPublicIpRegistry": "The tasks get no public IP: to pull {image} from {registry}, outside AWS, their subnets need a NAT gateway (VPC endpoints reach AWS services only, such as ECR and CloudWatch Logs). To run without one, push the image to ECR first.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -520,7 +520,7 @@ export const ko: Record<MessageKey, string> = {
   "scaffold.note.managedInstancesGpu": "그 용량 공급자의 인스턴스 요구 사항에 NVIDIA 가속기를 넣어 GPU 인스턴스를 띄우게 하세요. 태스크마다 GPU 하나를 예약합니다.",
   "scaffold.note.ecsGpu": "클러스터에 GPU 인스턴스(Amazon ECS GPU 최적화 AMI)를 등록하세요. 태스크마다 GPU 하나를 예약합니다.",
   "scaffold.note.eksFargate": "EKS on Fargate는 Fargate 프로필에 맞는 파드만 실행합니다. 배포할 네임스페이스용 프로필을 만드세요(eksctl create fargateprofile).",
-  "scaffold.note.loadBalancerController": "서비스의 Network Load Balancer는 IP로 Fargate 파드에 연결하며, 이를 위해 클러스터에 AWS Load Balancer Controller가 설치되어 있어야 합니다.",
+  "scaffold.note.loadBalancerController": "Service의 Network Load Balancer는 IP로 파드에 연결하며, 이를 위해 클러스터에 AWS Load Balancer Controller가 설치되어 있어야 합니다.",
   "scaffold.note.autoModeGpu": "NodePool로 Auto Mode가 NVIDIA GPU 인스턴스를 띄우며, GPU를 요청한 파드만 오도록 테인트가 붙습니다.",
   "scaffold.note.gpuNodes": "NVIDIA 디바이스 플러그인이 있는 NVIDIA GPU 인스턴스 노드 그룹에서 실행하고, 다른 파드가 오지 않도록 nvidia.com/gpu:NoSchedule 테인트를 붙이세요.",
   "scaffold.note.helmNames": "차트는 객체 이름을 CHART-RELEASE로 짓습니다(릴리스 이름의 점은 대시로 바뀝니다). 그래서 Helm이 받는 어떤 릴리스 이름에도 이름이 유효합니다.",
@@ -800,7 +800,7 @@ export const ko: Record<MessageKey, string> = {
   "scaffold.portNeedsImage": "--port {port}에는 --image가 필요합니다. 기본 이미지({image})는 {imagePort}번 포트에서 대기하므로 {port}번 포트의 상태 확인이 실패합니다. {port}번 포트에서 대기하는 이미지를 넘기세요 (예: --image my-app:1.0 --port {port}).",
   "scaffold.note.internal": "Service의 로드 밸런서는 내부용이라 VPC 안에서만 닿습니다. 인터넷에 열려면 --public을 넘기세요.",
   "scaffold.note.ecsLoadBalancer": "대상 그룹의 로드 밸런서를 {scheme} 체계로 만드세요 (internal은 VPC 안에서만 닿습니다. --public을 넘기면 여기에 internet-facing이라고 씁니다).",
-  "scaffold.note.noPublicIp": "태스크에는 공인 IP가 없습니다. 이미지를 받고 로그를 보내려면 서브넷에 NAT 게이트웨이가 있거나, ECR(ecr.api, ecr.dkr), S3(이미지 레이어용 게이트웨이 엔드포인트), CloudWatch Logs의 VPC 엔드포인트가 있어야 합니다.",
+  "scaffold.note.noPublicIp": "태스크에는 퍼블릭 IP가 없습니다. ECR에서 이미지를 받고 로그를 보내려면 서브넷에 NAT 게이트웨이가 있거나, ECR(ecr.api, ecr.dkr), S3(이미지 레이어용 게이트웨이 엔드포인트), CloudWatch Logs의 VPC 엔드포인트가 있어야 합니다.",
   "error.stdinAnswersHint": "표준 입력에서 답변을 읽으려면 --answers - 옵션을 넘기세요.",
   // issue 23: the questionnaire and the save prompt
   "prompt.followUp": "{n}-1",
@@ -809,4 +809,5 @@ export const ko: Record<MessageKey, string> = {
   "save.pathTooLong": "경로가 너무 깁니다({max}자 초과). 파일 이름을 다시 입력하세요.",
   "save.noFolder": "{folder} 폴더가 없습니다. 먼저 폴더를 만들거나 있는 폴더의 파일을 고르세요.",
   "save.otherHome": "{file}: 여기서는 ~/(홈 폴더)만 알아듣습니다. 전체 경로를 입력하세요.",
+  "scaffold.note.noPublicIpRegistry": "태스크에는 퍼블릭 IP가 없습니다. AWS 밖의 {registry}에서 {image} 이미지를 받으려면 서브넷에 NAT 게이트웨이가 있어야 합니다(VPC 엔드포인트로는 ECR, CloudWatch Logs 같은 AWS 서비스에만 연결됩니다). NAT 게이트웨이 없이 실행하려면 먼저 이미지를 ECR에 올리세요.",
 };
