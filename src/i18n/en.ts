@@ -341,7 +341,7 @@ export const en = {
   "change.none": "No change of one or two answers would change this recommendation.",
   "source.label": "Source: {source}",
   "means.controlPlane.label": "Control plane",
-  "means.controlPlane": "ECS: no charge. EKS: USD {eks} a month for {clusters} (USD {rate} per cluster-hour, as of {asOf}), or USD {extended} a month on a Kubernetes version in extended support.",
+  "means.controlPlane": "ECS: no charge. EKS: USD {eks} a month for {clusters} (USD {rate} per cluster-hour, as of {asOf}), or USD {extended} a month on a Kubernetes version in extended support (the USD {eks} plus USD {surcharge} for extended support).",
   "means.clusters.one": "1 cluster",
   "means.clusters.many": "{n} clusters",
   "means.people.label": "People",
@@ -828,6 +828,7 @@ export const en = {
   "save.noFolder": "The folder {folder} does not exist. Create it first, or choose a file in a folder that does.",
   "save.otherHome": "{file}: only ~/ (your home folder) is understood here. Type the whole path.",
   "scaffold.note.noPublicIpRegistry": "The tasks get no public IP: to pull {image} from {registry}, outside AWS, their subnets need a NAT gateway (VPC endpoints reach AWS services only, such as ECR and CloudWatch Logs). To run without one, push the image to ECR first.",
+  "compare.asOfYear": "as of {year}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,7 +21,13 @@ describe("the decision gate", () => {
     const ran = await runBin(["--answers", closeCall, "--expect", "eks"]);
     expect(ran.code).toBe(1);
     expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS/);
-    expect(ran.stderr).toBe("ecs-or-eks: expected EKS, but the answers recommend ECS (ECS 3, EKS 2; top reasons: ecs-aws-only).\n");
+    expect(ran.stderr).toBe("ecs-or-eks: expected EKS, but the answers recommend ECS (ECS 3, EKS 2; top reasons: staying on AWS only).\n");
+  });
+
+  it("names the reasons in words, in the run's language, never by rule id", async () => {
+    const ran = await runBin(["--answers", closeCall, "--expect", "eks", "--lang", "ko"]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toBe("ecs-or-eks: --expect eks였지만 답변 기준 추천은 ECS입니다 (ECS 3, EKS 2; 주요 이유: AWS만 사용).\n");
   });
 
   it("keeps 2 for bad input, even with --expect", async () => {

@@ -82,13 +82,14 @@ async function reproduceLines(answers: Record<string, unknown>, options: AdviseO
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */
 function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang): number {
   if (expect === undefined || expect === result.recommendation) return EXIT.ok;
-  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.ruleId);
+  // Each reason by its label, in the run's language: a rule's id means nothing to the reader of a CI log.
+  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.label);
   io.stderr.write(
     `ecs-or-eks: ${t(lang, "gate.failed", {
       expected: t(lang, `platform.${expect}`),
       actual: t(lang, `platform.${result.recommendation}`),
       scores: `ECS ${result.scores.ecs}, EKS ${result.scores.eks}`,
-      reasons: top.join(", "),
+      reasons: top.join("; "),
     })}\n`,
   );
   return EXIT.gateFailed;

@@ -23,7 +23,7 @@ export function compare(options: CompareOptions, io: Io, lang: Lang): number {
   }));
   const source = localize(BUILT_IN_RULES.sources[COMPARISON.source]!.title, lang);
   const headers = [t(lang, "compare.topic"), t(lang, "platform.long.ecs"), t(lang, "platform.long.eks")];
-  const since = COMPARISON.since.map((entry) => ({ date: entry.date, text: localize(entry.text, lang), source: entry.source }));
+  const since = COMPARISON.since.map((entry) => ({ date: shownDate(entry.date, lang), text: localize(entry.text, lang), source: localize(entry.source, lang) }));
   const quoted = t(lang, "compare.quoted", { date: COMPARISON.guideDate });
   if (format === "json") {
     io.stdout.write(`${JSON.stringify({ schemaVersion: 1, source, guideDate: COMPARISON.guideDate, lang, rows, since }, null, 2)}\n`);
@@ -58,4 +58,10 @@ export function compare(options: CompareOptions, io: Io, lang: Lang): number {
     io.stdout.write(`${title(quoted)}\n\n${table}\n\n${footer.join("\n")}\n\n${title(t(lang, "compare.since"))}\n${changes.join("\n")}\n`);
   }
   return EXIT.ok;
+}
+
+/** A change's date as the reader's language writes it: "as of 2026" is "2026년 기준" in Korean. */
+function shownDate(date: string, lang: Lang): string {
+  const year = /^as of (\d{4})$/.exec(date)?.[1];
+  return year === undefined ? date : t(lang, "compare.asOfYear", { year });
 }
