@@ -829,6 +829,9 @@ export const en = {
   "save.otherHome": "{file}: only ~/ (your home folder) is understood here. Type the whole path.",
   "scaffold.note.noPublicIpRegistry": "The tasks get no public IP: to pull {image} from {registry}, outside AWS, their subnets need a NAT gateway (VPC endpoints reach AWS services only, such as ECR and CloudWatch Logs). To run without one, push the image to ECR first.",
   "compare.asOfYear": "as of {year}",
+  "prices.standing.seoulNotRead": "Seoul's own rows were not read",
+  "prices.standing.secondHand": "second-hand",
+  "prices.standing.recheck": "re-check",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -632,7 +632,7 @@ export const ko: Record<MessageKey, string> = {
   "write.locked": "다른 ecs-or-eks 프로세스가 {dir}에 파일을 쓰는 중입니다(잠금 파일: {lock}). 끝날 때까지 기다리거나, 실행 중인 프로세스가 없으면 잠금 파일을 지우세요.",
   // issue 16: the cost estimate
   "estimate.recommendedLine": "추천: {option}, 월 USD {total}{mark}.",
-  "estimate.markedRow": " (>로 표시한 행)",
+  "estimate.markedRow": " (> 표시한 행)",
   "batch.monthly": "월 USD {usd}",
   "q.vcpus": "컨테이너가 평균적으로 쓰는 vCPU는 모두 합쳐 몇 개인가요?",
   "q.vcpus.hint": "모든 서비스와 복제본을 합친 값으로, 비용 추정에 씁니다. 비워 두면 태스크당 0.5 vCPU로 가정합니다.",
@@ -811,4 +811,7 @@ export const ko: Record<MessageKey, string> = {
   "save.otherHome": "{file}: 여기서는 ~/(홈 폴더)만 알아듣습니다. 전체 경로를 입력하세요.",
   "scaffold.note.noPublicIpRegistry": "태스크에는 퍼블릭 IP가 없습니다. AWS 밖의 {registry}에서 {image} 이미지를 받으려면 서브넷에 NAT 게이트웨이가 있어야 합니다(VPC 엔드포인트로는 ECR, CloudWatch Logs 같은 AWS 서비스에만 연결됩니다). NAT 게이트웨이 없이 실행하려면 먼저 이미지를 ECR에 올리세요.",
   "compare.asOfYear": "{year}년 기준",
+  "prices.standing.seoulNotRead": "서울 리전 요금은 직접 확인하지 않음",
+  "prices.standing.secondHand": "간접 확인",
+  "prices.standing.recheck": "재확인 필요",
 };
