@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
+import { koSchemaDescriptions } from "../../src/i18n/schema.ko.js";
 import { addCatalogue, joinConditions, langFromEnv, t } from "../../src/i18n/index.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
@@ -88,9 +89,18 @@ describe("Korean that reads as written by a Korean engineer (docs/korean-style.m
     // Product names keep their English words: "EKS Provisioned Control Plane" is a service, not a term to translate.
     // Code between backticks is not Korean prose.
     const has = (text: string) => text.replace(/`[^`]*`/g, "").replaceAll("Provisioned Control Plane", "").includes(form);
-    const inMessages = Object.entries(ko).filter(([, text]) => has(text)).map(([key]) => key);
+    const inMessages = [...Object.entries(ko), ...Object.entries(koSchemaDescriptions).map(([key, text]) => [`schema ${key}`, text] as const)]
+      .filter(([, text]) => has(text))
+      .map(([key]) => key);
     const inRules = koreanInRules().filter(([, text]) => has(text)).map(([where]) => where);
     expect([...inMessages, ...inRules]).toEqual([]);
+  });
+
+  it("describes every answer in the Korean schema for a file, never with the prompts' keys to press", () => {
+    for (const q of QUESTIONS) {
+      const text = koSchemaDescriptions[q.key];
+      expect({ key: q.key, described: typeof text === "string" && text.length > 0, keys: /스페이스|엔터|Space|Enter/.test(text) }).toEqual({ key: q.key, described: true, keys: false });
+    }
   });
 
   it("picks the particle that fits a filled-in word, as it is read aloud", () => {
