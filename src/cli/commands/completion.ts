@@ -107,6 +107,29 @@ function offers(model: CompletionModel, words: string): string[] {
   });
 }
 
+/**
+ * The lines both bash and zsh run inside the loop over the words typed: skip
+ * a flag's value, note the command, then set what the word before the cursor
+ * and the command offer. zsh reads the same case syntax, a "(" before each pattern.
+ */
+function findAndOffer(model: CompletionModel, typed: string, open: "" | "(", valueCases: string, byCommand: string): string {
+  return `    word="\${${typed}[i]}"
+    case "$word" in
+      ${open}${model.takesValue.join("|")}) ((i++)); continue ;;
+    esac
+    case "$cmd:$word" in
+${commandCases(model, open).join("\n")}
+    esac
+  done
+  case "$prev" in
+${valueCases}
+  esac
+  case "$cmd" in
+${byCommand}
+  esac
+`;
+}
+
 function bash(model: CompletionModel): string {
   const valueCases = Object.entries(model.values)
     .map(([flag, values]) => `    ${flag}) ${values === "files" ? '_ecs_or_eks_files "$cur"' : `_ecs_or_eks_words "${values.join(" ")}" "$cur"`}; return ;;`)
@@ -127,21 +150,7 @@ _ecs_or_eks() {
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   for ((i = 1; i < COMP_CWORD; i++)); do
-    word="\${COMP_WORDS[i]}"
-    case "$word" in
-      ${model.takesValue.join("|")}) ((i++)); continue ;;
-    esac
-    case "$cmd:$word" in
-${commandCases(model, "").join("\n")}
-    esac
-  done
-  case "$prev" in
-${valueCases}
-  esac
-  case "$cmd" in
-${byCommand}
-  esac
-  if [[ "$cur" == -* || ( -z "$words" && -z "$files" ) ]]; then
+${findAndOffer(model, "COMP_WORDS", "", valueCases, byCommand)}  if [[ "$cur" == -* || ( -z "$words" && -z "$files" ) ]]; then
     _ecs_or_eks_words "$flags" "$cur"
   elif [[ -n "$files" ]]; then
     _ecs_or_eks_files "$cur"
@@ -167,21 +176,7 @@ _ecs_or_eks() {
   local -a flags words_
   local i
   for ((i = 2; i < CURRENT; i++)); do
-    word="\${words[i]}"
-    case "$word" in
-      (${model.takesValue.join("|")}) ((i++)); continue ;;
-    esac
-    case "$cmd:$word" in
-${commandCases(model, "(").join("\n")}
-    esac
-  done
-  case "$prev" in
-${valueCases}
-  esac
-  case "$cmd" in
-${byCommand}
-  esac
-  if [[ "$cur" == -* || ( \${#words_} -eq 0 && -z "$files" ) ]]; then
+${findAndOffer(model, "words", "(", valueCases, byCommand)}  if [[ "$cur" == -* || ( \${#words_} -eq 0 && -z "$files" ) ]]; then
     compadd -- $flags
   elif [[ -n "$files" ]]; then
     _files
