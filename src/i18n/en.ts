@@ -823,6 +823,7 @@ export const en = {
   // issue 23: the questionnaire and the save prompt
   "prompt.followUp": "{n}a",
   "prompt.default": "(default: {value})",
+  "prompt.numberTooLong": "Too long for a number ({max} characters at most). {fix}",
   "error.endOfInput": "Ended at Ctrl-D (end of input); nothing was written.",
   "save.pathTooLong": "That is longer than any path ({max} characters). Type the file's name again.",
   "save.noFolder": "The folder {folder} does not exist. Create it first, or choose a file in a folder that does.",

@@ -805,6 +805,7 @@ export const ko: Record<MessageKey, string> = {
   // issue 23: the questionnaire and the save prompt
   "prompt.followUp": "{n}-1",
   "prompt.default": "(기본값: {value})",
+  "prompt.numberTooLong": "숫자가 너무 깁니다(최대 {max}자). {fix}",
   "error.endOfInput": "Ctrl-D(입력 끝)로 끝냈습니다. 아무것도 쓰지 않았습니다.",
   "save.pathTooLong": "경로가 너무 깁니다({max}자 초과). 파일 이름을 다시 입력하세요.",
   "save.noFolder": "{folder} 폴더가 없습니다. 먼저 폴더를 만들거나 있는 폴더의 파일을 고르세요.",

@@ -27,7 +27,7 @@ describe("the decision gate", () => {
   it("names the reasons in words, in the run's language, never by rule id", async () => {
     const ran = await runBin(["--answers", closeCall, "--expect", "eks", "--lang", "ko"]);
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toBe("ecs-or-eks: --expect eks였지만 답변 기준 추천은 ECS입니다 (ECS 3, EKS 2; 주요 이유: AWS만 사용).\n");
+    expect(ran.stderr).toBe("ecs-or-eks: --expect로 EKS를 지정했지만 답변 기준 추천은 ECS입니다 (ECS 3, EKS 2; 주요 이유: AWS만 사용).\n");
   });
 
   it("keeps 2 for bad input, even with --expect", async () => {

@@ -134,7 +134,7 @@ describe("what would change the recommendation", () => {
       text: "With 16 or more engineers, EKS would be recommended.",
     });
     const korean = recommend({ kubernetesExperience: "basic", cloudStrategy: "aws-first", budget: "moderate", microservices: 18 }, { lang: "ko" });
-    expect(korean.whatWouldChange.map((flip) => flip.text)).toContain("엔지니어가 16명 이상이면 EKS를 권장합니다.");
+    expect(korean.whatWouldChange.map((flip) => flip.text)).toContain("엔지니어가 16명 이상이면 EKS가 추천됩니다.");
   });
 
   it("never suggests changing what the team runs today, or answering \"don't know\"", () => {
@@ -178,7 +178,7 @@ describe("what would change the recommendation", () => {
 
   it("reads naturally in Korean, joining two conditions", () => {
     const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 }, { lang: "ko" });
-    expect(result.whatWouldChange[0]!.text).toBe("팀에 Kubernetes 전문가가 있고 멀티 클라우드 전략이면 EKS를 권장합니다.");
+    expect(result.whatWouldChange[0]!.text).toBe("팀에 Kubernetes 전문가가 있고 멀티 클라우드 전략이면 EKS가 추천됩니다.");
   });
 });
 

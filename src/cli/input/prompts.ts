@@ -218,7 +218,7 @@ async function askOne(q: Question, message: string, current: unknown, context: P
           fallback: fallback === undefined ? "" : t(lang, "prompt.default", { value: String(fallback) }),
           theme,
           maxLength: MAX_TYPED,
-          tooLong: wrong,
+          tooLong: t(lang, "prompt.numberTooLong", { max: MAX_TYPED, fix: wrong }),
           parse,
           shown: (value) => (value === undefined ? t(lang, "value.unknown") : String(value)),
         },

@@ -16,7 +16,7 @@ export interface TypedQuestion<T> {
   /** What Enter alone gives, shown after the question: "(default: 5)", "(y/N)"; empty for nothing. */
   fallback: string;
   theme: ReturnType<typeof themeFor>;
-  /** The most characters a sensible answer has; more is refused as `tooLong`, whatever it says. */
+  /** The most characters a sensible answer has; more is cut, shown as cut, and refused as `tooLong`, whatever it says. */
   maxLength: number;
   tooLong: string;
   /** The text typed (trimmed; "" for Enter alone) as a value, or why it is none. */
@@ -72,7 +72,8 @@ const typedPrompt = createPrompt<unknown, TypedQuestion<unknown>>((question, don
   if (status === "done") return `${prefix} ${theme.style.message(question.message, status)} ${theme.style.answer(answer)}`;
   const message = theme.style.message(question.fallback === "" ? question.message : `${question.message} ${question.fallback}`, status);
   const below = problem ?? (cut ? question.tooLong : undefined);
-  return [`${prefix} ${message}\n${INDENT}${typed}`, below === undefined ? "" : theme.style.error(below)];
+  // A line that was cut ends in "…", so what is on screen never passes for the whole answer.
+  return [`${prefix} ${message}\n${INDENT}${typed}${cut ? "…" : ""}`, below === undefined ? "" : theme.style.error(below)];
 });
 
 /** Asks `question` and resolves to the value typed; rejects as the prompt library's prompts do (Ctrl-C, an abort). */
