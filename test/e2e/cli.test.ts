@@ -77,6 +77,12 @@ describe("the CLI, run as a process", () => {
     expect(flag.stdout).not.toMatch(ANSI);
   });
 
+  it.each([["rules"], ["compare"], ["prices"]])("takes --no-color after a command's name as before it: %s", async (command) => {
+    expect((await runBin([command], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
+    expect((await runBin([command, "--no-color"], { env: { FORCE_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+    expect((await runBin(["--no-color", command], { env: { FORCE_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+  });
+
   it("prints help with examples, and the version alone", async () => {
     const help = await runBin(["--help"]);
     expect(help.code).toBe(0);

@@ -44,10 +44,26 @@ export async function runCommandLine(argv: readonly string[], io: Io, lang: Lang
     <O,>(action: Action<O>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      exitCode = await action(command.optsWithGlobals() as O, command);
+      exitCode = await action(optionsOf(command) as O, command);
     };
   await buildProgram(argv, io, lang, settingExitCode).parseAsync([...argv], { from: "user" });
   return exitCode;
+}
+
+/**
+ * A command's options with those given before its name (`ecs-or-eks --no-color rules`). Commander's
+ * optsWithGlobals lets a parent's default win over what was typed after the name: `rules --no-color` stayed bold.
+ */
+function optionsOf(command: Command): Record<string, unknown> {
+  const chain: Command[] = [];
+  for (let at: Command | null = command; at; at = at.parent) chain.unshift(at);
+  const merged: Record<string, unknown> = {};
+  for (const each of chain) {
+    for (const [key, value] of Object.entries(each.opts())) {
+      if (!(key in merged) || each.getOptionValueSource(key) !== "default") merged[key] = value;
+    }
+  }
+  return merged;
 }
 
 /** A command name nobody defined: the nearest one when it reads as a typo, else the list. */
