@@ -99,6 +99,15 @@ describe("ADRs", () => {
     expect(ran.stdout).toContain("## 결정 요인");
     expect(ran.stdout).toContain("* Kubernetes 경험: 능숙");
   });
+
+  it("lists how the team feels about what it runs only when it runs something (review L10)", async () => {
+    // close-call.json runs nothing today: the default "content" would be a driver nobody gave.
+    const none = await runBin(["--answers", closeCall, "--format", "adr", "--lang", "ko"]);
+    expect(none.stdout).toContain("* 현재 운영 중인 플랫폼: ");
+    expect(none.stdout).not.toContain("만족도");
+    const ecs = await runBin(["--answers", closeCall, "--current-platform", "ecs", "--format", "adr", "--lang", "ko"]);
+    expect(ecs.stdout).toContain("* 현재 플랫폼에 대한 만족도: 만족 (잘 맞음)\n");
+  });
 });
 
 describe("init and --save write answers files, never over one that exists", () => {
