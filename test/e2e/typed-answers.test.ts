@@ -143,6 +143,17 @@ describe("a number typed at a prompt", () => {
     term.child.kill();
   });
 
+  it("takes a paste of 100 KB into a list in time linear in its size: type-to-find still finds, Enter still chooses", async () => {
+    const term = inTerminal(["--no-color"], { cols: 100 });
+    // Nothing matches a run of z: the default stays chosen. Every key of the paste is read before Enter is.
+    await term.when(`(1/${TOTAL})`, `${"z".repeat(100_000)}${enter}`);
+    await term.when(`✔ (1/${TOTAL}) ${en["q.currentPlatform"]} ${en["choice.currentPlatform.none"]}`, "");
+    // A paste that starts with a choice's name finds it, however long the rest.
+    await term.when(`(2/${TOTAL})`, `Pro${"z".repeat(100_000)}${enter}`);
+    await term.when(`✔ (2/${TOTAL}) ${en["q.kubernetesExperience"]} ${en["choice.kubernetesExperience.proficient"]}`, KEYS.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+
   it("takes a paste of 100 KB in time linear in its size, refuses it, and still hears Ctrl-C", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-typed-"));
     const term = inTerminal(["--no-color"], { cols: 100, cwd: dir });

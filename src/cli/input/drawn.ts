@@ -5,6 +5,7 @@ import { finished } from "node:stream/promises";
 import { Interrupted } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT, SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
+import { capTypeToFind } from "./find-keys.js";
 import { clearAfterResize, frameOf, type Frame } from "./redraw.js";
 
 export interface PromptContext {
@@ -54,9 +55,12 @@ export async function untilDrawn<T>(context: PromptContext, prompt: (output: Wri
   // A resize redraws the open prompt at the new width rather than at the next key.
   const redraw = () => nudge(context.input, textField);
   output.on("resize", redraw);
+  // A typed answer bounds its own line (typed-prompt.ts); a list's type-to-find is bounded here.
+  const uncap = textField ? () => {} : capTypeToFind(context.input);
   try {
     return await prompt(output);
   } finally {
+    uncap();
     output.off("resize", redraw);
     await flushed;
   }
