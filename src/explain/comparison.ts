@@ -1,5 +1,6 @@
 import { BUILT_IN_RULES } from "../engine/builtin.js";
 import { COMPARISON } from "../engine/comparison.js";
+import { t } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { localize } from "./words.js";
 
@@ -21,6 +22,12 @@ export function explainComparison(lang: Lang): ComparisonResult {
     guideDate: COMPARISON.guideDate,
     lang,
     rows: COMPARISON.rows.map((row) => ({ id: row.id, topic: localize(row.topic, lang), ecs: localize(row.ecs, lang), eks: localize(row.eks, lang) })),
-    since: COMPARISON.since.map((entry) => ({ date: entry.date, text: localize(entry.text, lang), source: entry.source })),
+    since: COMPARISON.since.map((entry) => ({ date: shownDate(entry.date, lang), text: localize(entry.text, lang), source: localize(entry.source, lang) })),
   };
+}
+
+/** A change's date as the reader's language writes it: "as of 2026" is "2026년 기준" in Korean. */
+function shownDate(date: string, lang: Lang): string {
+  const year = /^as of (\d{4})$/.exec(date)?.[1];
+  return year === undefined ? date : t(lang, "compare.asOfYear", { year });
 }

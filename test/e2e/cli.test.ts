@@ -92,6 +92,12 @@ describe("the CLI, run as a process", () => {
     expect(flag.stdout).not.toMatch(ANSI);
   });
 
+  it.each([["rules"], ["compare"], ["prices"]])("takes --no-color after a command's name as before it: %s", async (command) => {
+    expect((await runBin([command], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
+    expect((await runBin([command, "--no-color"], { env: { FORCE_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+    expect((await runBin(["--no-color", command], { env: { FORCE_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+  });
+
   it("prints help with examples, and the version alone", async () => {
     const help = await runBin(["--help"]);
     expect(help.code).toBe(0);
@@ -144,7 +150,7 @@ describe("bad input: a clear message on stderr, exit 2, nothing on stdout", () =
 
   it("says it in Korean under --lang ko", async () => {
     const ran = await runBin(["--lang", "ko", "--bugdet", "x"], { input: startup });
-    expect(ran.stderr).toMatch(/^ecs-or-eks: 알 수 없는 옵션 '--bugdet' \(혹시 --budget 말인가요\?\)\n해결 방법: /);
+    expect(ran.stderr).toMatch(/^ecs-or-eks: 알 수 없는 옵션 '--bugdet' \(혹시 --budget인가요\?\)\n해결 방법: /);
     expect(ran.code).toBe(2);
   });
 

@@ -78,7 +78,7 @@ describe("the MCP server under a careless or hostile client", () => {
     server.send(call(2, { answers: clearCut }));
     const big = await server.answer(1);
     expect(big.result.isError).toBe(true);
-    expect(big.result.content[0].text).toBe("ecs-or-eks: arguments is larger than 1 MiB; answers and rules files are a few kilobytes.\nfix: check that you passed the right file.");
+    expect(big.result.content[0].text).toBe("ecs-or-eks: arguments is larger than 1 MiB, the most an answers file may be.\nfix: check that you passed the right file.");
     expect((await server.answer(2)).result.structuredContent.recommendation).toBe("ecs");
     server.child.stdin.end();
     expect(await server.exited).toBe(0);

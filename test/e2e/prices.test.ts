@@ -152,3 +152,16 @@ describe("the workload answers and the estimate flags", () => {
     expect(adr).toContain("| 실행 방식 | 컴퓨팅 | 요금 | 컨트롤 플레인 | 합계 | Arm |");
   });
 });
+
+describe("the prices' sources in Korean", () => {
+  it("says in Korean which prices were read second-hand and which Seoul rows were never read, keeping each note", async () => {
+    const ran = await runBin(["prices", "--lang", "ko"]);
+    expect(ran.code).toBe(0);
+    const sources = ran.stdout.slice(ran.stdout.indexOf("\n출처\n")).replace(/\s+/g, " ");
+    expect(sources).toContain("(간접 확인) Amazon ECS pricing page (read 2026-09-20, second-hand)");
+    expect(sources).toContain("(서울 리전 요금은 직접 확인하지 않음, 재확인 필요) Amazon ECS pricing:");
+    // Every note that warns in English warns in Korean too.
+    const notes = sources.split(/ \[\d+\] /).slice(1);
+    for (const note of notes.filter((text) => /second-hand|re-check|not read/.test(text))) expect(note).toMatch(/^\((간접 확인|서울 리전|재확인)/);
+  });
+});

@@ -56,10 +56,12 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
     const saved = writeAnswersFile(save, written, io.cwd, options.force === true, lang);
-    io.stderr.write(`${wrap(t(lang, "save.wrote", { path: saved.throughLink ?? resolve(io.cwd, save), file: save }), outputWidth(io.stderr)).join("\n")}\n`);
+    const { rerunCommand } = await import("../render/reproduce.js");
+    const wrote = t(lang, "save.wrote", { path: saved.throughLink ?? resolve(io.cwd, save), command: rerunCommand(io.env, save, lang) });
+    io.stderr.write(`${wrap(wrote, outputWidth(io.stderr)).join("\n")}\n`);
   } else if (asked && io.stderr.isTTY === true) {
     const { offerToSave } = await import("../input/save-offer.js");
-    await offerToSave(written, { input: io.stdin, output: io.stderr }, io.cwd, lang, colorEnabled(io.stderr, io.env, options.color));
+    await offerToSave(written, io, lang, colorEnabled(io.stderr, io.env, options.color));
   }
   if (options.summary === true) await appendSummary(result, io, lang);
   return gate(result, expect, io, lang);
@@ -85,27 +87,28 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
 }
 
 async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang, scanned: readonly string[] = []): Promise<string> {
-  const { renderReproduce } = await import("../render/reproduce.js");
+  const { langFlag, renderReproduce } = await import("../render/reproduce.js");
   const extra = [
     ...(options.from === undefined ? [] : ["--from", options.from]),
     ...(options.rules === undefined ? [] : ["--rules", options.rules]),
-    ...(options.lang === undefined ? [] : ["--lang", options.lang]),
+    ...(options.lang === undefined ? langFlag(lang) : ["--lang", options.lang]),
   ];
   // What --from finds again is not repeated as flags.
   const own = Object.fromEntries(Object.entries(answers).filter(([key]) => !scanned.includes(key)));
-  return renderReproduce([...flagsFor(own), ...extra], outputWidth(io.stdout), lang);
+  return renderReproduce([...flagsFor(own), ...extra], outputWidth(io.stdout), lang, io.env);
 }
 
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */
 function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang): number {
   if (expect === undefined || expect === result.recommendation) return EXIT.ok;
-  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.ruleId);
+  // Each reason by its label, in the run's language: a rule's id means nothing to the reader of a CI log.
+  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.label);
   io.stderr.write(
     `ecs-or-eks: ${t(lang, "gate.failed", {
       expected: t(lang, `platform.${expect}`),
       actual: t(lang, `platform.${result.recommendation}`),
       scores: `ECS ${result.scores.ecs}, EKS ${result.scores.eks}`,
-      reasons: top.join(", "),
+      reasons: top.join("; "),
     })}\n`,
   );
   return EXIT.gateFailed;

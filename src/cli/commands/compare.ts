@@ -51,3 +51,4 @@ export function compare(options: CompareOptions, io: Io, lang: Lang): number {
   }
   return EXIT.ok;
 }
+

@@ -21,6 +21,7 @@ export async function init(options: InitOptions, io: Io, lang: Lang): Promise<nu
   const written = QUESTIONS.filter((q) => answers[q.key] !== undefined).map((q) => [q.key, answers[q.key]]);
   const wrote = writeAnswersFile(out, Object.fromEntries(written), io.cwd, force, lang);
   for (const note of linkNotes([wrote], lang)) io.stderr.write(`${note}\n`);
-  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out) })}\n`);
+  const { rerunCommand } = await import("../render/reproduce.js");
+  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out), command: forTerminal(rerunCommand(io.env, out, lang)) })}\n`);
   return EXIT.ok;
 }

@@ -66,7 +66,7 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
     [t(lang, "prices.item.savingsPlans"), `${data.savingsPlans.computeEc2UpTo} / ${data.savingsPlans.computeFargateUpTo} / ${data.savingsPlans.ec2InstanceUpTo}`, data.savingsPlans.asOf, cite(data.savingsPlans.source)],
   ];
   out.push("", c.bold(t(lang, "prices.shared")), renderTable([t(lang, "prices.column.item"), t(lang, "prices.column.value"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")], shared, table));
-  out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, source, table.width).split("\n")));
+  out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, withStanding(source, lang), table.width).split("\n")));
   io.stdout.write(`${out.join("\n")}\n`);
   return EXIT.ok;
 }
@@ -78,4 +78,21 @@ export async function checkPricesFile(file: string, options: PricesOptions, io: 
   const kind = prices.origin.source === "file" && prices.origin.extends ? "prices.validOverrides" : "prices.valid";
   io.stdout.write(`${t(lang, kind, { file: forTerminal(file), regions: Object.keys(prices.data.regions).join(", ") })}\n`);
   return EXIT.ok;
+}
+
+/**
+ * How far a source note can be trusted, in words of the run's language, before
+ * the note itself: a reader who does not read English must still learn that a
+ * price was read second-hand, or that a Region's own rows were never read. The
+ * notes keep their words (titles, price-list names); the standing is read from
+ * the phrases the prices file uses for it.
+ */
+function withStanding(source: string, lang: Lang): string {
+  if (lang === "en") return source;
+  const standing = [
+    ...(/Seoul's own rows were not read/.test(source) ? [t(lang, "prices.standing.seoulNotRead")] : []),
+    ...(/second-hand/.test(source) ? [t(lang, "prices.standing.secondHand")] : []),
+    ...(/re-check/.test(source) ? [t(lang, "prices.standing.recheck")] : []),
+  ];
+  return standing.length === 0 ? source : `(${standing.join(", ")}) ${source}`;
 }

@@ -31,13 +31,18 @@ export interface JsonSchema {
   properties: Record<string, { description?: string }>;
 }
 
-/** Each description in `lang`: the question, its hint and what each value means, from the message catalogue. */
-function localized(schema: JsonSchema, lang: Lang): JsonSchema {
+/**
+ * Each description in `lang`, written for a file (not the prompts' hints,
+ * which speak of keys to press); an answer without one (added since) says its
+ * question and what each value means.
+ */
+async function localized(schema: JsonSchema, lang: Lang): Promise<JsonSchema> {
+  const own: Partial<Record<string, string>> = lang === "ko" ? (await import("../../i18n/schema.ko.js")).koSchemaDescriptions : {};
   const properties = { ...schema.properties };
   properties.$schema = { ...properties.$schema, description: t(lang, "schema.$schema") };
   for (const q of QUESTIONS) {
     const values = q.kind === "integer" || q.kind === "number" ? "" : ` (${q.choices.map((c) => `${c}: ${tDynamic(lang, `choice.${q.key}.${c}`, c)}`).join(", ")})`;
-    properties[q.key] = { ...properties[q.key], description: `${t(lang, `q.${q.key}`)} ${t(lang, `q.${q.key}.hint`)}${values}` };
+    properties[q.key] = { ...properties[q.key], description: own[q.key] ?? `${t(lang, `q.${q.key}`)}${values}` };
   }
   return { ...schema, title: t(lang, "schema.title"), description: t(lang, "schema.description"), properties };
 }

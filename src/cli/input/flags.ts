@@ -62,7 +62,7 @@ function toList(values: readonly string[], flag: string, lang: Lang): string[] {
  * or a value out of range, stays the text typed, so the message quotes the
  * input as given ("-0", not 0).
  */
-function toInteger(value: string, min: number, max: number): number | string {
+export function toInteger(value: string, min: number, max: number): number | string {
   const text = value.trim();
   if (!/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return value;
   const number = Number(text);
@@ -70,7 +70,7 @@ function toInteger(value: string, min: number, max: number): number | string {
 }
 
 // Plain decimals only ("0.5", "16"); "1e3" or "0x10" stay text so the error can quote them.
-function toNumber(value: string): number | string {
+export function toNumber(value: string): number | string {
   return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 }
 

@@ -89,6 +89,8 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
         rate: (controlPlane.eks.usdPerMonth / clusters / controlPlane.hoursPerMonth).toFixed(2),
         asOf: controlPlane.eks.asOf,
         extended: usdText(controlPlane.eks.usdPerMonthExtendedSupport),
+        // The total on extended support is the standard charge plus the surcharge: both named, so neither reads as the other.
+        surcharge: usdText(controlPlane.eks.usdPerMonthExtendedSupport - controlPlane.eks.usdPerMonth),
       }),
     ],
     fee && [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)],
