@@ -83,7 +83,9 @@ export function headlineSentences(result: Result, lang: Lang, marked = false): s
       : t(lang, "estimate.recommendedBill", { option: name, total: usdText(head.total), bill: usdText(head.bill), mark, arm }),
   ];
   const cheapest = estimate.options.find((o) => o.platform === estimate.cheapest.platform && o.launchType === estimate.cheapest.launchType)!;
-  if (cheapest.total !== undefined && cheapest.bill) {
+  // The recommended way is the cheapest too: one sentence says both, not the same figures twice.
+  if (cheapest.platform === head.platform && cheapest.launchType === head.launchType && head.total !== null) lines[0] += t(lang, "estimate.alsoCheapest");
+  else if (cheapest.total !== undefined && cheapest.bill) {
     lines.push(t(lang, "estimate.cheapestBill", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) }));
   }
   return lines;
