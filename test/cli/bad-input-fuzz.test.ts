@@ -224,7 +224,8 @@ function hostilePrices(texts: readonly string[], extraKey: string | undefined): 
   const walk = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => walk(item, ""));
     if (!isObject(value)) return key === "source" || key === "version" ? text() : value;
-    const entries = Object.entries(key === "instanceTypes" || key === "ec2" ? rename(value) : value).map(([k, v]) => [key === "usdPerHour" ? text() : k, walk(v, k)]);
+    // Every map keyed by instance type (on-demand, Spot, Windows, Savings Plans rates) follows the rename.
+    const entries = Object.entries(rename(value)).map(([k, v]) => [key === "usdPerHour" ? text() : k, walk(v, k)]);
     return Object.fromEntries(entries);
   };
   const file = walk(data, "") as Json;

@@ -76,7 +76,7 @@ describe("the text summary", () => {
     expect(summary).toContain(cheapest);
     expect(recommended).not.toContain(cheapest.slice("Cheapest: ".length));
     // When the recommended way is the cheapest, one line says so.
-    expect(flat(renderSummary(recommend(readFixture("answers/startup-mvp.json")), plain))).toMatch(/Recommended: Amazon ECS on AWS Fargate, USD [\d,.]+ a month, also the cheapest way\./);
+    expect(flat(renderSummary(recommend(readFixture("answers/startup-mvp.json")), plain))).toMatch(/Recommended: Amazon ECS on AWS Fargate, USD [\d,.]+ a month; USD [\d,.]+ with the shared lines\. It is also the cheapest way\./);
   });
 
   it("names at most the two strongest changes, and says when none would change it", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderText } from "../../src/cli/render/text.js";
-import { estimateSentences } from "../../src/cli/render/estimate.js";
+import { peopleLines } from "../../src/cli/render/estimate.js";
 import { meaningRows } from "../../src/cli/render/phrases.js";
 import { t } from "../../src/i18n/index.js";
 import { displayWidth } from "../../src/cli/render/layout.js";
@@ -86,12 +86,17 @@ describe("the text result", () => {
     expect(text.replace(/\s+/g, " ")).toContain("or USD 1,314.00 a month on a Kubernetes version in extended support");
   });
 
-  it("says beside the cost rows when they do not price what the team needs (Windows, GPUs)", () => {
+  it("prices what the team needs (Windows, GPUs) and rules out, in words, each way that cannot run it", () => {
     const base = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "moderate", microservices: 4 } as const;
-    const flat = (answers: object) => renderText(recommend(answers), plain).replace(/\s+/g, " ");
-    expect(flat({ ...base, requirements: ["windows"] })).toMatch(/tasks \(assumed\)\. You run Windows containers, but these rows are Linux prices/);
-    expect(flat({ ...base, requirements: ["gpu"] })).toMatch(/tasks \(assumed\)\. You need GPUs, but these rows price general-purpose instances/);
-    expect(flat(base)).not.toMatch(/these rows/);
+    const flat = (answers: object) => renderText(recommend(answers), { ...plain, width: 100 }).replace(/\s+/g, " ");
+    const windows = flat({ ...base, requirements: ["windows"] });
+    expect(windows).toMatch(/EKS Auto Mode – – – – – Ruled out: You run Windows containers, and EKS Auto Mode nodes are Bottlerocket, Linux only\./);
+    expect(windows).toMatch(/> ECS Fargate [\d,.]+ /);
+    const gpu = flat({ ...base, requirements: ["gpu"] });
+    expect(gpu).toMatch(/ECS Fargate – – – – – Ruled out: You need GPUs, and Fargate has none on ECS or EKS\./);
+    expect(gpu).toMatch(/EKS EC2: \d+ × g\d\w*\.\w+/);
+    // No rule id, and no row that prices what the team cannot run.
+    for (const text of [windows, gpu, flat(base)]) expect(text).not.toMatch(/these rows|Ruled out: [a-z]+-[a-z-]+/);
   });
 
   it("says when no change of one or two answers would flip the call", () => {
@@ -120,17 +125,22 @@ describe("the text result", () => {
 describe("the people sentences", () => {
   // "What it means" and "What it costs" both speak of the people Kubernetes takes: one may say more, never the opposite.
   it.each(["en", "ko"] as const)("say the same share of one engineer, as a floor in both or in neither (%s)", (lang) => {
-    const share = /(at least |최소 )?(\d+)–(\d+)%/;
+    const share = /(at least |최소 )?(\d+)[–~](\d+)%/;
+    const floor = t(lang, "estimate.people.atLeast", { min: "" }).trim();
     let organisations = 0;
     fc.assert(
       fc.property(answersArbitrary, (answers) => {
         const result = evaluate(answers, { lang });
         const row = meaningRows(result, lang).find(([label]) => label === t(lang, "means.people.label"));
         if (!row) return;
-        const line = estimateSentences(result, lang).find((sentence) => sentence.startsWith(t(lang, "means.people.label")))!;
+        // The cost section's people line for EKS on EC2: AWS's share it is built on, and the hours, a floor for an organisation.
+        const estimate = result.costs.estimate;
+        const people = peopleLines(estimate, lang);
+        const line = people.lines[estimate.options.findIndex((o) => o.platform === "eks" && o.launchType === "ec2")]!;
         const [means, costs] = [share.exec(row[1])!, share.exec(line)!];
-        expect([means[1] !== undefined, means[2], means[3]]).toEqual([costs[1] !== undefined, costs[2], costs[3]]);
-        expect(means[1] !== undefined).toBe(result.costs.kubernetesPeople!.scale === "organisation");
+        expect([means[2], means[3]]).toEqual([costs[2], costs[3]]);
+        const organisation = result.costs.kubernetesPeople!.scale === "organisation";
+        expect([means[1] !== undefined, line.includes(`: ${floor} `), people.title === t(lang, "estimate.people.titleOrganisation")]).toEqual([organisation, organisation, organisation]);
         if (means[1]) organisations++;
         expect(row[1]).not.toMatch(/not a share of one engineer|한 명의 업무 시간 일부가 아니라/);
       }),

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tool } from "../../scripts/test-tools.mjs";
-import { QUESTIONS } from "../../src/engine/questions.js";
+import { isPrompted, QUESTIONS } from "../../src/engine/questions.js";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
 import { runBin } from "../helpers/run-bin.js";
@@ -127,7 +127,8 @@ describe("--from DIR", () => {
     expect(result.fromRepository.keys).toEqual(["currentPlatform"]);
     expect(result.fromRepository.evidence.every((entry: { answer: string }) => entry.answer === "currentPlatform")).toBe(true);
     const text = await runBin(["--from", fixturePath("scan/ecs-cloudformation"), ...TEAM]);
-    expect(text.stdout.replace(/\s+/g, " ")).toContain("Runs in production today and Services.");
+    // Without the flag, the services found size the estimate too.
+    expect(text.stdout.replace(/\s+/g, " ")).toContain("Runs in production today, Services and Each service's size (for the estimate).");
   });
 
   it("init --from writes the scanned answers into the answers file", async () => {
@@ -141,7 +142,7 @@ describe("--from DIR", () => {
     const dir = fixturePath("scan/ecs-cloudformation");
     // The scan tells what runs today (ECS) and how many services (2): every other question is asked, and how
     // the team feels about ECS now applies.
-    const asked = QUESTIONS.filter((q) => q.key !== "currentPlatform" && q.key !== "microservices");
+    const asked = QUESTIONS.filter((q) => q.key !== "currentPlatform" && q.key !== "microservices" && isPrompted(q));
     const quick = asked.filter((q) => q.required || "quick" in q);
     const term = inTerminal(["--no-color", "--from", dir], { cols: 160, cwd: mkdtempSync(join(tmpdir(), "ecs-or-eks-from-")) });
     for (let n = 1; n <= quick.length; n++) await term.when(`(${n}/${asked.length})`, KEYS.enter);

@@ -6,14 +6,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { QUESTIONS } from "../../src/engine/questions.js";
+import { isPrompted, QUESTIONS } from "../../src/engine/questions.js";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
 
 const { enter } = KEYS;
 const ctrlD = "\u0004";
-const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q)).length;
+const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q) && isPrompted(q)).length;
 
 /** A folder holding an answers file with every required answer but the budget: one question, then the review. */
 function folderWithPartialAnswers(): string {

@@ -39,7 +39,9 @@ function answersOf(withEstimate: boolean): fc.Arbitrary<Answers> {
   return fc
     .record(
       Object.fromEntries(
-        QUESTIONS.filter((q) => withEstimate || !ADDED_BY_ISSUE_24.has(q.key)).map((q) => {
+        QUESTIONS.map((q) => {
+          // Left out, an added answer still has its default, as a parsed answers file has it (pricing: on-demand).
+          if (!withEstimate && ADDED_BY_ISSUE_24.has(q.key)) return [q.key, fc.constant("default" in q ? q.default : undefined)];
           switch (q.kind) {
             case "choice":
               return [q.key, fc.constantFrom(...(q.key === "region" && !withEstimate ? REGIONS_BEFORE_ISSUE_24 : q.choices))];

@@ -57,12 +57,12 @@ describe("worked repositories", () => {
     expect(evidenceAt(result, "clusters", "test")).toEqual(["e2e/cloudfront/copilot/environments/test/manifest.yml:2"]);
   });
 
-  it("Terraform for ECS: ECS, the service module's cpu and memory, Arm and Fargate Spot, the provider's Region as evidence", async () => {
+  it("Terraform for ECS: ECS, the service module's cpu and memory, Arm and Fargate Spot, the provider's Region with its evidence", async () => {
     const result = await scanned("terraform-ecs");
     expect(result.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2, requirements: ["arm", "spot"] });
     expect(result.services.find((service) => service.name === "ecs_service")).toMatchObject({ vcpu: 1, memoryGiB: 4, file: "examples/fargate/main.tf", line: 64 });
-    // eu-west-1 is found, but the prices cover other Regions: evidence, not an answer.
-    expect(result.answers.region).toBeUndefined();
+    // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, with its evidence.
+    expect(result.answers.region).toBe("eu-west-1");
     expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:2"]);
   });
 

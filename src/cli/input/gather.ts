@@ -69,7 +69,7 @@ export async function gatherAnswers(
   }
   // Explicit flags win, then the answers file, then what the repository shows, then the questions.
   const scan = options.from === undefined ? undefined : await scannedAnswers(options.from, io, lang);
-  const scanned = scan?.result;
+  const scanned = scan?.result && withoutOverruledServices(scan.result, { ...fromFile, ...flags.raw });
   const given: Record<string, unknown> = { ...scanned?.answers, ...fromFile, ...flags.raw };
   const fromRepository = (final: Record<string, unknown>) => (scanned === undefined ? {} : { fromRepository: tookFromScan(scanned, final) });
   // Asked only when it matters: knowing costs a look at stdin.
@@ -86,7 +86,7 @@ export async function gatherAnswers(
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
   // What the repository showed is not asked again, but the review shows it, with where it was found, to be changed.
-  const known = scan === undefined ? undefined : { answers: pick(given, Object.keys(scan.result.answers)), where: scan.where };
+  const known = scan === undefined || scanned === undefined ? undefined : { answers: pick(given, Object.keys(scanned.answers)), where: scan.where };
   const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end, known, given));
   const all = { ...given, ...asked };
   // An answer the review left unknown is left out, whatever the repository said.
@@ -110,6 +110,16 @@ function tookFromScan(scanned: ScanResult, final: Record<string, unknown>): From
   const keys = Object.keys(scanned.answers).filter((key) => JSON.stringify(final[key]) === JSON.stringify(scanned.answers[key]));
   const ordered = [...QUESTIONS.map((q) => q.key as string).filter((key) => keys.includes(key)), ...keys.filter((key) => !QUESTIONS.some((q) => q.key === key))];
   return { root: scanned.root, keys: ordered, evidence: scanned.evidence.filter((entry) => ordered.includes(entry.answer)) };
+}
+
+/** The answers that say how large the workload is: given by a flag or file, they win over the scan's list of services, which says the same. */
+const WORKLOAD_SIZE = ["services", "microservices", "vcpus", "memoryGiB", "tasks"];
+
+/** The scan, less its list of services when the team's own answers size the workload otherwise (--microservices 7 is not the 2 services found). */
+function withoutOverruledServices(result: ScanResult, own: Record<string, unknown>): ScanResult {
+  if (!("services" in result.answers) || !WORKLOAD_SIZE.some((key) => key in own)) return result;
+  const { services: _overruled, ...answers } = result.answers;
+  return { ...result, answers };
 }
 
 function pick(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

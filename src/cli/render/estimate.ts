@@ -207,8 +207,15 @@ export function peopleLines(estimate: EstimateResult, lang: Lang): { title: stri
         : usd.max === null
           ? t(lang, "estimate.people.usdAtLeast", { min: usdText(usd.min) })
           : t(lang, "estimate.people.usd", { usd: `${usdText(usd.min)}–${usdText(usd.max)}` });
-    const known = parts.filter((p) => p.hoursPerMonth !== null && p.hoursPerMonth.max > 0).map((p) => t(lang, `estimate.people.part.${p.part}`, { clusters: count(lang, "clusters", p.clusters ?? 1) }));
-    const unknown = parts.filter((p) => p.hoursPerMonth === null).map((p) => t(lang, `estimate.people.part.${p.part}`, { clusters: count(lang, "clusters", p.clusters ?? 1) }));
+    const part = (p: (typeof parts)[number]) =>
+      t(lang, `estimate.people.part.${p.part}`, {
+        clusters: count(lang, "clusters", p.clusters ?? 1),
+        low: Math.round((p.engineerShare?.min ?? 0) * 100),
+        high: Math.round((p.engineerShare?.max ?? 0) * 100),
+        perYear: p.perYear ?? 0,
+      });
+    const known = parts.filter((p) => p.hoursPerMonth !== null && p.hoursPerMonth.max > 0).map(part);
+    const unknown = parts.filter((p) => p.hoursPerMonth === null).map(part);
     const hosts = parts.some((p) => p.part === "hosts") ? t(lang, "estimate.people.awsHosts") : "";
     return t(lang, "estimate.people.line", {
       way: wayName(lang, o),

@@ -287,11 +287,18 @@ function build(
   let usdPerHour = 0;
   let onDemandUsdPerHour = 0;
   const dealt = pools.map((pool) => deal(pool.tasks, clusters, byTask));
+  // Clusters dealt the same tasks get the same choice: worked out once, as many clusters are alike.
+  const choices = new Map<string, Choice | undefined>();
+  const chooseOnce = (p: number, shapes: readonly TaskShape[], atLeast: number) => {
+    const key = `${p} ${atLeast} ${shapes.map((t) => `${t.vcpu}/${t.memoryGiB}/${t.gpu}x${t.count}`).join(",")}`;
+    if (!choices.has(key)) choices.set(key, choose(pools[p]!.candidates, shapes, atLeast));
+    return choices.get(key);
+  };
   for (let k = 0; k < clusters; k++) {
     const chosen: { pool: (typeof pools)[number]; choice: Choice }[] = [];
-    const inCluster = pools.map((pool, p) => ({ pool, shapes: shapesOf(dealt[p]![k]!) })).filter((x) => x.shapes.length > 0);
-    for (const { pool, shapes } of inCluster) {
-      const choice = choose(pool.candidates, shapes, inCluster.length === 1 ? MIN_INSTANCES_PER_CLUSTER : 0);
+    const inCluster = pools.map((pool, p) => ({ pool, p, shapes: shapesOf(dealt[p]![k]!) })).filter((x) => x.shapes.length > 0);
+    for (const { pool, p, shapes } of inCluster) {
+      const choice = chooseOnce(p, shapes, inCluster.length === 1 ? MIN_INSTANCES_PER_CLUSTER : 0);
       if (!choice) return undefined;
       chosen.push({ pool, choice });
     }

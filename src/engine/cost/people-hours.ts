@@ -15,6 +15,9 @@ interface PeoplePart {
   hoursPerMonth: { min: number; max: number } | null;
   /** The clusters the part counts, where it is per cluster. */
   clusters?: number;
+  /** Kubernetes: AWS's share of one engineer the hours come from; upgrades: how many a year. Data, so the words say the figures used. */
+  engineerShare?: { min: number; max: number };
+  perYear?: number;
   source?: string;
 }
 
@@ -45,12 +48,12 @@ export function peopleFor(answers: Answers, platform: Platform, launchType: Laun
     const taxSource = `${tax.source} (${tax.asOf}): ${Math.round(tax.engineerShare.min * 100)}-${Math.round(tax.engineerShare.max * 100)}% of one engineer (${engineerMonth.source})`;
     if (launchType === "ec2") {
       // AWS's figure is a small team's whole Kubernetes work on one cluster, nodes and upgrades included.
-      parts.push({ part: "kubernetes", hoursPerMonth: taxHours, clusters: 1, source: taxSource });
-      if (clusters > 1) parts.push({ part: "upgrades", hoursPerMonth: { min: hours(perUpgrade(clusters - 1, upgradeHours.min)), max: hours(perUpgrade(clusters - 1, upgradeHours.max)) }, clusters: clusters - 1, source: upgradeSource });
+      parts.push({ part: "kubernetes", hoursPerMonth: taxHours, clusters: 1, engineerShare: tax.engineerShare, source: taxSource });
+      if (clusters > 1) parts.push({ part: "upgrades", hoursPerMonth: { min: hours(perUpgrade(clusters - 1, upgradeHours.min)), max: hours(perUpgrade(clusters - 1, upgradeHours.max)) }, clusters: clusters - 1, perYear: kubernetesUpgradesPerYear.count, source: upgradeSource });
     } else {
       // AWS runs the nodes (and on Auto Mode the core add-ons): each cluster's version upgrades stay, and the rest is at most AWS's figure.
-      parts.push({ part: "upgrades", hoursPerMonth: { min: hours(perUpgrade(clusters, upgradeHours.min)), max: hours(perUpgrade(clusters, upgradeHours.max)) }, clusters, source: upgradeSource });
-      parts.push({ part: "kubernetes", hoursPerMonth: { min: 0, max: Math.max(0, taxHours.max - hours(perUpgrade(1, upgradeHours.max))) }, clusters: 1, source: taxSource });
+      parts.push({ part: "upgrades", hoursPerMonth: { min: hours(perUpgrade(clusters, upgradeHours.min)), max: hours(perUpgrade(clusters, upgradeHours.max)) }, clusters, perYear: kubernetesUpgradesPerYear.count, source: upgradeSource });
+      parts.push({ part: "kubernetes", hoursPerMonth: { min: 0, max: Math.max(0, taxHours.max - hours(perUpgrade(1, upgradeHours.max))) }, clusters: 1, engineerShare: tax.engineerShare, source: taxSource });
       if (launchType === "fargate") noFigure("addOns", clusters);
     }
     if (peopleScale(answers) === "organisation") noFigure("platformTeam");
