@@ -7,7 +7,7 @@ import type { PricesOrigin } from "../engine/price-types.js";
 import type { RuleSet } from "../engine/rule-set.js";
 import type { Platform } from "../engine/rule-types.js";
 import type { Lang } from "../i18n/lang.js";
-import { localize, say } from "./words.js";
+import { localize, sayFigures } from "./words.js";
 
 /** A way of running as the JSON shows it: its figures, or, when the workload or a requirement rules it out, the reasons in words. */
 export type EstimateOptionResult = Omit<EstimateOption, "exclusions"> & {
@@ -56,18 +56,18 @@ export function explainEstimate(estimate: Estimate, ruleSet: RuleSet, lang: Lang
     workload: estimate.workload,
     environments: estimate.environments,
     options: estimate.options.map(({ exclusions, ...option }) => {
-      const reasons = [...(option.excludedBy ?? []).map(limitText), ...(exclusions ?? []).map((m) => say(lang, m))];
+      const reasons = [...(option.excludedBy ?? []).map(limitText), ...(exclusions ?? []).map((m) => sayFigures(lang, m))];
       return reasons.length > 0 ? { ...option, excluded: reasons.join(" ") } : option;
     }),
     cheapest: estimate.cheapest,
     breakEven: estimate.breakEven,
     breakEvenNone: estimate.breakEvenNone,
     headline: estimate.headline,
-    shared: estimate.shared.map((line) => ({ item: line.item, usdPerMonth: line.usdPerMonth, assumption: say(lang, line.assumption) })),
+    shared: estimate.shared.map((line) => ({ item: line.item, usdPerMonth: line.usdPerMonth, assumption: sayFigures(lang, line.assumption) })),
     endpointsInstead: estimate.endpointsInstead,
     people: estimate.people,
-    assumptions: estimate.assumptions.map((m) => say(lang, m)),
-    excluded: estimate.excluded.map((m) => say(lang, m)),
+    assumptions: estimate.assumptions.map((m) => sayFigures(lang, m)),
+    excluded: estimate.excluded.map((m) => sayFigures(lang, m)),
     asOfLatest: estimate.asOfLatest,
     hoursPerMonth: estimate.hoursPerMonth,
     utilization: estimate.utilization,

@@ -5,14 +5,20 @@ import { quoteValue } from "../engine/quote-value.js";
 import { LANGS, t, tDynamic, type Lang } from "../i18n/index.js";
 
 /** A message from the engine, worded in `lang`: nested messages first, then the message that holds them. */
-export function say(lang: Lang, message: Message): string {
+export function say(lang: Lang, message: Message, grouped = false): string {
   if ("text" in message) return message.text;
-  const vars = message.vars && Object.fromEntries(Object.entries(message.vars).map(([name, value]) => [name, word(lang, value)]));
+  const vars = message.vars && Object.fromEntries(Object.entries(message.vars).map(([name, value]) => [name, word(lang, value, grouped)]));
   return tDynamic(lang, message.key, message.key, vars);
 }
 
-function word(lang: Lang, value: MessageValue): string | number {
-  return typeof value === "object" ? say(lang, value) : value;
+/** A message of the estimate's, its counts and amounts grouped by thousands as the figures beside it are ("20,000 tasks"). */
+export function sayFigures(lang: Lang, message: Message): string {
+  return say(lang, message, true);
+}
+
+function word(lang: Lang, value: MessageValue, grouped: boolean): string | number {
+  if (typeof value === "object") return say(lang, value, grouped);
+  return grouped && typeof value === "number" && Math.abs(value) >= 1000 ? value.toLocaleString("en-US", { maximumFractionDigits: 20 }) : value;
 }
 
 /** A language a library caller passed: en or ko, else the library's InputError naming both (never a TypeError). */

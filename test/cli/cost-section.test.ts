@@ -66,8 +66,30 @@ describe("the cost table", () => {
   it("leaves ruled-out ways out of the break-even and the Arm list (review M16)", () => {
     const gpu = recommend({ ...team, requirements: ["gpu"], microservices: 3 }, { lang: "ko" });
     const text = costSection(gpu, { lang: "ko", width: 80, unicode: false }, c).join("\n");
-    expect(text).toContain("ECS 손익분기점: 없음. 이 워크로드에서는 Fargate나 EC2가 제외됩니다.");
+    // The break-even names the way that is ruled out, not "its Fargate or its EC2".
+    expect(text).toContain("ECS 손익분기점: 없음. 이 워크로드에서는 ECS Fargate가 제외됩니다.");
     expect(text).not.toContain("Arm(Graviton)에서는: ECS Fargate");
+    // Nor does a ruled-out way get a people line: its row says why it has none.
+    expect(text).not.toMatch(/^ {2}- EKS Fargate: /m);
+    expect(text).toMatch(/^ {2}- EKS EC2: /m);
+    // Ranges in Korean take ~ (docs/korean-style.md), the hours and AWS's share alike.
+    expect(text).toMatch(/- EKS EC2: \d+~\d+\./);
+    expect(text).not.toMatch(/\d–\d/);
+  });
+
+  it("adds up the shared lines even when every way is ruled out, and says a lone environment's NAT data once", () => {
+    const none = recommend({ ...team, requirements: ["gpu", "windows"], microservices: 3 }, { lang: "en" });
+    expect(none.costs.estimate.options.every((o) => o.excluded !== undefined)).toBe(true);
+    const text = costSection(none, { lang: "en", width: 200, unicode: false }, c).join("\n");
+    const lines = none.costs.estimate.shared.map((line) => line.usdPerMonth);
+    const cents = Math.round(lines.reduce((sum, usd) => sum + usd * 100, 0));
+    expect(cents).toBeGreaterThan(0);
+    expect(text).toContain(`each Bill: USD ${(cents / 100).toFixed(2)} a month.`);
+    expect(text).toContain("one NAT gateway in each of 2 zones, and 100 GB a month through them (--nat-data-gib)");
+    // No people title with nothing under it.
+    expect(text).not.toContain("People, engineer-hours");
+    const three = recommend({ ...team, microservices: 3, environments: 3 }, { lang: "en" });
+    expect(costSection(three, { lang: "en", width: 200, unicode: false }, c).join("\n")).toContain("per environment, and 100 GB a month through them in production, 300 GB in all");
   });
 
   it("calls the management fee column 관리 요금 and dates a bare year in words (review M9, M10)", () => {
@@ -75,6 +97,15 @@ describe("the cost table", () => {
     const text = costSection(small, { lang: "ko", width: 100, unicode: false }, c).join("\n");
     expect(text).toContain("관리 요금");
     expect(text).toMatch(/서울|버지니아/);
+  });
+
+  it("groups every count and amount by thousands, in the assumptions and shared lines too", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const large = recommend({ ...team, microservices: 10000, tasks: 20000, environments: 3, natDataGiB: 25000 }, { lang });
+      const text = costSection(large, { lang, width: 80, unicode: false }, c).join(" ");
+      expect(text).toContain("20,000");
+      expect(text).not.toMatch(/(^|[^\d.,])\d{4,}(?![\d-]|년)/);
+    }
   });
 
   it("says 1 task, not 1 tasks (issue 28 item 25)", () => {

@@ -89,7 +89,7 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
   for (const sentence of fleetLines(estimate, lang)) out.push(hang("  ", sentence, width));
   for (const sentence of estimateSentences(result, lang)) out.push(hang("  ", sentence, width));
   const people = peopleLines(estimate, lang);
-  out.push(hang("  ", people.title, width), ...people.lines.map((text) => hang("  - ", text, width)));
+  if (people.lines.length > 0) out.push(hang("  ", people.title, width), ...people.lines.map((text) => hang("  - ", text, width)));
   out.push(hang("  ", t(lang, "estimate.assumptionsTitle"), width));
   for (const assumption of estimate.assumptions) out.push(hang("  - ", assumption, width));
   out.push(hang("  ", excludedLine(estimate, lang), width));

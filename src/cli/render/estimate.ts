@@ -93,7 +93,8 @@ export function headlineSentences(result: Result, lang: Lang, marked = false): s
 
 /** The shared lines, each with what it assumes: the same for every way, in each Bill. */
 export function sharedLines(estimate: EstimateResult, lang: Lang): { title: string; lines: string[] } {
-  const total = estimate.options.find((o) => o.bill)?.bill?.shared ?? 0;
+  // The lines' own sum, as the engine adds them: there even when every way is ruled out.
+  const total = Math.round(estimate.shared.reduce((sum, line) => sum + line.usdPerMonth * 100, 0)) / 100;
   return {
     title: t(lang, "estimate.sharedTitle", { total: usdText(total) }),
     lines: estimate.shared.map((line) => t(lang, "estimate.sharedLine", { item: t(lang, `estimate.shared.item.${line.item}` as MessageKey), usd: usdText(line.usdPerMonth), assumption: line.assumption })),
@@ -167,7 +168,9 @@ export function estimateSentences(result: Result, lang: Lang): string[] {
     const name = t(lang, `platform.${platform}`);
     if (share === 1) return t(lang, "estimate.breakEvenFull", { platform: name, assumed: percent(estimate.utilization) });
     if (share !== null) return t(lang, "estimate.breakEven", { platform: name, percent: percent(share), assumed: percent(estimate.utilization) });
-    return t(lang, estimate.breakEvenNone[platform] === "ruledOut" ? "estimate.breakEvenRuledOut" : "estimate.breakEvenNever", { platform: name });
+    if (estimate.breakEvenNone[platform] !== "ruledOut") return t(lang, "estimate.breakEvenNever", { platform: name });
+    const out = estimate.options.filter((o) => o.platform === platform && (o.launchType === "fargate" || o.launchType === "ec2") && o.excluded !== undefined);
+    return t(lang, "estimate.breakEvenRuledOut", { platform: name, ways: joinList(lang, out.map((o) => wayName(lang, o))) });
   };
   const pcp = estimate.eksWouldAdd.provisionedControlPlanePerCluster;
   const tiers = pcp ? Object.entries(pcp).sort((a, b) => a[1] - b[1]) : [];
@@ -191,7 +194,8 @@ export function estimateSentences(result: Result, lang: Lang): string[] {
 
 /** People for every way: engineer-hours a month, low and high where the sources give both, else the floor and what has no figure. */
 export function peopleLines(estimate: EstimateResult, lang: Lang): { title: string; lines: string[] } {
-  const lines = estimate.options.map((o) => {
+  // A way the workload rules out has no people line either: its row says why.
+  const lines = estimate.options.filter((o) => o.excluded === undefined).map((o) => {
     const { hoursPerMonth: h, usdPerMonth: usd, parts } = o.people;
     const hours =
       h.max === null
@@ -200,13 +204,13 @@ export function peopleLines(estimate: EstimateResult, lang: Lang): { title: stri
           : t(lang, "estimate.people.atLeast", { min: number(h.min) })
         : h.min === h.max
           ? number(h.min)
-          : `${number(h.min)}–${number(h.max)}`;
+          : t(lang, "estimate.range", { low: number(h.min), high: number(h.max) });
     const money =
       !usd || (usd.max === null && usd.min === 0)
         ? ""
         : usd.max === null
           ? t(lang, "estimate.people.usdAtLeast", { min: usdText(usd.min) })
-          : t(lang, "estimate.people.usd", { usd: `${usdText(usd.min)}–${usdText(usd.max)}` });
+          : t(lang, "estimate.people.usd", { usd: t(lang, "estimate.range", { low: usdText(usd.min), high: usdText(usd.max) }) });
     const part = (p: (typeof parts)[number]) =>
       t(lang, `estimate.people.part.${p.part}`, {
         clusters: count(lang, "clusters", p.clusters ?? 1),

@@ -50,7 +50,8 @@ export function sharedLines(answers: Answers, region: RegionPrices, hours: numbe
     {
       item: "natGateways",
       usdPerMonth: cents(envs * ZONES * n.natGatewayHour.usd * hours + natGib * n.natGatewayGb.usd),
-      assumption: msg("estimate.shared.nat", { zones: ZONES, gib: nat, total: round1(natGib) }),
+      // With one environment, its share is all of it: the total would only repeat the figure.
+      assumption: envs === 1 ? msg("estimate.shared.natOne", { zones: ZONES, gib: round1(natGib) }) : msg("estimate.shared.nat", { zones: ZONES, gib: nat, total: round1(natGib) }),
     },
     {
       item: "publicIpv4",
