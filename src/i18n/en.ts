@@ -772,7 +772,7 @@ export const en = {
   "estimate.own.armOnEksFargate": "{services} must run on Arm, and EKS on Fargate runs x86 only.",
   "estimate.own.noType": "No instance type in the prices runs {services} ({what}).",
   "estimate.gpus": "GPUs",
-  "estimate.own.noWindowsPrice": "The prices have no Windows price for this way in {region}: the price-list copies they come from hold Linux only.",
+  "estimate.own.noWindowsPrice": "No Windows instance price for {region} is built in (the price lists it was copied from hold Linux only); a prices file with ec2Windows rates (--prices FILE) prices this way.",
   "estimate.names0": "",
   "estimate.names1": "{a}",
   "estimate.names2": "{a} and {b}",

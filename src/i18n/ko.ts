@@ -754,7 +754,7 @@ export const ko: Record<MessageKey, string> = {
   "estimate.own.armOnEksFargate": "{services}은/는 Arm에서 실행되어야 하는데 EKS on Fargate는 x86만 지원합니다.",
   "estimate.own.noType": "가격 파일에는 {services}을/를 실행할 인스턴스 유형이 없습니다({what}).",
   "estimate.gpus": "GPU",
-  "estimate.own.noWindowsPrice": "가격 파일에 {region}의 이 실행 방식 Windows 가격이 없습니다. 가격의 출처인 가격표 사본에 Linux 가격만 있기 때문입니다.",
+  "estimate.own.noWindowsPrice": "{region}의 Windows 인스턴스 가격은 내장되어 있지 않습니다(가져온 가격표 사본에 Linux 가격만 있음). ec2Windows 요금을 넣은 가격 파일(--prices FILE)을 주면 이 방식도 계산합니다.",
   "estimate.names0": "",
   "estimate.names1": "{a}",
   "estimate.names2": "{a}, {b}",
