@@ -485,6 +485,7 @@ export const en = {
   "batch.bad": "Bad lines: {count} ({lines}).",
   "batch.noExpect": "--expect does not apply to --batch; check each line's \"recommendation\" instead.",
   "batch.noSave": "--save and --summary do not apply to --batch.",
+  "batch.noFrom": "--from does not apply to --batch: a batch reads many answer sets, a scan gives one; run --from DIR without --batch, or put the answers in the NDJSON lines.",
   "batch.terminal": "--batch reads NDJSON from --answers FILE or from a pipe, not from the terminal.",
 
   // files, gate, summary
@@ -888,6 +889,7 @@ export const en = {
   "scan.reason.invalid": "not valid YAML or JSON",
   "scan.reason.helm-failed": "helm template failed",
   "scan.alsoPlatform": "Also deploys to {platform} ({count} services).",
+  "scan.composeOnly": "Compose files show the services and their sizes, not where they run in production: compose runs containers on one machine, a laptop or a single host. What runs today is left for you to answer.",
   "scan.kubernetesFeatures": "Kubernetes features beyond Deployments",
   "scan.kubernetesFeatures.some": "some (operators, custom resources, a mesh, DaemonSets or a custom scheduler)",
   "scan.next": "Use it: ecs-or-eks --from {dir}",

@@ -471,6 +471,7 @@ export const ko: Record<MessageKey, string> = {
   "batch.bad": "잘못된 줄: {count}개 ({lines}).",
   "batch.noExpect": "--expect는 --batch와 함께 쓸 수 없습니다. 각 줄의 \"recommendation\"을 확인하세요.",
   "batch.noSave": "--save와 --summary는 --batch와 함께 쓸 수 없습니다.",
+  "batch.noFrom": "--from은 --batch와 함께 쓸 수 없습니다. --batch는 답변 여러 개를 읽고, 스캔은 답변 하나를 줍니다. --batch 없이 --from DIR을 지정하거나, 답변을 NDJSON 줄에 넣으세요.",
   "batch.terminal": "--batch는 --answers FILE이나 파이프에서 NDJSON을 읽습니다. 터미널에서는 읽지 않습니다.",
 
   "write.exists": "{file} 파일이 이미 있습니다.",
@@ -870,6 +871,7 @@ export const ko: Record<MessageKey, string> = {
   "scan.reason.invalid": "올바른 YAML이나 JSON이 아님",
   "scan.reason.helm-failed": "helm template 실패",
   "scan.alsoPlatform": "{platform}에도 배포합니다 (서비스 {count}개).",
+  "scan.composeOnly": "Compose 파일로는 서비스와 그 크기는 알 수 있지만, 운영 환경에서 어디서 실행되는지는 알 수 없습니다. Compose는 노트북이나 호스트 한 대처럼 머신 하나에서 컨테이너를 실행합니다. 지금 운영 중인 플랫폼은 직접 답해 주세요.",
   "scan.kubernetesFeatures": "Deployment 밖의 Kubernetes 기능",
   "scan.kubernetesFeatures.some": "사용함 (오퍼레이터, 커스텀 리소스, 서비스 메시, DaemonSet, 커스텀 스케줄러)",
   "scan.next": "이 결과로 추천 받기: ecs-or-eks --from {dir}",
