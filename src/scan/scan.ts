@@ -3,7 +3,7 @@
 // file goes to the reader of its kind; the parsers (YAML, HCL) load on the
 // first file that needs them. Helm charts and Terraform modules are read
 // whole once every file is in, as their files explain one another.
-import { emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
+import { addFindings, appendTo, emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
 import { chartPart, readChart, type ChartFiles } from "./helm.js";
 import type { TerraformFile } from "./terraform.js";
 import { readerOf, yamlReaderOf, contentReaderOf } from "./kinds.js";
@@ -53,7 +53,7 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
       hcl ??= await import("./hcl.js");
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       try {
-        modules.set(dir, [...(modules.get(dir) ?? []), { path: file.path, hcl: hcl.readHcl(file.text) }]);
+        appendTo(modules, dir, { path: file.path, hcl: hcl.readHcl(file.text) });
       } catch (error) {
         if (!(error instanceof hcl.HclTooDeep || error instanceof RangeError)) throw error;
         findings.push({ ...emptyFindings(), skipped: [{ file: file.path, reason: "too-deep" }] });
@@ -165,11 +165,6 @@ function withTrees(file: FileRecord, readYaml: YamlReader, read: (trees: readonl
 
 function merge(all: readonly Findings[]): Findings {
   const merged = emptyFindings();
-  for (const findings of all) {
-    merged.signs.push(...findings.signs);
-    merged.workloads.push(...findings.workloads);
-    merged.replicas.push(...findings.replicas);
-    merged.skipped.push(...findings.skipped);
-  }
+  for (const findings of all) addFindings(merged, findings);
   return merged;
 }
