@@ -15,7 +15,8 @@ import type { Io } from "../terminal/io.js";
 import type { Readable } from "node:stream";
 import { inWholeLines } from "../mcp/lines.js";
 import { registerPrompts, registerResources, citedDocuments } from "../mcp/resources.js";
-import { findTool, runTool, toolTable, type CallContext, type Tool } from "../mcp/tools.js";
+import type { CallContext } from "../mcp/call.js";
+import { findTool, runTool, toolTable, type Tool } from "../mcp/tools.js";
 import { answersSchemaIn, scanSchema } from "./schema.js";
 
 /** Serves until stdin closes, then exits 0 once the calls under way have answered. */

@@ -8,7 +8,7 @@ import { forTerminal, jsonText } from "../output/escape.js";
 import { scanReport } from "../render/scan-report.js";
 import type { ScanResult } from "../../scan/evidence.js";
 import { allowedRoots, insideRoots } from "./roots.js";
-import type { CallContext, Output } from "./tools.js";
+import type { CallContext, Output } from "./call.js";
 
 /** Scans `args.path` (default: the first root), relative paths taken from the first root. */
 export async function scanRepository(args: Readonly<Record<string, unknown>>, call: CallContext): Promise<Output> {

@@ -8,7 +8,7 @@ import { quoteValue } from "../../engine/quote-value.js";
 import { explainComparison } from "../../explain/comparison.js";
 import { explainQuestions } from "../../explain/questions.js";
 import { evaluate, type Result } from "../../explain/result.js";
-import { explainRule, ruleIds, type CitedDocuments } from "../../explain/rule.js";
+import { explainRule, ruleIds } from "../../explain/rule.js";
 import { t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
 import { OPTION_TABLES, flagNames, type ScaffoldOptions } from "../input/options.js";
 import { estimateSentences, pricesLine, workloadLine } from "../render/estimate.js";
@@ -16,23 +16,8 @@ import { optionName, verdictLine } from "../render/phrases.js";
 import { checkedAnswers, checkArguments, langArgument, nearName, type ArgumentTable, type JsonSchema } from "./arguments.js";
 import { OUTPUT_SCHEMAS } from "./output-schemas.js";
 import { scanRepository } from "./scan-repository.js";
-import { allowedRoots, insideRoots, type RootsSource } from "./roots.js";
-
-/** What a call runs with besides its arguments. */
-export interface CallContext {
-  lang: Lang;
-  /** The folder the server started in: where files go for a client without roots. */
-  cwd: string;
-  roots: RootsSource;
-  /** The Korean guide and the FACTS sheet, by file name, for the lines rules cite. */
-  documents: () => CitedDocuments;
-}
-
-/** What a tool returns: its JSON, and the text for clients that show text. */
-export interface Output {
-  structured: Record<string, unknown>;
-  text: string;
-}
+import { allowedRoots, insideRoots } from "./roots.js";
+import type { CallContext, Output } from "./call.js";
 
 export interface Tool {
   name: string;
