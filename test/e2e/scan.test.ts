@@ -185,7 +185,8 @@ describe("--from DIR", () => {
     expect(questions).toContain(`(1/${asked.length}) How does the team feel about what it runs today?`);
     expect(questions).not.toContain("How many services");
     await term.when("Answer them, or finish now", `${KEYS.down}${KEYS.enter}`);
-    await term.when("Show the recommendation", "");
+    // Waits for the later of the two lines it reads: on a loaded machine the review arrives in pieces.
+    await term.when("Services: 2, from", "");
     const review = (await term.screen()).join("\n");
     // Where each was found: one file and line, a folder's files, or the first and how many more.
     expect(review).toContain("Runs in production today: Amazon ECS, from infrastructure/ecs-cluster.yaml:38 and 2 files");
