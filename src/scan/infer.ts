@@ -144,7 +144,9 @@ function answersOf(signs: readonly Sign[], services: readonly ScannedService[]):
   const region = mostCommon(signs.filter((sign) => sign.answer === "region"));
   if (region !== undefined) candidates.region = region;
   if (signs.some((sign) => sign.answer === "kubernetesFeatures")) candidates.kubernetesFeatures = "some";
-  if (services.length > 0) {
+  // The list only when it says more than the count: a name alone (a compose file's services, sized nowhere) sizes nothing.
+  const sized = services.some((service) => (["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const).some((key) => service[key] !== null));
+  if (sized) {
     candidates.services = services.slice(0, MAX_SERVICES).map((service) => {
       const entry: Record<string, unknown> = { name: service.name.slice(0, 100) };
       for (const key of ["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const) if (service[key] !== null) entry[key] = service[key];
