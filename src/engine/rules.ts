@@ -115,6 +115,7 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
       seen.set(value.id, path);
     }
     if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`));
+    if (isRecord(value.answeredBy)) problems.push(...checkAnsweredBy(value.answeredBy, value.when, `${path}.answeredBy`));
     const source = value.source;
     // Own keys only: a ref "toString" or "__proto__" names nothing in the file, whatever Object.prototype holds.
     if (isRecord(source) && typeof source.ref === "string" && !Object.hasOwn(sources, source.ref)) {
@@ -129,6 +130,31 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
     problems.push(...checkPlatforms(value, path));
   }
   return problems;
+}
+
+/**
+ * Each change a newer feature makes names a value its answer takes (checked
+ * as the condition it amounts to) of an answer the rule itself reads: a
+ * feature answers this reason, not another.
+ */
+function checkAnsweredBy(answeredBy: Record<string, unknown>, when: unknown, path: string): Problem[] {
+  if (!Array.isArray(answeredBy.changes)) return [];
+  const read = new Set(answersRead(when));
+  return answeredBy.changes.flatMap((change, i): Problem[] => {
+    if (!isRecord(change) || typeof change.answer !== "string") return [];
+    const at = `${path}.changes[${i}]`;
+    const asCondition = typeof change.remove === "string" ? { answer: change.answer, includes: change.remove } : { answer: change.answer, in: [change.to] };
+    const wrong = checkCondition(asCondition, at);
+    if (wrong.length > 0) return wrong;
+    return read.has(change.answer) ? [] : [[`${at}.answer`, msg("rules.answeredByNotRead", { answer: change.answer })]];
+  });
+}
+
+/** The answers a condition reads, read defensively: a broken shape is reported on its own. */
+function answersRead(when: unknown): string[] {
+  if (!isRecord(when)) return [];
+  const parts = [when.all, when.any, when.none].filter(Array.isArray).flat();
+  return [...(typeof when.answer === "string" ? [when.answer] : []), ...parts.flatMap(answersRead)];
 }
 
 /** A launch-type rule for Managed Instances or Auto Mode names a platform that has it. */

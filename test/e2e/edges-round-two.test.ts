@@ -431,10 +431,10 @@ describe("a long paste into a prompt", () => {
   it("draws only the first characters of a count, so 2,000 typed digits stay a short line", async () => {
     const { inTerminal, KEYS } = await import("../helpers/pty.js");
     const term = inTerminal(["--no-color"]);
-    await term.when("(1/21)", KEYS.enter);
-    await term.when("(2/21)", KEYS.enter);
-    await term.when("(3/21)", KEYS.enter);
-    await term.when("(4/21)", "7".repeat(2_000));
+    await term.when("(1/22)", KEYS.enter);
+    await term.when("(2/22)", KEYS.enter);
+    await term.when("(3/22)", KEYS.enter);
+    await term.when("(4/22)", "7".repeat(2_000));
     await term.when("7777777777777777…", KEYS.ctrlC);
     expect(await term.exited).toBe(130);
     // Each key redraws the line; drawn whole, 2,000 digits would be 2,000 lines of up to 2,000 characters (4 MB).

@@ -60,7 +60,7 @@ export async function gatherAnswers(
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
-  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end));
+  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end, given));
   const all = { ...given, ...asked };
   const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);

@@ -23,10 +23,12 @@ export async function askAnswers(
   lang: Lang,
   color: boolean,
   end: ReviewEnd = "recommend",
+  /** Answers already given (flags, a file): a follow-up question reads them to know whether it applies. */
+  known: Readonly<Record<string, unknown>> = {},
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
-  return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color));
+  return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color, known));
 }
 
 /**
@@ -51,14 +53,16 @@ async function askAll(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  known: Readonly<Record<string, unknown>>,
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
   // A question that follows from an earlier answer (how the team feels about what it runs) counts only once it applies.
-  const open = () => questions.filter((q) => isAsked(q, answers));
+  const applies = (q: Question) => isAsked(q, { ...known, ...answers });
+  const open = () => questions.filter(applies);
   let n = 0;
   let offered = false;
   for (const q of questions) {
-    if (!isAsked(q, answers)) continue;
+    if (!applies(q)) continue;
     if (!offered && !isQuick(q)) {
       offered = true;
       const rest = open().length - n;
@@ -70,10 +74,12 @@ async function askAll(
     const value = await untilDrawn(context, (output) => askOne(q, message, undefined, { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
     if (value !== undefined) answers[q.key] = value;
   }
-  return review(questions, answers, end, context, lang, color);
+  return review(questions, answers, end, context, lang, color, known);
 }
 
 const SHOW = "\u0000show";
+/** The "Don't know" choice of a choice question that may stay unknown. */
+const UNKNOWN = "\u0000unknown";
 
 /** What the review's first choice leads to: the result, or (init) the answers file. */
 export type ReviewEnd = "recommend" | "write";
@@ -91,10 +97,11 @@ async function review(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  known: Readonly<Record<string, unknown>>,
 ): Promise<Record<string, unknown>> {
   const askReview = (drawing: PromptContext): Promise<string> => {
     // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
-    const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
+    const choices = questions.filter((q) => isAsked(q, { ...known, ...answers })).map((q) => {
       const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`;
       return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
     });
@@ -172,16 +179,22 @@ async function askOne(q: Question, message: string, current: unknown, context: P
   const hint = (value: string) => tDynamic(lang, `hint.${q.key}.${value}`, "");
   const fallback = current !== undefined ? current : "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
   switch (q.kind) {
-    case "choice":
-      return select(
+    case "choice": {
+      // A choice with no default may stay unknown: "Don't know", last and chosen by default, leaves it out.
+      const unknownable = !q.required && !("askDefault" in q) && !("default" in q);
+      const choices = q.choices.map((value) => ({ ...named(value), description: hint(value) }));
+      const dontKnow = { value: UNKNOWN, name: t(lang, "choice.unknown"), short: t(lang, "choice.unknown"), description: t(lang, "hint.unknown") };
+      const chosen: string = await select(
         {
           message,
           theme,
-          default: fallback as (typeof q.choices)[number] | undefined,
-          choices: q.choices.map((value) => ({ ...named(value), description: hint(value) })),
+          default: (fallback ?? (unknownable ? UNKNOWN : undefined)) as string | undefined,
+          choices: unknownable ? [...choices, dontKnow] : choices,
         },
         context,
       );
+      return chosen === UNKNOWN ? undefined : chosen;
+    }
     case "set": {
       const checked = Array.isArray(current) ? (current as readonly string[]) : [];
       return checkbox(

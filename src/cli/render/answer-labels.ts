@@ -1,12 +1,14 @@
-import { QUESTIONS, type Answers } from "../../engine/questions.js";
+import { isAsked, QUESTIONS, type Answers } from "../../engine/questions.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 
 /** Each answer as a person reads it: "Kubernetes experience: Proficient". */
 export function describeAnswers(answers: Answers, lang: Lang): [label: string, value: string][] {
-  return QUESTIONS.map((q) => {
+  // A follow-up left out because it does not apply (who keeps the clusters running, for a team with none) is not listed.
+  return QUESTIONS.filter((q) => answers[q.key] !== undefined || isAsked(q, answers)).map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
-    if (q.kind === "integer" || q.kind === "number") return [label, value === undefined ? t(lang, "value.unknown") : String(value)];
+    if (value === undefined) return [label, t(lang, "value.unknown")];
+    if (q.kind === "integer" || q.kind === "number") return [label, String(value)];
     const shown = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
     if (q.kind === "set") {
       const items = value as readonly string[];
