@@ -61,7 +61,8 @@ describe("ecs-or-eks completion", () => {
 
   it("bash: completes commands, a command's own flags, and every answer's values from the questions table", async () => {
     expect(await bashCompletes("ecs-or-eks", "sca")).toEqual(["scaffold"]);
-    expect(await bashCompletes("ecs-or-eks", "scaffold", "--pla")).toEqual(["--platform"]);
+    // The answer flags scaffold takes, then its own: --platform-upkeep is an answer, --platform is scaffold's.
+    expect(await bashCompletes("ecs-or-eks", "scaffold", "--pla")).toEqual(["--platform-upkeep", "--platform"]);
     expect(await bashCompletes("ecs-or-eks", "compare", "--pla")).toEqual([]);
     for (const q of QUESTIONS.filter((question) => question.kind === "choice")) {
       expect(await bashCompletes("ecs-or-eks", `--${q.flag}`, "")).toEqual(q.choices);

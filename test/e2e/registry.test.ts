@@ -36,7 +36,7 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     const ran = await runNpx(["--yes", "ecs-or-eks@1", "--json"], JSON.stringify(answers));
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
-    expect(JSON.parse(ran.stdout)).toMatchObject({ schemaVersion: 3, recommendation: "ecs", launchType: "fargate" });
+    expect(JSON.parse(ran.stdout)).toMatchObject({ schemaVersion: 4, recommendation: "ecs", launchType: "fargate" });
   }, 60_000);
 
   it("runs `npx ecs-or-eks --help` and `--version` by name: the published version, its help", async () => {

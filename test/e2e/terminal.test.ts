@@ -19,7 +19,7 @@ describe("in a real terminal", () => {
     await term.when("(5/22)", `40${enter}`);
     await term.when("(6/22)", enter);
     await term.when("finish now?", enter); // keep answering
-    for (let n = 7; n <= 21; n++) await term.when(`(${n}/22)`, enter);
+    for (let n = 7; n <= 22; n++) await term.when(`(${n}/22)`, enter);
     await term.when("Your answers.", enter); // show the recommendation
     await term.when("Save your answers", `n${enter}`);
     expect(await term.exited).toBe(0);
