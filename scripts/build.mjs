@@ -5,7 +5,7 @@
 // chunks loaded on demand.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
@@ -97,6 +97,28 @@ const noChalkColorDetection = {
   },
 };
 
+// The MCP SDK (loaded for `ecs-or-eks mcp` alone) carries two things the server never uses, a third of
+// its size: zod 3 support (zod 3 itself and a JSON Schema converter for it; every schema here is zod 4)
+// and ajv, with which it validates what a client answers to an elicitation (the server asks none).
+// Each is replaced by a module that says so if it is ever reached; the MCP tests run every path.
+const SDK_UNUSED = {
+  "zod/v3": "export function object() { unused('zod 3 schemas'); }",
+  "zod-to-json-schema": "export function zodToJsonSchema() { unused('zod 3 schemas'); }",
+  "../validation/ajv-provider.js": "export class AjvJsonSchemaValidator { getValidator() { unused('JSON Schema validation of elicitation answers'); } }",
+};
+const mcpSdkUnused = {
+  name: "mcp-sdk-unused",
+  setup(build) {
+    build.onResolve({ filter: /^(zod\/v3|zod-to-json-schema|\.\.\/validation\/ajv-provider\.js)$/ }, (args) =>
+      args.importer.includes("node_modules/@modelcontextprotocol/sdk/") ? { path: args.path, namespace: "mcp-sdk-unused" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "mcp-sdk-unused" }, (args) => ({
+      contents: `function unused(what) { throw new Error("ecs-or-eks leaves out the MCP SDK's support for " + what); }\n${SDK_UNUSED[args.path]}\n`,
+      loader: "js",
+    }));
+  },
+};
+
 const VERSION = JSON.parse(readFileSync("package.json", "utf8")).version;
 
 const common = {
@@ -107,7 +129,7 @@ const common = {
   minify: !process.env.PROFILE,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [builtins, noChalkColorDetection],
+  plugins: [builtins, noChalkColorDetection, mcpSdkUnused],
 };
 
 // The answers' JSON Schema, generated from the zod schema that validates them
@@ -122,8 +144,9 @@ const generator = await build({
 });
 const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-build-"));
 writeFileSync(join(scratch, "json-schema.mjs"), generator.outputFiles[0].text);
-const { answersJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
+const { answersJsonSchema, scanJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
 const schema = `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
+const scanSchema = `${JSON.stringify(scanJsonSchema(), null, 2)}\n`;
 rmSync(scratch, { recursive: true, force: true });
 
 const define = {
@@ -361,6 +384,11 @@ function modulesByOutput(metafile) {
 
 // The schema also ships beside the bundle, for editors following "$schema".
 writeFileSync(new URL("answers.schema.json", dist), schema);
+// The documents the rules cite, which the MCP server offers as resources and quotes line by line.
+mkdirSync(new URL("sources/", dist), { recursive: true });
+for (const file of ["guide.ko.md", "FACTS.md"]) copyFileSync(new URL(`../docs/sources/${file}`, import.meta.url), new URL(`sources/${file}`, dist));
+// And the scan's JSON shape (`scan --format json`), generated the same way.
+writeFileSync(new URL("scan.schema.json", dist), scanSchema);
 
 // The built-in rules are compiled, not re-validated, at start-up: validate them here, once.
 execFileSync(process.execPath, [BIN, "rules", "check", "rules/rules.json"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -4,7 +4,9 @@
 //
 // The order is the questionnaire's: what moves the decision most comes first.
 // The questions marked `quick` are asked before the offer to finish with the
-// defaults, so a person reaches a result in at most seven prompts.
+// defaults, so a person reaches a result in at most seven numbered prompts; the
+// follow-ups about what runs today come with the question they follow, and
+// only to a team they apply to.
 
 export const QUESTIONS = [
   {
@@ -36,6 +38,32 @@ export const QUESTIONS = [
     askedWhen: { answer: "currentPlatform", notIn: ["none"] },
     description:
       "How the team feels about what it runs today: content (it works for us), mixed, or leaving (we want off it); ignored when nothing runs today.",
+  },
+  {
+    key: "platformUpkeep",
+    flag: "platform-upkeep",
+    kind: "choice",
+    choices: ["none-dedicated", "one", "several"],
+    fact: true,
+    required: false,
+    quick: true,
+    // Asked only of a team that runs Kubernetes today: nobody else keeps clusters running.
+    askedWhen: { answer: "currentPlatform", notIn: ["none", "ecs", "vms", "paas", "serverless", "other-orchestrator"] },
+    description:
+      "For a team that runs Kubernetes today: how many engineers keep the clusters running (upgrades, add-ons, certificates, operators), none-dedicated (a part of several people's time), one, or several; leave it out if unknown.",
+  },
+  {
+    key: "kubernetesFeatures",
+    flag: "kubernetes-features",
+    kind: "choice",
+    choices: ["none", "some"],
+    fact: true,
+    required: false,
+    quick: true,
+    // Asked only when someone's time goes into the clusters: only then does it change anything.
+    askedWhen: { answer: "platformUpkeep", notIn: ["none-dedicated"] },
+    description:
+      "Whether the workloads use anything only Kubernetes offers: none, or some (operators or custom resources, a service mesh, custom schedulers, DaemonSets); leave it out if unknown.",
   },
   {
     key: "kubernetesExperience",
@@ -91,30 +119,6 @@ export const QUESTIONS = [
     askDefault: "moderate",
     quick: true,
     description: "How much room the budget has for platform costs.",
-  },
-  {
-    key: "platformUpkeep",
-    flag: "platform-upkeep",
-    kind: "choice",
-    choices: ["none-dedicated", "one", "several"],
-    fact: true,
-    required: false,
-    // Asked only of a team that runs Kubernetes today: nobody else keeps clusters running.
-    askedWhen: { answer: "currentPlatform", notIn: ["none", "ecs", "vms", "paas", "serverless", "other-orchestrator"] },
-    description:
-      "For a team that runs Kubernetes today: how many engineers keep the clusters running (upgrades, add-ons, certificates, operators), none-dedicated (a part of several people's time), one, or several; leave it out if unknown.",
-  },
-  {
-    key: "kubernetesFeatures",
-    flag: "kubernetes-features",
-    kind: "choice",
-    choices: ["none", "some"],
-    fact: true,
-    required: false,
-    // Asked only when someone's time goes into the clusters: only then does it change anything.
-    askedWhen: { answer: "platformUpkeep", notIn: ["none-dedicated"] },
-    description:
-      "Whether the workloads use anything only Kubernetes offers: none, or some (operators or custom resources, a service mesh, custom schedulers, DaemonSets); leave it out if unknown.",
   },
   {
     key: "opsCapacity",

@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
-import { checkCondition } from "./conditions.js";
+import { checkCondition, keysOf, type Condition } from "./conditions.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
-import { LAUNCH_TYPES_FOR, PLATFORMS, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
+import { LAUNCH_TYPES_FOR, PLATFORMS, type AnsweredByData, type Claims, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
 import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
 import { quoteValue } from "./quote-value.js";
@@ -42,14 +42,18 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
   const report = (path: string, message: Message) => problems.push(locate(path, json, options.file, message));
 
   const shape = (isOverrides ? overridesFileShape : rulesFileShape).safeParse(json);
-  if (!shape.success) for (const issue of shape.error.issues) problems.push(issueProblem(issue, [], json, options.file));
+  if (!shape.success) for (const issue of shape.error.issues) problems.push(...issueProblems(issue, [], json, options.file));
   // Each rule is checked on its own, so one broken rule does not hide the others.
   const items = LISTS.flatMap((list) => itemsOf(json, list));
   const valid = items.filter((item) => {
     const outcome = RULE_LISTS[item.list].safeParse(item.value);
-    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file));
+    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(...issueProblems(issue, [item.list, item.index], json, options.file));
     return outcome.success;
   });
+  // A claim, and what a newer feature changes, is checked against the condition once the rule's shape is known to be sound.
+  for (const item of valid) {
+    for (const [path, message] of [...checkClaims(item.value as ClaimingRule, item.path), ...checkAnsweredBy(item.value as ClaimingRule, item.path)]) report(path, message);
+  }
   const file = shape.success ? (shape.data as Partial<OverridesFileData> & Partial<RulesFileData>) : {};
 
   const base = isOverrides ? options.base : undefined;
@@ -115,7 +119,6 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
       seen.set(value.id, path);
     }
     if ("when" in value) problems.push(...checkCondition(value.when, `${path}.when`));
-    if (isRecord(value.answeredBy)) problems.push(...checkAnsweredBy(value.answeredBy, value.when, `${path}.answeredBy`));
     const source = value.source;
     // Own keys only: a ref "toString" or "__proto__" names nothing in the file, whatever Object.prototype holds.
     if (isRecord(source) && typeof source.ref === "string" && !Object.hasOwn(sources, source.ref)) {
@@ -137,24 +140,25 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
  * as the condition it amounts to) of an answer the rule itself reads: a
  * feature answers this reason, not another.
  */
-function checkAnsweredBy(answeredBy: Record<string, unknown>, when: unknown, path: string): Problem[] {
-  if (!Array.isArray(answeredBy.changes)) return [];
-  const read = new Set(answersRead(when));
-  return answeredBy.changes.flatMap((change, i): Problem[] => {
-    if (!isRecord(change) || typeof change.answer !== "string") return [];
-    const at = `${path}.changes[${i}]`;
-    const asCondition = typeof change.remove === "string" ? { answer: change.answer, includes: change.remove } : { answer: change.answer, in: [change.to] };
+function checkAnsweredBy(rule: ClaimingRule, path: string): Problem[] {
+  const read: readonly string[] = keysOf(rule.when);
+  return (rule.answeredBy?.changes ?? []).flatMap((change, i): Problem[] => {
+    const at = `${path}.answeredBy.changes[${i}]`;
+    const asCondition = "remove" in change ? { answer: change.answer, includes: change.remove } : { answer: change.answer, in: [change.to] };
     const wrong = checkCondition(asCondition, at);
     if (wrong.length > 0) return wrong;
-    return read.has(change.answer) ? [] : [[`${at}.answer`, msg("rules.answeredByNotRead", { answer: change.answer })]];
+    return read.includes(change.answer) ? [] : [[`${at}.answer`, msg("rules.answeredByNotRead", { answer: change.answer })]];
   });
 }
 
-/** The answers a condition reads, read defensively: a broken shape is reported on its own. */
-function answersRead(when: unknown): string[] {
-  if (!isRecord(when)) return [];
-  const parts = [when.all, when.any, when.none].filter(Array.isArray).flat();
-  return [...(typeof when.answer === "string" ? [when.answer] : []), ...parts.flatMap(answersRead)];
+type ClaimingRule = { when: Condition; claims?: Claims | undefined; answeredBy?: AnsweredByData | undefined };
+
+/** A text can state as fact only what fired it: each answer a rule claims, its condition reads. */
+function checkClaims(rule: ClaimingRule, path: string): Problem[] {
+  const read = keysOf(rule.when) as string[];
+  return Object.keys(rule.claims ?? {})
+    .filter((answer) => !read.includes(answer))
+    .map((answer): Problem => [`${path}.claims.${answer}`, msg("rules.claimNotRead", { answer })]);
 }
 
 /** A launch-type rule for Managed Instances or Auto Mode names a platform that has it. */
@@ -219,17 +223,18 @@ function applyOverrides(
 
 // --- turning zod issues into "file: rule "id" (rules[3]), field "weight": message" ---
 
-function issueProblem(
+/** The problems a zod issue stands for: one, or one per unknown field, each on its own line. */
+function issueProblems(
   issue: z.core.$ZodIssue,
   prefix: readonly (string | number)[],
   json: object,
   file: string,
-): Message {
+): Message[] {
   const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
   const got = valueAt(json, path);
   let message: Message;
   // Whatever zod calls it, a field that is not there is missing.
-  if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, msg("rules.missingField"));
+  if (got === undefined && issue.code !== "unrecognized_keys") return [locate(formatPath(path), json, file, msg("rules.missingField"))];
   switch (issue.code) {
     case "invalid_type":
       // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
@@ -252,14 +257,14 @@ function issueProblem(
       message = msg("rules.badId", { got: quoteValue(got) });
       break;
     case "unrecognized_keys":
-      return { lines: issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key }))) };
+      return issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key })));
     case "invalid_union":
       message = msg("rules.badSource", { got: quoteValue(got) });
       break;
     default:
       message = { text: issue.message };
   }
-  return locate(formatPath(path), json, file, message);
+  return [locate(formatPath(path), json, file, message)];
 }
 
 function formatPath(path: readonly (string | number)[]): string {

@@ -80,17 +80,17 @@ describe("the questionnaire at a terminal", () => {
     expect(answers).not.toHaveProperty("engineers");
   });
 
-  it("asks how the team feels about what it runs only when something runs, and still finishes in eight prompts", async () => {
+  it("asks how the team feels about what it runs only when something runs, numbered after it so the count stays, and still finishes in eight prompts", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
     await term.waitFor("(1/22) What does the team run in production today?");
     term.press("down");
     term.press("enter"); // Amazon ECS
-    await term.waitFor("(2/23) How does the team feel about what it runs today?");
+    await term.waitFor("(1.1/22) How does the team feel about what it runs today?");
     term.press("down");
     term.press("down");
     term.press("enter"); // leaving
-    await term.acceptDefaults(3, 7, 23);
+    await term.acceptDefaults(2, 6, 22);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -178,17 +178,16 @@ describe("the questionnaire at a terminal", () => {
     expect(onEcs.term.screen()).not.toContain("keep your clusters running");
 
     const onKubernetes = ask("kubernetes");
-    await onKubernetes.term.waitFor("(1/2) How much room is there in the budget?");
-    onKubernetes.term.press("enter");
-    await onKubernetes.term.waitFor("finish now?");
-    onKubernetes.term.press("enter"); // keep answering
-    await onKubernetes.term.waitFor("(2/2) How many engineers keep your clusters running?");
+    // Numbered as a question of its own (what runs today was a flag), and asked before the offer to finish.
+    await onKubernetes.term.waitFor("(1/2) How many engineers keep your clusters running?");
     expect(onKubernetes.term.screen()).toContain("❯ Don't know");
     onKubernetes.term.press("up");
     onKubernetes.term.press("enter"); // several, just above "Don't know"
-    // Only now can what the workloads use change anything: it is asked, with "Don't know" chosen by default.
-    await onKubernetes.term.waitFor("(3/3) Do your workloads use anything only Kubernetes offers?");
+    // Only now can what the workloads use change anything: it is asked, after the question it follows, with "Don't know" chosen by default.
+    await onKubernetes.term.waitFor("(1.1/2) Do your workloads use anything only Kubernetes offers?");
     expect(onKubernetes.term.screen()).toContain("❯ Don't know");
+    onKubernetes.term.press("enter");
+    await onKubernetes.term.waitFor("(2/2) How much room is there in the budget?");
     onKubernetes.term.press("enter");
     await onKubernetes.term.review();
     expect(await onKubernetes.exit).toBe(0);

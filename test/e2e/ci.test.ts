@@ -21,7 +21,13 @@ describe("the decision gate", () => {
     const ran = await runBin(["--answers", closeCall, "--expect", "eks"]);
     expect(ran.code).toBe(1);
     expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS/);
-    expect(ran.stderr).toBe("ecs-or-eks: expected EKS, but the answers recommend ECS (ECS 3, EKS 2; top reasons: ecs-aws-only).\n");
+    expect(ran.stderr).toBe("ecs-or-eks: expected EKS, but the answers recommend ECS (ECS 3, EKS 2; top reasons: staying on AWS only).\n");
+  });
+
+  it("names the reasons in words, in the run's language, never by rule id", async () => {
+    const ran = await runBin(["--answers", closeCall, "--expect", "eks", "--lang", "ko"]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toBe("ecs-or-eks: --expect로 EKS를 지정했지만 답변 기준 추천은 ECS입니다 (ECS 3, EKS 2; 주요 이유: AWS만 사용).\n");
   });
 
   it("keeps 2 for bad input, even with --expect", async () => {
@@ -92,6 +98,15 @@ describe("ADRs", () => {
     const ran = await runBin(["--answers", closeCall, "--format", "adr", "--lang", "ko"]);
     expect(ran.stdout).toContain("## 결정 요인");
     expect(ran.stdout).toContain("* Kubernetes 경험: 능숙");
+  });
+
+  it("lists how the team feels about what it runs only when it runs something (review L10)", async () => {
+    // close-call.json runs nothing today: the default "content" would be a driver nobody gave.
+    const none = await runBin(["--answers", closeCall, "--format", "adr", "--lang", "ko"]);
+    expect(none.stdout).toContain("* 현재 운영 중인 플랫폼: ");
+    expect(none.stdout).not.toContain("만족도");
+    const ecs = await runBin(["--answers", closeCall, "--current-platform", "ecs", "--format", "adr", "--lang", "ko"]);
+    expect(ecs.stdout).toContain("* 현재 플랫폼에 대한 만족도: 만족 (잘 맞음)\n");
   });
 });
 

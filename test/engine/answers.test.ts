@@ -80,7 +80,7 @@ describe("answers", () => {
   });
 
   it("lists the known answers when nothing is close", () => {
-    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, kubernetesExperience, cloudStrategy/);
+    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, platformUpkeep, kubernetesFeatures, kubernetesExperience, cloudStrategy/);
   });
 
   it("lists the choices when a value is not one of them", () => {
@@ -121,7 +121,7 @@ describe("answers", () => {
 
   it("explains problems in Korean", () => {
     const outcome = parseAnswers({ ...required, budget: "cheap" }, { lang: "ko" });
-    expect(outcome.ok || outcome.problems[0]).toBe('"budget" 값은 다음 중 하나여야 합니다: tight, moderate, flexible (받은 값: "cheap").');
+    expect(outcome.ok || outcome.problems[0]).toBe('"budget" 값은 다음 중 하나여야 합니다: tight, moderate, flexible (입력: "cheap").');
   });
 
   it("makes recommend() throw an InputError listing every problem", () => {

@@ -66,10 +66,13 @@ describe("the confidence label, measured on the corpus", () => {
     expect(docs).toContain(`${runs.length} published decisions`);
   });
 
-  it("is what the README says a close and a clear call meant", () => {
-    const readme = readFileSync(`${ROOT}README.md`, "utf8").replace(/\s+/g, " ");
+  it("is what the reading of the result says a close and a clear call meant, in English and Korean", () => {
+    const readme = readFileSync(`${ROOT}docs/reading-the-result.md`, "utf8").replace(/\s+/g, " ");
     expect(readme).toContain(`the ${runs.length} published decisions`);
     expect(readme).toContain(`"at a margin like this, ${bands.close.agreed} of ${bands.close.of} published decisions ended on the recommended platform" (${bands.clear.agreed} of ${bands.clear.of} for a clear call)`);
     expect(readme).toContain(`a **close call** under ${LEANING_FROM} points, **leaning** from ${LEANING_FROM}, a **clear call** from ${CLEAR_FROM}`);
+    const korean = readFileSync(`${ROOT}docs/ko/reading-the-result.md`, "utf8").replace(/\s+/g, " ");
+    expect(korean).toContain(`**${LEANING_FROM}점 미만이면 근소한 차이, ${LEANING_FROM}점부터는 한쪽으로 기운 결정, ${CLEAR_FROM}점부터는 분명한 결정**`);
+    expect(korean).toContain(`공개된 결정 ${runs.length}건`);
   });
 });

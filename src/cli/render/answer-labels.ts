@@ -1,10 +1,12 @@
 import { isAsked, QUESTIONS, type Answers } from "../../engine/questions.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 
-/** Each answer as a person reads it: "Kubernetes experience: Proficient". */
+/**
+ * Each answer as a person reads it: "Kubernetes experience: Proficient". A question not asked of this team (how it
+ * feels about what it runs, when it runs nothing) is left out, not shown with its meaningless default (review L10).
+ */
 export function describeAnswers(answers: Answers, lang: Lang): [label: string, value: string][] {
-  // A follow-up left out because it does not apply (who keeps the clusters running, for a team with none) is not listed.
-  return QUESTIONS.filter((q) => answers[q.key] !== undefined || isAsked(q, answers)).map((q) => {
+  return QUESTIONS.filter((q) => isAsked(q, answers)).map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
     if (value === undefined) return [label, t(lang, "value.unknown")];
