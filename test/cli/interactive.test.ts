@@ -261,7 +261,7 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "ecs", "--engineers", "9", "--save", "mine.json", "--json"],
       term.io,
     );
-    // ECS given by flag: how the team feels about it is asked too.
+    // ECS given as a flag: how the team feels about it is asked, as a question of its own.
     await term.waitFor("(1/18) How does the team feel about what it runs today?");
     term.press("enter");
     await term.waitFor("(2/18) How many services");

@@ -26,12 +26,11 @@ export async function askAnswers(
   color: boolean,
   end: ReviewEnd = "recommend",
   known?: Known,
-  /** Answers already given (flags, a file): a follow-up question reads them to know whether it applies. */
-  given: Readonly<Record<string, unknown>> = {},
+  earlier: Readonly<Record<string, unknown>> = {},
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
-  return whileAsking(context, lang, (asking) => askAll(questions, isQuick, end, asking, lang, color, known, given));
+  return whileAsking(context, lang, (asking) => askAll(questions, isQuick, end, asking, lang, color, known, earlier));
 }
 
 /** Answers known before the questions (what `--from DIR` found), with where each was found: not asked, but shown in the review. */
@@ -62,21 +61,22 @@ async function askAll(
   context: PromptContext,
   lang: Lang,
   color: boolean,
-  known: Known | undefined,
-  given: Readonly<Record<string, unknown>>,
+  known?: Known,
+  earlier: Readonly<Record<string, unknown>> = {},
 ): Promise<Record<string, unknown>> {
   // What is known already counts for the questions that follow from it (how the team feels about what it runs).
   const answers: Record<string, unknown> = { ...known?.answers };
+  // Answers given before asking (a file, flags, a scan) decide those questions too: `--current-platform ecs` asks how the team feels about ECS.
+  const applies = (q: Question) => isAsked(q, { ...earlier, ...answers });
   // A question that follows from an earlier answer (how the team feels about what it runs) is asked only once it
-  // applies, given or answered here, and is numbered after the question it follows ("1.1", "1.2"): the count stays the same
-  // whatever the answers. A follow-up whose question is not asked here (the answer came from a flag, a file or a scan)
-  // is a question of its own, counted only if that answer makes it apply.
-  const applies = (q: Question) => isAsked(q, { ...given, ...answers });
+  // applies, and is numbered after the question it follows ("1.1", "1.2"): the count stays the same whatever the
+  // answers. A follow-up whose question is not asked here (the answer came from a flag, a file or a scan) is a
+  // question of its own, counted only if that answer makes it apply.
   const followsAsked = (q: Question) => "askedWhen" in q && questions.some((other) => other.key === q.askedWhen.answer);
   const open = () => questions.filter(applies);
   const total = questions.filter((q) => !followsAsked(q) && applies(q)).length;
   let n = 0;
-  // The follow-ups asked since question n: "1a", "1b", and so on.
+  // The follow-ups asked since question n: "1.1", "1.2", and so on.
   let sub = 0;
   let asked = 0;
   let offered = false;
@@ -97,10 +97,10 @@ async function askAll(
     const value = await untilDrawn(context, (output) => askOne(q, message, undefined, { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
     if (value !== undefined) answers[q.key] = value;
   }
-  if (!known) return review(questions, answers, end, context, lang, color, given);
+  if (!known) return review(questions, answers, end, context, lang, color, earlier);
   // The review lists the known answers too, in the questions' order; those still as found say where.
   const reviewed = QUESTIONS.filter((q) => questions.includes(q) || q.key in known.answers);
-  return review(reviewed, answers, end, context, lang, color, given, known);
+  return review(reviewed, answers, end, context, lang, color, earlier, known);
 }
 
 const SHOW = "\u0000show";
@@ -123,7 +123,7 @@ async function review(
   context: PromptContext,
   lang: Lang,
   color: boolean,
-  given: Readonly<Record<string, unknown>>,
+  earlier: Readonly<Record<string, unknown>>,
   known?: Known,
 ): Promise<Record<string, unknown>> {
   // "Services: 11, from kubernetes-manifests/*.yaml" while the answer is still the one found there.
@@ -131,7 +131,7 @@ async function review(
     known && q.key in known.answers && JSON.stringify(known.answers[q.key]) === JSON.stringify(answers[q.key]) && known.where[q.key] ? `, ${t(lang, "scan.from", { where: known.where[q.key]! })}` : "";
   const askReview = (drawing: PromptContext): Promise<string> => {
     // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
-    const choices = questions.filter((q) => isAsked(q, { ...given, ...answers })).map((q) => {
+    const choices = questions.filter((q) => isAsked(q, { ...earlier, ...answers })).map((q) => {
       const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}${found(q)}`;
       return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
     });
