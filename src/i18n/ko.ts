@@ -289,7 +289,7 @@ export const ko: Record<MessageKey, string> = {
   "hint.platformUpkeep.one": "한 사람의 전담 업무입니다.",
   "hint.platformUpkeep.several": "두 명 이상이 맡고 있습니다.",
   "q.kubernetesFeatures": "워크로드가 Kubernetes에만 있는 기능을 쓰나요?",
-  "q.kubernetesFeatures.hint": "오퍼레이터나 사용자 정의 리소스, 서비스 메시, 사용자 정의 스케줄러, DaemonSet입니다.",
+  "q.kubernetesFeatures.hint": "오퍼레이터나 커스텀 리소스, 서비스 메시, 커스텀 스케줄러, DaemonSet입니다.",
   "choice.kubernetesFeatures.none": "쓰지 않음",
   "choice.kubernetesFeatures.some": "일부 씀",
   "hint.kubernetesFeatures.none": "일반적인 디플로이먼트, 서비스, 잡만 씁니다.",

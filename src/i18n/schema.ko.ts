@@ -7,7 +7,7 @@ export const koSchemaDescriptions: Readonly<Record<AnswerKey, string>> = {
   currentPlatform: "지금 운영 환경에서 쓰는 것: none(아직 없음), ecs, kubernetes(EKS, GKE, AKS, 자체 클러스터), openshift, vms(오케스트레이터 없는 서버나 EC2), paas, serverless(주로 Lambda), other-orchestrator.",
   currentPlatformFit: "지금 쓰는 플랫폼에 대한 만족도: content(만족), mixed(반반), leaving(떠나려 함). currentPlatform이 none이 아닐 때만 읽습니다.",
   platformUpkeep: "지금 Kubernetes를 운영하는 팀에서 클러스터 유지(업그레이드, 애드온, 인증서, 오퍼레이터)를 맡은 엔지니어: none-dedicated(여러 사람이 시간 일부를 씀), one, several. currentPlatform이 kubernetes나 openshift일 때만 읽으며, 모르면 키를 생략하세요.",
-  kubernetesFeatures: "워크로드가 Kubernetes에만 있는 기능을 쓰는지: none, some(오퍼레이터나 사용자 정의 리소스, 서비스 메시, 사용자 정의 스케줄러, DaemonSet). 모르면 키를 생략하세요.",
+  kubernetesFeatures: "워크로드가 Kubernetes에만 있는 기능을 쓰는지: none, some(오퍼레이터나 커스텀 리소스, 서비스 메시, 커스텀 스케줄러, DaemonSet). 모르면 키를 생략하세요.",
   kubernetesExperience: "팀의 Kubernetes 경험: none, basic(튜토리얼 수준), proficient(운영 경험 있음), expert(업그레이드까지 운영).",
   cloudStrategy: "앞으로 몇 년간 워크로드를 실행할 곳: aws-only, aws-first(이식성 유지), multi-cloud, hybrid(온프레미스와 AWS).",
   engineers: "플랫폼에서 서비스를 만들고 운영할 엔지니어 수. 모르면 키를 생략하세요.",
