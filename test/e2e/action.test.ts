@@ -127,6 +127,9 @@ describe("the GitHub Action", () => {
     const result = JSON.parse(ran.stdout);
     expect(result).toMatchObject({ lang: "ko", ruleSet: { source: "file", path: "test/fixtures/rules/team-overrides.json" } });
     expect(ran.outputs.recommendation).toBe(result.recommendation);
+    // Rules of one's own were not measured on published decisions: no share, and an empty output rather than "null".
+    expect(result.confidence).toBeNull();
+    expect(ran.outputs.confidence).toBe("");
   }, 60_000);
 
   it("fails with exit 2 and sets no outputs for bad inputs: an unknown format, a missing answers file", async () => {

@@ -241,6 +241,9 @@ describe("portfolio runs with --batch", () => {
       recommendation: result.recommendation,
       scores: result.scores,
       confidence: result.confidence,
+      confidenceLabel: result.confidenceLabel,
+      margin: result.margin,
+      closeCall: result.closeCall,
       firedRules: result.reasons.map((r: { ruleId: string }) => r.ruleId),
       decidingRules: result.decidingRules,
     });
@@ -249,9 +252,10 @@ describe("portfolio runs with --batch", () => {
 
   it("summarises in text: counts of ECS and EKS, close calls and bad lines", async () => {
     const ran = await runBin(["--batch", "--format", "text", "--answers", portfolio]);
-    expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (confidence 68%)");
-    expect(ran.stdout).toContain("line 5 7: ECS on AWS Fargate (confidence 9%, close call)");
-    expect(ran.stdout).toContain("line 7: EKS on Amazon EC2 (confidence");
+    expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (clear call, by 13 points)");
+    expect(ran.stdout).toContain("line 5 7: ECS on AWS Fargate (close call, by 1 point)");
+    expect(ran.stdout).toContain("line 7: EKS on Amazon EC2 (clear call, by");
+    expect(ran.stdout).not.toContain("%");
     expect(ran.stdout.trimEnd().split("\n").at(-1)).toBe("6 answer sets: 2 ECS, 2 EKS. Close calls: 1 (line 5). Bad lines: 2 (3, 6).");
     expect(ran.code).toBe(2);
   });

@@ -89,7 +89,8 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
       runBin(["--json", "--lang", "ko"], { input: JSON.stringify(clearCut) }),
     ]);
     expect(`${JSON.stringify(result.structuredContent, null, 2)}\n`).toBe(cli.stdout);
-    expect(textOf(result)).toMatch(/^추천: AWS Fargate 기반 Amazon ECS\n신뢰도/);
+    // The verdict line in Korean: the label, the margin in points, no percentage.
+    expect(textOf(result)).toMatch(/^추천: AWS Fargate 기반 Amazon ECS\n(근소한 차이입니다|한쪽으로 기운 결정입니다|분명한 결정입니다)\. ECS가 [0-9.]+점 앞섭니다/);
   });
 
   it("estimate_costs returns the result's costs.estimate, and the figures in its text", async () => {

@@ -52,10 +52,10 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     const { cwd, env } = freshMachine();
     const command = [npx.command, ...npx.args, "--yes", "ecs-or-eks"].map((arg) => `'${arg}'`).join(" ");
     const term = inTerminal([], { cwd, env: { ...env, NO_COLOR: "1" }, shell: `stty cols 100 rows 40; exec ${command}` });
-    await term.when("(1/21)", KEYS.ctrlC);
+    await term.when("(1/22)", KEYS.ctrlC);
     const code = await term.exited;
     const screen = (await term.screen()).join("\n");
-    expect(screen).toContain("(1/21)");
+    expect(screen).toContain("(1/22)");
     expect(screen).toContain(en["q.currentPlatform"]);
     expect(code).toBe(130);
   }, 60_000);

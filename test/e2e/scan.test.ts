@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tool } from "../../scripts/test-tools.mjs";
-import { isPrompted, QUESTIONS } from "../../src/engine/questions.js";
+import { isAsked, isPrompted, QUESTIONS } from "../../src/engine/questions.js";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
 import { runBin } from "../helpers/run-bin.js";
@@ -177,8 +177,8 @@ describe("--from DIR", () => {
   it("at a terminal, asks only what the scan could not tell, shows where each scanned answer was found, and reruns with --from", async () => {
     const dir = fixturePath("scan/ecs-cloudformation");
     // The scan tells what runs today (ECS) and how many services (2): every other question is asked, and how
-    // the team feels about ECS now applies.
-    const asked = QUESTIONS.filter((q) => q.key !== "currentPlatform" && q.key !== "microservices" && isPrompted(q));
+    // the team feels about ECS now applies; who keeps Kubernetes clusters running does not.
+    const asked = QUESTIONS.filter((q) => q.key !== "currentPlatform" && q.key !== "microservices" && isAsked(q, { currentPlatform: "ecs" }) && isPrompted(q));
     const quick = asked.filter((q) => q.required || "quick" in q);
     const term = inTerminal(["--no-color", "--from", dir], { cols: 160, cwd: mkdtempSync(join(tmpdir(), "ecs-or-eks-from-")) });
     for (let n = 1; n <= quick.length; n++) await term.when(`(${n}/${asked.length})`, KEYS.enter);

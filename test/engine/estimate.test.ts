@@ -304,7 +304,7 @@ describe("the estimate as a property of the workload", () => {
         } catch (error) {
           return error instanceof EstimateError;
         }
-        return with_.recommendation === without.recommendation && with_.launch.launchType === without.launch.launchType && with_.confidence === without.confidence;
+        return with_.recommendation === without.recommendation && with_.launch.launchType === without.launch.launchType && JSON.stringify(with_.confidence) === JSON.stringify(without.confidence);
       }),
       { numRuns: 200 },
     );

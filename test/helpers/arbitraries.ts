@@ -43,8 +43,11 @@ function answersOf(withEstimate: boolean): fc.Arbitrary<Answers> {
           // Left out, an added answer still has its default, as a parsed answers file has it (pricing: on-demand).
           if (!withEstimate && ADDED_BY_ISSUE_24.has(q.key)) return [q.key, fc.constant("default" in q ? q.default : undefined)];
           switch (q.kind) {
-            case "choice":
-              return [q.key, fc.constantFrom(...(q.key === "region" && !withEstimate ? REGIONS_BEFORE_ISSUE_24 : q.choices))];
+            case "choice": {
+              const choice = fc.constantFrom(...(q.key === "region" && !withEstimate ? REGIONS_BEFORE_ISSUE_24 : q.choices));
+              // A choice with no default may be unknown too: left out of the answers.
+              return [q.key, q.required || "default" in q ? choice : fc.option(choice, { nil: undefined })];
+            }
             case "set":
               return [q.key, fc.subarray([...q.choices])];
             case "integer": {

@@ -9,13 +9,11 @@ export function describeAnswers(answers: Answers, lang: Lang): [label: string, v
   return QUESTIONS.filter((q) => isAsked(q, answers)).map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
-    if (q.kind === "integer" || q.kind === "number") return [label, value === undefined ? t(lang, "value.unknown") : String(value)];
+    if (value === undefined) return [label, t(lang, "value.unknown")];
+    if (q.kind === "integer" || q.kind === "number") return [label, String(value)];
     // The estimate's lists: how many services, and each environment with its share.
-    if (q.kind === "services") return [label, value === undefined ? t(lang, "value.unknown") : String((value as readonly unknown[]).length)];
-    if (q.kind === "environments") {
-      const shown = typeof value === "number" ? String(value) : (value as readonly { name: string; share: number }[] | undefined)?.map((e) => `${e.name}:${e.share}`).join(", ");
-      return [label, shown ?? t(lang, "value.unknown")];
-    }
+    if (q.kind === "services") return [label, String((value as readonly unknown[]).length)];
+    if (q.kind === "environments") return [label, typeof value === "number" ? String(value) : (value as readonly { name: string; share: number }[]).map((e) => `${e.name}:${e.share}`).join(", ")];
     const shown = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
     if (q.kind === "set") {
       const items = value as readonly string[];

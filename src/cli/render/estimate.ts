@@ -189,6 +189,7 @@ export function estimateSentences(result: Result, lang: Lang): string[] {
     }),
     t(lang, "estimate.endpoints", { count: estimate.endpointsInstead.endpoints, usd: usdText(estimate.endpointsInstead.usdPerMonth) }),
     t(lang, "estimate.platformNotes"),
+    ...(estimate.people.upkeep ? [upkeepLine(estimate.people.upkeep, lang)] : []),
   ];
 }
 
@@ -231,6 +232,12 @@ export function peopleLines(estimate: EstimateResult, lang: Lang): { title: stri
     });
   });
   return { title: t(lang, estimate.people.scale === "organisation" ? "estimate.people.titleOrganisation" : "estimate.people.title"), lines };
+}
+
+/** What the team says its clusters take today, in money when the engineer cost is given: what leaving them would save. */
+function upkeepLine(upkeep: NonNullable<Result["costs"]["estimate"]["people"]["upkeep"]>, lang: Lang): string {
+  const usd = upkeep.usdPerMonth === undefined ? "" : t(lang, upkeep.atLeast ? "estimate.upkeepUsdAtLeast" : "estimate.upkeepUsd", { usd: usdText(upkeep.usdPerMonth) });
+  return t(lang, upkeep.atLeast ? "estimate.upkeep.several" : "estimate.upkeep.one", { usd });
 }
 
 export function excludedLine(estimate: EstimateResult, lang: Lang): string {
