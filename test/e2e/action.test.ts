@@ -111,7 +111,7 @@ describe("the GitHub Action", () => {
     expect(ran.summary).toMatch(/^## /);
     expect(ran.summary).toContain("Amazon ECS");
     expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS/);
-  }, 60_000);
+  });
 
   it("fails the step when --expect does not match, with the outputs still set for later steps", async () => {
     const ran = await runStep({ answers: startup, expect: "eks", summary: "false" });
@@ -119,7 +119,7 @@ describe("the GitHub Action", () => {
     expect(ran.stderr).toMatch(/^ecs-or-eks: expected EKS, but the answers recommend ECS/);
     expect(ran.outputs.recommendation).toBe("ecs");
     expect(ran.summary).toBe("");
-  }, 60_000);
+  });
 
   it("passes format, lang and rules through", async () => {
     const ran = await runStep({ answers: startup, format: "json", lang: "ko", rules: "test/fixtures/rules/team-overrides.json", summary: "false" });
@@ -127,7 +127,7 @@ describe("the GitHub Action", () => {
     const result = JSON.parse(ran.stdout);
     expect(result).toMatchObject({ lang: "ko", ruleSet: { source: "file", path: "test/fixtures/rules/team-overrides.json" } });
     expect(ran.outputs.recommendation).toBe(result.recommendation);
-  }, 60_000);
+  });
 
   it("fails with exit 2 and sets no outputs for bad inputs: an unknown format, a missing answers file", async () => {
     const badFormat = await runStep({ answers: startup, format: "yaml" });
@@ -138,5 +138,5 @@ describe("the GitHub Action", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^ecs-or-eks: cannot read no\/such\/answers.json/);
     expect(missing.outputs).toEqual({});
-  }, 60_000);
+  });
 });

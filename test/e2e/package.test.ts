@@ -64,7 +64,7 @@ describe("the published package", () => {
     expect(ran.code).toBe(0);
     expect(JSON.parse(ran.stdout).recommendation).toMatch(/^(ecs|eks)$/);
     rmSync(folder, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it("packs only the bin, the bundle with its types and schema, the README and the licence", () => {
     const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });

@@ -37,7 +37,7 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     expect(JSON.parse(ran.stdout)).toMatchObject({ schemaVersion: 3, recommendation: "ecs", launchType: "fargate" });
-  }, 60_000);
+  });
 
   it("runs `npx ecs-or-eks --help` and `--version` by name: the published version, its help", async () => {
     const help = await runNpx(["ecs-or-eks", "--help"]);
@@ -46,7 +46,7 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     expect(help.stdout).toContain("--kubernetes-experience");
     const shown = await runNpx(["ecs-or-eks", "--version"]);
     expect(shown.stdout).toBe(`${version}\n`);
-  }, 60_000);
+  });
 
   it("shows the first question at a terminal, and Ctrl-C leaves with 130", async () => {
     const { cwd, env } = freshMachine();
@@ -58,17 +58,17 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     expect(screen).toContain("(1/21)");
     expect(screen).toContain(en["q.currentPlatform"]);
     expect(code).toBe(130);
-  }, 60_000);
+  });
 
   it("reaches nothing past the machine: a package the registry lacks is not fetched from anywhere", async () => {
     const ran = await runNpx(["--yes", "left-pad@1.3.0"]);
     expect(ran.code).not.toBe(0);
     expect(ran.stderr).toMatch(/E404|404 Not Found/);
-  }, 60_000);
+  });
 
   it("stops the registry it started, by its process id", async () => {
     const { pid } = registry();
     await registry().stop();
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
-  }, 30_000);
+  });
 });
