@@ -4,7 +4,9 @@ import { renderText } from "../../src/cli/render/text.js";
 import { displayWidth } from "../../src/cli/render/layout.js";
 import { evaluate } from "../../src/explain/result.js";
 import { recommend } from "../../src/explain/recommend.js";
+import { isThin } from "../../src/engine/score.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
+import { closeCalls } from "../helpers/data.js";
 import { readFixture } from "../helpers/fixtures.js";
 
 const plain = { lang: "en", color: false, width: 80, unicode: false } as const;
@@ -20,22 +22,27 @@ describe("the text result", () => {
   });
 
   it("says plainly when the call is close, and names the deciding reasons in words", () => {
-    expect(renderText(closeCall, plain).replace(/\s+/g, " ")).toContain("A close call (ECS 3, EKS 2). What decides it: staying on AWS only.");
+    // A close call one rule decides (which teams are close follows from the weights).
+    const close = closeCalls().find((result) => result.decidingRules.length === 1)!;
+    const deciding = close.reasons.find((reason) => reason.ruleId === close.decidingRules[0])!.label;
+    const { ecs, eks } = close.scores;
+    expect(renderText(close, plain).replace(/\s+/g, " ")).toContain(`A close call (ECS ${ecs}, EKS ${eks}). What decides it: ${deciding.replace(/\s+/g, " ")}.`);
     const clear = recommend(readFixture("answers/startup-mvp.json"));
-    expect(renderText(clear, plain)).toContain("Confidence 74%. A clear call.");
+    expect(clear.closeCall).toBe(false);
+    expect(renderText(clear, plain)).toContain(`Confidence ${Math.round(clear.confidence * 100)}%. A clear call.`);
   });
 
   it("says when little evidence fired, rather than calling a weak result sure", () => {
     const thin = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-first", budget: "moderate", microservices: 8 });
-    expect(thin.scores).toEqual({ ecs: 0, eks: 4 });
-    expect(renderText(thin, plain)).toContain("Confidence 40%. Little evidence fired (ECS 0, EKS 4)");
+    expect(isThin(thin.scores)).toBe(true);
+    expect(renderText(thin, plain)).toContain(`Confidence ${Math.round(thin.confidence * 100)}%. Little evidence fired (ECS ${thin.scores.ecs}, EKS ${thin.scores.eks})`);
   });
 
   it("draws the score chart with # off a terminal and blocks in one, scaled to the scores", () => {
     const hashes = renderText(closeCall, plain).split("\n").filter((line) => /^ {2}(ECS|EKS) {2}#/.test(line));
     expect(hashes).toHaveLength(2);
     const [ecs, eks] = hashes.map((line) => (line.match(/#/g) ?? []).length);
-    expect(eks! / ecs!).toBeCloseTo(2 / 3, 1);
+    expect(eks! / ecs!).toBeCloseTo(closeCall.scores.eks / closeCall.scores.ecs, 1);
     expect(renderText(closeCall, { ...plain, unicode: true })).toMatch(/ECS {2}█+/);
   });
 
