@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { LANGS, langArgument, langOf } from "../i18n/lang.js";
-import { keepCompiledCode } from "./compile-cache.js";
+import { keepCompiledCode } from "./terminal/compile-cache.js";
 import { processIo } from "./terminal/io.js";
 import { isTerminal, stdoutOutput } from "./terminal/streams.js";
 

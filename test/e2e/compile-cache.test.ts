@@ -1,5 +1,5 @@
 // The compile cache, in the folder beside the package where npx users keep
-// it (src/cli/entry.ts): whatever is planted there, or left torn by a power
+// it (src/cli/terminal/compile-cache.ts): whatever is planted there, or left torn by a power
 // cut, may cost a run its cache, never its result, its time, its memory or
 // another file (issue 28, items 4, 9 and 14).
 import { spawn } from "node:child_process";
