@@ -4,7 +4,7 @@ import { keepCompiledCode } from "./terminal/compile-cache.js";
 import { processIo } from "./terminal/io.js";
 import { isTerminal, stdoutOutput } from "./terminal/streams.js";
 
-/** What bin/ecs-or-eks.cjs calls: run with the real process, then set the exit code. */
+/** What bin/ecs-or-eks.js calls: run with the real process, then set the exit code. */
 export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const instant = instantOutput(argv, process.env);

@@ -11,9 +11,9 @@ import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8"));
 
 /**
- * A preload that names on stderr each file of the bundle a run loads. The CLI's files are CommonJS
- * (scripts/build.mjs), so it watches the CommonJS loader load them; a loader hook names any ES
- * module of the bundle, so that a chunk turned back into one is still counted.
+ * A preload that names on stderr each file of the bundle a run loads: a loader hook names each ES
+ * module of the bundle, and the CommonJS loader is watched too, so that a file written as CommonJS
+ * would still be counted.
  */
 const NAME_LOADS = `
 const { Module, register } = require("node:module");
@@ -69,9 +69,9 @@ describe("the published package", () => {
   it("packs only the bin, the bundle with its types and schema, the README and the licence", () => {
     const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
     const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
-    const outside = files.filter((path) => !/^(bin\/ecs-or-eks\.cjs|dist\/.+|README\.md|LICENSE|package\.json)$/.test(path));
+    const outside = files.filter((path) => !/^(bin\/ecs-or-eks\.js|dist\/.+|README\.md|LICENSE|package\.json)$/.test(path));
     expect(outside).toEqual([]);
-    for (const needed of ["bin/ecs-or-eks.cjs", "dist/cli.cjs", "dist/index.js", "dist/answers.schema.json", pkg.types.replace(/^\.\//, "")]) expect(files).toContain(needed);
+    for (const needed of ["bin/ecs-or-eks.js", "dist/cli.js", "dist/index.js", "dist/answers.schema.json", pkg.types.replace(/^\.\//, "")]) expect(files).toContain(needed);
     expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // every format and both languages, plus compare, rules, schema, scaffold,
 // batch and bad input. Recorded before a refactor, it must stay byte-for-byte
 // the same through it. Each output is kept as its SHA-256 (the corpus file
-// stays small); a mismatch names the case, so `node bin/ecs-or-eks.cjs ARGS`
+// stays small); a mismatch names the case, so `node bin/ecs-or-eks.js ARGS`
 // shows the output to diff. GOLDEN_WRITE=1 records the corpus anew, which is
 // only right when the output is meant to change.
 import { createHash } from "node:crypto";

@@ -14,7 +14,7 @@ const { Terminal } = xterm;
  * take seconds to draw. A wait ends as soon as the text is there, so a quick
  * machine never waits this long; only a broken run does.
  */
-export const PTY_WAIT_MS = 60_000;
+const PTY_WAIT_MS = 60_000;
 
 /**
  * The CLI in a real pseudo-terminal (util-linux `script`), its output drawn
