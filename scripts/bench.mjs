@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from "node:o
 import { join, resolve } from "node:path";
 import { startRegistry } from "./local-registry.mjs";
 import { nodeOf, npxFor } from "./test-tools.mjs";
+import { scanRatio } from "./bench-scan.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const BIN = join(ROOT, "bin/ecs-or-eks.js");
@@ -18,6 +19,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 41);
 const VERSIONS = [20, 22, 24, 26];
 const NPX_RUNS = Number(process.env.BENCH_NPX_RUNS ?? 9);
 const BATCH_LINES = Number(process.env.BENCH_BATCH_LINES ?? 100_000);
+const MCP_CALLS = Number(process.env.BENCH_MCP_CALLS ?? 1000);
 const { QUESTIONS } = await import(join(ROOT, "dist/index.js"));
 const work = mkdtempSync(join(tmpdir(), "ecs-or-eks-bench-"));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -208,6 +210,58 @@ process.stdout.write(out);
   return result;
 }
 
+/**
+ * `ecs-or-eks mcp` as a coding agent drives it, in raw JSON-RPC lines (a client library's own work is
+ * not ours to time): spawn to the answer to the first tools/list, and each of MCP_CALLS recommend calls
+ * for the clear-cut team on one connection, sent one after the other, from send to answer.
+ */
+async function mcpFigures(node) {
+  const initialize = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } };
+  const answers = JSON.parse(readFileSync(clearCutFile, "utf8"));
+  const connect = () => {
+    const child = spawn(node, [BIN, "mcp"], { stdio: ["pipe", "pipe", "ignore"] });
+    const waiting = new Map();
+    let buffered = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      buffered += chunk;
+      let end;
+      while ((end = buffered.indexOf("\n")) !== -1) {
+        const message = JSON.parse(buffered.slice(0, end));
+        buffered = buffered.slice(end + 1);
+        waiting.get(message.id)?.(message);
+      }
+    });
+    const ask = (id, method, params) =>
+      new Promise((resolve) => {
+        waiting.set(id, resolve);
+        child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, ...(params ? { params } : {}) })}\n`);
+      });
+    const close = () => new Promise((resolve) => (child.on("exit", resolve), child.stdin.end()));
+    return { child, ask, close };
+  };
+  const spawnToList = [];
+  for (let round = 0; round < Math.max(10, Math.floor(RUNS / 2)); round++) {
+    const start = process.hrtime.bigint();
+    const server = connect();
+    server.child.stdin.write(`${JSON.stringify(initialize)}\n{"jsonrpc":"2.0","method":"notifications/initialized"}\n`);
+    await server.ask(1, "tools/list");
+    spawnToList.push(ms(process.hrtime.bigint() - start));
+    await server.close();
+  }
+  const server = connect();
+  await server.ask(0, initialize.method, initialize.params);
+  const calls = [];
+  for (let id = 1; id <= MCP_CALLS; id++) {
+    const start = process.hrtime.bigint();
+    const answer = await server.ask(id, "tools/call", { name: "recommend", arguments: { answers } });
+    calls.push(ms(process.hrtime.bigint() - start));
+    if (answer.result?.structuredContent?.recommendation !== "ecs") throw new Error(`mcp: call ${id} answered ${JSON.stringify(answer).slice(0, 200)}`);
+  }
+  await server.close();
+  const sorted = [...calls].sort((a, b) => a - b);
+  return { spawnToListMs: median(spawnToList), callMedianMs: median(calls), callP99Ms: sorted[Math.floor(sorted.length * 0.99)] };
+}
+
 function machine() {
   const cpu = cpus();
   return `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${osType()} ${release()}`;
@@ -224,7 +278,7 @@ try {
     const node = nodeOf(major);
     const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
     console.error(`measuring on Node ${version}...`);
-    figures[major] = { version, startup: startupRatios(node), prompt: await promptRatio(node), npx: coldNpx(node, registry), batch: batchRatio(node, lines) };
+    figures[major] = { version, startup: startupRatios(node), prompt: await promptRatio(node), npx: coldNpx(node, registry), batch: batchRatio(node, lines), mcp: await mcpFigures(node), scan: scanRatio(node, join(work, `scan-${major}`)) };
   }
 } finally {
   await registry.stop();
@@ -259,9 +313,13 @@ const report = [
   row("time to the first question (pseudo-terminal)", (f) => f.prompt.ratio, 1.82),
   row(`--batch, ${BATCH_LINES.toLocaleString("en")} answer sets, against a bare parse-and-serialise loop`, (f) => f.batch.ratio, 3),
   row(`cold \`npx --yes ecs-or-eks@1\` (empty npm cache and folder, local registry), against a one-file package the same way`, (f) => f.npx.ratio),
+  row("`ecs-or-eks mcp`: spawn to the answer to the first tools/list", (f) => f.mcp.spawnToListMs / f.startup.bare.ms),
+  row(`scan of a generated monorepo (${all[0].scan.files.toLocaleString("en")} files, ${all[0].scan.services} services, an alias bomb, a symlink loop, a FIFO and a 50 MB binary), against a bare Node walk that reads the same files`, (f) => f.scan.ratio, 1.5),
   "",
   `Cold npx, median of ${NPX_RUNS}: ${all.map((f) => `Node ${f.version} with npm ${f.npx.npm}, ${f.npx.ms.toFixed(0)} ms against ${f.npx.baselineMs.toFixed(0)} ms`).join("; ")}.`,
   `Batch peak memory (whole process, Node ${VERSIONS.join(" / ")}): ${all.map((f) => f.batch.rssSmallMiB.toFixed(0)).join(" / ")} MiB for ${(BATCH_LINES / 10).toLocaleString("en")} lines, ${all.map((f) => f.batch.rssMiB.toFixed(0)).join(" / ")} MiB for ${BATCH_LINES.toLocaleString("en")} lines; ${(BATCH_LINES * 10).toLocaleString("en")} lines with the JavaScript heap capped at 32 MiB finish in ${all.map((f) => f.batch.rssCappedMiB.toFixed(0)).join(" / ")} MiB (nothing accumulates per line).`,
+  `MCP, ${MCP_CALLS.toLocaleString("en")} recommend calls for the clear-cut team on one connection, send to answer: ${all.map((f) => `median ${f.mcp.callMedianMs.toFixed(2)} ms, p99 ${f.mcp.callP99Ms.toFixed(2)} ms on Node ${f.version}`).join("; ")} (target: a median under 5 ms on Node 24: ${figures[24].mcp.callMedianMs < 5 ? "met" : "not met"}). Spawn to the first tools/list: ${all.map((f) => `${f.mcp.spawnToListMs.toFixed(0)} ms on Node ${f.version}`).join(", ")}.`,
+  `Scan peak memory (whole process, Node ${VERSIONS.join(" / ")}): ${all.map((f) => f.scan.rssMiB.toFixed(0)).join(" / ")} MiB; skipped as it should: ${all[0].scan.skipped.join(", ")}.`,
   `Package: ${kb(size.packed)} packed (target ≤ 130 KB: ${size.packed <= 130 * 1024 ? "met" : "not met"}), ${kb(size.unpacked)} unpacked, ${size.files} files; installed: ${kb(size.installed)} in node_modules (${size.installedPackages.join(", ")}).`,
 ].join("\n");
 console.log(report);

@@ -2,12 +2,15 @@
 // --types; `npm start` runs it without, and leaves the types the tests use.
 //
 //   1. Clear what the last build wrote (the types too, with --types).
-//   2. Make the answers' JSON Schema from the zod schema that checks answers.
+//   2. Make the JSON Schemas of the answers and of the scan's result from the
+//      zod schemas, and copy the documents the rules cite (the MCP server
+//      offers them).
 //   3. Bundle the CLI (dist/cli.js) and the library (dist/index.js) in one
 //      esbuild run, so they share their code, with every runtime package
 //      inside. esbuild splits the bundle at every plain import(): a command,
 //      a parser, a renderer, a catalogue is a chunk of its own, loaded only
-//      by a run that reaches it. No list names them.
+//      by a run that reaches it. No list names them. What the MCP SDK carries
+//      and the server never uses is left out (mcpSdkUnused).
 //   4. Steer the start-up path into two chunks (a JSON run loads five files,
 //      not a dozen).
 //   5. Compile the functions a run calls with the file that holds them, so
@@ -21,7 +24,7 @@
 // buys at least 5% of a run on Node 22 or 24, measured A/B against the build
 // without it; BENCHMARKS.md has the figures, and the steps tried and dropped.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -50,6 +53,28 @@ const COMMON = {
   banner: { js: 'import{createRequire as __createRequire}from"node:module";const require=__createRequire(import.meta.url);' },
 };
 
+// The MCP SDK (loaded for `ecs-or-eks mcp` alone) carries two things the server never uses, a third of
+// its size: zod 3 support (zod 3 itself and a JSON Schema converter for it; every schema here is zod 4)
+// and ajv, with which it validates what a client answers to an elicitation (the server asks none).
+// Each is replaced by a module that says so if it is ever reached; the MCP tests run every path.
+const SDK_UNUSED = {
+  "zod/v3": "export function object() { unused('zod 3 schemas'); }",
+  "zod-to-json-schema": "export function zodToJsonSchema() { unused('zod 3 schemas'); }",
+  "../validation/ajv-provider.js": "export class AjvJsonSchemaValidator { getValidator() { unused('JSON Schema validation of elicitation answers'); } }",
+};
+const mcpSdkUnused = {
+  name: "mcp-sdk-unused",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(zod\/v3|zod-to-json-schema|\.\.\/validation\/ajv-provider\.js)$/ }, (args) =>
+      args.importer.includes("node_modules/@modelcontextprotocol/sdk/") ? { path: args.path, namespace: "mcp-sdk-unused" } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "mcp-sdk-unused" }, (args) => ({
+      contents: `function unused(what) { throw new Error("ecs-or-eks leaves out the MCP SDK's support for " + what); }\n${SDK_UNUSED[args.path]}\n`,
+      loader: "js",
+    }));
+  },
+};
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.includes("--types"));
 
 async function main(types) {
@@ -57,9 +82,14 @@ async function main(types) {
   for (const name of existsIn(join(ROOT, "dist"))) if (types || name !== "types") rmSync(join(ROOT, "dist", name), { recursive: true, force: true });
   mkdirSync(join(ROOT, "dist"), { recursive: true });
 
-  // 2. The schema ships as dist/answers.schema.json (`schema` prints it, editors follow "$schema"), so zod's
-  // JSON Schema generator need not ship.
-  writeFileSync(join(ROOT, "dist/answers.schema.json"), await answersSchema());
+  // 2. The schemas ship as dist/answers.schema.json (`schema` prints it, editors follow "$schema") and
+  // dist/scan.schema.json (`scan --format json`), so zod's JSON Schema generator need not ship.
+  const schemas = await jsonSchemas();
+  writeFileSync(join(ROOT, "dist/answers.schema.json"), schemas.answers);
+  writeFileSync(join(ROOT, "dist/scan.schema.json"), schemas.scan);
+  // The documents the rules cite, which the MCP server offers as resources and quotes line by line.
+  mkdirSync(join(ROOT, "dist/sources"), { recursive: true });
+  for (const file of ["guide.ko.md", "FACTS.md"]) copyFileSync(join(ROOT, "docs/sources", file), join(ROOT, "dist/sources", file));
 
   // 3 and 4. One build, the start-up path steered.
   const startup = await startupPlugin();
@@ -70,7 +100,7 @@ async function main(types) {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     metafile: true,
-    plugins: [startup],
+    plugins: [startup, mcpSdkUnused],
   });
   // The library's entry exports what the library declares, not the namespaces that steered the chunks.
   const library = join(ROOT, "dist/index.js");
@@ -109,8 +139,8 @@ function existsIn(dir) {
   }
 }
 
-/** The answers' JSON Schema, from the zod schema: bundled on its own (with zod's generator), run once, dropped. */
-async function answersSchema() {
+/** The answers' and the scan's JSON Schemas, from the zod schemas: bundled on their own (with zod's generator), run once, dropped. */
+async function jsonSchemas() {
   const generator = await build({
     ...COMMON,
     entryPoints: ["src/cli/render/json-schema.ts"],
@@ -121,8 +151,8 @@ async function answersSchema() {
   const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-build-"));
   try {
     writeFileSync(join(scratch, "json-schema.mjs"), generator.outputFiles[0].text);
-    const { answersJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
-    return `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
+    const { answersJsonSchema, scanJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
+    return { answers: `${JSON.stringify(answersJsonSchema(), null, 2)}\n`, scan: `${JSON.stringify(scanJsonSchema(), null, 2)}\n` };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -142,7 +172,7 @@ async function answersSchema() {
  * never what runs. A first build, of the metafile only, finds the path.
  */
 async function startupPlugin() {
-  const probe = await build({ ...COMMON, entryPoints: ENTRIES, outdir: "dist", splitting: true, write: false, metafile: true, minify: false });
+  const probe = await build({ ...COMMON, entryPoints: ENTRIES, outdir: "dist", splitting: true, write: false, metafile: true, minify: false, plugins: [mcpSdkUnused] });
   const inputs = probe.metafile.inputs;
   const staticClosure = (roots) => {
     const seen = new Set();

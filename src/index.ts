@@ -27,6 +27,9 @@ export type { Prices, PricesFileData, PricesOrigin } from "./engine/price-types.
 export type { EstimateResult } from "./explain/estimate.js";
 export type { EstimateOption, Workload } from "./engine/estimate.js";
 export { InputError } from "./engine/errors.js";
+export { scan } from "./scan/scan.js";
+export type { ScanOptions } from "./scan/scan.js";
+export type { ScanResult, FileRecord, Evidence, ScannedService, OtherWorkload, Skipped, SkipReason, Confidence } from "./scan/evidence.js";
 export type { Lang } from "./i18n/lang.js";
 
 // The library speaks every language up front: its callers pick one per call

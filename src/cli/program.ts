@@ -1,5 +1,5 @@
 import { useLanguage } from "../i18n/index.js";
-import { langOf } from "../i18n/lang.js";
+import { LANGS, langArgument, langOf } from "../i18n/lang.js";
 import { advise } from "./commands/advise.js";
 import { plainMainOptions } from "./input/plain-args.js";
 import { reportError } from "./output/report-error.js";
@@ -17,8 +17,11 @@ import type { Io } from "./terminal/io.js";
 export async function runCli(argv: readonly string[], io: Io, asking?: Promise<Record<string, unknown>>): Promise<number> {
   const lang = langOf(argv, io.env);
   await useLanguage(lang);
+  // A --lang the tool does not speak is refused in every language it does (options.ts checkLang).
+  const asked = langArgument(argv);
+  if (asked !== undefined && !(LANGS as readonly string[]).includes(asked)) for (const other of LANGS) await useLanguage(other);
   try {
-    const plain = plainMainOptions(argv);
+    const plain = plainMainOptions(argv, lang);
     if (plain !== undefined) return await advise(plain, io, lang, asking);
     const { runCommandLine } = await import("./input/command-line.js");
     return await runCommandLine(argv, io, lang);

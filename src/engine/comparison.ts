@@ -19,9 +19,10 @@ interface ProsAndCons {
 
 /** A change since the guide was written, dated, from FACTS. */
 interface SinceTheGuide {
+  /** A date (2025-09-30, 2024-12), or "as of YEAR" for what holds now. */
   date: string;
   text: Localized;
-  source: string;
+  source: Localized;
 }
 
 export interface Comparison {

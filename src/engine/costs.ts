@@ -15,8 +15,8 @@ export interface Costs {
   kubernetesPeople?: {
     /**
      * Whom the figures fit: AWS's 20-40% of one engineer is for a small team
-     * on one cluster; past that ("organisation") it is a platform team's time
-     * and an upgrade a year for each cluster, with no figure to quote.
+     * on one cluster; past that ("organisation") it is at least that, plus
+     * an upgrade a year for each cluster, with no figure to quote.
      */
     scale: PeopleScale;
     engineerShare: Range;

@@ -9,9 +9,7 @@ export type Message =
   /** A catalogue message: `key` names it, `vars` fill its `{placeholders}`. */
   | { readonly key: string; readonly vars?: Readonly<Record<string, MessageValue>> }
   /** Text that is the same in every language (a library's own wording). */
-  | { readonly text: string }
-  /** Several messages, one to a line. */
-  | { readonly lines: readonly Message[] };
+  | { readonly text: string };
 
 export function msg(key: string, vars?: Readonly<Record<string, MessageValue>>): Message {
   return vars ? { key, vars } : { key };

@@ -46,7 +46,13 @@ export function validatePrices(json: unknown, options: ParsePricesOptions): Pric
     merged = mergeFigures(base.data, changes);
   }
   const shape = pricesFileSchema.safeParse(merged);
-  if (!shape.success) for (const issue of shape.error.issues) at(issuePath(issue), issueMessage(issue, merged));
+  if (!shape.success) {
+    for (const issue of shape.error.issues) {
+      // Each unknown field a problem of its own, on its own line.
+      if (issue.code === "unrecognized_keys") for (const key of issue.keys) at(issuePath(issue), msg("rules.unknownField", { key }));
+      else at(issuePath(issue), issueMessage(issue, merged));
+    }
+  }
   for (const [path, message] of checkMeaning(merged)) at(path, message);
   if (problems.length > 0 || !shape.success) return { ok: false, problems };
 
@@ -104,7 +110,7 @@ function issuePath(issue: z.core.$ZodIssue): Path {
 function issueMessage(issue: z.core.$ZodIssue, json: unknown): Message {
   const path = issuePath(issue);
   const got = valueAt(json, path);
-  if (got === undefined && issue.code !== "unrecognized_keys") return msg("rules.missingField");
+  if (got === undefined) return msg("rules.missingField");
   switch (issue.code) {
     case "invalid_type":
       return msg("rules.wrongType", { expected: msg(expectedTypeKey(issue.expected)), got: quoteValue(got) });
@@ -117,8 +123,6 @@ function issueMessage(issue: z.core.$ZodIssue, json: unknown): Message {
       return msg(issue.inclusive ? "prices.tooBig" : "prices.notBelow", { max: Number(issue.maximum), got: quoteValue(got) });
     case "invalid_format":
       return msg("prices.badDate", { got: quoteValue(got) });
-    case "unrecognized_keys":
-      return { lines: issue.keys.map((key) => msg("rules.unknownField", { key })) };
     case "invalid_union":
       return msg("prices.badSize", { got: quoteValue(got) });
     default:

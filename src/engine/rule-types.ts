@@ -19,6 +19,20 @@ export const LAUNCH_TYPES_FOR: Readonly<Record<Platform, readonly LaunchType[]>>
   eks: ["auto-mode", "fargate", "ec2"],
 };
 
+/**
+ * How a rule's text reads an answer it states as a fact about the team:
+ * "low", toward the answer's first choices (little ops time, few services, a
+ * tight budget, an urgent launch; for a list, without the item), "high",
+ * toward its last (a dedicated team, many services; with the item), or "is",
+ * its value with no leaning (you come from a PaaS). Two texts shown together
+ * never read the same answer "low" and "high", and no text claims an answer
+ * the team left to its default (test/engine/claims.test.ts).
+ */
+export const CLAIM_SIDES = ["low", "high", "is"] as const;
+type ClaimSide = (typeof CLAIM_SIDES)[number];
+/** The answers a rule's text states as facts about the team, each with how it reads it. */
+export type Claims = Partial<Record<string, ClaimSide>>;
+
 /** Text in English, and in Korean where given (English is the fallback). */
 export interface Localized {
   en: string;
@@ -33,6 +47,8 @@ export interface RuleData {
   platform: Platform;
   weight: number;
   when: Condition;
+  /** What the text states as facts about the team (see ClaimSide). */
+  claims?: Claims | undefined;
   text: Localized;
   /** A few words for the reason, used where a sentence is too long (the close-call line). */
   label?: Localized | undefined;
@@ -48,6 +64,8 @@ export interface LaunchTypeRuleData {
   /** The platforms the rule applies to (both when absent). */
   platforms?: Platform[] | undefined;
   when: Condition;
+  /** What the text states as facts about the team (see ClaimSide). */
+  claims?: Claims | undefined;
   text: Localized;
   source: Source;
 }
@@ -58,6 +76,8 @@ export interface LaunchTypeLimitData {
   excludes: LaunchType[];
   platforms?: Platform[] | undefined;
   when: Condition;
+  /** What the text states as facts about the team (see ClaimSide). */
+  claims?: Claims | undefined;
   text: Localized;
   source: Source;
 }
@@ -69,6 +89,8 @@ export interface LaunchTypeNoteData {
   launchTypes?: LaunchType[] | undefined;
   platforms?: Platform[] | undefined;
   when: Condition;
+  /** What the text states as facts about the team (see ClaimSide). */
+  claims?: Claims | undefined;
   text: Localized;
   source: Source;
 }
@@ -79,6 +101,8 @@ export interface AlsoConsiderData {
   /** Shown only when one of these platforms is recommended (any when absent). */
   platforms?: Platform[] | undefined;
   when: Condition;
+  /** What the text states as facts about the team (see ClaimSide). */
+  claims?: Claims | undefined;
   text: Localized;
   source: Source;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { Condition } from "./conditions.js";
 import {
+  CLAIM_SIDES,
   LAUNCH_TYPES,
   PLATFORMS,
   type AlsoConsiderData,
@@ -50,6 +51,8 @@ const condition: z.ZodMiniType<Condition> = z.strictObject({
   },
 }) as unknown as z.ZodMiniType<Condition>;
 
+const claims = z.optional(z.partialRecord(z.string(), z.enum(CLAIM_SIDES)));
+
 const ruleId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/));
 // z.number() already refuses NaN and Infinity (1e999 in JSON parses to Infinity).
 const weight = z.number().check(z.gt(0), z.lte(MAX_WEIGHT));
@@ -61,6 +64,7 @@ const ruleSchema = z.strictObject({
   platform: z.enum(PLATFORMS),
   weight,
   when: condition,
+  claims,
   text: localized,
   label: z.optional(localized),
   source,
@@ -73,6 +77,7 @@ const launchTypeRuleSchema = z.strictObject({
   required: z.optional(z.boolean()),
   platforms,
   when: condition,
+  claims,
   text: localized,
   source,
 });
@@ -82,6 +87,7 @@ const launchTypeLimitSchema = z.strictObject({
   excludes: launchTypes,
   platforms,
   when: condition,
+  claims,
   text: localized,
   source,
 });
@@ -91,6 +97,7 @@ const launchTypeNoteSchema = z.strictObject({
   launchTypes: z.optional(launchTypes),
   platforms,
   when: condition,
+  claims,
   text: localized,
   source,
 });
@@ -99,6 +106,7 @@ const alsoConsiderSchema = z.strictObject({
   id: ruleId,
   platforms,
   when: condition,
+  claims,
   text: localized,
   source,
 });

@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
-import { checkCondition } from "./conditions.js";
+import { checkCondition, keysOf, type Condition } from "./conditions.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
-import { LAUNCH_TYPES_FOR, PLATFORMS, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
+import { LAUNCH_TYPES_FOR, PLATFORMS, type Claims, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
 import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
 import { quoteValue } from "./quote-value.js";
@@ -42,14 +42,16 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
   const report = (path: string, message: Message) => problems.push(locate(path, json, options.file, message));
 
   const shape = (isOverrides ? overridesFileShape : rulesFileShape).safeParse(json);
-  if (!shape.success) for (const issue of shape.error.issues) problems.push(issueProblem(issue, [], json, options.file));
+  if (!shape.success) for (const issue of shape.error.issues) problems.push(...issueProblems(issue, [], json, options.file));
   // Each rule is checked on its own, so one broken rule does not hide the others.
   const items = LISTS.flatMap((list) => itemsOf(json, list));
   const valid = items.filter((item) => {
     const outcome = RULE_LISTS[item.list].safeParse(item.value);
-    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(issueProblem(issue, [item.list, item.index], json, options.file));
+    if (!outcome.success) for (const issue of outcome.error.issues) problems.push(...issueProblems(issue, [item.list, item.index], json, options.file));
     return outcome.success;
   });
+  // A claim is checked against the condition once the rule's shape is known to be sound.
+  for (const item of valid) for (const [path, message] of checkClaims(item.value as ClaimingRule, item.path)) report(path, message);
   const file = shape.success ? (shape.data as Partial<OverridesFileData> & Partial<RulesFileData>) : {};
 
   const base = isOverrides ? options.base : undefined;
@@ -131,6 +133,16 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
   return problems;
 }
 
+type ClaimingRule = { when: Condition; claims?: Claims | undefined };
+
+/** A text can state as fact only what fired it: each answer a rule claims, its condition reads. */
+function checkClaims(rule: ClaimingRule, path: string): Problem[] {
+  const read = keysOf(rule.when) as string[];
+  return Object.keys(rule.claims ?? {})
+    .filter((answer) => !read.includes(answer))
+    .map((answer): Problem => [`${path}.claims.${answer}`, msg("rules.claimNotRead", { answer })]);
+}
+
 /** A launch-type rule for Managed Instances or Auto Mode names a platform that has it. */
 function checkPlatforms(rule: Record<string, unknown>, path: string): Problem[] {
   const launchType = rule.launchType;
@@ -193,17 +205,18 @@ function applyOverrides(
 
 // --- turning zod issues into "file: rule "id" (rules[3]), field "weight": message" ---
 
-function issueProblem(
+/** The problems a zod issue stands for: one, or one per unknown field, each on its own line. */
+function issueProblems(
   issue: z.core.$ZodIssue,
   prefix: readonly (string | number)[],
   json: object,
   file: string,
-): Message {
+): Message[] {
   const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
   const got = valueAt(json, path);
   let message: Message;
   // Whatever zod calls it, a field that is not there is missing.
-  if (got === undefined && issue.code !== "unrecognized_keys") return locate(formatPath(path), json, file, msg("rules.missingField"));
+  if (got === undefined && issue.code !== "unrecognized_keys") return [locate(formatPath(path), json, file, msg("rules.missingField"))];
   switch (issue.code) {
     case "invalid_type":
       // A number where a number belongs, yet refused: NaN or Infinity (1e999 in JSON).
@@ -226,14 +239,14 @@ function issueProblem(
       message = msg("rules.badId", { got: quoteValue(got) });
       break;
     case "unrecognized_keys":
-      return { lines: issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key }))) };
+      return issue.keys.map((key) => locate(formatPath([...path, key]), json, file, msg("rules.unknownField", { key })));
     case "invalid_union":
       message = msg("rules.badSource", { got: quoteValue(got) });
       break;
     default:
       message = { text: issue.message };
   }
-  return locate(formatPath(path), json, file, message);
+  return [locate(formatPath(path), json, file, message)];
 }
 
 function formatPath(path: readonly (string | number)[]): string {

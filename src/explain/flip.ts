@@ -1,6 +1,7 @@
 import { t, tDynamic, joinConditions } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Change } from "../engine/changes.js";
+import { QUESTIONS } from "../engine/questions.js";
 import type { Platform } from "../engine/rule-types.js";
 
 /** "With 20 or more microservices, EKS would be recommended." */
@@ -27,7 +28,10 @@ function describeChange(change: Change, lang: Lang): string {
       // Each count has its own phrases: the unit's word and its grammar differ (Korean counters too).
       const phrase = (form: "atLeast" | "atMost" | "between", fallback: string) =>
         tDynamic(lang, `count.${change.key}.${form}`, fallback, { n: change.value, from: change.interval.from, to: change.interval.to });
-      if (!change.open) return phrase("between", `${change.key} {from}-{to}`);
+      // A range that ends where the answer's own range ends says no more than "50 or more" (review L2: "50~10000개").
+      const q = QUESTIONS.find((question) => question.key === change.key);
+      const bounded = q !== undefined && "max" in q && (change.direction === "up" ? change.interval.to >= q.max : change.interval.from <= q.min);
+      if (!change.open && !bounded) return phrase("between", `${change.key} {from}-{to}`);
       return change.direction === "up" ? phrase("atLeast", `${change.key} >= {n}`) : phrase("atMost", `${change.key} <= {n}`);
     }
   }

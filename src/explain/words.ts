@@ -7,7 +7,6 @@ import { LANGS, t, tDynamic, type Lang } from "../i18n/index.js";
 /** A message from the engine, worded in `lang`: nested messages first, then the message that holds them. */
 export function say(lang: Lang, message: Message): string {
   if ("text" in message) return message.text;
-  if ("lines" in message) return message.lines.map((line) => say(lang, line)).join("\n");
   const vars = message.vars && Object.fromEntries(Object.entries(message.vars).map(([name, value]) => [name, word(lang, value)]));
   return tDynamic(lang, message.key, message.key, vars);
 }

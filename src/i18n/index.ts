@@ -45,7 +45,7 @@ export function tDynamic(lang: Lang, key: string, fallback: string, vars?: Vars)
 
 // A Korean particle after a filled-in word depends on how the word ends: "GPU가" but "DaemonSet이".
 // The catalogue writes both forms ("{item}이/가"); the one that fits is kept once the word is known.
-const PARTICLES = /(이\/가|을\/를|은\/는|과\/와|으로\/로)/g;
+const PARTICLES = /(이\/가|을\/를|은\/는|과\/와|으로\/로|이어야\/여야)/g;
 
 function particles(lang: Lang, text: string): string {
   if (lang !== "ko" || !text.includes("/")) return text;

@@ -29,7 +29,7 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
         logConfiguration: {
           logDriver: "awslogs",
           // No awslogs-create-group: the standard execution role may not create log groups.
-          options: { "awslogs-group": logGroup, "awslogs-region": "<AWS_REGION>", "awslogs-stream-prefix": "ecs" },
+          options: { "awslogs-group": logGroup, "awslogs-region": spec.region ?? "<AWS_REGION>", "awslogs-stream-prefix": "ecs" },
         },
       },
     ],
@@ -72,8 +72,25 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
   if (launchType === "managed-instances") notes.push({ key: "scaffold.note.managedInstances" });
   if (spec.gpu) notes.push(launchType === "managed-instances" ? { key: "scaffold.note.managedInstancesGpu" } : { key: "scaffold.note.ecsGpu" });
   // The tasks get no public IP, behind a load balancer that is internal unless --public asks otherwise.
-  notes.push({ key: "scaffold.note.ecsLoadBalancer", scheme: spec.public ? "internet-facing" : "internal" }, { key: "scaffold.note.noPublicIp" });
+  // Without one, the image comes through a NAT gateway or, from ECR only, through VPC endpoints.
+  const registry = registryOf(spec.image);
+  notes.push(
+    { key: "scaffold.note.ecsLoadBalancer", scheme: spec.public ? "internet-facing" : "internal" },
+    registry === "ecr" ? { key: "scaffold.note.noPublicIp" } : { key: "scaffold.note.noPublicIpRegistry", image: spec.image, registry },
+  );
   return { files, placeholders: placeholdersIn(files), notes };
+}
+
+/**
+ * Where an image is pulled from: "ecr" for a private ECR repository (which
+ * VPC endpoints reach), else the registry's host, or Docker Hub for a name
+ * without one (nginx:latest, acme/web), as Docker and containerd read it.
+ */
+export function registryOf(image: string): string {
+  const first = image.split("/")[0]!;
+  const hasHost = image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (!hasHost) return "Docker Hub";
+  return /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(first) ? "ecr" : first;
 }
 
 /** The <PLACEHOLDER> tokens in the files, in order of first use. */

@@ -1,4 +1,4 @@
-import { dump } from "js-yaml";
+import { writeYaml } from "../scan/yaml.js";
 import type { ScaffoldNote, ScaffoldSpec } from "./spec.js";
 
 // What the plain manifests and the Helm chart share: sizes, where pods run,
@@ -26,7 +26,7 @@ export function kubernetesResources(spec: Pick<ScaffoldSpec, "cpu" | "memory" | 
 }
 
 /** YAML without anchors (shared label objects are written out each time, as people write them) or folding. */
-export const stringify = (value: unknown) => dump(value, { noRefs: true, lineWidth: -1 });
+export const stringify = writeYaml;
 
 /** Where the pods may run and what they tolerate: Auto Mode nodes, GPU nodes. */
 export function placement(spec: ScaffoldSpec) {
@@ -50,22 +50,19 @@ export function serviceExposure(spec: ScaffoldSpec) {
     "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
     "service.beta.kubernetes.io/aws-load-balancer-scheme": spec.public ? "internet-facing" : "internal",
   };
-  switch (spec.launchType) {
-    case "auto-mode":
-      return { annotations: ipTargets, loadBalancerClass: "eks.amazonaws.com/nlb" };
-    case "fargate":
-      // Fargate pods have no node a classic load balancer could target: the AWS Load Balancer Controller's NLB reaches their IPs.
-      return { annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "external", ...ipTargets }, loadBalancerClass: undefined };
-    default:
-      // The cloud provider's own load balancer, internet-facing unless told otherwise.
-      return { annotations: spec.public ? {} : { "service.beta.kubernetes.io/aws-load-balancer-internal": "true" }, loadBalancerClass: undefined };
-  }
+  // Auto Mode runs its own load balancing; elsewhere the AWS Load Balancer Controller's NLB reaches the pods' IPs:
+  // Fargate pods have no node to target, and on EC2 it replaces the in-tree controller, whose "internal"
+  // annotation the controller's documentation lists as deprecated in favour of the scheme.
+  return spec.launchType === "auto-mode"
+    ? { annotations: ipTargets, loadBalancerClass: "eks.amazonaws.com/nlb" }
+    : { annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "external", ...ipTargets }, loadBalancerClass: undefined };
 }
 
 /** Notes on what the files need around them. */
 export function eksNotes(spec: ScaffoldSpec): ScaffoldNote[] {
   const notes: ScaffoldNote[] = [];
-  if (spec.launchType === "fargate") notes.push({ key: "scaffold.note.eksFargate" }, { key: "scaffold.note.loadBalancerController" });
+  if (spec.launchType === "fargate") notes.push({ key: "scaffold.note.eksFargate" });
+  if (spec.launchType !== "auto-mode") notes.push({ key: "scaffold.note.loadBalancerController" });
   if (spec.gpu) notes.push(spec.launchType === "auto-mode" ? { key: "scaffold.note.autoModeGpu" } : { key: "scaffold.note.gpuNodes" });
   if (spec.helm) notes.push({ key: "scaffold.note.helmNames" });
   if (!spec.public) notes.push({ key: "scaffold.note.internal" });

@@ -18,6 +18,8 @@ export interface ScaffoldSpec {
   gpu: boolean;
   /** A load balancer on the internet; without it, one reachable from the VPC only. */
   public: boolean;
+  /** The AWS Region the logs go to, when the user gave one; otherwise a placeholder. */
+  region?: string | undefined;
 }
 
 interface ScaffoldFile {
@@ -45,7 +47,8 @@ export type ScaffoldNote =
   | { key: "scaffold.note.helmNames" }
   | { key: "scaffold.note.internal" }
   | { key: "scaffold.note.ecsLoadBalancer"; scheme: "internal" | "internet-facing" }
-  | { key: "scaffold.note.noPublicIp" };
+  | { key: "scaffold.note.noPublicIp" }
+  | { key: "scaffold.note.noPublicIpRegistry"; image: string; registry: string };
 
 /** The guide's examples: nginx on port 80, 256 CPU units, 512 MiB (ECS) or 64 MiB requested (EKS), 3 replicas. */
 export const DEFAULTS = {

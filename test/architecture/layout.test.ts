@@ -1,4 +1,4 @@
-// The shape of the code, as the README's "Development" section describes it:
+// The shape of the code, as docs/development.md describes it:
 // rooms by role, an engine that says nothing in any language, no import cycles.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -28,7 +28,7 @@ describe("the layout", () => {
     const top = readdirSync(join(SRC, "cli")).filter((name) => statSync(join(SRC, "cli", name)).isFile());
     expect(top.length).toBeLessThanOrEqual(8);
     expect(readdirSync(join(SRC, "cli")).sort()).toEqual(
-      ["build-constants.d.ts", "commands", "entry.ts", "input", "output", "package-info.ts", "program.ts", "render", "terminal"].sort(),
+      ["build-constants.d.ts", "commands", "entry.ts", "input", "mcp", "output", "package-info.ts", "program.ts", "render", "terminal"].sort(),
     );
   });
 

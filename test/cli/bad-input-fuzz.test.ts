@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli as run } from "../../src/cli/program.js";
+import { BUILT_IN_PRICES } from "../../src/engine/builtin-prices.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { readFixture } from "../helpers/fixtures.js";
 
@@ -19,7 +20,7 @@ interface Case {
 const { cases: CORPUS } = readFixture("bad-inputs.json") as { cases: Case[] };
 
 /** The CLI in-process, with stdin piped (not a terminal) and stdout and stderr captured. */
-async function runCase({ args, input }: Case) {
+async function runCase({ args, input }: Case, env: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
   const sink = (append: (text: string) => void) =>
@@ -28,7 +29,7 @@ async function runCase({ args, input }: Case) {
     stdin: Object.assign(Readable.from([typeof input === "string" ? Buffer.from(input) : input]), { isTTY: false }),
     stdout: sink((text) => (stdout += text)),
     stderr: sink((text) => (stderr += text)),
-    env: { LANG: "C.UTF-8" },
+    env: { LANG: "C.UTF-8", ...env },
     cwd: mkdtempSync(join(tmpdir(), "ecs-or-eks-fuzz-")),
   };
   const code = await run(args, io);
@@ -194,6 +195,120 @@ describe("fuzzing with hostile text, prototype names, deep and foreign input", (
         expectSafeOutput(ran, args);
       }),
       { numRuns: 250, seed: 18 },
+    );
+  }, 120_000);
+});
+
+// Issue 28's generators: control bytes, newlines, pipes, backticks, HTML,
+// links and forged Markdown in every string and key of a prices file and an
+// answers file that a run may show, for every format that shows them.
+const MARK = "ZZ";
+const hostilePiece = fc.constantFrom(
+  "\u001b[31m", "\u001b]0;t\u0007", "\u0007", "\u0000", "\r", "\n", "\u009b", "\u007f", "\u202e", "\u2066", "\u2028",
+  `|${MARK}`, `\`${MARK}\``, `<b>${MARK}</b>`, "<img src=x onerror=alert(1)>", `\n## ${MARK}`, `\n- ${MARK}`, `\n\n${MARK}`, `[${MARK}](javascript:x)`, `![${MARK}](http://x/t.png)`, "한", "a",
+);
+/** Text a user could put anywhere: never empty, never only what a field would refuse. */
+const hostileText = fc.array(hostilePiece, { minLength: 1, maxLength: 6 }).map((pieces) => `x${pieces.join("")}`);
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every "source" and the version replaced; instance types and Provisioned Control Plane tiers renamed, consistently. */
+function hostilePrices(texts: readonly string[], extraKey: string | undefined): Json {
+  const data = structuredClone(BUILT_IN_PRICES.data) as unknown as Json;
+  let next = 0;
+  const text = () => `${texts[next++ % texts.length]!}${next}`;
+  const types = Object.keys(data.instanceTypes as Json);
+  const renamed = new Map(types.slice(0, 2).map((type) => [type, text()]));
+  const rename = (object: Json) => Object.fromEntries(Object.entries(object).map(([key, value]) => [renamed.get(key) ?? key, value]));
+  const walk = (value: unknown, key: string): unknown => {
+    if (Array.isArray(value)) return value.map((item) => walk(item, ""));
+    if (!isObject(value)) return key === "source" || key === "version" ? text() : value;
+    const entries = Object.entries(key === "instanceTypes" || key === "ec2" ? rename(value) : value).map(([k, v]) => [key === "usdPerHour" ? text() : k, walk(v, k)]);
+    return Object.fromEntries(entries);
+  };
+  const file = walk(data, "") as Json;
+  return extraKey === undefined ? file : { ...file, [extraKey]: 1 };
+}
+
+/** Valid answers with some keys and values (and the $schema) made hostile. */
+function hostileAnswersFile(texts: readonly string[], where: readonly number[]): Json {
+  const answers: Json = { $schema: texts[0], kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3, ecosystem: ["helm"] };
+  const keys = Object.keys(answers);
+  for (const [i, at] of where.entries()) {
+    const key = keys[at % keys.length]!;
+    if (i % 2 === 0) answers[key] = texts[i % texts.length];
+    else answers[texts[i % texts.length]!] = answers[key];
+  }
+  return answers;
+}
+
+/** A byte a terminal would act on: C0 but newline and tab, DEL, C1, the bidirectional controls, the line separators. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+/** Markdown in which user text stayed on its line: no forged heading, list item or paragraph, no raw HTML, code, cell or link of it. */
+function expectUserTextInline(markdown: string): void {
+  expect(markdown).not.toMatch(RAW_CONTROL);
+  expect(markdown).not.toMatch(new RegExp(`^\\s*(#+ |- |)${MARK}`, "m"));
+  expect(markdown).not.toMatch(/<(b|img)\b/);
+  expect(markdown).not.toMatch(new RegExp(`(^|[^\\\\])[|\`[]${MARK}`, "m"));
+}
+
+const ANSWER_FLAGS = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"];
+const pricesRun = fc.constantFrom<string[]>(
+  [...ANSWER_FLAGS, "--prices", "-"],
+  [...ANSWER_FLAGS, "--prices", "-", "--format", "markdown"],
+  [...ANSWER_FLAGS, "--prices", "-", "--format", "adr"],
+  [...ANSWER_FLAGS, "--prices", "-", "--json"],
+  [...ANSWER_FLAGS, "--prices", "-", "--summary"],
+  ["prices", "--prices", "-"],
+  ["prices", "--prices", "-", "--json"],
+  ["prices", "check", "-"],
+);
+const answersRun = fc.constantFrom<string[]>(["--no-input"], ["--no-input", "--format", "markdown"], ["--no-input", "--format", "adr"], ["--no-input", "--json"], ["--batch", "--format", "text"], ["--batch"], ["scaffold", "--answers", "-"]);
+
+/** What every hostile run owes its user: no bug, no raw control byte anywhere, Markdown with the user's text inline, whole JSON. */
+async function expectSafeRun(args: readonly string[], input: string): Promise<number> {
+  const summary = join(mkdtempSync(join(tmpdir(), "ecs-or-eks-fuzz-summary-")), "summary.md");
+  const ran = await runCase({ args: [...args], input }, { GITHUB_STEP_SUMMARY: summary });
+  expect([0, 2]).toContain(ran.code);
+  expectHonest(ran, args);
+  expect(ran.stdout).not.toMatch(RAW_CONTROL);
+  expect(ran.stderr).not.toMatch(RAW_CONTROL);
+  const markdown = args.includes("markdown") || args.includes("adr");
+  if (markdown) expectUserTextInline(ran.stdout);
+  if (existsSync(summary)) expectUserTextInline(readFileSync(summary, "utf8"));
+  if (ran.code === 0 && args.includes("--json")) expect(() => JSON.parse(ran.stdout)).not.toThrow();
+  return ran.code;
+}
+
+describe("fuzzing every string and key of a prices file and an answers file, in every format", () => {
+  it("a prices file: no raw control byte on a terminal, user text inline in Markdown and the job summary", async () => {
+    const codes: number[] = [];
+    await fc.assert(
+      fc.asyncProperty(pricesRun, fc.array(hostileText, { minLength: 1, maxLength: 8 }), fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostileText }), async (args, texts, extraKey) => {
+        const file = hostilePrices(texts, extraKey);
+        codes.push(await expectSafeRun(args, JSON.stringify(file)));
+        // The JSON of the prices keeps every name exact.
+        if (extraKey === undefined && args.includes("--json") && args[0] === "prices") {
+          const shown = await runCase({ args: [...args], input: JSON.stringify(file) });
+          expect(JSON.parse(shown.stdout)).toEqual(file);
+        }
+      }),
+      { numRuns: 120, seed: 28 },
+    );
+    // Most files are valid, so their names reach every format; the rest are refused, naming them.
+    expect(codes.filter((code) => code === 0).length).toBeGreaterThan(codes.length / 2);
+    expect(codes).toContain(2);
+  }, 120_000);
+
+  it("an answers file: the same, on every line it reaches", async () => {
+    await fc.assert(
+      fc.asyncProperty(answersRun, fc.array(hostileText, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(20), { minLength: 1, maxLength: 4 }), async (args, texts, where) => {
+        const answers = JSON.stringify(hostileAnswersFile(texts, where));
+        await expectSafeRun(args, args.includes("--batch") ? `${answers}\n${answers}\n` : answers);
+      }),
+      { numRuns: 120, seed: 2828 },
     );
   }, 120_000);
 });

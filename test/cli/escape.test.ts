@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forMarkdown, forTerminal } from "../../src/cli/output/escape.js";
+import { forMarkdown, forTerminal, jsonText, mapStrings } from "../../src/cli/output/escape.js";
 
 describe("user text made safe for where it goes", () => {
   it("shows control bytes and bidirectional overrides as visible escapes on a terminal, keeping tabs and text", () => {
@@ -16,5 +16,24 @@ describe("user text made safe for where it goes", () => {
     expect(Array.from(emoji)).toHaveLength(2000);
     expect(emoji.endsWith("😀…")).toBe(true);
     expect(forTerminal("short")).toBe("short");
+  });
+
+  it("shows the line and paragraph separators as escapes too: a log viewer would break the line at them", () => {
+    expect(forTerminal("a\u2028b\u2029c")).toBe("a\\u2028b\\u2029c");
+  });
+
+  it("keeps a link or an image out of Markdown: brackets escaped", () => {
+    expect(forMarkdown("![x](https://example.com/t.png) [y](z)")).toBe("!\\[x\\](https://example.com/t.png) \\[y\\](z)");
+  });
+
+  it("passes keys as well as values through the format's function", () => {
+    expect(mapStrings({ "XL\n# h": { "a\u001b": ["b\u0007"] } }, (text) => forTerminal(text))).toEqual({ "XL\\u000a# h": { "a\\u001b": ["b\\u0007"] } });
+  });
+
+  it("writes JSON that parses to the exact value, with DEL, C1, bidirectional controls and line separators as escapes", () => {
+    const value = { "k\u202e": "a\u007f\u009b\u2066\u2028\u001b" };
+    const text = jsonText(value, 2);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2066\u2028]/);
+    expect(JSON.parse(text)).toEqual(value);
   });
 });

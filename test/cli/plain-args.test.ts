@@ -59,7 +59,7 @@ describe("reading the main command's flags without commander", () => {
     await fc.assert(
       fc.asyncProperty(commandLine, async (argv) => {
         runs++;
-        const plain = plainMainOptions(argv);
+        const plain = plainMainOptions(argv, "en");
         if (plain === undefined) return;
         read++;
         expect(await commanderReading(argv)).toStrictEqual({ command: "ecs-or-eks", options: plain });
@@ -72,9 +72,9 @@ describe("reading the main command's flags without commander", () => {
   });
 
   it("reads the lines people run, and leaves help, commands, words and mistakes to commander", () => {
-    expect(plainMainOptions([])).toStrictEqual({ color: true, input: true });
-    expect(plainMainOptions(["--answers", "-", "--json", "--lang=ko"])).toStrictEqual({ answers: "-", json: true, lang: "ko", color: true, input: true });
-    expect(plainMainOptions(["-a", "team.json", "-fjson", "--no-color", "--ecosystem", "helm", "--ecosystem=gitops"])).toStrictEqual({
+    expect(plainMainOptions([], "en")).toStrictEqual({ color: true, input: true });
+    expect(plainMainOptions(["--answers", "-", "--json", "--lang=ko"], "en")).toStrictEqual({ answers: "-", json: true, lang: "ko", color: true, input: true });
+    expect(plainMainOptions(["-a", "team.json", "-fjson", "--no-color", "--ecosystem", "helm", "--ecosystem=gitops"], "en")).toStrictEqual({
       answers: "team.json",
       format: "json",
       color: false,
@@ -82,7 +82,37 @@ describe("reading the main command's flags without commander", () => {
       ecosystem: ["helm", "gitops"],
     });
     for (const argv of [["--help"], ["-h"], ["--version"], ["rules"], ["answers.json"], ["--answers"], ["--force=yes"], ["--jsn"], ["--", "--json"]]) {
-      expect(plainMainOptions(argv), argv.join(" ")).toBeUndefined();
+      expect(plainMainOptions(argv, "en"), argv.join(" ")).toBeUndefined();
+    }
+  });
+});
+
+describe("a list flag repeated", () => {
+  const repeated = (count: number, form: string[]) => Array.from({ length: count }, () => form).flat();
+
+  /** What commander throws for a command line, run as the program runs it. */
+  async function commanderError(argv: readonly string[]): Promise<unknown> {
+    try {
+      await buildProgram(argv, quietIo(), "en", () => async () => {}).parseAsync([...argv], { from: "user" });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  }
+
+  it("keeps 32 values, and refuses the 33rd as it comes in both readings, naming the flag and the limit", async () => {
+    const argv = repeated(32, ["--ecosystem=helm"]);
+    expect(plainMainOptions(argv, "en")?.ecosystem).toHaveLength(32);
+    expect(await commanderReading(argv)).toMatchObject({ options: { ecosystem: expect.arrayContaining(["helm"]) } });
+    const message = (flag: string) => `${flag} is given more than 32 times; a list holds at most 32 items, so list each choice once.`;
+    // 40,000 repetitions were read whole, each copying the list so far, before the limit was checked.
+    for (const [more, flag] of [
+      [repeated(33, ["--ecosystem=helm"]), "--ecosystem"],
+      [repeated(40_000, ["--ecosystem", "helm"]), "--ecosystem"],
+      [["--rules", "x.json", ...repeated(40_000, ["--requirements=gpu"])], "--requirements"],
+    ] as const) {
+      expect(() => plainMainOptions(more, "en")).toThrow(message(flag));
+      expect(await commanderError(["scaffold", ...more])).toMatchObject({ message: message(flag) });
     }
   });
 });

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderText } from "../../src/cli/render/text.js";
+import { estimateSentences } from "../../src/cli/render/estimate.js";
+import { meaningRows } from "../../src/cli/render/phrases.js";
+import { t } from "../../src/i18n/index.js";
 import { displayWidth } from "../../src/cli/render/layout.js";
 import { evaluate } from "../../src/explain/result.js";
 import { recommend } from "../../src/explain/recommend.js";
@@ -58,8 +61,15 @@ describe("the text result", () => {
     const text = renderText(recommend(readFixture("answers/ml-gpu.json")), plain);
     expect(text).toContain("Launch type: EKS Auto Mode\n  AWS runs the nodes (Karpenter-based)");
     expect(text).toMatch(/ {2}not Fargate +You need GPUs, and Fargate has none on ECS or EKS\./);
-    expect(text).toMatch(/ {2}Auto Mode \+2 +With limited ops time/);
+    expect(text).toMatch(/ {2}Auto Mode \+2 +Auto Mode spares you patching and node upgrades/);
     expect(text).toMatch(/ {2}note +Auto Mode's built-in node pools are on-demand C, M and R/);
+  });
+
+  it("labels a way of running no answer weighed for with its 0, in its own row of the launch section", () => {
+    const text = renderText(recommend(readFixture("answers/startup-mvp.json")), plain);
+    expect(text).toMatch(/\n {2}EC2 0 +None of your answers weighs for it, though it can run\n {23}this workload\.\n/);
+    const korean = renderText(recommend(readFixture("answers/startup-mvp.json"), { lang: "ko" }), { ...plain, lang: "ko" });
+    expect(korean).toMatch(/\n {2}EC2 0 +이 워크로드를 실행할 수 있지만/);
   });
 
   it("says when the hard limits leave one way of running, rather than calling it a tie", () => {
@@ -111,5 +121,28 @@ describe("the text result", () => {
   it("colours only when asked", () => {
     expect(renderText(closeCall, plain)).not.toMatch(/\u001b\[/);
     expect(renderText(closeCall, { ...plain, color: true })).toMatch(/\u001b\[/);
+  });
+});
+
+describe("the people sentences", () => {
+  // "What it means" and "What it costs" both speak of the people Kubernetes takes: one may say more, never the opposite.
+  it.each(["en", "ko"] as const)("say the same share of one engineer, as a floor in both or in neither (%s)", (lang) => {
+    const share = /(at least |최소 )?(\d+)–(\d+)%/;
+    let organisations = 0;
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        const result = evaluate(answers, { lang });
+        const row = meaningRows(result, lang).find(([label]) => label === t(lang, "means.people.label"));
+        if (!row) return;
+        const line = estimateSentences(result, lang).find((sentence) => sentence.startsWith(t(lang, "means.people.label")))!;
+        const [means, costs] = [share.exec(row[1])!, share.exec(line)!];
+        expect([means[1] !== undefined, means[2], means[3]]).toEqual([costs[1] !== undefined, costs[2], costs[3]]);
+        expect(means[1] !== undefined).toBe(result.costs.kubernetesPeople!.scale === "organisation");
+        if (means[1]) organisations++;
+        expect(row[1]).not.toMatch(/not a share of one engineer|한 명의 업무 시간 일부가 아니라/);
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+    expect(organisations).toBeGreaterThan(10);
   });
 });

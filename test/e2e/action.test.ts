@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { load } from "js-yaml";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { npxFor } from "../../scripts/test-tools.mjs";
 import { recommendedTotal } from "../helpers/data.js";
@@ -21,7 +21,7 @@ interface ActionYaml {
   runs: { using: string; steps: { id: string; shell: string; env: Record<string, string>; run: string }[] };
 }
 
-const action = load(readFileSync(`${ROOT}action.yml`, "utf8")) as ActionYaml;
+const action = parse(readFileSync(`${ROOT}action.yml`, "utf8")) as ActionYaml;
 const npx = npxFor(process.execPath);
 const { registry, scratch } = usePublishedPackage();
 

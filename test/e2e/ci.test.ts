@@ -24,7 +24,14 @@ describe("the decision gate", () => {
     expect(ran.code).toBe(1);
     expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS/);
     const { scores } = recommend(readFixture("answers/close-call.json") as Parameters<typeof recommend>[0]);
-    expect(ran.stderr).toBe(`ecs-or-eks: expected EKS, but the answers recommend ECS (ECS ${scores.ecs}, EKS ${scores.eks}; top reasons: ecs-aws-only).\n`);
+    expect(ran.stderr).toBe(`ecs-or-eks: expected EKS, but the answers recommend ECS (ECS ${scores.ecs}, EKS ${scores.eks}; top reasons: staying on AWS only).\n`);
+  });
+
+  it("names the reasons in words, in the run's language, never by rule id", async () => {
+    const ran = await runBin(["--answers", closeCall, "--expect", "eks", "--lang", "ko"]);
+    expect(ran.code).toBe(1);
+    const { scores } = recommend(readFixture("answers/close-call.json") as Parameters<typeof recommend>[0]);
+    expect(ran.stderr).toBe(`ecs-or-eks: --expect로 EKS를 지정했지만 답변 기준 추천은 ECS입니다 (ECS ${scores.ecs}, EKS ${scores.eks}; 주요 이유: AWS만 사용).\n`);
   });
 
   it("keeps 2 for bad input, even with --expect", async () => {
@@ -95,6 +102,15 @@ describe("ADRs", () => {
     const ran = await runBin(["--answers", closeCall, "--format", "adr", "--lang", "ko"]);
     expect(ran.stdout).toContain("## 결정 요인");
     expect(ran.stdout).toContain("* Kubernetes 경험: 능숙");
+  });
+
+  it("lists how the team feels about what it runs only when it runs something (review L10)", async () => {
+    // close-call.json runs nothing today: the default "content" would be a driver nobody gave.
+    const none = await runBin(["--answers", closeCall, "--format", "adr", "--lang", "ko"]);
+    expect(none.stdout).toContain("* 현재 운영 중인 플랫폼: ");
+    expect(none.stdout).not.toContain("만족도");
+    const ecs = await runBin(["--answers", closeCall, "--current-platform", "ecs", "--format", "adr", "--lang", "ko"]);
+    expect(ecs.stdout).toContain("* 현재 플랫폼에 대한 만족도: 만족 (잘 맞음)\n");
   });
 });
 

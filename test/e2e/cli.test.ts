@@ -14,9 +14,24 @@ describe("the CLI, run as a process", () => {
     expect(ran.code).toBe(0);
     expect(ran.stderr).toBe("");
     expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS on AWS Fargate\n/);
-    expect(ran.stdout).toContain("Why (rules that fired, strongest first)");
-    expect(ran.stdout).toMatch(/ECS \+4 .*No one on the team knows Kubernetes/);
+    expect(ran.stdout).toContain("Why (ECS 17, EKS 0)\n  ECS +4  no Kubernetes skills on the team\n");
     expect(ran.stdout).not.toMatch(ANSI);
+  });
+
+  it("prints the full report with --details, the summary without it", async () => {
+    const [summary, details] = await Promise.all([runBin([], { input: startup }), runBin(["--details"], { input: startup })]);
+    expect(details.code).toBe(0);
+    expect(details.stdout).toMatch(/^Recommendation: Amazon ECS on AWS Fargate\n/);
+    expect(details.stdout).toContain("Why (rules that fired, strongest first)");
+    expect(details.stdout).toMatch(/ECS \+4 .*No one on the team knows Kubernetes/);
+    expect(details.stdout).toContain("What it costs (estimate)\n");
+    expect(summary.stdout).not.toContain("Why (rules that fired, strongest first)");
+    expect(summary.stdout.split("\n").length).toBeLessThan(details.stdout.split("\n").length / 3);
+    // The other formats are the full report already: --details changes nothing there.
+    for (const format of ["json", "markdown"]) {
+      const [plain, detailed] = await Promise.all([runBin(["--format", format], { input: startup }), runBin(["--format", format, "--details"], { input: startup })]);
+      expect(detailed.stdout).toBe(plain.stdout);
+    }
   });
 
   it("reads an answers file, and - for stdin", async () => {
@@ -77,6 +92,12 @@ describe("the CLI, run as a process", () => {
     expect(flag.stdout).not.toMatch(ANSI);
   });
 
+  it.each([["rules"], ["compare"], ["prices"]])("takes --no-color after a command's name as before it: %s", async (command) => {
+    expect((await runBin([command], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
+    expect((await runBin([command, "--no-color"], { env: { FORCE_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+    expect((await runBin(["--no-color", command], { env: { FORCE_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+  });
+
   it("prints help with examples, and the version alone", async () => {
     const help = await runBin(["--help"]);
     expect(help.code).toBe(0);
@@ -129,7 +150,7 @@ describe("bad input: a clear message on stderr, exit 2, nothing on stdout", () =
 
   it("says it in Korean under --lang ko", async () => {
     const ran = await runBin(["--lang", "ko", "--bugdet", "x"], { input: startup });
-    expect(ran.stderr).toMatch(/^ecs-or-eks: 알 수 없는 옵션 '--bugdet' \(혹시 --budget 말인가요\?\)\n해결 방법: /);
+    expect(ran.stderr).toMatch(/^ecs-or-eks: 알 수 없는 옵션 '--bugdet' \(혹시 --budget인가요\?\)\n해결 방법: /);
     expect(ran.code).toBe(2);
   });
 

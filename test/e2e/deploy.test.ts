@@ -88,7 +88,7 @@ describe("scaffold", () => {
   it.each([
     ["auto-mode", "service.beta.kubernetes.io/aws-load-balancer-scheme", "internal", "internet-facing"],
     ["fargate", "service.beta.kubernetes.io/aws-load-balancer-scheme", "internal", "internet-facing"],
-    ["ec2", "service.beta.kubernetes.io/aws-load-balancer-internal", "true", undefined],
+    ["ec2", "service.beta.kubernetes.io/aws-load-balancer-scheme", "internal", "internet-facing"],
   ])("EKS on %s: the Service is internal unless --public, and says so", async (launchType, annotation, internal, open) => {
     const closed = await runBin(["scaffold", "--platform", "eks", "--launch-type", launchType]);
     const service = parseAllDocuments(closed.stdout).map((d) => d.toJS()).find((o) => o.kind === "Service");
@@ -100,12 +100,18 @@ describe("scaffold", () => {
     expect(opened.stderr).not.toContain("is internal");
   });
 
-  it("ECS: says the load balancer's scheme, and what tasks without a public IP need to pull their image", async () => {
+  it("ECS: says the load balancer's scheme, and what tasks without a public IP need to pull their image from where it is", async () => {
     const closed = await runBin(["scaffold", "--platform", "ecs"]);
     expect(JSON.parse(closed.stdout.split("==> service.json <==\n")[1] ?? "{}").networkConfiguration?.awsvpcConfiguration?.assignPublicIp ?? "DISABLED").toBe("DISABLED");
     const said = closed.stderr.replace(/\s+/g, " ");
     expect(said).toContain("load balancer with the scheme internal");
-    expect(said).toContain("their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.");
+    // The default image comes from Docker Hub, which no VPC endpoint reaches.
+    expect(said).toContain("to pull nginx:latest from Docker Hub, outside AWS, their subnets need a NAT gateway");
+    expect(said).not.toContain("VPC endpoints for ECR");
+    const fromEcr = await runBin(["scaffold", "--platform", "ecs", "--image", "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/web:1.0"]);
+    expect(fromEcr.stderr.replace(/\s+/g, " ")).toContain(
+      "their subnets need a NAT gateway, or VPC endpoints for ECR (ecr.api and ecr.dkr), S3 (a gateway endpoint, for the image layers) and CloudWatch Logs.",
+    );
     const opened = await runBin(["scaffold", "--platform", "ecs", "--public"]);
     expect(opened.stderr).toContain("load balancer with the scheme internet-facing");
   });

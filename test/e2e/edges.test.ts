@@ -166,7 +166,7 @@ describe("files are written whole or not at all", () => {
     const flags = ["--no-input", "--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"];
     const refused = await runBin(["init", ...flags], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("answers.json already exists.");
+    expect(refused.stderr).toContain(`answers.json is a symbolic link to ${join(dir, "nowhere.json")}, which does not exist yet.`);
     const forced = await runBin(["init", "--force", ...flags], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8")).budget).toBe("tight");

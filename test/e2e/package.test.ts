@@ -95,11 +95,16 @@ function sourcesLoaded(args: string[], input = ""): Set<string> {
 
 const closeCall = () => ["--answers", fixturePath("answers/close-call.json"), "--json"];
 
+/** The MCP server's code: the SDK, and the command with its room. Only `ecs-or-eks mcp` loads it. */
+function isMcpServer(source: string): boolean {
+  return source.startsWith("npm:@modelcontextprotocol/") || source.startsWith("mcp-sdk-unused:") || source === "src/cli/commands/mcp.ts" || source.startsWith("src/cli/mcp/");
+}
+
 describe("start-up loads only what a run needs", () => {
   it("--version and --help load neither the parser nor the engine", () => {
     for (const args of [["--version"], ["--help"], ["--help", "--lang", "ko"]]) {
       const loaded = [...sourcesLoaded(args)];
-      expect(loaded.filter((source) => source === "npm:commander" || source.startsWith("src/engine/") || source === "src/cli/program.ts")).toEqual([]);
+      expect(loaded.filter((source) => source === "npm:commander" || source.startsWith("src/engine/") || source === "src/cli/program.ts" || isMcpServer(source))).toEqual([]);
     }
   });
 
@@ -113,8 +118,9 @@ describe("start-up loads only what a run needs", () => {
         source === "src/cli/input/prompts.ts" ||
         source.startsWith("src/scaffold/") ||
         source === "src/i18n/ko.ts" ||
-        ["npm:chalk", "npm:zod", "npm:js-yaml"].includes(source) ||
+        ["npm:chalk", "npm:zod", "npm:yaml"].includes(source) ||
         source.startsWith("npm:@inquirer/") ||
+        isMcpServer(source) ||
         /^src\/engine\/(answers|rules|rules-schema)\.ts$/.test(source),
     );
     expect(unwanted).toEqual([]);
@@ -130,8 +136,15 @@ describe("start-up loads only what a run needs", () => {
     const before = term.raw().slice(0, term.raw().indexOf("(1/"));
     const loaded = new Set([...before.matchAll(/LOADED (\S+)/g)].flatMap((match) => byFile[match[1]!] ?? [`unknown file ${match[1]}`]));
     expect(loaded).toContain("src/cli/input/prompts.ts");
-    expect([...loaded].filter((source) => /^(src\/engine\/(evaluate|counterfactual|estimate|builtin)\.ts|rules\/(rules|prices)\.json|src\/cli\/commands\/advise\.ts)$/.test(source))).toEqual([]);
+    expect([...loaded].filter((source) => /^(src\/engine\/(evaluate|counterfactual|estimate|builtin)\.ts|rules\/(rules|prices)\.json|src\/cli\/commands\/advise\.ts)$/.test(source) || isMcpServer(source))).toEqual([]);
     term.child.kill();
+  });
+
+  it("loads the MCP server, and the SDK, for `ecs-or-eks mcp` alone", () => {
+    const initialize = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "test", version: "1" } } };
+    const loaded = [...sourcesLoaded(["mcp"], `${JSON.stringify(initialize)}\n`)];
+    expect(loaded).toContain("npm:@modelcontextprotocol/sdk");
+    expect(loaded).toContain("src/cli/commands/mcp.ts");
   });
 
   it("loads the Korean messages for a Korean run, and answer errors with zod only when the answers are wrong", () => {

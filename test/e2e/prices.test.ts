@@ -132,11 +132,11 @@ describe("the workload answers and the estimate flags", () => {
   it("shows the estimate in text, in Korean too, and its total in batch text", async () => {
     // The figure the JSON result gives (test/engine/estimate.test.ts works it out by hand from the prices).
     const total = usd(recommendedTotal(JSON.parse((await runBin([...team, "--json"])).stdout)));
-    const en = await runBin([...team, "--no-input"]);
+    const en = await runBin([...team, "--no-input", "--details"]);
     expect(en.stdout).toContain("What it costs (estimate)");
     expect(en.stdout).toMatch(new RegExp(`^ {2}> ECS Fargate +${total} +0\\.00 +0\\.00 +${total} +#+$`, "m"));
     expect(en.stdout).toContain(`Recommended: Amazon ECS on AWS Fargate, USD ${total} a month (the row marked >).`);
-    const ko = await runBin([...team, "--no-input", "--lang", "ko"]);
+    const ko = await runBin([...team, "--no-input", "--lang", "ko", "--details"]);
     expect(ko.stdout).toContain("비용 (추정)");
     expect(ko.stdout).toContain(`추천: AWS Fargate 기반 Amazon ECS, 월 USD ${total} (> 표시한 행).`);
     const batch = await runBin(["--batch", "--format", "text"], { input: `${JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 })}\n` });
@@ -160,5 +160,18 @@ describe("the workload answers and the estimate flags", () => {
     const adr = (await runBin([...gpu, "--format", "adr", "--lang", "ko"], { env: { SOURCE_DATE_EPOCH: "0" } })).stdout;
     expect(adr).toContain("### 비용 (추정)\n");
     expect(adr).toContain("| 실행 방식 | 컴퓨팅 | 요금 | 컨트롤 플레인 | 합계 | Arm |");
+  });
+});
+
+describe("the prices' sources in Korean", () => {
+  it("says in Korean which prices were read second-hand and which Seoul rows were never read, keeping each note", async () => {
+    const ran = await runBin(["prices", "--lang", "ko"]);
+    expect(ran.code).toBe(0);
+    const sources = ran.stdout.slice(ran.stdout.indexOf("\n출처\n")).replace(/\s+/g, " ");
+    expect(sources).toContain("(간접 확인) Amazon ECS pricing page (read 2026-09-20, second-hand)");
+    expect(sources).toContain("(서울 리전 요금은 직접 확인하지 않음, 재확인 필요) Amazon ECS pricing:");
+    // Every note that warns in English warns in Korean too.
+    const notes = sources.split(/ \[\d+\] /).slice(1);
+    for (const note of notes.filter((text) => /second-hand|re-check|not read/.test(text))) expect(note).toMatch(/^\((간접 확인|서울 리전|재확인)/);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderSummary } from "../../src/cli/render/summary.js";
 import { renderText } from "../../src/cli/render/text.js";
 import { recommend } from "../../src/explain/recommend.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
@@ -10,8 +11,10 @@ import { BIN } from "../helpers/run-bin.js";
 const { down, enter } = KEYS;
 
 describe("in a real terminal", () => {
-  it("runs the questionnaire, then prints the whole result below the last answer, every line intact", async () => {
-    const term = inTerminal(["--no-color"]);
+  // 100 by 40: a laptop's terminal. When the offer to save is made, the answer must still be on screen.
+  it.each([[[]], [["--details"]]])("runs the questionnaire, then prints the result below the last answer, every line intact, the answer on screen at the offer (%j)", async (extra) => {
+    const rows = 40;
+    const term = inTerminal(["--no-color", ...extra], { rows });
     await term.when("(1/21)", enter); // nothing in production yet
     await term.when("(2/21)", `${down}${down}${down}${enter}`); // expert
     await term.when("(3/21)", `${down}${down}${enter}`); // multi-cloud
@@ -25,14 +28,14 @@ describe("in a real terminal", () => {
     expect(await term.exited).toBe(0);
 
     const screen = await term.screen();
-    const expected = renderText(
-      recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", engineers: 60, microservices: 40, budget: "moderate" }),
-      { lang: "en", color: false, width: 100, unicode: true },
-    )
-      .trimEnd()
-      .split("\n");
+    const result = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", engineers: 60, microservices: 40, budget: "moderate" });
+    const options = { lang: "en", color: false, width: 100, unicode: true } as const;
+    const lines = (text: string) => text.trimEnd().split("\n");
+    const summary = lines(renderSummary(result, options));
+    // --details prints the full report, then the summary again: the last thing read before the offer.
+    const expected = extra.length > 0 ? [...lines(renderText(result, options)), "", ...summary] : summary;
     const lastAnswer = screen.findIndex((line) => line.startsWith("✔ (20/21)"));
-    const start = screen.indexOf(expected[0]!);
+    const start = screen.indexOf(expected[0]!, lastAnswer);
     expect(lastAnswer).toBeGreaterThanOrEqual(0);
     expect(start).toBeGreaterThan(lastAnswer);
     // The result is printed whole, nothing drawn over it; after it only the command that gives it again and the offer to save.
@@ -44,7 +47,10 @@ describe("in a real terminal", () => {
       "  ecs-or-eks --kubernetes-experience expert --cloud-strategy multi-cloud --engineers 60 \\",
       "    --microservices 40 --budget moderate",
     ]);
-    expect(expected[0]).toBe("Recommendation: Amazon EKS in Auto Mode");
+    expect(summary[0]).toBe("Recommendation: Amazon EKS in Auto Mode");
+    // The offer is the screen's last line; the summary's first is within the same screen.
+    const headline = screen.lastIndexOf(summary[0]!, offer);
+    expect(offer - headline).toBeLessThan(rows);
   });
 
   it("init: the last answer, then the whole \"Wrote\" line, nothing drawn over it", async () => {

@@ -121,7 +121,7 @@ describe("answers", () => {
 
   it("explains problems in Korean", () => {
     const outcome = parseAnswers({ ...required, budget: "cheap" }, { lang: "ko" });
-    expect(outcome.ok || outcome.problems[0]).toBe('"budget" 값은 다음 중 하나여야 합니다: tight, moderate, flexible (받은 값: "cheap").');
+    expect(outcome.ok || outcome.problems[0]).toBe('"budget" 값은 다음 중 하나여야 합니다: tight, moderate, flexible (입력: "cheap").');
   });
 
   it("makes recommend() throw an InputError listing every problem", () => {

@@ -134,7 +134,7 @@ describe("what would change the recommendation", () => {
       text: "With 16 or more engineers, EKS would be recommended.",
     });
     const korean = recommend({ kubernetesExperience: "basic", cloudStrategy: "aws-first", budget: "moderate", microservices: 18 }, { lang: "ko" });
-    expect(korean.whatWouldChange.map((flip) => flip.text)).toContain("엔지니어가 16명 이상이면 EKS를 권장합니다.");
+    expect(korean.whatWouldChange.map((flip) => flip.text)).toContain("엔지니어가 16명 이상이면 EKS가 추천됩니다.");
   });
 
   it("never suggests changing what the team runs today, or answering \"don't know\"", () => {
@@ -176,9 +176,32 @@ describe("what would change the recommendation", () => {
     expect(result.whatWouldChange).toEqual([]);
   });
 
+  it("says \"50 or more\", not a range up to the largest count an answer takes (review L2)", () => {
+    const answers = {
+      kubernetesExperience: "none",
+      cloudStrategy: "aws-first",
+      budget: "moderate",
+      microservices: 5,
+      currentPlatform: "kubernetes",
+      currentPlatformFit: "leaving",
+      opsCapacity: "dedicated",
+      timeToMarket: "urgent",
+      growth: "stable",
+    } as const;
+    expect(recommend(answers, { lang: "ko" }).whatWouldChange.map((flip) => flip.text)).toContain("엔지니어가 16명 이상이고 서비스가 50개 이상이면 EKS가 추천됩니다.");
+    expect(recommend(answers).whatWouldChange.map((flip) => flip.text)).toContain("With 16 or more engineers and 50 or more microservices, EKS would be recommended.");
+    const maxima = QUESTIONS.flatMap((q) => ("max" in q ? [q.max] : []));
+    fc.assert(
+      fc.property(answersArbitrary, (some) => {
+        for (const flip of evaluate(some).whatWouldChange) for (const max of maxima) expect(flip.text).not.toContain(` to ${max} `);
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+
   it("reads naturally in Korean, joining two conditions", () => {
     const result = recommend({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 3 }, { lang: "ko" });
-    expect(result.whatWouldChange[0]!.text).toBe("팀에 Kubernetes 전문가가 있고 멀티 클라우드 전략이면 EKS를 권장합니다.");
+    expect(result.whatWouldChange[0]!.text).toBe("팀에 Kubernetes 전문가가 있고 멀티 클라우드 전략이면 EKS가 추천됩니다.");
   });
 });
 

@@ -81,8 +81,9 @@ function buildCases(): Case[] {
   for (const name of readdirSync(fixturePath("teams")).sort()) sets.push([`teams/${name}`, (JSON.parse(readFileSync(fixturePath(`teams/${name}`), "utf8")) as { answers: unknown }).answers]);
   fc.sample(answersArbitrary, { seed: 14, numRuns: 280 }).forEach((answers, i) => sets.push([`random/${i}`, answers]));
   for (const [name, answers] of sets) {
-    for (const format of ["text", "json", "markdown", "adr"]) {
-      for (const lang of ["en", "ko"]) cases.push({ name: `${name} ${format} ${lang}`, args: ["--format", format, "--lang", lang], input: JSON.stringify(answers) });
+    // "text --details" is the full report; "text" alone, the summary.
+    for (const format of ["text", "text --details", "json", "markdown", "adr"]) {
+      for (const lang of ["en", "ko"]) cases.push({ name: `${name} ${format} ${lang}`, args: ["--format", ...format.split(" "), "--lang", lang], input: JSON.stringify(answers) });
     }
   }
   for (const [name, answers] of sets.slice(0, 12)) {

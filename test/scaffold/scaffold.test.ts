@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkSpec, DEFAULTS, fargateMemoryFor, scaffold, sizeWarnings, type ScaffoldSpec } from "../../src/scaffold/index.js";
+import { registryOf } from "../../src/scaffold/ecs.js";
 import { FACTS } from "../../src/engine/facts.js";
 import { LAUNCH_TYPES_FOR } from "../../src/engine/rule-types.js";
 import { helmLint, helmTemplate, typecheckEcs, validateKubernetes, writeTree } from "../helpers/validators.js";
@@ -77,8 +78,9 @@ function checkKubernetes(objects: Manifest[], spec: ScaffoldSpec, name = spec.na
     expect(service.spec.loadBalancerClass).toBe("eks.amazonaws.com/nlb");
     expect(objects.some((o) => o.kind === "NodePool")).toBe(spec.gpu);
   }
-  if (spec.launchType === "fargate") {
-    // A plain LoadBalancer Service cannot reach Fargate pods: the AWS Load Balancer Controller's NLB targets their IPs.
+  if (spec.launchType !== "auto-mode") {
+    // A plain LoadBalancer Service cannot reach Fargate pods, and on EC2 the in-tree controller is the legacy one:
+    // the AWS Load Balancer Controller's NLB targets the pods' IPs, on both.
     expect(service.metadata.annotations).toMatchObject({
       "service.beta.kubernetes.io/aws-load-balancer-type": "external",
       "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
@@ -235,5 +237,27 @@ describe("checking what to scaffold", () => {
     expect(sizeWarnings(base({ platform: "eks", memory: 6 }), "en")).toEqual([expect.stringContaining("--memory 6 MiB is very little")]);
     expect(sizeWarnings(base(), "en")).toEqual([]);
     expect(sizeWarnings(base({ platform: "eks", memory: 64 }), "en")).toEqual([]);
+  });
+});
+
+describe("where the image comes from, for the ECS note on pulling it", () => {
+  it.each([
+    ["nginx:latest", "Docker Hub"],
+    ["acme/web:1.0", "Docker Hub"],
+    ["ghcr.io/acme/web@sha256:abc123", "ghcr.io"],
+    ["public.ecr.aws/nginx/nginx:1.27", "public.ecr.aws"],
+    ["localhost:5000/app", "localhost:5000"],
+    ["123456789012.dkr.ecr.us-east-1.amazonaws.com/app:2.0", "ecr"],
+    ["123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app", "ecr"],
+  ])("%s comes from %s", (image, registry) => {
+    expect(registryOf(image)).toBe(registry);
+  });
+
+  it("offers VPC endpoints for ECR only for an image in ECR", () => {
+    const spec = { ...DEFAULTS, platform: "ecs", launchType: "fargate", memory: DEFAULTS.memory.ecs, helm: false, gpu: false, public: false } as const;
+    const keys = (image: string) => scaffold({ ...spec, image }).notes.map((note) => note.key);
+    expect(keys("nginx:latest")).toContain("scaffold.note.noPublicIpRegistry");
+    expect(keys("nginx:latest")).not.toContain("scaffold.note.noPublicIp");
+    expect(keys("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:2.0")).toContain("scaffold.note.noPublicIp");
   });
 });

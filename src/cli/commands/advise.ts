@@ -15,7 +15,8 @@ import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { loadPrices } from "../input/load-prices.js";
 import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
-import { appendText, assertCanWrite, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
+import { jsonText } from "../output/escape.js";
+import { appendText, assertCanAppend, assertCanWrite, shownPath, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
 /**
@@ -32,32 +33,42 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const save = options.save;
   if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
+  const summaryFile = options.summary === true ? io.env.GITHUB_STEP_SUMMARY : undefined;
+  if (summaryFile) assertCanAppend(summaryFile, io.cwd, options.force === true, lang);
   const date = format === "adr" ? today(io.env, lang) : "";
 
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
   const prices = await loadPrices(options.prices, io, lang);
-  const { answers, given, asked } = await gatherAnswers(options, io, lang, "recommend", asking);
+  const { answers, given, asked, fromRepository } = await gatherAnswers(options, io, lang, "recommend", asking);
   const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
-  const rendered = await render(result, format, options, io, lang, date);
+  // Every format says which answers came from the repository (--from DIR).
+  const rendered =
+    fromRepository === undefined
+      ? await render(result, format, options, io, lang, date, asked)
+      : format === "json"
+        ? `${JSON.stringify({ ...result, fromRepository }, null, 2)}\n`
+        : `${await render(result, format, options, io, lang, date, asked)}${await (await import("../render/from-repository.js")).fromRepositoryLine(fromRepository, format, lang, outputWidth(io.stdout))}`;
   // After the questionnaire, the text result ends with the command that gives it again.
-  const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang) : "";
+  const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang, fromRepository?.keys) : "";
   await writeOut(io.stdout, rendered + again);
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
-    writeAnswersFile(save, written, io.cwd, options.force === true, lang);
-    io.stderr.write(`${wrap(t(lang, "save.wrote", { path: resolve(io.cwd, save), file: save }), outputWidth(io.stderr)).join("\n")}\n`);
+    const saved = writeAnswersFile(save, written, io.cwd, options.force === true, lang);
+    const { rerunCommand } = await import("../render/reproduce.js");
+    const wrote = t(lang, "save.wrote", { path: saved.throughLink ?? resolve(io.cwd, save), command: rerunCommand(io.env, save, lang) });
+    io.stderr.write(`${wrap(wrote, outputWidth(io.stderr)).join("\n")}\n`);
   } else if (asked && io.stderr.isTTY === true) {
     const { offerToSave } = await import("../input/save-offer.js");
-    await offerToSave(written, { input: io.stdin, output: io.stderr }, io.cwd, lang, colorEnabled(io.stderr, io.env, options.color));
+    await offerToSave(written, io, lang, colorEnabled(io.stderr, io.env, options.color));
   }
   if (options.summary === true) await appendSummary(result, io, lang);
   return gate(result, expect, io, lang);
 }
 
-async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string): Promise<string> {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string, asked: boolean): Promise<string> {
+  if (format === "json") return `${jsonText(result, 2)}\n`;
   // Each renderer loads only for its format: a JSON run needs none of them.
   switch (format) {
     case "markdown":
@@ -65,28 +76,39 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
     case "adr":
       return (await import("../render/adr.js")).renderAdr(result, { lang, version: VERSION, date });
     case "text": {
-      const color = colorEnabled(io.stdout, io.env, options.color);
-      return (await import("../render/text.js")).renderText(result, { lang, color, width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true });
+      const text = { lang, color: colorEnabled(io.stdout, io.env, options.color), width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true };
+      const summary = (await import("../render/summary.js")).renderSummary(result, text);
+      if (options.details !== true) return summary;
+      const full = (await import("../render/text.js")).renderText(result, text);
+      // After the questionnaire the save offer follows: the summary closes the report, so the answer is on screen when it is made.
+      return asked ? `${full}\n${summary}` : full;
     }
   }
 }
 
-async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang): Promise<string> {
-  const { renderReproduce } = await import("../render/reproduce.js");
-  const extra = [...(options.rules === undefined ? [] : ["--rules", options.rules]), ...(options.lang === undefined ? [] : ["--lang", options.lang])];
-  return renderReproduce([...flagsFor(answers), ...extra], outputWidth(io.stdout), lang);
+async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang, scanned: readonly string[] = []): Promise<string> {
+  const { langFlag, renderReproduce } = await import("../render/reproduce.js");
+  const extra = [
+    ...(options.from === undefined ? [] : ["--from", options.from]),
+    ...(options.rules === undefined ? [] : ["--rules", options.rules]),
+    ...(options.lang === undefined ? langFlag(lang) : ["--lang", options.lang]),
+  ];
+  // What --from finds again is not repeated as flags.
+  const own = Object.fromEntries(Object.entries(answers).filter(([key]) => !scanned.includes(key)));
+  return renderReproduce([...flagsFor(own), ...extra], outputWidth(io.stdout), lang, io.env);
 }
 
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */
 function gate(result: Result, expect: Platform | undefined, io: Io, lang: Lang): number {
   if (expect === undefined || expect === result.recommendation) return EXIT.ok;
-  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.ruleId);
+  // Each reason by its label, in the run's language: a rule's id means nothing to the reader of a CI log.
+  const top = result.reasons.filter((r) => r.platform === result.recommendation).slice(0, 3).map((r) => r.label);
   io.stderr.write(
     `ecs-or-eks: ${t(lang, "gate.failed", {
       expected: t(lang, `platform.${expect}`),
       actual: t(lang, `platform.${result.recommendation}`),
       scores: `ECS ${result.scores.ecs}, EKS ${result.scores.eks}`,
-      reasons: top.join(", "),
+      reasons: top.join("; "),
     })}\n`,
   );
   return EXIT.gateFailed;
@@ -105,10 +127,10 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
   }
   const { renderMarkdown } = await import("../render/markdown.js");
   try {
-    appendText(file, `${renderMarkdown(result, { lang, version: VERSION })}\n`);
+    appendText(resolve(io.cwd, file), `${renderMarkdown(result, { lang, version: VERSION })}\n`);
   } catch (error) {
     // The result is already on stdout; the summary is an output that failed, not bad input.
-    throw new OutputError(t(lang, "summary.failed", { file, reason: writeFailureReason(error, lang) }));
+    throw new OutputError(t(lang, "summary.failed", { file: shownPath(file, io.cwd, lang), reason: writeFailureReason(error, lang) }));
   }
 }
 

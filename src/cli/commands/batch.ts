@@ -14,12 +14,13 @@ import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { findDuplicateKey, locateJsonError } from "../input/json-error.js";
 import { quoteValue } from "../../engine/quote-value.js";
+import { MAX_NESTING, nestsDeeperThan } from "../../engine/depth.js";
 import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
-import { cannotRead, openInput } from "../input/read.js";
+import { cannotRead, foreignEncoding, openInput } from "../input/read.js";
 import { optionName, usdText } from "../render/phrases.js";
-import { forTerminal } from "../output/escape.js";
+import { forTerminal, jsonText } from "../output/escape.js";
 
 /** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
 async function openBatchInput(path: string, io: Io, lang: Lang): Promise<Readable> {
@@ -48,6 +49,15 @@ const LISTED = 20;
 
 /** The signals that end a batch run: each is caught so the line being written is finished first. */
 const STOP_SIGNALS = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
+
+/**
+ * The longest a batch works without letting the event loop run: a signal's
+ * handler runs only then. A chunk of input can hold 30,000 bad lines, each
+ * costing an exception or two; without a pause, a flood of them kept SIGTERM
+ * waiting for minutes. Checked every CHECK_EVERY lines.
+ */
+const PAUSE_AFTER_MS = 20;
+const CHECK_EVERY = 64;
 
 function note(lines: Lines, line: number): void {
   lines.count++;
@@ -80,14 +90,27 @@ export async function runBatch(
   let encoding: string | undefined;
   // A signal stops the run between writes, never inside one: the output up to it is whole lines.
   let stopped: keyof typeof SIGNAL_EXIT | undefined;
-  const stop = (signal: keyof typeof SIGNAL_EXIT) => () => void (stopped ??= signal);
+  const stop = (signal: keyof typeof SIGNAL_EXIT) => () => {
+    stopped ??= signal;
+    // A batch waiting for input that may never come (an idle pipe) stops waiting.
+    input.destroy();
+  };
   const handlers = STOP_SIGNALS.map((signal) => [signal, stop(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  let working = Date.now();
+  const interrupted = () => new Interrupted(stopped!, SIGNAL_EXIT[stopped!], t(lang, "batch.interrupted", { signal: stopped!, line }));
   try {
     for await (const batch of readLineBatches(input, MAX_LINE_BYTES)) {
-      // A chunk's lines are evaluated in one go and written in one write.
+      // A chunk's lines are evaluated in one go and written in one write, with a pause now and then for signals.
       let out = "";
       for (const read of batch) {
+        if (line % CHECK_EVERY === 0 && Date.now() - working > PAUSE_AFTER_MS) {
+          if (out !== "") await writeOut(io.stdout, out);
+          out = "";
+          await new Promise((resolve) => setImmediate(resolve));
+          working = Date.now();
+          if (stopped) throw interrupted();
+        }
         line++;
         if ("noEnd" in read) {
           endless = true;
@@ -115,15 +138,18 @@ export async function runBatch(
         out += format === "json" ? jsonLine(record) : textRow(record, lang);
       }
       if (out !== "") await writeOut(io.stdout, out);
-      if (stopped) throw new Interrupted(stopped, SIGNAL_EXIT[stopped], t(lang, "batch.interrupted", { signal: stopped, line }));
+      if (stopped) throw interrupted();
     }
+    if (stopped) throw interrupted();
   } catch (error) {
+    // The input, destroyed by the signal's handler, may end in an error of its own: the signal is what happened.
+    if (stopped && !(error instanceof OutputError)) throw interrupted();
     if (error instanceof InputError || error instanceof OutputError || error instanceof Interrupted || path === undefined || path === "-") throw error;
     throw cannotRead(path, error, lang);
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
-  if (encoding) throw new InputError(t(lang, "input.foreignEncoding", { file: path ?? "stdin", encoding }), t(lang, "input.saveAsUtf8"));
+  if (encoding) throw new InputError(foreignEncoding(path ?? "stdin", encoding, lang), t(lang, "input.saveAsUtf8"));
   if (endless) throw new InputError(t(lang, "batch.noEnd", { line, limit: "1 MiB" }), t(lang, "batch.noEndHint"));
   if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
   if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
@@ -163,7 +189,11 @@ function evaluateLine(
   if (duplicate) return { line, error: t(lang, "input.duplicateKey", { where: `line ${line}:${duplicate.column}`, key: quoteValue(duplicate.key) }) };
   const id = (raw as Record<string, unknown>).id;
   const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
-  if (id !== undefined && !("id" in record)) return { line, error: t(lang, "answers.badId", { got: JSON.stringify(id) }) };
+  if (id !== undefined && !("id" in record)) {
+    // An id nested thousands deep says more by its depth than by its first brackets.
+    const error = nestsDeeperThan(raw) ? t(lang, "answers.tooDeep", { max: MAX_NESTING }) : t(lang, "answers.badId", { got: quoteValue(id) });
+    return { line, error };
+  }
   const answers = overrides ? { ...(raw as object), ...overrides } : raw;
   // Most lines are valid: checked without the schema, and without an await per line.
   const checked = quickCheckAnswers(answers, true);
@@ -194,8 +224,8 @@ async function validated(
 
 /** {"line":1,"id":"svc-a",...result}: the result is spliced in, not copied (this runs a million times). */
 function jsonLine(record: LineRecord): string {
-  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${JSON.stringify(record.id)}`}`;
-  return "error" in record ? `${head},"error":${JSON.stringify(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
+  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${jsonText(record.id)}`}`;
+  return "error" in record ? `${head},"error":${jsonText(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
 }
 
 function textRow(record: LineRecord, lang: Lang): string {

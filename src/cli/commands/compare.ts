@@ -1,7 +1,5 @@
 import { Chalk } from "chalk";
-import { COMPARISON } from "../../engine/comparison.js";
-import { localize } from "../../explain/words.js";
-import { BUILT_IN_RULES } from "../../engine/builtin.js";
+import { explainComparison } from "../../explain/comparison.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
@@ -15,18 +13,12 @@ import { renderTable } from "../render/table.js";
 export function compare(options: CompareOptions, io: Io, lang: Lang): number {
   const format = formatOf(options, FORMATS.compare, lang);
   checkLang(options, lang);
-  const rows = COMPARISON.rows.map((row) => ({
-    id: row.id,
-    topic: localize(row.topic, lang),
-    ecs: localize(row.ecs, lang),
-    eks: localize(row.eks, lang),
-  }));
-  const source = localize(BUILT_IN_RULES.sources[COMPARISON.source]!.title, lang);
+  const comparison = explainComparison(lang);
+  const { rows, source, since } = comparison;
   const headers = [t(lang, "compare.topic"), t(lang, "platform.long.ecs"), t(lang, "platform.long.eks")];
-  const since = COMPARISON.since.map((entry) => ({ date: entry.date, text: localize(entry.text, lang), source: entry.source }));
-  const quoted = t(lang, "compare.quoted", { date: COMPARISON.guideDate });
+  const quoted = t(lang, "compare.quoted", { date: comparison.guideDate });
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, source, guideDate: COMPARISON.guideDate, lang, rows, since }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
   } else if (format === "markdown") {
     const cell = (text: string) => text.replace(/\|/g, "\\|");
     const lines = [
@@ -59,3 +51,4 @@ export function compare(options: CompareOptions, io: Io, lang: Lang): number {
   }
   return EXIT.ok;
 }
+

@@ -5,7 +5,7 @@ import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
 import type { Io } from "../terminal/io.js";
 import { checkLang, type InitOptions } from "../input/options.js";
-import { assertCanWrite, writeAnswersFile } from "../output/write-file.js";
+import { assertCanWrite, linkNotes, writeAnswersFile } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
 
 /** `ecs-or-eks init`: the questionnaire (or flags), written as an answers file for CI. */
@@ -19,7 +19,9 @@ export async function init(options: InitOptions, io: Io, lang: Lang): Promise<nu
   // Every answer is written, defaults included: the file documents the whole decision.
   // An answer left unknown (the team's size) stays out rather than being written as a guess.
   const written = QUESTIONS.filter((q) => answers[q.key] !== undefined).map((q) => [q.key, answers[q.key]]);
-  writeAnswersFile(out, Object.fromEntries(written), io.cwd, force, lang);
-  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out) })}\n`);
+  const wrote = writeAnswersFile(out, Object.fromEntries(written), io.cwd, force, lang);
+  for (const note of linkNotes([wrote], lang)) io.stderr.write(`${note}\n`);
+  const { rerunCommand } = await import("../render/reproduce.js");
+  io.stderr.write(`${t(lang, "init.wrote", { file: forTerminal(out), command: forTerminal(rerunCommand(io.env, out, lang)) })}\n`);
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { loadPrices } from "../input/load-prices.js";
 import { checkLang, FORMATS, formatOf, type PricesOptions } from "../input/options.js";
 import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
+import { forTerminal, jsonText, mapStrings, MAX_LABEL } from "../output/escape.js";
 
 /** `ecs-or-eks prices`: the prices in use, per region, each with its date and source; as JSON, a file --prices reads back. */
 export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Promise<number> {
@@ -16,14 +17,16 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
   checkLang(options, lang);
   const prices = await loadPrices(options.prices, io, lang);
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify(prices.data, null, 2)}\n`);
+    io.stdout.write(`${jsonText(prices.data, 2)}\n`);
     return EXIT.ok;
   }
   const c = new Chalk({ level: colorEnabled(io.stdout, io.env, options.color) ? 1 : 0 });
   const table = { width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true, header: (text: string) => c.bold(text) };
-  const origin = prices.origin.source === "built-in" ? t(lang, "prices.builtIn") : prices.origin.path;
-  const { data } = prices;
-  const out = [...wrap(t(lang, "prices.title", { origin, version: data.version, hours: data.hoursPerMonth }), table.width).map((line) => c.bold(line))];
+  const origin = prices.origin.source === "built-in" ? t(lang, "prices.builtIn") : forTerminal(prices.origin.path);
+  // Every name, key, date and source in a prices file is the user's: escaped and cut, as on any terminal line.
+  const data = mapStrings(prices.data, (text) => forTerminal(text));
+  const version = forTerminal(prices.data.version, MAX_LABEL);
+  const out = [...wrap(t(lang, "prices.title", { origin, version, hours: data.hoursPerMonth }), table.width).map((line) => c.bold(line))];
   const columns = [t(lang, "prices.column.item"), t(lang, "prices.column.usd"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")];
   // Sources are long: each row cites a number, and the sources follow the tables once.
   const sources: string[] = [];
@@ -63,7 +66,7 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
     [t(lang, "prices.item.savingsPlans"), `${data.savingsPlans.computeEc2UpTo} / ${data.savingsPlans.computeFargateUpTo} / ${data.savingsPlans.ec2InstanceUpTo}`, data.savingsPlans.asOf, cite(data.savingsPlans.source)],
   ];
   out.push("", c.bold(t(lang, "prices.shared")), renderTable([t(lang, "prices.column.item"), t(lang, "prices.column.value"), t(lang, "prices.column.asOf"), t(lang, "prices.column.source")], shared, table));
-  out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, source, table.width).split("\n")));
+  out.push("", c.bold(t(lang, "prices.sources")), ...sources.flatMap((source, i) => hang(`[${i + 1}] `, withStanding(source, lang), table.width).split("\n")));
   io.stdout.write(`${out.join("\n")}\n`);
   return EXIT.ok;
 }
@@ -73,6 +76,23 @@ export async function checkPricesFile(file: string, options: PricesOptions, io: 
   checkLang(options, lang);
   const prices: Prices = await loadPrices(file, io, lang);
   const kind = prices.origin.source === "file" && prices.origin.extends ? "prices.validOverrides" : "prices.valid";
-  io.stdout.write(`${t(lang, kind, { file, regions: Object.keys(prices.data.regions).join(", ") })}\n`);
+  io.stdout.write(`${t(lang, kind, { file: forTerminal(file), regions: Object.keys(prices.data.regions).join(", ") })}\n`);
   return EXIT.ok;
+}
+
+/**
+ * How far a source note can be trusted, in words of the run's language, before
+ * the note itself: a reader who does not read English must still learn that a
+ * price was read second-hand, or that a Region's own rows were never read. The
+ * notes keep their words (titles, price-list names); the standing is read from
+ * the phrases the prices file uses for it.
+ */
+function withStanding(source: string, lang: Lang): string {
+  if (lang === "en") return source;
+  const standing = [
+    ...(/Seoul's own rows were not read/.test(source) ? [t(lang, "prices.standing.seoulNotRead")] : []),
+    ...(/second-hand/.test(source) ? [t(lang, "prices.standing.secondHand")] : []),
+    ...(/re-check/.test(source) ? [t(lang, "prices.standing.recheck")] : []),
+  ];
+  return standing.length === 0 ? source : `(${standing.join(", ")}) ${source}`;
 }

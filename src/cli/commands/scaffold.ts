@@ -2,7 +2,8 @@ import { lstatSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError, UsageError } from "../../engine/errors.js";
 import { pickLaunchType } from "../../engine/launch-type.js";
-import { QUESTIONS } from "../../engine/questions.js";
+import { QUESTIONS, type Answers } from "../../engine/questions.js";
+import type { RuleSet } from "../../engine/rule-set.js";
 import { evaluateBrief } from "../../engine/evaluate.js";
 import { localize } from "../../explain/words.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
@@ -10,12 +11,14 @@ import { t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
+import { answersFromFlags } from "../input/flags.js";
+import { validateAnswers } from "../input/validate-answers.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { optionName } from "../render/phrases.js";
 import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
-import { writeFilesAtomically } from "../output/write-file.js";
+import { linkNotes, writeFilesAtomically, type Written } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
 
 /**
@@ -25,15 +28,65 @@ import { forTerminal } from "../output/escape.js";
  */
 export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
-  const notNumbers = (["port", "cpu", "memory", "replicas"] as const)
-    .filter((flag) => options[flag] !== undefined && !/^\s*\d+\s*$/.test(String(options[flag])))
-    .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
-  if (notNumbers.length > 0) throw new InputError(notNumbers);
-  if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
+  checkScaffoldFlags(options, lang);
   refuseTwoStdinReaders(options, lang);
   const out = options.out;
   if (out !== undefined) checkOutFolder(out, io.cwd, lang);
-  const chosen = await choosePlatform(options, io, lang);
+  // The workload's figures and Region (no rule reads them) decide nothing: with --platform they ask for no other answer.
+  const deciding = options.answers !== undefined || QUESTIONS.some((q) => !("estimate" in q) && options[q.key] !== undefined);
+  const planned = await planScaffold(options, lang, {
+    given: deciding,
+    // With --platform, answers only refine the launch type: never ask for them.
+    advice: async (platform) => {
+      const rules = await loadRules(options.rules, io, lang);
+      const { answers, given } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
+      // As given, not the estimate's default: a Region nobody named stays a placeholder.
+      return { rules, answers, region: "region" in given ? answers.region : undefined };
+    },
+    region: () => regionFromFlags(options, lang),
+  });
+  const { result } = planned;
+  let written: Written[] = [];
+  if (out === undefined) {
+    await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
+  } else {
+    written = writeScaffold(result, out, io.cwd, options.force === true, lang);
+  }
+  io.stderr.write(`${scaffoldReport(planned, out, lang, linkNotes(written, lang)).join("\n")}\n`);
+  return EXIT.ok;
+}
+
+/** The flags' own mistakes, before any file is read: sizes that are not numbers, a Helm chart for ECS. */
+export function checkScaffoldFlags(options: ScaffoldOptions, lang: Lang): void {
+  // A number out of range (-1, 1.5) is the spec's to refuse, naming the range; only what is no number at all is refused here.
+  const notNumbers = (["port", "cpu", "memory", "replicas"] as const)
+    .filter((flag) => options[flag] !== undefined && !/^\s*-?\d+(\.\d+)?\s*$/.test(String(options[flag])))
+    .map((flag) => t(lang, "scaffold.notNumber", { flag: `--${flag}`, got: JSON.stringify(options[flag]) }));
+  if (notNumbers.length > 0) throw new InputError(notNumbers);
+  if (options.helm === true && options.platform === "ecs") throw new UsageError(t(lang, "scaffold.helmOnEcs"));
+}
+
+/** Where the answers come from, when there are any: the CLI gathers them, the MCP server has them already. */
+export interface ScaffoldAnswers {
+  /** Whether answers that decide the platform were given at all (--answers or an answer flag other than the estimate's). */
+  given: boolean;
+  /** The rules and the answers, for the advisor, with the Region if one was given; `platform` is --platform, when given. */
+  advice: (platform: Platform | undefined) => Promise<{ rules: RuleSet; answers: Answers; region?: string | undefined }>;
+  /** The Region given without answers that decide (`--region` beside --platform). */
+  region?: () => Promise<string | undefined>;
+}
+
+/** What a scaffold run makes: the spec, the files, how the platform was chosen and what deserves a second look. */
+export interface PlannedScaffold {
+  spec: ScaffoldSpec;
+  result: Scaffold;
+  why: string;
+  warnings: readonly string[];
+}
+
+/** The spec from the flags and the advisor, checked, and the files for it: everything but printing or writing them. */
+export async function planScaffold(options: ScaffoldOptions, lang: Lang, source: ScaffoldAnswers): Promise<PlannedScaffold> {
+  const chosen = await choosePlatform(options, lang, source);
   const number = (flag: "port" | "cpu" | "memory" | "replicas", fallback: number) => (options[flag] === undefined ? fallback : Number(options[flag]));
   const spec: ScaffoldSpec = {
     platform: chosen.platform,
@@ -47,6 +100,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
     memory: number("memory", DEFAULTS.memory[chosen.platform]),
     replicas: number("replicas", DEFAULTS.replicas),
     public: options.public === true,
+    region: chosen.region,
   };
   const problems = checkSpec(spec, lang);
   if (problems.length > 0) throw new InputError(problems);
@@ -54,24 +108,21 @@ export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: La
   if (options.image === undefined && spec.port !== DEFAULTS.port) {
     throw new UsageError(t(lang, "scaffold.portNeedsImage", { port: spec.port, image: DEFAULTS.image, imagePort: DEFAULTS.port }));
   }
-
   // The generators (and the YAML writer) load only for this command.
   const { scaffold, sizeWarnings } = await import("../../scaffold/index.js");
-  const result = scaffold(spec);
-  if (out === undefined) {
-    await writeOut(io.stdout, result.files.length === 1 ? result.files[0]!.content : result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join("\n"));
-  } else {
-    refuseLinkedFolders(out, result.files.map((file) => file.path), io.cwd, lang);
-    writeFilesAtomically(
-      result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
-      io.cwd,
-      options.force === true,
-      lang,
-      out,
-    );
-  }
-  io.stderr.write(report(spec, result, out, chosen.why, sizeWarnings(spec, lang), lang));
-  return EXIT.ok;
+  return { spec, result: scaffold(spec), why: chosen.why, warnings: sizeWarnings(spec, lang) };
+}
+
+/** The files into the folder `out`, all or none, never through a linked folder under it, never over a file without `force`. */
+export function writeScaffold(result: Scaffold, out: string, cwd: string, force: boolean, lang: Lang): Written[] {
+  refuseLinkedFolders(out, result.files.map((file) => file.path), cwd, lang);
+  return writeFilesAtomically(
+    result.files.map((file) => ({ path: join(out, file.path), content: file.content })),
+    cwd,
+    force,
+    lang,
+    out,
+  );
 }
 
 interface Chosen {
@@ -81,22 +132,31 @@ interface Chosen {
   gpu: boolean;
   /** How the platform was chosen, for the report. */
   why: string;
+  /** The Region given (--region, or in the answers), for the logs. */
+  region: string | undefined;
+}
+
+/** The Region from --region, checked as every answer flag is (the other flags given are checked too, and refused alike). */
+async function regionFromFlags(options: ScaffoldOptions, lang: Lang): Promise<string | undefined> {
+  const flags = answersFromFlags(options, lang);
+  const outcome = await validateAnswers(flags.raw, { lang, where: (key) => flags.where.get(key) ?? key });
+  // Only the values are checked here: the answers that decide the platform are not needed.
+  if (!outcome.ok && outcome.problems.length > 0) throw new InputError(outcome.problems);
+  return typeof flags.raw.region === "string" ? flags.raw.region : undefined;
 }
 
 /** The platform from --platform or from the advisor; the launch type from --launch-type, the advisor, or the platform's first. */
-async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Promise<Chosen> {
+async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: ScaffoldAnswers): Promise<Chosen> {
   const platform = flagOneOf(options.platform, PLATFORMS, "--platform", lang);
   const launchFlag = flagOneOf(options.launchType, LAUNCH_TYPES, "--launch-type", lang);
   const helmFlag = options.helm === true;
   const gpuFlag = options.gpu === true;
-  const hasAnswers = options.answers !== undefined || QUESTIONS.some((q) => options[q.key] !== undefined);
-  if (platform !== undefined && !hasAnswers) {
+  if (platform !== undefined && !source.given) {
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
-    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag") };
+    const region = await source.region?.();
+    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag"), region };
   }
-  const rules = await loadRules(options.rules, io, lang);
-  // With --platform, answers only refine the launch type: never ask for them.
-  const { answers } = await gatherAnswers(platform === undefined ? options : { ...options, input: false }, io, lang);
+  const { rules, answers, region } = await source.advice(platform);
   // The decision alone: scaffolding needs neither its prose nor what would change it.
   const result = evaluateBrief(answers, { rules });
   const target = platform ?? result.recommendation;
@@ -115,12 +175,14 @@ async function choosePlatform(options: ScaffoldOptions, io: Io, lang: Lang): Pro
     helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")),
     gpu: gpuFlag || answers.requirements.includes("gpu"),
     why,
+    region,
   };
 }
 
-function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, why: string, warnings: readonly string[], lang: Lang): string {
+/** The report on stderr (the text a client of the MCP server shows): what was made and why, what was written, notes, warnings, placeholders. */
+export function scaffoldReport({ spec, result, why, warnings }: PlannedScaffold, out: string | undefined, lang: Lang, notes: readonly string[] = []): string[] {
   const lines = [t(lang, "scaffold.for", { what: optionName(lang, spec.platform, spec.launchType), why })];
-  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })));
+  if (out !== undefined) lines.push(...result.files.map((f) => t(lang, "scaffold.wrote", { file: forTerminal(join(out, f.path)) })), ...notes);
   if (spec.helm) lines.push(t(lang, "scaffold.helmNote", { name: spec.name, dir: forTerminal(join(out ?? ".", spec.name)) }));
   for (const { key, ...vars } of result.notes) lines.push(t(lang, key, vars));
   lines.push(...warnings.map((warning) => t(lang, "scaffold.warning", { warning })));
@@ -131,11 +193,11 @@ function report(spec: ScaffoldSpec, result: Scaffold, out: string | undefined, w
       lines.push(`  ${token.padEnd(width)}  ${tDynamic(lang, `placeholder.${token.slice(1, -1)}`, "")}`);
     }
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 /** --out names a folder: not empty, not a file (a missing folder is created). */
-function checkOutFolder(out: string, cwd: string, lang: Lang): void {
+export function checkOutFolder(out: string, cwd: string, lang: Lang): void {
   if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
   let isFile = false;
   try {

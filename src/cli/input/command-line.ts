@@ -6,9 +6,14 @@ import { Command, Option } from "commander";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { advise } from "../commands/advise.js";
 import { QUESTIONS } from "../../engine/questions.js";
+import { addListValue } from "./flags.js";
 import {
+  checkLang,
+  COMMAND_OPTIONS,
   FORMATS,
   OPTION_TABLES,
+  type CommandName,
+  type CommandSpec,
   type AdviseOptions,
   type CommonOptions,
   type CompareOptions,
@@ -18,6 +23,7 @@ import {
   type RulesCheckOptions,
   type RulesOptions,
   type ScaffoldOptions,
+  type ScanCommandOptions,
   type SchemaOptions,
 } from "./options.js";
 import { EXIT, exitCodeVars } from "../output/exit-codes.js";
@@ -40,10 +46,26 @@ export async function runCommandLine(argv: readonly string[], io: Io, lang: Lang
     <O,>(action: Action<O>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      exitCode = await action(command.optsWithGlobals() as O, command);
+      exitCode = await action(optionsOf(command) as O, command);
     };
   await buildProgram(argv, io, lang, settingExitCode).parseAsync([...argv], { from: "user" });
   return exitCode;
+}
+
+/**
+ * A command's options with those given before its name (`ecs-or-eks --no-color rules`). Commander's
+ * optsWithGlobals lets a parent's default win over what was typed after the name: `rules --no-color` stayed bold.
+ */
+function optionsOf(command: Command): Record<string, unknown> {
+  const chain: Command[] = [];
+  for (let at: Command | null = command; at; at = at.parent) chain.unshift(at);
+  const merged: Record<string, unknown> = {};
+  for (const each of chain) {
+    for (const [key, value] of Object.entries(each.opts())) {
+      if (!(key in merged) || each.getOptionValueSource(key) !== "default") merged[key] = value;
+    }
+  }
+  return merged;
 }
 
 /** A command name nobody defined: the nearest one when it reads as a typo, else the list. */
@@ -86,24 +108,24 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
       })
       .exitOverride()
       .showSuggestionAfterError(true);
-  // Each table's flags, in order; --format says which formats this command offers.
-  const withOptions = (command: Command, table: readonly OptionSpec[], formats?: readonly string[]) => {
-    for (const [flags, help] of table) {
-      command.addOption(new Option(flags, t(lang, help, help === "help.format" ? { formats: (formats ?? []).join("|") } : undefined)));
+  // A command's options, from its row of the commands table: each table's flags in order, one flag per answer
+  // before the answers table; --format says which formats the command offers.
+  const withOptions = (command: Command, spec: { readonly tables: readonly (keyof typeof OPTION_TABLES)[] }, formats?: readonly string[]) => {
+    for (const table of spec.tables) {
+      if (table === "answers") for (const option of answerOptions(lang)) command.addOption(option);
+      for (const [flags, help] of OPTION_TABLES[table] as readonly OptionSpec[]) {
+        command.addOption(new Option(flags, t(lang, help, help === "help.format" ? { formats: (formats ?? []).join("|") } : undefined)));
+      }
     }
     return command;
   };
-  const common = (command: Command) => withOptions(command, OPTION_TABLES.common);
   // `rules check <file>` and `prices check <file>`: the same shape, over different data.
   const withCheck = <O>(command: Command, data: "rules" | "prices", check: (file: string, options: O) => ReturnType<Action<O>>) => {
+    const spec = COMMAND_OPTIONS[data].subcommands.check;
     const sub = describe(command.command("check"), `${data}Check`)
       .summary(t(lang, `help.${data}Check.description`))
-      .argument("<file>", t(lang, `help.${data}File`));
-    common(sub).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
-  };
-  const withAnswers = (command: Command) => {
-    for (const option of answerOptions(lang)) command.addOption(option);
-    return withOptions(command, OPTION_TABLES.answers);
+      .argument(spec.operand[0], t(lang, spec.operand[1]));
+    withOptions(sub, spec).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
   };
 
   const program = describe(new Command("ecs-or-eks"), "main")
@@ -113,7 +135,7 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
     .enablePositionalOptions();
   // A word where the main command takes none is a mistyped command (or a file meant for --answers):
   // reported as such, rather than as commander's "too many arguments".
-  common(withOptions(withAnswers(program), OPTION_TABLES.advise, FORMATS.advise))
+  withOptions(program, COMMAND_OPTIONS[""], FORMATS.advise)
     .action(
       settingExitCode<AdviseOptions>((options, self) => {
         if (self.args.length > 0) throw unknownCommand(self.args[0]!, program, lang);
@@ -123,36 +145,44 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
 
   // Each subcommand's options are built only when it is the one being run;
   // the others are listed by name and summary (all that the root help shows).
-  const subcommands: Record<string, (command: Command) => void> = {
+  const subcommands: Record<CommandName, (command: Command) => void> = {
     schema: (command) =>
-      common(command).action(settingExitCode<SchemaOptions>(async (options) => (await import("../commands/schema.js")).printSchema(options, io, lang))),
+      withOptions(command, COMMAND_OPTIONS.schema).action(settingExitCode<SchemaOptions>(async (options) => (await import("../commands/schema.js")).printSchema(options, io, lang))),
     init: (command) =>
-      common(withOptions(withAnswers(command), OPTION_TABLES.init)).action(
+      withOptions(command, COMMAND_OPTIONS.init).action(
         settingExitCode<InitOptions>(async (options) => (await import("../commands/init.js")).init(options, io, lang)),
       ),
     rules: (command) => {
-      common(withOptions(command, OPTION_TABLES.rules, FORMATS.rules)).action(
+      withOptions(command, COMMAND_OPTIONS.rules, FORMATS.rules).action(
         settingExitCode<RulesOptions>(async (options) => (await import("../commands/rules.js")).listRules(options, io, lang)),
       );
       withCheck(command, "rules", async (file, options: RulesCheckOptions) => (await import("../commands/rules.js")).checkRulesFile(file, options, io, lang));
     },
     prices: (command) => {
-      common(withOptions(command, OPTION_TABLES.prices, FORMATS.prices)).action(
+      withOptions(command, COMMAND_OPTIONS.prices, FORMATS.prices).action(
         settingExitCode<PricesOptions>(async (options) => (await import("../commands/prices.js")).listPrices(options, io, lang)),
       );
       withCheck(command, "prices", async (file, options: PricesOptions) => (await import("../commands/prices.js")).checkPricesFile(file, options, io, lang));
     },
     compare: (command) =>
-      common(withOptions(command, OPTION_TABLES.compare, FORMATS.compare)).action(
+      withOptions(command, COMMAND_OPTIONS.compare, FORMATS.compare).action(
         settingExitCode<CompareOptions>(async (options) => (await import("../commands/compare.js")).compare(options, io, lang)),
       ),
     scaffold: (command) =>
-      common(withAnswers(withOptions(command, OPTION_TABLES.scaffold))).action(
+      withOptions(command, COMMAND_OPTIONS.scaffold).action(
         settingExitCode<ScaffoldOptions>(async (options) => (await import("../commands/scaffold.js")).scaffoldCommand(options, io, lang)),
       ),
+    scan: (command) =>
+      withOptions(command, COMMAND_OPTIONS.scan, FORMATS.scan).action(
+        settingExitCode<ScanCommandOptions>(async (options, self) => (await import("../commands/scan.js")).scanCommand(self.args[0], options, io, lang)),
+      ),
+    mcp: (command) =>
+      withOptions(command, COMMAND_OPTIONS.mcp).action(settingExitCode<CommonOptions>(async (options) => (await import("../commands/mcp.js")).serveMcp(options, io, lang))),
+    // The global options are taken here too (`help compare --lang ko`): the language was read from them already.
     help: (command) =>
-      command.action(
-        settingExitCode<CommonOptions>((_options, self) => {
+      withOptions(command, COMMAND_OPTIONS.help).action(
+        settingExitCode<CommonOptions>((options, self) => {
+          checkLang(options, lang);
           const name = self.args[0];
           const shown = name === undefined ? program : program.commands.find((c) => c.name() === name);
           if (shown === undefined) throw unknownCommand(name!, program, lang);
@@ -161,19 +191,15 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
         }),
       ),
     completion: (command) =>
-      common(command).action(
+      withOptions(command, COMMAND_OPTIONS.completion).action(
         settingExitCode<CommonOptions>(async (_options, self) => (await import("../commands/completion.js")).printCompletion(self.args[0]!, io, lang)),
       ),
   };
   // Arguments are declared for every command, built or not: the main help's list shows them.
-  const operands: Record<string, [string, MessageKey]> = {
-    help: ["[command]", "help.helpCommand.argument"],
-    completion: ["<shell>", "help.completion.argument"],
-  };
-  for (const [name, build] of Object.entries(subcommands)) {
+  for (const [name, build] of Object.entries(subcommands) as [CommandName, (command: Command) => void][]) {
     const command = program.command(name).summary(t(lang, `help.${name}.description` as MessageKey));
-    const operand = operands[name];
-    if (operand) command.argument(operand[0], t(lang, operand[1]));
+    const spec: CommandSpec = COMMAND_OPTIONS[name];
+    if (spec.operand) command.argument(spec.operand[0], t(lang, spec.operand[1]));
     if (argv.includes(name)) build(describe(command, name));
   }
   // Set after the subcommands are made, which would otherwise inherit it.
@@ -196,6 +222,6 @@ function answerOptions(lang: Lang): Option[] {
     // The value lands under the answer's key: --memory-gib is memoryGiB, not commander's memoryGib.
     option.attributeName = () => q.key;
     // A list flag given twice adds up (--ecosystem helm --ecosystem gitops); others keep the last value, as usual.
-    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]) : option;
+    return q.kind === "set" ? option.argParser((value: string, previous: string[] | undefined) => addListValue(previous, value, `--${q.flag}`, lang)) : option;
   });
 }

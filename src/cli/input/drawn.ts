@@ -3,7 +3,9 @@
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { Interrupted } from "../../engine/errors.js";
-import { SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
+import { t, type Lang } from "../../i18n/index.js";
+import { EXIT, SIGNAL_EXIT, type Signal } from "../output/exit-codes.js";
+import { capTypeToFind } from "./find-keys.js";
 import { clearAfterResize, frameOf, type Frame } from "./redraw.js";
 
 export interface PromptContext {
@@ -16,18 +18,27 @@ export interface PromptContext {
  * Runs prompts with the process's signals caught: a signal from outside (kill,
  * a closed window) aborts the open prompt, which then puts the terminal back
  * (echo, cursor, line mode) before the run ends with the signal's exit code.
+ * Ctrl-D (end of input) at any prompt ends the run as Ctrl-C does, with its
+ * own line: readline would close quietly, leaving the prompt unanswered and
+ * the run to end with 0.
  */
-export async function whileAsking<T>(context: PromptContext, ask: (context: PromptContext) => Promise<T>): Promise<T> {
+export async function whileAsking<T>(context: PromptContext, lang: Lang, ask: (context: PromptContext) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const stop = (signal: Signal) => () => controller.abort(new Interrupted(signal, SIGNAL_EXIT[signal]));
   const handlers = (Object.keys(SIGNAL_EXIT) as Signal[]).map((signal) => [signal, stop(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  // Heard before readline's own handler, which each prompt adds later.
+  const endOfInput = (_text: unknown, key?: { ctrl?: boolean; name?: string }) => {
+    if (key?.ctrl === true && key.name === "d") controller.abort(new Interrupted("EOF", EXIT.interrupted, t(lang, "error.endOfInput")));
+  };
+  context.input.on("keypress", endOfInput);
   try {
     return await ask({ ...context, signal: controller.signal });
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
+    context.input.off("keypress", endOfInput);
   }
 }
 
@@ -44,9 +55,12 @@ export async function untilDrawn<T>(context: PromptContext, prompt: (output: Wri
   // A resize redraws the open prompt at the new width rather than at the next key.
   const redraw = () => nudge(context.input, textField);
   output.on("resize", redraw);
+  // A typed answer bounds its own line (typed-prompt.ts); a list's type-to-find is bounded here.
+  const uncap = textField ? () => {} : capTypeToFind(context.input);
   try {
     return await prompt(output);
   } finally {
+    uncap();
     output.off("resize", redraw);
     await flushed;
   }

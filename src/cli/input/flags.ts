@@ -1,4 +1,4 @@
-import { QUESTIONS, type AnswerKey } from "../../engine/questions.js";
+import { MAX_SET_ITEMS, QUESTIONS, type AnswerKey } from "../../engine/questions.js";
 import { UsageError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { AnswerFlags } from "./options.js";
@@ -29,6 +29,19 @@ export function answersFromFlags(options: AnswerFlags, lang: Lang): FlagAnswers 
   return { raw, where };
 }
 
+/**
+ * A list flag's values as they are typed, kept in place: each repetition
+ * costs the same (a copy per value had made 40,000 of them quadratic), and a
+ * value past what any list may hold is refused at once, since every value
+ * holds at least one item.
+ */
+export function addListValue(values: string[] | undefined, value: string, flag: string, lang: Lang): string[] {
+  const list = values ?? [];
+  if (list.length >= MAX_SET_ITEMS) throw new UsageError(t(lang, "flags.tooManyValues", { flag, max: MAX_SET_ITEMS }));
+  list.push(value);
+  return list;
+}
+
 // "--ecosystem helm,gitops", or "--ecosystem helm --ecosystem gitops"; "--ecosystem none" is the empty list.
 function toList(values: readonly string[], flag: string, lang: Lang): string[] {
   const items = values.flatMap((value) => value.split(",").map((item) => item.trim()));
@@ -49,7 +62,7 @@ function toList(values: readonly string[], flag: string, lang: Lang): string[] {
  * or a value out of range, stays the text typed, so the message quotes the
  * input as given ("-0", not 0).
  */
-function toInteger(value: string, min: number, max: number): number | string {
+export function toInteger(value: string, min: number, max: number): number | string {
   const text = value.trim();
   if (!/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return value;
   const number = Number(text);
@@ -57,7 +70,7 @@ function toInteger(value: string, min: number, max: number): number | string {
 }
 
 // Plain decimals only ("0.5", "16"); "1e3" or "0x10" stay text so the error can quote them.
-function toNumber(value: string): number | string {
+export function toNumber(value: string): number | string {
   return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 }
 

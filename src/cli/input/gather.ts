@@ -9,6 +9,7 @@ import { colorEnabled } from "../terminal/color.js";
 import type { WithAnswers } from "./options.js";
 import { parseJson, readText } from "./read.js";
 import type { ReviewEnd } from "./prompts.js";
+import type { Evidence, ScanResult } from "../../scan/evidence.js";
 
 export interface Gathered {
   answers: Answers;
@@ -16,6 +17,17 @@ export interface Gathered {
   given: Record<string, unknown>;
   /** Whether the questionnaire ran: a person answered at a terminal. */
   asked: boolean;
+  /** With --from DIR: the answers that came from the repository, and where each was found. */
+  fromRepository?: FromRepository;
+}
+
+export interface FromRepository {
+  /** The folder as given to --from. */
+  readonly root: string;
+  /** The answers taken from the scan (not overridden by a flag, the answers file or the review), in the questions' order. */
+  readonly keys: readonly string[];
+  /** The scan's evidence for those answers. */
+  readonly evidence: readonly Evidence[];
 }
 
 /**
@@ -46,29 +58,58 @@ export async function gatherAnswers(
     const outcome = await validateAnswers(fromFile, { lang, label });
     throw new InputError(outcome.ok ? [] : outcome.problems);
   }
-  const given: Record<string, unknown> = { ...fromFile, ...flags.raw };
+  // Explicit flags win, then the answers file, then what the repository shows, then the questions.
+  const scan = options.from === undefined ? undefined : await scannedAnswers(options.from, io, lang);
+  const scanned = scan?.result;
+  const given: Record<string, unknown> = { ...scanned?.answers, ...fromFile, ...flags.raw };
+  const fromRepository = (final: Record<string, unknown>) => (scanned === undefined ? {} : { fromRepository: tookFromScan(scanned, final) });
   // Asked only when it matters: knowing costs a look at stdin.
   const interactive = () => options.input !== false && stdinIsTTY(io);
 
   // Nothing given at a terminal: straight to the questions (validation comes after them).
   if (Object.keys(given).length > 0 || !interactive()) {
     const first = await validateAnswers(given, { lang, where, label });
-    if (first.ok) return { answers: first.answers, given, asked: false };
+    if (first.ok) return { answers: first.answers, given, asked: false, ...fromRepository(given) };
     if (first.problems.length > 0) throw new InputError(first.problems);
-    if (!interactive()) throw missingError(first.missing, lang, options.input === false && stdinIsTTY(io));
+    if (!interactive()) throw missingError(first.missing, lang, t(lang, options.input === false && stdinIsTTY(io) ? "answers.missingHintNoInput" : "answers.missingHint"));
   }
 
   // With an answers file, ask only the required answers it lacks; otherwise every question not given.
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
-  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end));
+  // What the repository showed is not asked again, but the review shows it, with where it was found, to be changed.
+  const known = scan === undefined ? undefined : { answers: pick(given, Object.keys(scan.result.answers)), where: scan.where };
+  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end, known));
   const all = { ...given, ...asked };
+  // An answer the review left unknown is left out, whatever the repository said.
+  if (known) for (const key of Object.keys(known.answers)) if (!(key in asked) && !(key in fromFile) && !(key in flags.raw)) delete all[key];
   const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);
-  return { answers: second.answers, given: all, asked: true };
+  return { answers: second.answers, given: all, asked: true, ...fromRepository(all) };
 }
 
-/** The answers still missing; the fix offers the prompts only where they could come: at a terminal, without --no-input. */
-function missingError(missing: readonly AnswerKey[], lang: Lang, noInputAtTerminal = false): InputError {
+/** The scan of --from DIR (whose answers are only keys the answers schema knows), and where it found each answer, in words. */
+async function scannedAnswers(dir: string, io: Io, lang: Lang): Promise<{ result: ScanResult; where: Record<string, string> }> {
+  // The scanner and its words load only for --from.
+  const [{ scanFolder }, { whereFound }, { forTerminal }] = await Promise.all([import("./scan-folder.js"), import("../render/scan-report.js"), import("../output/escape.js")]);
+  const result = await scanFolder(dir, io, lang);
+  const where = Object.fromEntries(Object.keys(result.answers).map((key) => [key, whereFound(result.evidence.filter((entry) => entry.answer === key), lang, (text) => forTerminal(text))]));
+  return { result, where };
+}
+
+/** The answers that still hold what the scan found: neither a flag, the file nor the review changed them. */
+function tookFromScan(scanned: ScanResult, final: Record<string, unknown>): FromRepository {
+  const keys = Object.keys(scanned.answers).filter((key) => JSON.stringify(final[key]) === JSON.stringify(scanned.answers[key]));
+  const ordered = [...QUESTIONS.map((q) => q.key as string).filter((key) => keys.includes(key)), ...keys.filter((key) => !QUESTIONS.some((q) => q.key === key))];
+  return { root: scanned.root, keys: ordered, evidence: scanned.evidence.filter((entry) => ordered.includes(entry.answer)) };
+}
+
+function pick(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in record).map((key) => [key, record[key]]));
+}
+
+
+/** The answers still missing, each with its flag; the fix says where they can come from (the prompts only where they could: at a terminal, without --no-input). */
+export function missingError(missing: readonly AnswerKey[], lang: Lang, hint = t(lang, "answers.missingHint")): InputError {
   const list = missing.map((key) => `${key} (${flagOf(key)})`).join(", ");
-  return new InputError(t(lang, "answers.missing", { keys: list }), t(lang, noInputAtTerminal ? "answers.missingHintNoInput" : "answers.missingHint"));
+  return new InputError(t(lang, "answers.missing", { keys: list }), hint);
 }

@@ -15,8 +15,9 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * not per line), counting bytes, not characters. A line past `maxBytes` is
  * reported as too long and skipped without being held; a line that goes on
  * past NO_END_BYTES ends the reading with `noEnd`, so memory stays flat and
- * endless input ends. A byte-order mark at the very start is dropped, as in
- * an answers file.
+ * endless input ends. A byte-order mark is dropped at the very start, as in
+ * an answers file, and at the start of any line: files saved with one and
+ * joined (cat a.ndjson b.ndjson) carry one into the middle.
  */
 export async function* readLineBatches(stream: Readable, maxBytes: number): AsyncGenerator<Line[]> {
   let pending: Buffer[] = [];
@@ -66,6 +67,7 @@ function decode(parts: readonly Buffer[]): Line {
   const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   const invalidAt = invalidUtf8At(bytes);
   if (invalidAt !== undefined) return { invalidAt };
-  const text = bytes.toString("utf8");
+  const decoded = bytes.toString("utf8");
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   return { text: text.endsWith("\r") ? text.slice(0, -1) : text };
 }

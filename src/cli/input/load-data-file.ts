@@ -28,7 +28,7 @@ export async function loadDataFile<B, T>(
   const [parse, { createHash }] = await Promise.all([spec.parse(), import("node:crypto")]);
   const text = await readText(path, () => io.stdin, io.cwd, lang, spec.flag);
   const label = path === "-" ? "stdin" : path;
-  const outcome = parse(parseJson(text, label, lang, t(lang, spec.emptyHint)), {
+  const outcome = parse(parseJson(text, label, lang, t(lang, spec.emptyHint), spec.flag), {
     file: label,
     lang,
     base: spec.base,

@@ -10,6 +10,7 @@ export const FORMATS = {
   rules: ["text", "json"],
   prices: ["text", "json"],
   compare: ["text", "markdown", "json"],
+  scan: ["text", "json", "markdown"],
 } as const;
 
 /** One option: its flags as commander reads them, and its help text. */
@@ -32,11 +33,13 @@ export const OPTION_TABLES = {
   /** Commands that take answers, beside one flag per answer (input/flags.ts). */
   answers: [
     ["-a, --answers <file>", "help.answers"],
+    ["--from <dir>", "help.from"],
     ["--no-input", "help.noInput"],
   ],
   advise: [
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
+    ["--details", "help.details"],
     ["--rules <file>", "help.rules"],
     ["--prices <file>", "help.prices"],
     ["--utilization <share>", "help.utilization"],
@@ -64,6 +67,11 @@ export const OPTION_TABLES = {
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
   ],
+  scan: [
+    ["-f, --format <format>", "help.format"],
+    ["--json", "help.json"],
+    ["--helm", "help.scanHelm"],
+  ],
   scaffold: [
     ["--platform <platform>", "help.platform"],
     ["--launch-type <type>", "help.launchType"],
@@ -82,19 +90,40 @@ export const OPTION_TABLES = {
   ],
 } as const satisfies Record<string, readonly OptionSpec[]>;
 
+/** What a command's operand names, for completion: a file, a command, a shell. */
+export type OperandKind = "file" | "command" | "shell";
+
+/** A command's operand: as commander declares it, its help, and what it names. */
+type Operand = readonly [spec: string, help: MessageKey, kind: OperandKind];
+
+export interface CommandSpec {
+  /** Its option tables, in the order its help lists them; "answers" comes after one flag per answer. */
+  readonly tables: readonly (keyof typeof OPTION_TABLES)[];
+  readonly operand?: Operand;
+  readonly subcommands?: Readonly<Record<string, CommandSpec>>;
+}
+
 /**
- * The option tables each command takes, and whether it takes one flag per
- * answer, as the program builds them: the completion scripts are made from
- * this (a test checks it against the program's real options).
+ * Every command ("" is the main one), its options, its operand and its own
+ * commands: the program is built from this table (a command missing from it
+ * cannot be built, command-line.ts), and so are the completion scripts.
  */
 export const COMMAND_OPTIONS = {
-  "": { answers: true, tables: ["answers", "advise", "common"] },
-  schema: { answers: false, tables: ["common"] },
-  init: { answers: true, tables: ["answers", "init", "common"] },
-  rules: { answers: false, tables: ["rules", "common"] },
-  compare: { answers: false, tables: ["compare", "common"] },
-  scaffold: { answers: true, tables: ["answers", "scaffold", "common"] },
-} as const satisfies Record<string, { answers: boolean; tables: readonly (keyof typeof OPTION_TABLES)[] }>;
+  "": { tables: ["answers", "advise", "common"] },
+  schema: { tables: ["common"] },
+  init: { tables: ["answers", "init", "common"] },
+  rules: { tables: ["rules", "common"], subcommands: { check: { tables: ["common"], operand: ["<file>", "help.rulesFile", "file"] } } },
+  prices: { tables: ["prices", "common"], subcommands: { check: { tables: ["common"], operand: ["<file>", "help.pricesFile", "file"] } } },
+  compare: { tables: ["compare", "common"] },
+  scaffold: { tables: ["scaffold", "answers", "common"] },
+  scan: { tables: ["scan", "common"], operand: ["[dir]", "help.scan.argument", "file"] },
+  mcp: { tables: ["common"] },
+  help: { tables: ["common"], operand: ["[command]", "help.helpCommand.argument", "command"] },
+  completion: { tables: ["common"], operand: ["<shell>", "help.completion.argument", "shell"] },
+} as const satisfies Record<string, CommandSpec>;
+
+/** The commands besides the main one. */
+export type CommandName = Exclude<keyof typeof COMMAND_OPTIONS, "">;
 
 // The type of an option's value, from its flags, as commander parses them:
 // "--save <file>" is `save?: string`, "--force" is `force?: boolean`, and
@@ -120,6 +149,7 @@ export type PricesOptions = CommonOptions & OptionsOf<Tables["prices"]>;
 export type CompareOptions = CommonOptions & OptionsOf<Tables["compare"]>;
 export type ScaffoldOptions = WithAnswers & OptionsOf<Tables["scaffold"]>;
 export type SchemaOptions = CommonOptions;
+export type ScanCommandOptions = CommonOptions & OptionsOf<Tables["scan"]>;
 
 /**
  * The one check that a flag's value is one of a list: the value, or
@@ -144,7 +174,16 @@ export function formatOf<F extends string>(options: { format?: string; json?: bo
   return oneOf(options.format, allowed, badFormat, lang) ?? allowed[0]!;
 }
 
-/** --lang was already used to pick the language if valid; here a bad value becomes an error. */
-export function checkLang(options: CommonOptions, lang: Lang): void {
-  oneOf(options.lang, LANGS, (got) => t(lang, "error.badLang", { lang: got, langs: LANGS.join(", ") }), lang);
+/**
+ * --lang was already used to pick the language if valid; here a bad value
+ * becomes an error, said in every language the tool speaks: the one asked
+ * for is unknown (`--lang kr` is most likely a Korean reader's typo).
+ */
+export function checkLang(options: CommonOptions, _lang: Lang): void {
+  const got = options.lang;
+  if (got === undefined || (LANGS as readonly string[]).includes(got)) return;
+  const near = suggest(got, LANGS);
+  throw new UsageError(
+    LANGS.map((lang) => t(lang, "error.badLang", { lang: got, langs: LANGS.join(", ") }) + (near === undefined ? "" : ` ${t(lang, "error.didYouMean", { suggestion: `"${near}"` })}`)),
+  );
 }

@@ -7,6 +7,8 @@
 // mistake is always reported in its words. A test holds the two readings
 // equal over generated command lines.
 import { QUESTIONS } from "../../engine/questions.js";
+import type { Lang } from "../../i18n/index.js";
+import { addListValue } from "./flags.js";
 import { COMMAND_OPTIONS, OPTION_TABLES, flagNames, type AdviseOptions } from "./options.js";
 
 /** What a flag does: take a value, add to a list, or set a switch on or off. */
@@ -44,7 +46,7 @@ function mainFlags(): Map<string, Flag> {
  * `-a value` or `-avalue` for a flag that takes a value, the flag alone for
  * a switch. Undefined for anything else, which commander then reads.
  */
-export function plainMainOptions(argv: readonly string[]): AdviseOptions | undefined {
+export function plainMainOptions(argv: readonly string[], lang: Lang): AdviseOptions | undefined {
   const known = mainFlags();
   const options: Record<string, unknown> = {};
   // commander starts a --no- switch with no positive twin as true.
@@ -71,7 +73,7 @@ export function plainMainOptions(argv: readonly string[]): AdviseOptions | undef
     } else if (value === undefined) {
       return undefined;
     } else {
-      options[flag.key] = flag.effect === "list" ? [...((options[flag.key] as string[] | undefined) ?? []), value] : value;
+      options[flag.key] = flag.effect === "list" ? addListValue(options[flag.key] as string[] | undefined, value, arg.replace(/=.*/s, ""), lang) : value;
     }
   }
   return options as AdviseOptions;

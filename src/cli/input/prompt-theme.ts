@@ -69,7 +69,7 @@ export function themeFor(hint: string, lang: Lang, color: boolean, output: NodeJ
     icon: { cursor: "❯", checked: chalk.green("◉"), unchecked: "◯" },
     style: {
       message: (text: string, status: string) =>
-        status === "done" ? question(text) : `${question(text)}\n${chalk.dim(wrapped(hint, width(), 2))}`,
+        status === "done" || hint === "" ? question(text) : `${question(text)}\n${chalk.dim(wrapped(hint, width(), 2))}`,
       answer: (text: string) =>
         chalk.cyan(questionEnd + 1 + displayWidth(text) <= width() ? text : `\n${wrapped(text, width(), 2)}`),
       highlight: (text: string) => chalk.cyan(text),

@@ -1,12 +1,14 @@
 // The questionnaire. Loaded only on the interactive path: the prompt library
 // costs start-up time that a CI run must not pay.
-import { checkbox, input, select } from "@inquirer/prompts";
+import { checkbox, select } from "@inquirer/prompts";
 import { isAsked, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
 import { t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
 import { colorEnabled } from "../terminal/color.js";
 import type { Io } from "../terminal/io.js";
 import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
 import { themeFor, wrappedWhenDrawn } from "./prompt-theme.js";
+import { toInteger, toNumber } from "./flags.js";
+import { askTyped, type Parsed } from "./typed-prompt.js";
 
 /**
  * Asks the given questions in table order, one prompt each, with progress
@@ -23,10 +25,17 @@ export async function askAnswers(
   lang: Lang,
   color: boolean,
   end: ReviewEnd = "recommend",
+  known?: Known,
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
-  return whileAsking(context, (asking) => askAll(questions, isQuick, end, asking, lang, color));
+  return whileAsking(context, lang, (asking) => askAll(questions, isQuick, end, asking, lang, color, known));
+}
+
+/** Answers known before the questions (what `--from DIR` found), with where each was found: not asked, but shown in the review. */
+export interface Known {
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly where: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,26 +60,39 @@ async function askAll(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  known?: Known,
 ): Promise<Record<string, unknown>> {
-  const answers: Record<string, unknown> = {};
-  // A question that follows from an earlier answer (how the team feels about what it runs) counts only once it applies.
+  // What is known already counts for the questions that follow from it (how the team feels about what it runs).
+  const answers: Record<string, unknown> = { ...known?.answers };
+  // A question that follows from an earlier answer (how the team feels about what it runs) is asked only once it
+  // applies, and is numbered after the question it follows ("2a"): the count stays the same whatever the answers.
+  // A follow-up whose question is not asked here (the answer came from a scan) is a question of its own.
+  const followsAsked = (q: Question) => "askedWhen" in q && questions.some((other) => other.key === q.askedWhen.answer);
   const open = () => questions.filter((q) => isAsked(q, answers));
+  const total = questions.filter((q) => !followsAsked(q)).length;
   let n = 0;
+  let asked = 0;
   let offered = false;
   for (const q of questions) {
     if (!isAsked(q, answers)) continue;
     if (!offered && !isQuick(q)) {
       offered = true;
-      const rest = open().length - n;
+      const rest = open().length - asked;
       const finish = await untilDrawn(context, (output) => askToFinish(rest, { ...context, output }, lang, color));
       if (finish) break;
     }
-    n++;
-    const message = `(${n}/${open().length}) ${t(lang, `q.${q.key}`)}`;
+    asked++;
+    const followUp = followsAsked(q);
+    if (!followUp) n++;
+    const number = followUp ? t(lang, "prompt.followUp", { n }) : String(n);
+    const message = `(${number}/${total}) ${t(lang, `q.${q.key}`)}`;
     const value = await untilDrawn(context, (output) => askOne(q, message, undefined, { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
     if (value !== undefined) answers[q.key] = value;
   }
-  return review(questions, answers, end, context, lang, color);
+  if (!known) return review(questions, answers, end, context, lang, color);
+  // The review lists the known answers too, in the questions' order; those still as found say where.
+  const reviewed = QUESTIONS.filter((q) => questions.includes(q) || q.key in known.answers);
+  return review(reviewed, answers, end, context, lang, color, known);
 }
 
 const SHOW = "\u0000show";
@@ -91,11 +113,15 @@ async function review(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  known?: Known,
 ): Promise<Record<string, unknown>> {
+  // "Services: 11, from kubernetes-manifests/*.yaml" while the answer is still the one found there.
+  const found = (q: Question) =>
+    known && q.key in known.answers && JSON.stringify(known.answers[q.key]) === JSON.stringify(answers[q.key]) && known.where[q.key] ? `, ${t(lang, "scan.from", { where: known.where[q.key]! })}` : "";
   const askReview = (drawing: PromptContext): Promise<string> => {
     // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
     const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
-      const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}`;
+      const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}${found(q)}`;
       return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
     });
     return select(
@@ -197,31 +223,28 @@ async function askOne(q: Question, message: string, current: unknown, context: P
     case "integer": {
       // A count with no default may stay unknown: an empty answer leaves it out.
       const unknownable = !("askDefault" in q) && !("default" in q);
-      const text = await input(
+      const wrong = t(lang, `prompt.${q.kind}${unknownable ? "OrEmpty" : ""}`, { min: q.min, max: q.max });
+      // The rule a flag or a file follows: 3.0 is 3 where a whole number is asked for.
+      const parse = (text: string): Parsed<number | undefined> => {
+        if (text === "") return unknownable ? { value: undefined } : fallback === undefined ? { problem: wrong } : { value: Number(fallback) };
+        const value = q.kind === "integer" ? toInteger(text, q.min, q.max) : toNumber(text);
+        return typeof value === "number" && value >= q.min && value <= q.max ? { value } : { problem: wrong };
+      };
+      return askTyped(
         {
           message,
+          fallback: fallback === undefined ? "" : t(lang, "prompt.default", { value: String(fallback) }),
           theme,
-          ...(fallback === undefined ? {} : { default: String(fallback) }),
-          // A paste of 100 KB would be redrawn whole at every key: only the first few characters are drawn.
-          transformer: (value) => (value.length > MAX_TYPED ? `${value.slice(0, MAX_TYPED)}…` : value),
-          validate: (value) =>
-            (unknownable && value.trim() === "") ||
-            isNumberIn(value, q.min, q.max, q.kind === "number") ||
-            t(lang, `prompt.${q.kind}${unknownable ? "OrEmpty" : ""}`, { min: q.min, max: q.max }),
+          maxLength: MAX_TYPED,
+          tooLong: t(lang, "prompt.numberTooLong", { max: MAX_TYPED, fix: wrong }),
+          parse,
+          shown: (value) => (value === undefined ? t(lang, "value.unknown") : String(value)),
         },
         context,
       );
-      return text.trim() === "" ? undefined : Number(text.trim());
     }
   }
 }
 
-/** A count is at most six digits; past this, what was typed is cut where it is drawn. */
-const MAX_TYPED = 16;
-
-function isNumberIn(value: string, min: number, max: number, decimals: boolean): boolean {
-  if (!(decimals ? /^\s*\d+(\.\d+)?\s*$/ : /^\s*\d+\s*$/).test(value)) return false;
-  const n = Number(value);
-  return n >= min && n <= max;
-}
-
+/** A number's longest sensible spelling ("100000.000000"); anything longer is refused unread, however much was pasted. */
+const MAX_TYPED = 32;

@@ -3,13 +3,26 @@ import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { InputError } from "../../engine/errors.js";
 import { quoteValue } from "../../engine/quote-value.js";
-import { t, type Lang } from "../../i18n/index.js";
+import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { ioReason, READ_REASONS } from "../output/io-reason.js";
 import { encodingProblem } from "./encoding.js";
 import { findDuplicateKey, locateJsonError } from "./json-error.js";
 
-/** An answers or rules file is a few kilobytes; anything past this is the wrong file. */
-const MAX_INPUT_BYTES = 1024 * 1024;
+/** An answers, rules or prices file is a few kilobytes (the built-in rules under 100); anything past this is the wrong file. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** What each flag reads, for messages that name it: "a prices file", not "answers and rules files". */
+const INPUTS = {
+  "--answers": { kind: "input.kind.answers", cannotRead: "input.cannotReadHint", emptyStdin: "input.emptyStdin" },
+  "--rules": { kind: "input.kind.rules", cannotRead: "input.cannotReadRulesHint", emptyStdin: "input.emptyStdinRules" },
+  "--prices": { kind: "input.kind.prices", cannotRead: "input.cannotReadPricesHint", emptyStdin: "input.emptyStdinPrices" },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+type InputFlag = keyof typeof INPUTS;
+
+function inputOf(flag: string): (typeof INPUTS)[InputFlag] {
+  return Object.hasOwn(INPUTS, flag) ? INPUTS[flag as InputFlag] : INPUTS["--answers"];
+}
 
 /**
  * Reads a whole input, or stdin for "-", refusing more than MAX_INPUT_BYTES
@@ -20,11 +33,11 @@ const MAX_INPUT_BYTES = 1024 * 1024;
  */
 export async function readText(path: string, stdin: () => Readable, cwd: string, lang: Lang, flag = "--answers"): Promise<string> {
   // stdin is asked for only when it is read: making the stream costs time.
-  if (path === "-") return readStream(stdin(), "stdin", lang);
+  if (path === "-") return readStream(stdin(), "stdin", lang, flag);
   const opened = await openInput(path, cwd, lang, flag);
-  if (opened.kind === "pipe") return readStream(opened.stream, path, lang);
+  if (opened.kind === "pipe") return readStream(opened.stream, path, lang, flag);
   try {
-    return decode(readCapped(opened.fd, path, lang), path, lang);
+    return decode(readCapped(opened.fd, path, lang, flag), path, lang, flag);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw cannotRead(path, error, lang, flag);
@@ -102,7 +115,7 @@ function pause(ms: number): Promise<void> {
 }
 
 /** Reads at most MAX_INPUT_BYTES (one byte more tells "too large"), synchronously: small files, devices. */
-function readCapped(fd: number, label: string, lang: Lang): Buffer {
+function readCapped(fd: number, label: string, lang: Lang, flag: string): Buffer {
   // Unzeroed: only the bytes read are ever looked at, and zeroing a mebibyte costs every run.
   const buffer = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
   let size = 0;
@@ -110,12 +123,12 @@ function readCapped(fd: number, label: string, lang: Lang): Buffer {
     const read = readSync(fd, buffer, size, buffer.length - size, null);
     if (read === 0) break;
     size += read;
-    if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang);
+    if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang, flag);
   }
   return buffer.subarray(0, size);
 }
 
-async function readStream(stream: Readable, label: string, lang: Lang): Promise<string> {
+async function readStream(stream: Readable, label: string, lang: Lang, flag: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -123,49 +136,53 @@ async function readStream(stream: Readable, label: string, lang: Lang): Promise<
       const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
       size += buffer.length;
       // Stop reading at once: a runaway pipe must not fill memory.
-      if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang);
+      if (size > MAX_INPUT_BYTES) throw tooLarge(label, lang, flag);
       chunks.push(buffer);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw cannotRead(label, error, lang);
+    throw cannotRead(label, error, lang, flag);
   } finally {
     // A named pipe is ours to close; stdin belongs to the process.
     if (label !== "stdin") stream.destroy();
   }
-  return decode(Buffer.concat(chunks), label, lang);
+  return decode(Buffer.concat(chunks), label, lang, flag);
 }
 
 /** The text of UTF-8 bytes, without a byte-order mark; another encoding, or bytes that are not UTF-8, are refused. */
-function decode(bytes: Buffer, label: string, lang: Lang): string {
+function decode(bytes: Buffer, label: string, lang: Lang, flag: string): string {
   const problem = encodingProblem(bytes);
-  if (problem) throw new InputError(encodingMessage(problem, label, lang), t(lang, "input.saveAsUtf8"));
+  if (problem) throw new InputError(encodingMessage(problem, label, lang, flag), t(lang, "input.saveAsUtf8"));
   return bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
-function encodingMessage(problem: NonNullable<ReturnType<typeof encodingProblem>>, label: string, lang: Lang): string {
+function encodingMessage(problem: NonNullable<ReturnType<typeof encodingProblem>>, label: string, lang: Lang, flag: string): string {
   return problem.kind === "bom"
-    ? t(lang, "input.foreignEncoding", { file: label, encoding: problem.encoding })
+    ? foreignEncoding(label, problem.encoding, lang, flag)
     : t(lang, "input.notUtf8", { file: label, offset: problem.offset });
 }
 
-function tooLarge(label: string, lang: Lang): InputError {
-  return new InputError(t(lang, "input.tooLarge", { file: label, limit: "1 MiB" }), t(lang, "input.tooLargeHint"));
+/** "answers.json is UTF-16 text …; an answers file must be UTF-8." */
+export function foreignEncoding(label: string, encoding: string, lang: Lang, flag = "--answers"): string {
+  return t(lang, "input.foreignEncoding", { file: label, encoding, kind: t(lang, inputOf(flag).kind) });
+}
+
+export function tooLarge(label: string, lang: Lang, flag: string): InputError {
+  return new InputError(t(lang, "input.tooLarge", { file: label, limit: "1 MiB", kind: t(lang, inputOf(flag).kind) }), t(lang, "input.tooLargeHint"));
 }
 
 /** A file that cannot be read; the fix names what `-` would read for the flag it came from. */
 export function cannotRead(path: string, error: unknown, lang: Lang, flag = "--answers"): InputError {
-  const hint = flag === "--rules" ? t(lang, "input.cannotReadRulesHint") : t(lang, "input.cannotReadHint");
-  return new InputError(t(lang, "input.cannotRead", { file: path, reason: ioReason(error, READ_REASONS, lang) }), hint);
+  return new InputError(t(lang, "input.cannotRead", { file: path, reason: ioReason(error, READ_REASONS, lang) }), t(lang, inputOf(flag).cannotRead));
 }
 
 /**
  * JSON.parse with errors a person can act on: where (line:column), what was
  * found, what was expected. `emptyHint` says what belongs in an empty input.
  */
-export function parseJson(text: string, label: string, lang: Lang, emptyHint = t(lang, "input.emptyHint")): unknown {
+export function parseJson(text: string, label: string, lang: Lang, emptyHint = t(lang, "input.emptyHint"), flag = "--answers"): unknown {
   if (text.trim() === "") {
-    throw new InputError(label === "stdin" ? t(lang, "input.emptyStdin") : t(lang, "input.emptyFile", { file: label }), emptyHint);
+    throw new InputError(label === "stdin" ? t(lang, inputOf(flag).emptyStdin) : t(lang, "input.emptyFile", { file: label }), emptyHint);
   }
   let parsed: unknown;
   try {

@@ -1,4 +1,4 @@
-import { Interrupted, isUserError, OutputError } from "../../engine/errors.js";
+import { Interrupted, isUserError, OutputError, type InputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT, signalExitCode } from "./exit-codes.js";
 import { forLogLine } from "./escape.js";
@@ -25,11 +25,7 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, la
     return EXIT.usage;
   }
   if (isUserError(error)) {
-    const shown = error.listAll ? error.problems : error.problems.slice(0, MAX_PROBLEMS);
-    const lines = shown.map((problem) => `ecs-or-eks: ${problem}`);
-    if (shown.length < error.problems.length) lines.push(`ecs-or-eks: ${t(lang, "error.andMore", { count: error.problems.length - shown.length })}`);
-    if (error.hint) lines.push(t(lang, "error.fix", { fix: error.hint }));
-    write(...lines);
+    write(...userErrorLines(error, lang));
     return EXIT.usage;
   }
   if (error instanceof OutputError) {
@@ -46,6 +42,15 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, la
   if (debug && error instanceof Error && error.stack) writeRaw(`${error.stack}\n`);
   write(t(lang, "error.report"));
   return EXIT.bug;
+}
+
+/** A user error as the CLI reports it: each problem (the first few), then the fix. The MCP server's tool errors carry the same lines. */
+export function userErrorLines(error: InputError, lang: Lang): string[] {
+  const shown = error.listAll ? error.problems : error.problems.slice(0, MAX_PROBLEMS);
+  const lines = shown.map((problem) => `ecs-or-eks: ${problem}`);
+  if (shown.length < error.problems.length) lines.push(`ecs-or-eks: ${t(lang, "error.andMore", { count: error.problems.length - shown.length })}`);
+  if (error.hint) lines.push(t(lang, "error.fix", { fix: error.hint }));
+  return lines;
 }
 
 /** An error commander threw about the command line, told by its code: commander itself loads only when the line needs it. */

@@ -4,10 +4,18 @@ import { InputError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { ioReason, WRITE_REASONS } from "./io-reason.js";
 import { SCHEMA_URL } from "../package-info.js";
+import { forTerminal } from "./escape.js";
 
 export interface FileToWrite {
   path: string;
   content: string;
+}
+
+/** A file written: its path as named, and where it went when that path is a symbolic link. */
+export interface Written {
+  path: string;
+  /** The file the link led to (absolute), when the path named a link. */
+  throughLink?: string;
 }
 
 /**
@@ -18,37 +26,67 @@ export interface FileToWrite {
 export function assertCanWrite(paths: readonly string[], cwd: string, force: boolean, lang: Lang): void {
   const problems = paths.flatMap((path) => targetProblems(path, cwd, force, lang));
   if (problems.length === 0) return;
-  const exists = problems.every((problem) => problem.exists);
+  // One fix for all of them, when they share it.
+  const hints = new Set(problems.map((problem) => problem.hint));
   throw new InputError(
     problems.map((problem) => problem.message),
-    exists ? t(lang, "write.existsHint") : undefined,
+    hints.size === 1 ? [...hints][0] : undefined,
   );
 }
 
-function targetProblems(path: string, cwd: string, force: boolean, lang: Lang): { message: string; exists: boolean }[] {
+type Problem = { message: string; hint?: string };
+
+function targetProblems(path: string, cwd: string, force: boolean, lang: Lang): Problem[] {
   // "newdir/" names a folder, though resolve() would drop the slash and write a file called newdir.
-  if (path.endsWith("/") || path.endsWith(sep)) return [{ message: t(lang, "write.endsInSlash", { file: path }), exists: false }];
+  if (path.endsWith("/") || path.endsWith(sep)) return [{ message: t(lang, "write.endsInSlash", { file: path }) }];
   const full = resolve(cwd, path);
   const info = lstatOrUndefined(full);
-  if (info === undefined) {
-    const blocker = fileInTheWay(dirname(full));
-    return blocker ? [{ message: t(lang, "write.parentIsFile", { file: path, parent: blocker }), exists: false }] : [];
-  }
-  if (info.isDirectory()) return [{ message: t(lang, "write.isFolder", { file: path }), exists: false }];
-  // A link to a folder is a folder to the user; a dangling link is theirs like any file.
-  if (info.isSymbolicLink() && statOrUndefined(full)?.isDirectory()) return [{ message: t(lang, "write.isFolder", { file: path }), exists: false }];
-  // A device or a pipe, named or behind a link (/dev/stdout, /dev/fd/1): renaming over it would replace the device itself.
-  const target = info.isSymbolicLink() ? statOrUndefined(full) : info;
-  if (target !== undefined && !target.isFile()) return [{ message: t(lang, "write.notRegular", { file: path }), exists: false }];
-  return force ? [] : [{ message: t(lang, "write.exists", { file: path }), exists: true }];
+  if (info === undefined) return folderProblems(path, dirname(full), lang);
+  if (info.isSymbolicLink()) return linkProblems(path, full, force, lang);
+  if (info.isDirectory()) return [{ message: t(lang, "write.isFolder", { file: path }) }];
+  // A device or a pipe: renaming over it would replace the device itself.
+  if (!info.isFile()) return [{ message: t(lang, "write.notRegular", { file: path }) }];
+  return force ? [] : [{ message: t(lang, "write.exists", { file: path }), hint: t(lang, "write.existsHint") }];
 }
 
-/** The nearest existing ancestor of `dir`, when it is not a folder: nothing can be created under it. */
-function fileInTheWay(dir: string): string | undefined {
+/**
+ * A path that is a symbolic link: what it leads to decides. A folder, a
+ * device or a pipe behind it (/dev/stdout, /dev/fd/1) is refused; a file that
+ * exists, or none yet (a dangling link), is written only with --force; and
+ * a dangling link whose target's folder is missing is refused even then, as
+ * no folder is ever created through a link. Each message names the target.
+ */
+function linkProblems(path: string, full: string, force: boolean, lang: Lang): Problem[] {
+  const target = linkTarget(full);
+  if (lstatOrUndefined(target)?.isSymbolicLink()) {
+    return [{ message: t(lang, "write.failed", { file: path, reason: t(lang, "io.reason.loop") }) }];
+  }
+  const info = statOrUndefined(full);
+  if (info?.isDirectory()) return [{ message: t(lang, "write.isFolder", { file: path }) }];
+  if (info !== undefined && !info.isFile()) return [{ message: t(lang, "write.notRegular", { file: path }) }];
+  if (info === undefined) {
+    const folder = dirname(target);
+    if (statOrUndefined(folder)?.isDirectory() !== true) return [{ message: t(lang, "write.linkNoFolder", { file: path, target, folder }), hint: t(lang, "write.linkNoFolderHint") }];
+    return force ? [] : [{ message: t(lang, "write.danglingLink", { file: path, target }), hint: t(lang, "write.danglingLinkHint") }];
+  }
+  return force ? [] : [{ message: t(lang, "write.linkExists", { file: path, target }), hint: t(lang, "write.existsHint") }];
+}
+
+/**
+ * What keeps the folders of a new file from being made: the nearest part of
+ * the path that exists is a file, or a link to nothing (whose target would
+ * otherwise be created).
+ */
+function folderProblems(path: string, dir: string, lang: Lang): Problem[] {
   for (let at = dir; ; at = dirname(at)) {
-    const info = statOrUndefined(at);
-    if (info) return info.isDirectory() ? undefined : at;
-    if (dirname(at) === at) return undefined;
+    const info = lstatOrUndefined(at);
+    if (info) {
+      const target = info.isSymbolicLink() ? statOrUndefined(at) : info;
+      if (target?.isDirectory()) return [];
+      if (target === undefined) return [{ message: t(lang, "write.danglingFolder", { file: path, folder: at, target: linkTarget(at) }), hint: t(lang, "write.linkNoFolderHint") }];
+      return [{ message: t(lang, "write.parentIsFile", { file: path, parent: at }) }];
+    }
+    if (dirname(at) === at) return [];
   }
 }
 
@@ -77,25 +115,28 @@ function statOrUndefined(path: string) {
  * meanwhile. With `lockIn`, the files are moved in as one set under that
  * folder's lock, so parallel runs never leave a mix of their files.
  */
-export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string, force: boolean, lang: Lang, lockIn?: string): void {
+export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string, force: boolean, lang: Lang, lockIn?: string): Written[] {
   assertCanWrite(
     files.map((file) => file.path),
     cwd,
     force,
     lang,
   );
-  const staged: { temp: string; full: string; path: string }[] = [];
+  const staged: { temp: string; full: string; path: string; linked: boolean }[] = [];
   const cleanUp = () => {
     for (const { temp } of staged) removeQuietly(temp);
   };
   try {
     for (const file of files) {
       // Through a link to its target: the file the link names is replaced, never the link.
-      const full = linkTarget(resolve(cwd, file.path));
-      mkdirSync(dirname(full), { recursive: true });
+      const named = resolve(cwd, file.path);
+      const full = linkTarget(named);
+      const linked = full !== named;
+      // Folders are made only for a path the user typed: a link's target folder was checked to exist.
+      if (!linked) mkdirSync(dirname(full), { recursive: true });
       // Short, whatever the file's name: a name near the 255-byte limit must still have room for its temporary twin.
       const temp = join(dirname(full), `.eoe-${Math.random().toString(36).slice(2, 10)}.tmp`);
-      staged.push({ temp, full, path: file.path });
+      staged.push({ temp, full, path: file.path, linked });
       writeWhole(temp, file.content);
     }
   } catch (error) {
@@ -120,6 +161,12 @@ export function writeFilesAtomically(files: readonly FileToWrite[], cwd: string,
   } finally {
     unlock();
   }
+  return staged.map(({ path, full, linked }) => (linked ? { path, throughLink: full } : { path }));
+}
+
+/** A line for each file written through a link, naming the file it went to. */
+export function linkNotes(written: readonly Written[], lang: Lang): string[] {
+  return written.flatMap(({ path, throughLink }) => (throughLink === undefined ? [] : [t(lang, "write.followedLink", { file: forTerminal(path), target: forTerminal(throughLink) })]));
 }
 
 /** The lock file a set of files is moved in under, in the folder they go into. */
@@ -219,9 +266,28 @@ export function writeFailureReason(error: unknown, lang: Lang): string {
   return ioReason(error, WRITE_REASONS, lang);
 }
 
-/** An answers file for CI (init, --save): the answers, led by "$schema" so editors check them. */
-export function writeAnswersFile(path: string, answers: Readonly<Record<string, unknown>>, cwd: string, force: boolean, lang: Lang): void {
-  writeFilesAtomically([{ path, content: `${JSON.stringify({ $schema: SCHEMA_URL, ...answers }, null, 2)}\n` }], cwd, force, lang);
+/** An answers file for CI (init, --save): the answers, led by "$schema" so editors check them. Returns where it went. */
+export function writeAnswersFile(path: string, answers: Readonly<Record<string, unknown>>, cwd: string, force: boolean, lang: Lang): Written {
+  return writeFilesAtomically([{ path, content: `${JSON.stringify({ $schema: SCHEMA_URL, ...answers }, null, 2)}\n` }], cwd, force, lang)[0]!;
+}
+
+/**
+ * Checks the file an append goes to (the step summary) before anything is
+ * written: a link that leads nowhere is followed only with --force, and only
+ * into a folder that exists, as for a file written whole.
+ */
+export function assertCanAppend(path: string, cwd: string, force: boolean, lang: Lang): void {
+  const full = resolve(cwd, path);
+  if (lstatOrUndefined(full)?.isSymbolicLink() !== true || statOrUndefined(full) !== undefined) return;
+  const problems = linkProblems(path, full, force, lang);
+  if (problems.length > 0) throw new InputError(problems.map((problem) => problem.message), problems[0]!.hint);
+}
+
+/** A path as a message names it: with the file it leads to, when it is a symbolic link. */
+export function shownPath(path: string, cwd: string, lang: Lang): string {
+  const full = resolve(cwd, path);
+  const target = linkTarget(full);
+  return target === full ? path : t(lang, "write.linkTo", { file: path, target });
 }
 
 /** How long an append waits for a named pipe's reader, or for a full pipe to drain. */

@@ -6,7 +6,7 @@ import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
 import { estimateMarkdown } from "./markdown.js";
-import { launchAbout, launchFallback, meaningRows, optionName, ruleSetName, verdictLine, zeroScoredLine } from "./phrases.js";
+import { launchAbout, launchFallback, launchWeightLabel, meaningRows, optionName, ruleSetName, verdictLine, zeroScored } from "./phrases.js";
 
 export interface AdrOptions {
   lang: Lang;
@@ -74,9 +74,14 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
   out.push(`* ${launchAbout(lang, chosen, result.launchType)}`);
   const fallback = launchFallback(result, lang);
   if (fallback) out.push(`* ${fallback}`);
-  out.push(...result.launchTypeReasons.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
-  const zero = zeroScoredLine(result, lang);
-  if (zero) out.push(`* ${zero}`);
+  // Each way's reasons under its own way: only the chosen one's are reasons for it.
+  const [chosenReasons, otherReasons] = [true, false].map((forChosen) => result.launchTypeReasons.filter((r) => (r.launchType === result.launchType) === forChosen));
+  out.push(...chosenReasons!.map((r) => `* ${r.text} (\`${r.ruleId}\`, ${t(lang, "adr.weight", { weight: r.weight })})`));
+  const others = [
+    ...otherReasons!.map((r) => `* ${launchWeightLabel(lang, r.launchType, r.weight, r.required)}: ${r.text} (\`${r.ruleId}\`)`),
+    ...zeroScored(result).map((launchType) => `* ${launchWeightLabel(lang, launchType, 0)}: ${t(lang, "launch.zero")}`),
+  ];
+  if (others.length > 0) out.push("", t(lang, "adr.otherWays"), "", ...others);
   if (result.launchTypeLimits.length > 0) {
     out.push("", t(lang, "adr.limits"), "", ...result.launchTypeLimits.map((r) => `* ${r.text} (\`${r.ruleId}\`)`));
   }

@@ -1,9 +1,12 @@
-import { QUESTIONS, type Answers } from "../../engine/questions.js";
+import { isAsked, QUESTIONS, type Answers } from "../../engine/questions.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
 
-/** Each answer as a person reads it: "Kubernetes experience: Proficient". */
+/**
+ * Each answer as a person reads it: "Kubernetes experience: Proficient". A question not asked of this team (how it
+ * feels about what it runs, when it runs nothing) is left out, not shown with its meaningless default (review L10).
+ */
 export function describeAnswers(answers: Answers, lang: Lang): [label: string, value: string][] {
-  return QUESTIONS.map((q) => {
+  return QUESTIONS.filter((q) => isAsked(q, answers)).map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
     if (q.kind === "integer" || q.kind === "number") return [label, value === undefined ? t(lang, "value.unknown") : String(value)];

@@ -4,6 +4,7 @@ import type { EstimateResult } from "../../explain/estimate.js";
 import type { Result } from "../../explain/result.js";
 import type { EstimateOption } from "../../engine/estimate.js";
 import { joinList, t, type Lang } from "../../i18n/index.js";
+import { headlineFigures } from "./headline-figures.js";
 import { optionName, usdText } from "./phrases.js";
 
 /** "ECS Fargate": the short name a table row needs. */
@@ -22,8 +23,14 @@ export function estimateHeaders(lang: Lang): string[] {
 /** Needs the rows do not price; the estimate names them where the figures are, not only in the list of what is left out. */
 const NOT_PRICED = ["windows", "gpu"] as const;
 
-/** "us-east-1, USD a month: 16 vCPU, 32 GiB, 16 tasks.", then what these answers need that the rows do not price. */
-export function workloadLine(result: Result, lang: Lang): string {
+/** What these answers need that the rows do not price. */
+export function unpricedNeeds(result: Result): (typeof NOT_PRICED)[number][] {
+  const needs = result.answers.requirements ?? [];
+  return NOT_PRICED.filter((need) => needs.includes(need));
+}
+
+/** "us-east-1, USD a month: 16 vCPU, 32 GiB, 16 tasks.", then (unless `withNeeds` is false) what the rows do not price. */
+export function workloadLine(result: Result, lang: Lang, withNeeds = true): string {
   const estimate = result.costs.estimate;
   const { workload } = estimate;
   const line = t(lang, "estimate.workload", {
@@ -33,14 +40,13 @@ export function workloadLine(result: Result, lang: Lang): string {
     tasks: workload.tasks,
     assumed: workload.assumed ? t(lang, "estimate.assumedMark") : "",
   });
-  const needs = result.answers.requirements ?? [];
-  return [line, ...NOT_PRICED.filter((need) => needs.includes(need)).map((need) => t(lang, `estimate.notPriced.${need}`))].join(" ");
+  return [line, ...(withNeeds ? unpricedNeeds(result).map((need) => t(lang, `estimate.notPriced.${need}`)) : [])].join(" ");
 }
 
 /** What follows the table: the cheapest, Arm, the break-even, what EKS would add, the people. */
 export function estimateSentences(result: Result, lang: Lang, marked = false): string[] {
   const estimate = result.costs.estimate;
-  const cheapest = estimate.options.find((o) => o.platform === estimate.cheapest.platform && o.launchType === estimate.cheapest.launchType)!;
+  const { recommended: chosen, cheapest } = headlineFigures(result);
   const arms = estimate.options.filter((o) => o.arm).map((o) => `${wayName(lang, o)} ${usdText(o.arm!.total)}`);
   const percent = (share: number) => `${Math.round(share * 100)}%`;
   const breakEven = (platform: "ecs" | "eks") => {
@@ -54,7 +60,6 @@ export function estimateSentences(result: Result, lang: Lang, marked = false): s
   const tiers = pcp ? Object.entries(pcp).sort((a, b) => a[1] - b[1]) : [];
   const people = estimate.people;
   const share = (x: number) => Math.round(x * 100);
-  const chosen = estimate.options.find((o) => isRecommended(result, o))!;
   return [
     t(lang, "estimate.recommendedLine", { option: optionName(lang, chosen.platform, chosen.launchType), total: usdText(chosen.total), mark: marked ? t(lang, "estimate.markedRow") : "" }),
     t(lang, "estimate.cheapest", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total) }),

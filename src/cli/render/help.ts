@@ -20,6 +20,11 @@ export const narrowHelp: Partial<Help> = {
     const under = wrap(description, Math.max(1, width - 6)).map((line) => `      ${line}`);
     return [...over, ...under].join("\n");
   },
+  // A command in the main list by its name and operand, as the list shows every command whether or not it was built
+  // with its options (only the one being run is: `help` lists itself the same as --help does).
+  subcommandTerm(command) {
+    return [command.name(), ...command.registeredArguments.map((arg) => (arg.required ? `<${arg.name()}>` : `[${arg.name()}]`))].join(" ");
+  },
   styleUsage(usage) {
     const width = (this as Help).helpWidth ?? 80;
     // The heading before it is in the run's language ("Usage:", "사용법:"): its own width.

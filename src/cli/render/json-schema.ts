@@ -1,8 +1,9 @@
 import { globalRegistry, toJSONSchema, type ZodMiniType } from "zod/mini";
 import { answersSchema } from "../../engine/answers-schema.js";
 import { QUESTIONS } from "../../engine/questions.js";
-import { SCHEMA_URL } from "../package-info.js";
+import { SCAN_SCHEMA_URL, SCHEMA_URL } from "../package-info.js";
 import { t } from "../../i18n/index.js";
+import { SCAN_FIELDS, scanResultSchema } from "../../scan/result-schema.js";
 
 
 /** The answers file's JSON Schema, generated from the zod schema that validates it. */
@@ -20,4 +21,13 @@ export function answersJsonSchema(): Record<string, unknown> {
     description: t("en", "schema.description"),
     ...generated,
   };
+}
+
+/** The JSON Schema of `scan --format json`, generated from the zod schema the tests hold the output to. */
+export function scanJsonSchema(): Record<string, unknown> {
+  const schema = scanResultSchema();
+  const shape = (schema as unknown as { def: { shape: Record<string, ZodMiniType> } }).def.shape;
+  for (const [key, description] of Object.entries(SCAN_FIELDS)) globalRegistry.add(shape[key]!, { description });
+  const { $schema, ...generated } = toJSONSchema(schema) as Record<string, unknown>;
+  return { $schema, $id: SCAN_SCHEMA_URL, title: "ecs-or-eks scan", description: "What `ecs-or-eks scan --format json` prints: answers with evidence from a repository's deployment files.", ...generated };
 }

@@ -2,7 +2,7 @@ import type { Result } from "../../explain/result.js";
 import { forMarkdown, mapStrings } from "../output/escape.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, ruleSetName, rulesOutLabel, usdText, verdictLine, zeroScoredLine } from "./phrases.js";
+import { launchAbout, launchFallback, launchWeightLabel, meaningRows, optionName, ruleSetName, rulesOutLabel, usdText, verdictLine, zeroScored } from "./phrases.js";
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -42,12 +42,8 @@ export function renderMarkdown(given: Result, { lang, version }: MarkdownOptions
   for (const limit of result.launchTypeLimits) out.push(`- **${rulesOutLabel(lang, limit.excludes)}**: ${limit.text} <sub>(${limit.source})</sub>`);
   const fallback = launchFallback(result, lang);
   if (fallback) out.push(`- ${fallback}`);
-  for (const r of result.launchTypeReasons) {
-    const weight = r.required ? t(lang, "result.required") : `+${r.weight}`;
-    out.push(`- **${launchShort(lang, r.launchType)} ${weight}**: ${r.text} <sub>(${r.source})</sub>`);
-  }
-  const zero = zeroScoredLine(result, lang);
-  if (zero) out.push(`- ${zero}`);
+  for (const r of result.launchTypeReasons) out.push(`- **${launchWeightLabel(lang, r.launchType, r.weight, r.required)}**: ${r.text} <sub>(${r.source})</sub>`);
+  for (const launchType of zeroScored(result)) out.push(`- **${launchWeightLabel(lang, launchType, 0)}**: ${t(lang, "launch.zero")}`);
   for (const note of result.launchTypeNotes) out.push(`- **${t(lang, "result.note")}**: ${note.text} <sub>(${note.source})</sub>`);
   out.push("", `### ${t(lang, "section.change")}`, "");
   if (result.whatWouldChange.length === 0) out.push(t(lang, "change.none"));

@@ -17,7 +17,7 @@ export function launchAbout(lang: Lang, platform: Platform, launchType: LaunchTy
 }
 
 /** A launch type's short name, for labels: "Fargate", "Auto Mode". */
-export function launchShort(lang: Lang, launchType: LaunchType): string {
+function launchShort(lang: Lang, launchType: LaunchType): string {
   return t(lang, `launch.short.${launchType}`);
 }
 
@@ -38,16 +38,18 @@ export function launchFallback(result: Result, lang: Lang): string | undefined {
 
 /**
  * The ways of running that the workload can use but no answer weighed for,
- * beside a chosen one that something did: one line, so a 0 is never left
- * unexplained. (Ruled-out ways have their limits; a tie has its own line.)
+ * beside a chosen one that something did: each is shown with its 0, so a 0 is
+ * never left unexplained. (Ruled-out ways have their limits; a tie has its own line.)
  */
-export function zeroScoredLine(result: Result, lang: Lang): string | undefined {
+export function zeroScored(result: Result): LaunchType[] {
   const scores = result.launchTypeScores;
-  if ((scores[result.launchType] ?? 0) === 0) return undefined;
-  const zero = (Object.keys(scores) as LaunchType[]).filter((x) => x !== result.launchType && scores[x] === 0);
-  if (zero.length === 0) return undefined;
-  const launchTypes = joinList(lang, zero.map((x) => launchShort(lang, x)));
-  return t(lang, zero.length === 1 ? "launch.zero" : "launch.zero.many", { launchTypes });
+  if ((scores[result.launchType] ?? 0) === 0) return [];
+  return (Object.keys(scores) as LaunchType[]).filter((x) => x !== result.launchType && scores[x] === 0);
+}
+
+/** "Managed Instances +2", "EC2 required", "EC2 0": a way of running with what its answers weigh. */
+export function launchWeightLabel(lang: Lang, launchType: LaunchType, weight: number, required = false): string {
+  return `${launchShort(lang, launchType)} ${required ? t(lang, "result.required") : weight === 0 ? "0" : `+${weight}`}`;
 }
 
 /** A close call names every deciding rule up to five, else the strongest three and "and N more". */
@@ -87,6 +89,8 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
         rate: (controlPlane.eks.usdPerMonth / clusters / controlPlane.hoursPerMonth).toFixed(2),
         asOf: controlPlane.eks.asOf,
         extended: usdText(controlPlane.eks.usdPerMonthExtendedSupport),
+        // The total on extended support is the standard charge plus the surcharge: both named, so neither reads as the other.
+        surcharge: usdText(controlPlane.eks.usdPerMonthExtendedSupport - controlPlane.eks.usdPerMonth),
       }),
     ],
     fee && [t(lang, "means.fee.label"), t(lang, `means.fee.${fee.launchType}`)],

@@ -7,6 +7,10 @@ export interface TableOptions {
   unicode: boolean;
   /** Styles the header row (bold in a terminal). */
   header?: (text: string) => string;
+  /** A labelled line under each row, as wide as the table (a rule's source): `cells[i]` under `rows[i]`. */
+  notes?: { label: string; cells: readonly string[] };
+  /** Never cut a word: a table whose longest words cannot fit side by side is drawn as records. */
+  wholeWords?: boolean;
 }
 
 const GAP = "  ";
@@ -24,8 +28,9 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   );
   const available = options.width - GAP.length * (headers.length - 1);
   const widths = fit(natural, longestWord, available);
-  // Too narrow for columns at all: one record after another, each field under its row's first cell.
-  if (widths.reduce((sum, w) => sum + w, 0) > available) return stacked(headers, rows, options);
+  // Too narrow for columns at all (or for whole words, when asked): one record after another, each field under its row's first cell.
+  const cut = options.wholeWords === true && widths.some((w, i) => w < longestWord[i]!);
+  if (cut || widths.reduce((sum, w) => sum + w, 0) > available) return stacked(headers, rows, options);
   const line = (cells: readonly string[], style = (text: string) => text) => {
     const wrapped = cells.map((cell, i) => wrapCell(cell, widths[i]!, i));
     const height = Math.max(...wrapped.map((lines) => lines.length));
@@ -38,7 +43,13 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
     ).join("\n");
   };
   const rule = widths.map((w) => (options.unicode ? "─" : "-").repeat(w)).join(GAP);
-  return [line(headers, options.header), rule, ...rows.map((row) => line(row))].join("\n");
+  return [line(headers, options.header), rule, ...rows.map((row, i) => [line(row), ...note(options, i)].join("\n"))].join("\n");
+}
+
+/** Row `i`'s note, indented by two under the row and wrapped under its own start: none, or one block. */
+function note(options: TableOptions, i: number): string[] {
+  const text = options.notes?.cells[i];
+  return text === undefined ? [] : [hang(`  ${options.notes!.label}: `, text, options.width)];
 }
 
 // Beyond the first column (ids, never broken), a list of values ("kubernetes|openshift") may break
@@ -78,10 +89,10 @@ function fit(natural: readonly number[], longestWord: readonly number[], availab
 /** A table as records, for terminals too narrow for columns: the first cell, then "header: value" lines. */
 function stacked(headers: readonly string[], rows: readonly (readonly string[])[], options: TableOptions): string {
   return rows
-    .map((row) => {
+    .map((row, r) => {
       const [first, ...rest] = row;
       const fields = rest.map((cell, i) => hang(`  ${headers[i + 1]}: `, cell, options.width));
-      return [...wrap(first ?? "", options.width).map((line) => (options.header ? options.header(line) : line)), ...fields].join("\n");
+      return [...wrap(first ?? "", options.width).map((line) => (options.header ? options.header(line) : line)), ...fields, ...note(options, r)].join("\n");
     })
     .join("\n\n");
 }

@@ -5,7 +5,7 @@ import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { bar, displayWidth, hang, padEnd, wrap } from "./layout.js";
 import { estimateHeaders, estimateSentences, excludedLine, isRecommended, pricesLine, wayName, workloadLine } from "./estimate.js";
-import { launchAbout, launchFallback, launchShort, meaningRows, optionName, rulesOutLabel, usdText, verdictLine, zeroScoredLine } from "./phrases.js";
+import { launchAbout, launchFallback, launchWeightLabel, meaningRows, optionName, rulesOutLabel, usdText, verdictLine, zeroScored } from "./phrases.js";
 
 export interface TextOptions {
   lang: Lang;
@@ -75,13 +75,13 @@ export function renderText(given: Result, options: TextOptions): string {
       strong: true,
     })),
     ...result.launchTypeReasons.map((reason) => ({
-      label: `${launchShort(lang, reason.launchType)} ${reason.required ? t(lang, "result.required") : `+${reason.weight}`}`,
+      label: launchWeightLabel(lang, reason.launchType, reason.weight, reason.required),
       text: reason.text,
       source: reason.source,
       strong: reason.required,
     })),
     ...(fallback ? [{ label: "", text: fallback, source: "", strong: false }] : []),
-    ...[zeroScoredLine(result, lang)].filter((line) => line !== undefined).map((text) => ({ label: "", text, source: "", strong: false })),
+    ...zeroScored(result).map((launchType) => ({ label: launchWeightLabel(lang, launchType, 0), text: t(lang, "launch.zero"), source: "", strong: false })),
     ...result.launchTypeNotes.map((note) => ({ label: t(lang, "result.note"), text: note.text, source: note.source, strong: false })),
   ];
   const launchLabelWidth = Math.max(15, ...launchRows.map((row) => displayWidth(row.label)));

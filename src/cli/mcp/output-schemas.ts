@@ -1,0 +1,148 @@
+// The outputSchema of each tool: the shape of its structuredContent, which
+// is the CLI's JSON where the CLI has one. Each names the fields a result
+// always has and their types; fields are added, never renamed, so a schema
+// allows more (a test holds each to the results of the worked teams).
+import { LANGS } from "../../i18n/lang.js";
+import { LAUNCH_TYPES, PLATFORMS } from "../../engine/rule-types.js";
+import type { JsonSchema } from "./arguments.js";
+
+const string = { type: "string" } as const;
+const number = { type: "number" } as const;
+const integer = { type: "integer" } as const;
+const boolean = { type: "boolean" } as const;
+const platform = { type: "string", enum: PLATFORMS } as const;
+const launchType = { type: "string", enum: LAUNCH_TYPES } as const;
+const lang = { type: "string", enum: LANGS } as const;
+const listOf = (items: JsonSchema) => ({ type: "array", items });
+const object = (properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema => ({
+  type: "object",
+  properties,
+  required: Object.keys(properties).filter((key) => !optional.includes(key)),
+});
+/** An object whose fields are figures by name (the scores, the launch-type weights). */
+const figures = { type: "object", additionalProperties: number } as const;
+
+const estimate = object({
+  region: string,
+  asOf: string,
+  basis: { type: "string", enum: ["on-demand"] },
+  workload: object({ vcpus: number, memoryGiB: number, tasks: number, assumed: boolean }),
+  options: listOf(object({ platform, launchType, compute: number, fees: number, controlPlane: number, total: number, sizing: { type: "object" } })),
+  cheapest: object({ platform, launchType }),
+  breakEven: object({ ecs: { type: ["number", "null"] }, eks: { type: ["number", "null"] } }),
+  people: { type: "object" },
+  assumptions: listOf(string),
+  excluded: listOf(string),
+  asOfLatest: string,
+  hoursPerMonth: number,
+  utilization: number,
+  eksWouldAdd: { type: "object" },
+  discounts: { type: "object" },
+  prices: { type: "object" },
+  sources: listOf(string),
+});
+
+const cited = { text: string, source: string };
+
+/** `ecs-or-eks --json`: src/explain/result.ts, schemaVersion 3. */
+const result = object({
+  schemaVersion: { type: "integer", const: 3 },
+  recommendation: platform,
+  launchType,
+  confidence: number,
+  closeCall: boolean,
+  scores: object({ ecs: number, eks: number }),
+  decidingRules: listOf(string),
+  reasons: listOf(object({ ruleId: string, platform, weight: number, label: string, ...cited })),
+  launchTypeRequired: boolean,
+  launchTypeScores: figures,
+  launchTypeReasons: listOf(object({ ruleId: string, launchType, weight: number, required: boolean, ...cited })),
+  launchTypeLimits: listOf(object({ ruleId: string, excludes: listOf(launchType), ...cited })),
+  launchTypeNotes: listOf(object({ ruleId: string, ...cited })),
+  alsoConsider: listOf(object({ option: string, ...cited })),
+  answerNotes: listOf(object({ id: string, ...cited })),
+  whatWouldChange: listOf(object({ answers: { type: "object" }, recommendation: platform, text: string })),
+  costs: { ...object({ estimate }), additionalProperties: true },
+  answers: { type: "object" },
+  ruleSet: object({ source: string, version: string }),
+  lang,
+});
+
+const questions = object({
+  schemaVersion: { type: "integer", const: 1 },
+  lang,
+  questions: listOf(
+    object(
+      {
+        key: string,
+        flag: string,
+        kind: { type: "string", enum: ["choice", "set", "integer", "number"] },
+        question: string,
+        hint: string,
+        required: boolean,
+        quick: boolean,
+        estimateOnly: boolean,
+        default: {},
+        suggested: {},
+        choices: listOf(object({ value: string, label: string, hint: string }, ["hint"])),
+        min: number,
+        max: number,
+        askedWhen: object({ answer: string, notIn: listOf(string) }),
+      },
+      ["default", "suggested", "choices", "min", "max", "askedWhen"],
+    ),
+  ),
+});
+
+/** `ecs-or-eks compare --json`. */
+const comparison = object({
+  schemaVersion: { type: "integer", const: 1 },
+  source: string,
+  guideDate: string,
+  lang,
+  rows: listOf(object({ id: string, topic: string, ecs: string, eks: string })),
+  since: listOf(object({ date: string, text: string, source: string })),
+});
+
+const scaffold = object(
+  {
+    schemaVersion: { type: "integer", const: 1 },
+    lang,
+    platform,
+    launchType,
+    helm: boolean,
+    gpu: boolean,
+    why: string,
+    files: listOf(object({ path: string, content: string })),
+    placeholders: listOf(object({ token: string, meaning: string })),
+    notes: listOf(string),
+    warnings: listOf(string),
+    written: listOf(string),
+    out: string,
+  },
+  ["out"],
+);
+
+const rule = object(
+  {
+    schemaVersion: { type: "integer", const: 1 },
+    lang,
+    id: string,
+    kind: { type: "string", enum: ["rules", "launchTypeRules", "launchTypeLimits", "launchTypeNotes", "alsoConsider", "answerNotes"] },
+    platform,
+    launchType,
+    weight: number,
+    required: boolean,
+    excludes: listOf(launchType),
+    launchTypes: listOf(launchType),
+    platforms: listOf(platform),
+    label: string,
+    text: string,
+    when: { type: "object" },
+    condition: string,
+    source: object({ ref: string, title: string, quote: string, document: string, line: integer, lineText: string }, ["quote", "document", "line", "lineText"]),
+  },
+  ["platform", "launchType", "weight", "required", "excludes", "launchTypes", "platforms", "label"],
+);
+
+export const OUTPUT_SCHEMAS = { result, estimate, questions, comparison, scaffold, rule } as const;

@@ -1,0 +1,153 @@
+// What the scanner finds, as data: the shapes `scan` returns and the signals
+// each reader of a kind of file gives the inference. No words here: the
+// renderers word them (src/cli/render/scan-*.ts).
+
+/** One file of the repository: its path under the root, with "/" separators, and its text. */
+export interface FileRecord {
+  readonly path: string;
+  readonly text: string;
+}
+
+export type Confidence = "high" | "medium" | "low";
+
+/** Where something was read: a file under the root and a line in it (1-based). */
+interface Place {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** One fact behind an answer: the value it supports, where it is written, and what the line shows. */
+export interface Evidence {
+  readonly answer: string;
+  readonly value: string | number;
+  readonly file: string;
+  readonly line: number;
+  /** What the line shows, as written there (a kind, a resource, a key and its value): no words of ours. */
+  readonly detail: string;
+  readonly confidence: Confidence;
+}
+
+export type Platform = "ecs" | "kubernetes" | "openshift" | "paas" | "serverless" | "vms" | "other-orchestrator";
+type Arch = "x86" | "arm";
+type Os = "linux" | "windows";
+
+/** One of the team's services, with the figures its files state; a figure not stated is null. */
+export interface ScannedService {
+  readonly name: string;
+  readonly vcpu: number | null;
+  readonly memoryGiB: number | null;
+  readonly replicas: number | null;
+  readonly arch: Arch | null;
+  readonly os: Os | null;
+  readonly gpu: number | null;
+  /** Where it runs, by the file that declares it (null for a compose file, which names no platform). */
+  readonly platform: Platform | null;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** What a stock image is for: such workloads are listed apart and not counted as the team's services. */
+export type StockRole = "database" | "cache" | "queue" | "search" | "storage" | "proxy" | "monitoring" | "tool";
+
+/** A workload that runs a stock image (a database, a cache, a queue): not one of the team's services. */
+export interface OtherWorkload {
+  readonly name: string;
+  readonly image: string;
+  readonly role: StockRole;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Why a file was not read, or read and refused. */
+export type SkipReason =
+  | "too-large"
+  | "binary"
+  | "not-utf8"
+  | "special-file"
+  | "link-outside"
+  | "link-loop"
+  | "link-broken"
+  | "unreadable"
+  | "alias-bomb"
+  | "too-deep"
+  | "invalid"
+  | "helm-failed";
+
+export interface Skipped {
+  readonly file: string;
+  readonly reason: SkipReason;
+  /** Where in the file, for a file read and refused, when the parser says. */
+  readonly line?: number;
+}
+
+/** A figure as a file gives it: its value (null when templated and not resolved) and where it is written. */
+export interface Figure {
+  readonly value: number | null;
+  readonly at: Place;
+}
+
+/** A workload a file declares, before the inference decides whose it is and joins it with the others. */
+export interface Workload {
+  readonly name: string;
+  readonly platform: Platform | null;
+  /** The image it runs, when one is named; undefined when the team builds it (compose `build:`). */
+  readonly image?: string;
+  readonly builds?: boolean;
+  readonly vcpu?: Figure;
+  readonly memoryGiB?: Figure;
+  readonly replicas?: Figure;
+  readonly arch?: Arch;
+  readonly os?: Os;
+  readonly gpu?: number;
+  /** Where it is declared (the kind, the resource, the service's key). */
+  readonly at: Place;
+  /** How other files name it, for replicas stated elsewhere (an HPA, an ECS service): "Deployment/api", "family:api". */
+  readonly ref?: string;
+  /** Which source wins when two files declare the same name: deploy files over compose. */
+  readonly rank: number;
+}
+
+/** A count of replicas stated apart from the workload (an HPA's minReplicas, an ECS service's desiredCount). */
+interface ReplicasOf {
+  readonly ref: string;
+  readonly replicas: Figure;
+  /** An HPA's floor wins over the workload's own count; an ECS service's count only fills a gap. */
+  readonly wins: boolean;
+  /** The service an ECS service names, when it is not its task definition's family. */
+  readonly name?: string;
+}
+
+/** A sign of an answer, as one reader found it: `stated` when a deploy file says it, else a hint. */
+export interface Sign {
+  readonly answer: SignAnswer;
+  readonly value: string;
+  readonly at: Place;
+  readonly detail: string;
+  readonly stated: boolean;
+}
+
+export type SignAnswer = "currentPlatform" | "ecosystem" | "requirements" | "clusters" | "environments" | "region" | "kubernetesFeatures";
+
+/** What one file (or one chart) says. */
+export interface Findings {
+  readonly signs: Sign[];
+  readonly workloads: Workload[];
+  readonly replicas: ReplicasOf[];
+  readonly skipped: Skipped[];
+}
+
+export function emptyFindings(): Findings {
+  return { signs: [], workloads: [], replicas: [], skipped: [] };
+}
+
+/** The scan's result, as `scan --format json` prints it (scan.schema.json). */
+export interface ScanResult {
+  readonly schemaVersion: number;
+  readonly root: string;
+  /** Only keys the answers schema knows, each with a value it accepts: what `--from DIR` merges. */
+  readonly answers: Record<string, unknown>;
+  readonly evidence: Evidence[];
+  readonly services: ScannedService[];
+  readonly others: OtherWorkload[];
+  readonly skipped: Skipped[];
+}

@@ -1,0 +1,214 @@
+// From what each file says to answers with evidence: the team's services
+// (one per name, a deploy file's over a compose file's), the platform that
+// carries most of them, and each sign as evidence with a confidence: high
+// where a deploy file states it, medium where several hints agree, low for
+// a lone hint.
+import { QUESTIONS, isAnswerKey } from "../engine/questions.js";
+import type { Confidence, Evidence, Findings, OtherWorkload, Platform, ScanResult, ScannedService, Sign, Skipped, Workload } from "./evidence.js";
+import { stockRole } from "./stock-images.js";
+
+/** The scan's JSON shape; bumped when a field's meaning changes. */
+const SCAN_SCHEMA_VERSION = 1;
+
+const MAX_SERVICES = 10_000;
+const PLATFORM_ORDER: readonly Platform[] = ["kubernetes", "openshift", "ecs", "paas", "serverless", "other-orchestrator", "vms"];
+
+export function infer(root: string, all: readonly Findings[], skipped: readonly Skipped[]): ScanResult {
+  const signs = all.flatMap((findings) => findings.signs);
+  const workloads = all.flatMap((findings) => findings.workloads).sort(byPlace);
+  const joined = withReplicas(workloads, all.flatMap((findings) => findings.replicas));
+  const openshift = signs.some((sign) => sign.answer === "currentPlatform" && sign.value === "openshift");
+  const services = teamServices(joined, openshift);
+  const others = stockWorkloads(joined);
+  const evidence: Evidence[] = [...evidenceOf(signs), ...serviceEvidence(services)];
+  const answers = answersOf(signs, services);
+  return {
+    schemaVersion: SCAN_SCHEMA_VERSION,
+    root,
+    answers,
+    evidence: evidence.sort(evidenceOrder),
+    services,
+    others,
+    skipped: [...skipped, ...all.flatMap((findings) => findings.skipped)].sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0)),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byPlace(a: { at: { file: string; line: number } }, b: { at: { file: string; line: number } }): number {
+  return compare(a.at.file, b.at.file) || a.at.line - b.at.line;
+}
+
+/** Replicas stated apart (an HPA's floor, an ECS service's desiredCount) joined to the workload they name. */
+function withReplicas(workloads: readonly Workload[], replicas: readonly Findings["replicas"][number][]): Workload[] {
+  const byRef = new Map<string, Findings["replicas"][number][]>();
+  for (const entry of replicas) byRef.set(entry.ref, [...(byRef.get(entry.ref) ?? []), entry]);
+  return workloads.map((workload) => {
+    const found = workload.ref === undefined ? undefined : byRef.get(workload.ref);
+    if (!found) return workload;
+    const winner = found.find((entry) => entry.wins) ?? (workload.replicas ? undefined : found[0]);
+    return winner ? { ...workload, replicas: winner.replicas } : workload;
+  });
+}
+
+/** The team's services: one per name, the best-ranked declaration's (a deploy file's over a compose file's). */
+function teamServices(workloads: readonly Workload[], openshift: boolean): ScannedService[] {
+  const chosen = new Map<string, Workload>();
+  for (const workload of workloads) {
+    if (workload.builds === false) continue;
+    const key = workload.name.toLowerCase();
+    const known = chosen.get(key);
+    if (!known || workload.rank < known.rank) chosen.set(key, workload);
+  }
+  return [...chosen.values()].sort(byPlace).map((workload) => {
+    const place = workload.vcpu?.at ?? workload.memoryGiB?.at ?? workload.replicas?.at ?? workload.at;
+    return {
+      name: workload.name,
+      vcpu: workload.vcpu?.value ?? null,
+      memoryGiB: workload.memoryGiB?.value ?? null,
+      replicas: workload.replicas?.value ?? null,
+      arch: workload.arch ?? null,
+      os: workload.os ?? null,
+      gpu: workload.gpu ?? null,
+      platform: openshift && workload.platform === "kubernetes" ? "openshift" : workload.platform,
+      file: place.file,
+      line: place.line,
+    };
+  });
+}
+
+function stockWorkloads(workloads: readonly Workload[]): OtherWorkload[] {
+  const seen = new Set<string>();
+  const others: OtherWorkload[] = [];
+  for (const workload of workloads) {
+    if (workload.builds !== false || seen.has(workload.name)) continue;
+    seen.add(workload.name);
+    const image = workload.image ?? workload.name;
+    others.push({ name: workload.name, image, role: stockRole(image) ?? "tool", file: workload.at.file, line: workload.at.line });
+  }
+  return others;
+}
+
+/** One entry per answer, value and file (its first line there), with the confidence its signs earn. */
+function evidenceOf(signs: readonly Sign[]): Evidence[] {
+  const entries = new Map<string, { sign: Sign; stated: boolean }>();
+  for (const sign of signs) {
+    const answer = sign.answer === "environments" ? "clusters" : sign.answer;
+    const key = `${answer}\u0000${sign.value}\u0000${sign.at.file}`;
+    const known = entries.get(key);
+    if (!known || (sign.stated && !known.stated) || (sign.stated === known.stated && sign.at.line < known.sign.at.line)) entries.set(key, { sign: { ...sign, answer: answer as Sign["answer"] }, stated: sign.stated || (known?.stated ?? false) });
+  }
+  const hintsByValue = new Map<string, number>();
+  for (const { sign, stated } of entries.values()) if (!stated) hintsByValue.set(`${sign.answer}\u0000${sign.value}`, (hintsByValue.get(`${sign.answer}\u0000${sign.value}`) ?? 0) + 1);
+  return [...entries.values()].map(({ sign, stated }) => {
+    const confidence: Confidence = stated ? "high" : (hintsByValue.get(`${sign.answer}\u0000${sign.value}`) ?? 0) > 1 ? "medium" : "low";
+    return { answer: sign.answer, value: sign.value, file: sign.at.file, line: sign.at.line, detail: sign.detail, confidence };
+  });
+}
+
+/** The services' count, as one entry per file that declares some of them. */
+function serviceEvidence(services: readonly ScannedService[]): Evidence[] {
+  const byFile = new Map<string, ScannedService[]>();
+  for (const service of services) byFile.set(service.file, [...(byFile.get(service.file) ?? []), service]);
+  return [...byFile.entries()].map(([file, list]) => ({
+    answer: "microservices",
+    value: list.length,
+    file,
+    line: Math.min(...list.map((service) => service.line)),
+    detail: list.map((service) => service.name).join(", "),
+    confidence: "high" as const,
+  }));
+}
+
+const ANSWER_ORDER = ["currentPlatform", "microservices", "ecosystem", "requirements", "clusters", "region", "kubernetesFeatures"];
+
+function evidenceOrder(a: Evidence, b: Evidence): number {
+  return ANSWER_ORDER.indexOf(a.answer) - ANSWER_ORDER.indexOf(b.answer) || compare(String(a.value), String(b.value)) || compare(a.file, b.file) || a.line - b.line;
+}
+
+function answersOf(signs: readonly Sign[], services: readonly ScannedService[]): Record<string, unknown> {
+  const candidates: Record<string, unknown> = {};
+  const platform = platformOf(signs, services);
+  if (platform !== undefined) candidates.currentPlatform = platform;
+  if (services.length > 0) candidates.microservices = Math.min(services.length, MAX_SERVICES);
+  const valuesOf = (answer: Sign["answer"]) => [...new Set(signs.filter((sign) => sign.answer === answer).map((sign) => sign.value))];
+  const ecosystem = valuesOf("ecosystem");
+  if (ecosystem.length > 0) candidates.ecosystem = ecosystem;
+  const requirements = valuesOf("requirements");
+  if (requirements.length > 0) candidates.requirements = requirements;
+  const clusters = valuesOf("clusters");
+  const environments = valuesOf("environments").filter((name) => name !== "terraform.workspace");
+  if (clusters.length > 0 || environments.length > 0) candidates.clusters = clusters.length > 0 ? clusters.length : environments.length;
+  const region = mostCommon(signs.filter((sign) => sign.answer === "region"));
+  if (region !== undefined) candidates.region = region;
+  if (signs.some((sign) => sign.answer === "kubernetesFeatures")) candidates.kubernetesFeatures = "some";
+  if (services.length > 0) {
+    candidates.services = services.slice(0, MAX_SERVICES).map((service) => {
+      const entry: Record<string, unknown> = { name: service.name.slice(0, 100) };
+      for (const key of ["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const) if (service[key] !== null) entry[key] = service[key];
+      return entry;
+    });
+  }
+  return Object.fromEntries(Object.entries(candidates).filter(([key, value]) => fits(key, value)).map(([key, value]) => [key, inChoiceOrder(key, value)]));
+}
+
+/** A list answer in the order its question lists the choices, as a validated answers file has it. */
+function inChoiceOrder(key: string, value: unknown): unknown {
+  const q = QUESTIONS.find((question) => question.key === key);
+  if (q?.kind !== "set" || !Array.isArray(value)) return value;
+  return (q.choices as readonly string[]).filter((choice) => value.includes(choice));
+}
+
+/** The platform that carries most of the team's services; without services, the one most signs state. */
+function platformOf(signs: readonly Sign[], services: readonly ScannedService[]): Platform | undefined {
+  const platformSigns = signs.filter((sign) => sign.answer === "currentPlatform");
+  const score = (platform: string) => [
+    services.filter((service) => service.platform === platform).length,
+    platformSigns.filter((sign) => sign.value === platform && sign.stated).length,
+    platformSigns.filter((sign) => sign.value === platform).length,
+  ];
+  const candidates = PLATFORM_ORDER.filter((platform) => platformSigns.some((sign) => sign.value === platform) || services.some((service) => service.platform === platform));
+  let best: Platform | undefined;
+  let bestScore: number[] = [];
+  for (const platform of candidates) {
+    const next = score(platform);
+    if (best === undefined || next.some((value, index) => value !== bestScore[index]) && greater(next, bestScore)) {
+      best = platform;
+      bestScore = next;
+    }
+  }
+  return best;
+}
+
+function greater(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+}
+
+function mostCommon(signs: readonly Sign[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const sign of signs) counts.set(sign.value, (counts.get(sign.value) ?? 0) + (sign.stated ? 10 : 1));
+  let best: string | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
+  return best;
+}
+
+/** Whether the answers schema knows the key and takes the value: only such answers are merged by --from. */
+function fits(key: string, value: unknown): boolean {
+  if (!isAnswerKey(key)) return false;
+  const q = QUESTIONS.find((question) => question.key === key)!;
+  switch (q.kind) {
+    case "choice":
+      return (q.choices as readonly string[]).includes(value as string);
+    case "set":
+      return Array.isArray(value) && value.every((item) => (q.choices as readonly string[]).includes(item as string));
+    case "integer":
+    case "number":
+      return typeof value === "number" && value >= q.min && value <= q.max;
+    default:
+      // A key the table gives another kind to (a list of services, added by the cost estimate): merged as the scan made it.
+      return true;
+  }
+}

@@ -1,0 +1,66 @@
+// The JSON shape `scan --format json` prints, as a zod schema: the build
+// turns it into dist/scan.schema.json beside the answers' schema, and the
+// tests hold the scanner's output to it.
+import * as z from "zod/mini";
+
+const line = z.int().check(z.minimum(1));
+const platform = z.enum(["ecs", "kubernetes", "openshift", "paas", "serverless", "vms", "other-orchestrator"]);
+
+export function scanResultSchema() {
+  return z.strictObject({
+    schemaVersion: z.literal(1),
+    root: z.string(),
+    answers: z.record(z.string(), z.unknown()),
+    evidence: z.array(
+      z.strictObject({
+        answer: z.string(),
+        value: z.union([z.string(), z.number()]),
+        file: z.string(),
+        line,
+        detail: z.string(),
+        confidence: z.enum(["high", "medium", "low"]),
+      }),
+    ),
+    services: z.array(
+      z.strictObject({
+        name: z.string(),
+        vcpu: z.nullable(z.number()),
+        memoryGiB: z.nullable(z.number()),
+        replicas: z.nullable(z.int()),
+        arch: z.nullable(z.enum(["x86", "arm"])),
+        os: z.nullable(z.enum(["linux", "windows"])),
+        gpu: z.nullable(z.int()),
+        platform: z.nullable(platform),
+        file: z.string(),
+        line,
+      }),
+    ),
+    others: z.array(
+      z.strictObject({
+        name: z.string(),
+        image: z.string(),
+        role: z.enum(["database", "cache", "queue", "search", "storage", "proxy", "monitoring", "tool"]),
+        file: z.string(),
+        line,
+      }),
+    ),
+    skipped: z.array(
+      z.strictObject({
+        file: z.string(),
+        reason: z.enum(["too-large", "binary", "not-utf8", "special-file", "link-outside", "link-loop", "link-broken", "unreadable", "alias-bomb", "too-deep", "invalid", "helm-failed"]),
+        line: z.optional(line),
+      }),
+    ),
+  });
+}
+
+/** What each field means, for the JSON Schema's descriptions. */
+export const SCAN_FIELDS: Readonly<Record<string, string>> = {
+  schemaVersion: "The version of this shape; bumped when a field's meaning changes.",
+  root: "The folder scanned, as given.",
+  answers: "Answers for the answers file, only keys it knows with values it takes: what --from DIR merges.",
+  evidence: "Each fact behind an answer: the value it supports, the file (relative to root, with / separators) and line that show it, what the line shows, and how sure the scan is (high: a deploy file states it; medium: several hints agree; low: a single hint).",
+  services: "The team's own services (not stock databases, caches or queues), with the figures their files state; a figure not stated is null. line is the line that states vCPU, else memory, else replicas.",
+  others: "Workloads that run stock images (databases, caches, queues), not counted as services.",
+  skipped: "Files not read, or read and refused, and why.",
+};

@@ -1,0 +1,175 @@
+// The scanner: a function of file records (path and text), with no disk of
+// its own, so tests feed it strings and the library runs it anywhere. Each
+// file goes to the reader of its kind; the parsers (YAML, HCL) load on the
+// first file that needs them. Helm charts and Terraform modules are read
+// whole once every file is in, as their files explain one another.
+import { emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
+import { chartPart, readChart, type ChartFiles } from "./helm.js";
+import type { TerraformFile } from "./terraform.js";
+import { readerOf, yamlReaderOf, contentReaderOf } from "./kinds.js";
+import { infer } from "./infer.js";
+import { readKubernetes } from "./kubernetes.js";
+import { readCompose } from "./compose.js";
+import { readCopilot } from "./copilot.js";
+import { readServerless } from "./serverless.js";
+import { readAppJson, readAppRunnerYaml, readBeanstalk, readFlyToml, readHerokuYml, readProcfile, readRender } from "./paas.js";
+import { readKustomization } from "./kustomize.js";
+import { readCloudFormation, isTemplate } from "./cloudformation.js";
+import { readEcsJson } from "./ecs.js";
+import { readDockerfile } from "./dockerfile.js";
+import { readCi } from "./ci.js";
+import type { YamlReader } from "./yaml.js";
+import type { Tree } from "./tree.js";
+
+export interface ScanOptions {
+  /** The folder the paths are under, as the caller names it (the JSON's `root`). */
+  readonly root?: string;
+  /** Files the caller could not read, or chose not to, with why. */
+  readonly skipped?: readonly Skipped[];
+  /** Charts rendered by `helm template`, by the chart's folder: their objects are read from the output, on the templates' lines. */
+  readonly rendered?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What a repository's deployment files say, as answers with evidence. Paths
+ * are relative to the repository's root, with "/" separators. Nothing in the
+ * files is run; a file that cannot be read safely is listed as skipped.
+ */
+export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecord>, options: ScanOptions = {}): Promise<ScanResult> {
+  const findings: Findings[] = [];
+  let yaml: YamlReader | undefined;
+  // The YAML reader (and the yaml package) loads with the first file that needs it.
+  const loadYaml = async () => (yaml ??= (await import("./yaml.js")).readYaml);
+  let hcl: typeof import("./hcl.js") | undefined;
+  // Held until every file is in: chart parts (which chart they belong to is known at the end) and Terraform modules.
+  const held: FileRecord[] = [];
+  const chartDirs = new Set<string>();
+  const modules = new Map<string, TerraformFile[]>();
+
+  for await (const file of files) {
+    const reader = readerOf(file.path);
+    if (reader === undefined) continue;
+    if (reader === "terraform") {
+      hcl ??= await import("./hcl.js");
+      const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+      try {
+        modules.set(dir, [...(modules.get(dir) ?? []), { path: file.path, hcl: hcl.readHcl(file.text) }]);
+      } catch (error) {
+        if (!(error instanceof hcl.HclTooDeep || error instanceof RangeError)) throw error;
+        findings.push({ ...emptyFindings(), skipped: [{ file: file.path, reason: "too-deep" }] });
+      }
+      continue;
+    }
+    if (reader === "yaml" && isChartPart(file.path)) {
+      if (file.path.endsWith("Chart.yaml")) chartDirs.add(file.path.slice(0, Math.max(0, file.path.lastIndexOf("/"))));
+      held.push(file);
+      continue;
+    }
+    const found = await readFile(file, reader, loadYaml);
+    if (found) findings.push(found);
+  }
+
+  const charts = new Map<string, ChartFiles>();
+  for (const file of held) {
+    const part = chartPart(file.path, chartDirs);
+    if (part === undefined) {
+      const found = await readFile(file, "yaml", loadYaml);
+      if (found) findings.push(found);
+      continue;
+    }
+    const chart = charts.get(part.dir) ?? { dir: part.dir, templates: [], valueFiles: [] };
+    charts.set(part.dir, chart);
+    if (part.part === "chart") chart.chart = file;
+    else if (part.part === "values") chart.values = file;
+    else if (part.part === "template") chart.templates.push(file);
+    else chart.valueFiles.push(file);
+  }
+  for (const chart of [...charts.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) findings.push(readChart(await loadYaml(), chart, options.rendered?.[chart.dir]));
+  if (modules.size > 0) {
+    const { readTerraform } = await import("./terraform.js");
+    for (const [, module] of [...modules.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) findings.push(readTerraform(module));
+  }
+  return infer(options.root ?? ".", findings, options.skipped ?? []);
+}
+
+/** Files that may belong to a Helm chart: Chart.yaml, values files and anything under a templates folder. */
+function isChartPart(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return base === "Chart.yaml" || /^values([-.].+)?\.ya?ml$/.test(base) || path.startsWith("templates/") || path.includes("/templates/");
+}
+
+async function readFile(file: FileRecord, reader: NonNullable<ReturnType<typeof readerOf>>, loadYaml: () => Promise<YamlReader>): Promise<Findings | undefined> {
+  const { path, text } = file;
+  switch (reader) {
+    case "dockerfile":
+      return readDockerfile(path, text);
+    case "procfile":
+      return readProcfile(path, text);
+    case "fly":
+      return readFlyToml(path, text);
+    case "ci":
+      return readCi(path, text);
+    case "beanstalk":
+      return readBeanstalk(path);
+    case "app-json": {
+      if (!/"(formation|addons|buildpacks|stack)"\s*:/.test(text)) return undefined;
+      return withTrees(file, await loadYaml(), (trees) => readAppJson(path, trees[0]!));
+    }
+    case "json": {
+      const kind = contentReaderOf(text);
+      if (kind === undefined) return undefined;
+      return withTrees(file, await loadYaml(), (trees) => readByContent(path, trees, kind));
+    }
+    case "yaml": {
+      const kind = yamlReaderOf(path, text);
+      if (kind === undefined) return undefined;
+      return withTrees(file, await loadYaml(), (trees) => {
+        switch (kind) {
+          case "compose":
+            return merge(trees.map((tree) => readCompose(path, tree)));
+          case "copilot":
+            return readCopilot(path, trees[0]!);
+          case "serverless":
+            return readServerless(path, trees[0]!);
+          case "render":
+            return readRender(path, trees[0]!);
+          case "apprunner":
+            return readAppRunnerYaml(path, trees[0]!);
+          case "heroku":
+            return readHerokuYml(path, trees[0]!);
+          case "kustomize":
+            return readKustomization(path, trees[0]!);
+          default:
+            return readByContent(path, trees, kind);
+        }
+      });
+    }
+    default:
+      return undefined;
+  }
+}
+
+function readByContent(path: string, trees: readonly Tree[], kind: "cloudformation" | "kubernetes" | "ecs"): Findings {
+  if (kind === "cloudformation") return merge(trees.filter((tree) => isTemplate(tree.root)).map((tree) => readCloudFormation(path, tree)));
+  if (kind === "ecs") return merge(trees.map((tree) => readEcsJson(path, tree)));
+  return readKubernetes(path, trees);
+}
+
+/** The file's documents, read by `read`; a file that cannot be parsed safely is listed as skipped. */
+function withTrees(file: FileRecord, readYaml: YamlReader, read: (trees: readonly Tree[]) => Findings): Findings {
+  const outcome = readYaml(file.text);
+  if (!outcome.ok) return { ...emptyFindings(), skipped: [{ file: file.path, reason: outcome.reason, ...(outcome.line === undefined ? {} : { line: outcome.line }) }] };
+  if (outcome.docs.length === 0) return emptyFindings();
+  return read(outcome.docs);
+}
+
+function merge(all: readonly Findings[]): Findings {
+  const merged = emptyFindings();
+  for (const findings of all) {
+    merged.signs.push(...findings.signs);
+    merged.workloads.push(...findings.workloads);
+    merged.replicas.push(...findings.replicas);
+    merged.skipped.push(...findings.skipped);
+  }
+  return merged;
+}

@@ -1,0 +1,77 @@
+import type { StockRole } from "./evidence.js";
+
+// Images a team runs as they come (databases, caches, queues, proxies):
+// workloads that run them are listed apart and not counted as the team's
+// services. Matched by the image's name without registry, owner or tag.
+const STOCK: Readonly<Record<string, StockRole>> = {
+  postgres: "database",
+  postgresql: "database",
+  postgis: "database",
+  mysql: "database",
+  mariadb: "database",
+  mongo: "database",
+  mongodb: "database",
+  cassandra: "database",
+  couchdb: "database",
+  couchbase: "database",
+  "cockroach": "database",
+  clickhouse: "database",
+  "clickhouse-server": "database",
+  influxdb: "database",
+  neo4j: "database",
+  "dynamodb-local": "database",
+  mssql: "database",
+  "mssql-server": "database",
+  redis: "cache",
+  valkey: "cache",
+  memcached: "cache",
+  rabbitmq: "queue",
+  kafka: "queue",
+  "cp-kafka": "queue",
+  zookeeper: "queue",
+  "cp-zookeeper": "queue",
+  nats: "queue",
+  activemq: "queue",
+  "artemis": "queue",
+  pulsar: "queue",
+  elasticsearch: "search",
+  opensearch: "search",
+  solr: "search",
+  meilisearch: "search",
+  minio: "storage",
+  localstack: "storage",
+  azurite: "storage",
+  nginx: "proxy",
+  traefik: "proxy",
+  envoy: "proxy",
+  haproxy: "proxy",
+  caddy: "proxy",
+  prometheus: "monitoring",
+  grafana: "monitoring",
+  "all-in-one": "monitoring",
+  jaeger: "monitoring",
+  "opentelemetry-collector": "monitoring",
+  "opentelemetry-collector-contrib": "monitoring",
+  zipkin: "monitoring",
+  kibana: "monitoring",
+  logstash: "monitoring",
+  fluentd: "monitoring",
+  "fluent-bit": "monitoring",
+  mailhog: "tool",
+  mailpit: "tool",
+  adminer: "tool",
+  pgadmin4: "tool",
+  busybox: "tool",
+  consul: "tool",
+  vault: "tool",
+  etcd: "tool",
+};
+
+/** What a stock image is for, or undefined for the team's own (or an unknown) image. */
+export function stockRole(image: string): StockRole | undefined {
+  // registry/owner/name:tag@digest -> name
+  const withoutDigest = image.split("@")[0]!;
+  const name = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1).split(":")[0]!.toLowerCase();
+  if (name.includes("${") || name.includes("{{")) return undefined;
+  return Object.prototype.hasOwnProperty.call(STOCK, name) ? STOCK[name] : undefined;
+}

@@ -1,0 +1,252 @@
+// Terraform, one module (folder) at a time: ECS clusters, services and task
+// definitions, EKS clusters and node groups, the community ECS and EKS
+// modules, Karpenter, Lambda, App Runner, Beanstalk, and the AWS provider's
+// Region. `var.x` and `local.x` are read as their literal defaults (or a
+// .tfvars value); anything else is left unresolved.
+import { emptyFindings, type Findings, type Platform, type Workload } from "./evidence.js";
+import { readCapacity, readService, readTaskDefinition } from "./ecs.js";
+import { isExpression, type Block, type HclFile } from "./hcl.js";
+import { count, ecsCpu, ecsMemory } from "./quantity.js";
+import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
+import { get, isObject, lineOf, list, text, type Obj, type Tree } from "./tree.js";
+
+export interface TerraformFile {
+  readonly path: string;
+  readonly hcl: HclFile;
+}
+
+export function readTerraform(files: readonly TerraformFile[]): Findings {
+  const findings = emptyFindings();
+  const resolve = resolver(files);
+  const families = new Map<string, string>();
+  for (const { hcl } of files) {
+    for (const block of hcl.blocks) {
+      if (block.type === "resource" && block.labels[0] === "aws_ecs_task_definition") families.set(block.labels[1] ?? "", text(resolve(block.attributes.family)) ?? block.labels[1] ?? "task");
+    }
+  }
+  for (const { path, hcl } of files) {
+    const tree = hcl.tree;
+    if (/\bterraform\.workspace\b/.test(JSON.stringify(hcl.blocks, (_, value: unknown) => (isExpression(value) ? value.text : value)) ?? "")) {
+      const block = hcl.blocks.find((each) => JSON.stringify(each.attributes, (_, value: unknown) => (isExpression(value) ? value.text : value)).includes("terraform.workspace"));
+      findings.signs.push(hinted("environments", "terraform.workspace", path, block?.line ?? 1, "terraform.workspace"));
+    }
+    for (const block of hcl.blocks) {
+      if (block.type === "provider" && block.labels[0] === "aws") {
+        const region = resolve(block.attributes.region);
+        if (isRegion(region)) findings.signs.push(stated("region", region, path, lineOf(tree, block.attributes, "region", block.line), `provider "aws" region = ${region}`));
+      }
+      if (block.type === "resource") readResource(path, tree, block, resolve, families, findings);
+      if (block.type === "module") readModule(path, tree, block, resolve, findings);
+    }
+  }
+  return findings;
+}
+
+type Resolve = (value: unknown) => unknown;
+
+/** var.x and local.x as their literal values, from the module's variables, locals and .tfvars. */
+function resolver(files: readonly TerraformFile[]): Resolve {
+  const variables = new Map<string, unknown>();
+  const locals = new Map<string, unknown>();
+  for (const { path, hcl } of files) {
+    for (const block of hcl.blocks) {
+      if (block.type === "variable" && block.labels[0] !== undefined && "default" in block.attributes) variables.set(block.labels[0], block.attributes.default);
+      if (block.type === "locals") for (const [name, value] of Object.entries(block.attributes)) locals.set(name, value);
+    }
+    if (path.endsWith(".tfvars")) for (const block of hcl.blocks) if (block.type === "=") variables.set(block.labels[0]!, block.attributes[block.labels[0]!]);
+  }
+  const resolve = (value: unknown, depth = 0): unknown => {
+    if (!isExpression(value) || depth > 8) return value;
+    const reference = /^(var|local)\.([A-Za-z0-9_-]+)$/.exec(value.text);
+    if (!reference) return value;
+    const found = (reference[1] === "var" ? variables : locals).get(reference[2]!);
+    return found === undefined ? value : resolve(found, depth + 1);
+  };
+  return (value) => resolve(value);
+}
+
+/** Resources that say where the team runs by being there at all: the platform, and whether that is stated or a hint. */
+const PLATFORM_OF: Readonly<Record<string, readonly [Platform, boolean]>> = {
+  aws_ecs_cluster: ["ecs", true],
+  aws_eks_cluster: ["kubernetes", true],
+  aws_eks_node_group: ["kubernetes", true],
+  aws_eks_fargate_profile: ["kubernetes", true],
+  aws_lambda_function: ["serverless", true],
+  aws_apprunner_service: ["paas", true],
+  aws_elastic_beanstalk_environment: ["paas", true],
+  aws_instance: ["vms", false],
+};
+
+function readResource(file: string, tree: Tree, block: Block, resolve: Resolve, families: ReadonlyMap<string, string>, findings: Findings): void {
+  const [type = "", label = ""] = block.labels;
+  const attributes = block.attributes;
+  const detail = `resource "${type}" "${label}"`;
+  const { signs } = findings;
+  const platform = PLATFORM_OF[type];
+  if (platform) signs.push((platform[1] ? stated : hinted)("currentPlatform", platform[0], file, block.line, detail));
+  switch (type) {
+    case "aws_ecs_service": {
+      const reference = isExpression(attributes.task_definition) ? /aws_ecs_task_definition\.([A-Za-z0-9_-]+)/.exec(attributes.task_definition.text)?.[1] : undefined;
+      const service = synthetic(tree, attributes, {
+        serviceName: ["name", text(resolve(attributes.name)) ?? label],
+        desiredCount: ["desired_count", resolve(attributes.desired_count)],
+      });
+      readService(file, tree, service, "camel", findings, reference === undefined ? undefined : families.get(reference));
+      for (const strategy of block.blocks.filter((each) => each.type === "capacity_provider_strategy")) readStrategy(file, tree, strategy, resolve, findings);
+      break;
+    }
+    case "aws_ecs_cluster_capacity_providers":
+    case "aws_ecs_capacity_provider": {
+      for (const provider of list(attributes.capacity_providers)) {
+        if (String(resolve(provider)).includes("SPOT")) signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, "capacity_providers", block.line), `capacity_providers: ${String(provider)}`));
+      }
+      for (const strategy of block.blocks.filter((each) => each.type === "default_capacity_provider_strategy")) readStrategy(file, tree, strategy, resolve, findings);
+      break;
+    }
+    case "aws_ecs_task_definition":
+      readTaskDefinitionBlock(file, tree, block, resolve, families.get(label) ?? label, findings);
+      break;
+    case "aws_eks_cluster":
+      signs.push(stated("clusters", text(resolve(attributes.name)) ?? label, file, block.line, detail));
+      break;
+    case "aws_eks_node_group":
+      readNodeGroup(file, tree, attributes, block.line, resolve, findings);
+      break;
+    case "aws_apprunner_service":
+      readAppRunner(file, tree, block, resolve, findings);
+      break;
+    case "helm_release":
+      signs.push(stated("ecosystem", "helm", file, block.line, detail));
+      break;
+    case "kubectl_manifest":
+    case "kubernetes_manifest": {
+      const body = String(text(attributes.yaml_body) ?? (isExpression(attributes.yaml_body) ? attributes.yaml_body.text : ""));
+      if (/karpenter\.sh\/capacity-type[\s\S]{0,200}spot/.test(body)) signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, "yaml_body", block.line), "karpenter.sh/capacity-type: spot"));
+      break;
+    }
+    default:
+      if (type.startsWith("aws_appmesh_")) signs.push(stated("ecosystem", "service-mesh", file, block.line, detail));
+  }
+}
+
+/** An object with the given keys for the ECS readers, each on the line of the attribute it comes from. */
+function synthetic(tree: Tree, attributes: Obj, fields: Record<string, readonly [attribute: string, value: unknown]>): Obj {
+  const object: Record<string, unknown> = {};
+  const lines: Record<string, number> = {};
+  for (const [key, [attribute, value]] of Object.entries(fields)) {
+    if (value === undefined || isExpression(value)) continue;
+    object[key] = value;
+    lines[key] = lineOf(tree, attributes, attribute);
+  }
+  tree.lines.set(object, lines);
+  return object;
+}
+
+function readStrategy(file: string, tree: Tree, strategy: Block, resolve: Resolve, findings: Findings): void {
+  const provider = resolve(strategy.attributes.capacity_provider);
+  readCapacity(file, tree, { capacityProviderStrategy: [synthetic(tree, strategy.attributes, { capacityProvider: ["capacity_provider", provider] })] }, "camel", findings);
+}
+
+function readTaskDefinitionBlock(file: string, tree: Tree, block: Block, resolve: Resolve, family: string, findings: Findings): void {
+  const attributes = block.attributes;
+  const definitions = resolve(attributes.container_definitions);
+  // jsonencode([...]) is read as its argument; a file() or a heredoc of JSON is left unread.
+  const containers = isExpression(definitions) && definitions.call === "jsonencode" ? definitions.args?.[0] : undefined;
+  const platform = block.blocks.find((each) => each.type === "runtime_platform")?.attributes;
+  const runtimePlatform = platform
+    ? synthetic(tree, platform, {
+        cpuArchitecture: ["cpu_architecture", resolve(platform.cpu_architecture)],
+        operatingSystemFamily: ["operating_system_family", resolve(platform.operating_system_family)],
+      })
+    : undefined;
+  const definition = synthetic(tree, attributes, { family: ["family", family], cpu: ["cpu", resolve(attributes.cpu)], memory: ["memory", resolve(attributes.memory)] }) as Record<string, unknown>;
+  definition.containerDefinitions = Array.isArray(containers) ? containers : [];
+  if (runtimePlatform) definition.runtimePlatform = runtimePlatform;
+  const lines = tree.lines.get(definition)!;
+  lines.containerDefinitions = lineOf(tree, attributes, "container_definitions", block.line);
+  if (runtimePlatform) lines.runtimePlatform = block.blocks.find((each) => each.type === "runtime_platform")!.line;
+  readTaskDefinition(file, tree, definition, "camel", findings, family, block.line);
+}
+
+function readNodeGroup(file: string, tree: Tree, attributes: Obj, line: number, resolve: Resolve, findings: Findings): void {
+  const at = (key: string) => lineOf(tree, attributes, key, line);
+  if (String(resolve(attributes.capacity_type)) === "SPOT") findings.signs.push(stated("requirements", "spot", file, at("capacity_type"), "capacity_type = SPOT"));
+  const ami = String(resolve(attributes.ami_type) ?? "");
+  if (ami.startsWith("WINDOWS")) findings.signs.push(stated("requirements", "windows", file, at("ami_type"), `ami_type = ${ami}`));
+  if (/ARM/.test(ami)) findings.signs.push(stated("requirements", "arm", file, at("ami_type"), `ami_type = ${ami}`));
+  if (/GPU|NVIDIA|NEURON/.test(ami)) findings.signs.push(stated("requirements", "gpu", file, at("ami_type"), `ami_type = ${ami}`));
+  for (const type of list(resolve(attributes.instance_types)).map(resolve).filter((each): each is string => typeof each === "string")) {
+    if (isGpuInstance(type)) findings.signs.push(stated("requirements", "gpu", file, at("instance_types"), `instance_types = ${type}`));
+    if (isArmInstance(type)) findings.signs.push(stated("requirements", "arm", file, at("instance_types"), `instance_types = ${type}`));
+  }
+}
+
+function readAppRunner(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
+  const instance = block.blocks.find((each) => each.type === "instance_configuration")?.attributes;
+  const name = text(resolve(block.attributes.service_name)) ?? block.labels[1] ?? "service";
+  const cpu = instance?.cpu === undefined ? undefined : figure(ecsCpu(resolve(instance.cpu)), file, lineOf(tree, instance, "cpu"));
+  const memory = instance?.memory === undefined ? undefined : figure(ecsMemory(resolve(instance.memory)), file, lineOf(tree, instance, "memory"));
+  findings.workloads.push({ name, platform: "paas", builds: true, ...(cpu ? { vcpu: cpu } : {}), ...(memory ? { memoryGiB: memory } : {}), at: { file, line: block.line }, rank: 0 });
+}
+
+/** The community modules: terraform-aws-modules/eks (and karpenter), and terraform-aws-modules/ecs, by source or by their inputs. */
+function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
+  const attributes = block.attributes;
+  const source = String(text(attributes.source) ?? "");
+  const detail = `module "${block.labels[0] ?? ""}"`;
+  const eks = /terraform-aws-modules\/eks\/aws(\/\/modules\/(?!karpenter)|$)/.test(source) || ("eks_managed_node_groups" in attributes && "cluster_name" in attributes) || ("eks_managed_node_groups" in attributes && "kubernetes_version" in attributes);
+  if (eks) {
+    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} source = ${source}`));
+    const name = text(resolve(attributes.cluster_name)) ?? text(resolve(attributes.name)) ?? block.labels[0] ?? "cluster";
+    if (!source.includes("//modules/")) findings.signs.push(stated("clusters", name, file, block.line, `${detail} (EKS)`));
+    for (const field of ["eks_managed_node_groups", "self_managed_node_groups"]) {
+      const groups = resolve(attributes[field]);
+      if (isObject(groups)) for (const group of Object.values(groups)) if (isObject(group)) readNodeGroup(file, tree, group, lineOf(tree, attributes, field, block.line), resolve, findings);
+    }
+    if ("fargate_profiles" in attributes) findings.signs.push(stated("currentPlatform", "kubernetes", file, lineOf(tree, attributes, "fargate_profiles"), "fargate_profiles"));
+  }
+  if (/terraform-aws-modules\/eks\/aws\/\/modules\/karpenter/.test(source) || /karpenter/.test(block.labels[0] ?? "")) {
+    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} (Karpenter)`));
+  }
+  const ecs = /terraform-aws-modules\/ecs\/aws|(^|\/)modules\/(service|cluster)$/.test(source) || ("services" in attributes && ("cluster_name" in attributes || "cluster_configuration" in attributes)) || "container_definitions" in attributes;
+  if (!ecs) return;
+  findings.signs.push(stated("currentPlatform", "ecs", file, block.line, `${detail} source = ${source}`));
+  const strategies = resolve(attributes.default_capacity_provider_strategy ?? attributes.fargate_capacity_providers ?? attributes.cluster_capacity_providers);
+  if (JSON.stringify(strategies ?? {}, (_, value: unknown) => (isExpression(value) ? value.text : value)).includes("FARGATE_SPOT")) {
+    findings.signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, Object.keys(attributes).find((key) => /capacity_provider/.test(key)) ?? "source", block.line), "FARGATE_SPOT"));
+  }
+  const services = resolve(attributes.services);
+  const declared: [string, Obj, number][] = isObject(services)
+    ? Object.entries(services).flatMap(([name, service]) => (isObject(service) ? [[name, service, lineOf(tree, services, name, block.line)] as [string, Obj, number]] : []))
+    : "container_definitions" in attributes
+      ? [[text(resolve(attributes.name)) ?? block.labels[0] ?? "service", attributes, block.line]]
+      : [];
+  for (const [name, service, line] of declared) {
+    const workload = moduleService(file, tree, name, service, line, resolve);
+    if (workload.arch === "arm") findings.signs.push(stated("requirements", "arm", file, lineOf(tree, service, "runtime_platform", line), "cpu_architecture = ARM64"));
+    findings.workloads.push(workload);
+  }
+}
+
+/** One service of the ECS module: its cpu and memory in task units and MiB, its desired_count, and its containers' images. */
+function moduleService(file: string, tree: Tree, name: string, service: Obj, line: number, resolve: Resolve): Workload {
+  const at = (key: string) => lineOf(tree, service, key, line);
+  const cpu = service.cpu === undefined ? undefined : figure(ecsCpu(resolve(service.cpu)), file, at("cpu"));
+  const memory = service.memory === undefined ? undefined : figure(ecsMemory(resolve(service.memory)), file, at("memory"));
+  const replicas = service.desired_count === undefined ? undefined : figure(count(resolve(service.desired_count)), file, at("desired_count"));
+  const containers = resolve(service.container_definitions);
+  const image = isObject(containers) ? Object.values(containers).map((container) => text(resolve(get(container, "image")))).find((each) => each !== undefined) : undefined;
+  const platform = resolve(get(service, "runtime_platform", "cpu_architecture"));
+  return {
+    name,
+    platform: "ecs",
+    ...(image === undefined ? {} : { image }),
+    builds: true,
+    ...(cpu ? { vcpu: cpu } : {}),
+    ...(memory ? { memoryGiB: memory } : {}),
+    ...(replicas ? { replicas } : {}),
+    ...(platform === "ARM64" ? { arch: "arm" as const } : platform === "X86_64" ? { arch: "x86" as const } : {}),
+    at: { file, line },
+    rank: 0,
+  };
+}

@@ -1,0 +1,113 @@
+// What the scan must find in public repositories of every kind it reads
+// (test/fixtures/scan/*/SOURCE.md names each one, its commit and licence):
+// the answers, and the files and lines that show them.
+import { describe, expect, it } from "vitest";
+import { walkRepository } from "../../src/cli/input/walk.js";
+import type { ScanResult } from "../../src/scan/evidence.js";
+import { scan } from "../../src/scan/scan.js";
+import { isAnswerKey } from "../../src/engine/questions.js";
+import { fixturePath } from "../helpers/fixtures.js";
+
+async function scanned(name: string): Promise<ScanResult> {
+  const walk = walkRepository(fixturePath(`scan/${name}`));
+  return scan(walk.files, { root: name, skipped: walk.skipped });
+}
+
+/** Where each service's figure is stated, as "file:line", by name. */
+function servicePlaces(result: ScanResult): Record<string, string> {
+  return Object.fromEntries(result.services.map((service) => [service.name, `${service.file}:${service.line}`]));
+}
+
+/** The first place of each answer's evidence for a value, as "file:line". */
+function evidenceAt(result: ScanResult, answer: string, value: string | number): string[] {
+  return result.evidence.filter((entry) => entry.answer === answer && entry.value === value).map((entry) => `${entry.file}:${entry.line}`);
+}
+
+describe("worked repositories", () => {
+  it("Kubernetes manifests with a Helm chart (microservices-demo): Kubernetes, eleven services with their requests, Redis apart", async () => {
+    const result = await scanned("microservices-demo");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", microservices: 11, ecosystem: ["helm"] });
+    const ad = result.services.find((service) => service.name === "adservice")!;
+    // requests (200m, 180Mi) win over limits (300m, 300Mi); no replicas written, so none stated.
+    expect(ad).toMatchObject({ vcpu: 0.2, memoryGiB: 0.175781, replicas: null, file: "kubernetes-manifests/adservice.yaml", line: 54 });
+    expect(servicePlaces(result)).toMatchObject({ frontend: "kubernetes-manifests/frontend.yaml:102", loadgenerator: "kubernetes-manifests/loadgenerator.yaml:90" });
+    expect(result.services.find((service) => service.name === "loadgenerator")!.replicas).toBe(1);
+    expect(result.others).toEqual([expect.objectContaining({ name: "redis-cart", role: "cache" })]);
+    expect(evidenceAt(result, "ecosystem", "helm")).toEqual(["helm-chart/Chart.yaml:16"]);
+    expect(evidenceAt(result, "currentPlatform", "kubernetes")).toContain("kubernetes-manifests/adservice.yaml:16");
+    // The answers hold only keys the answers schema knows: `services` once the cost estimate takes it.
+    if (isAnswerKey("services")) expect(result.answers.services).toContainEqual({ name: "adservice", vcpu: 0.2, memoryGiB: 0.175781 });
+    else expect(result.answers.services).toBeUndefined();
+  });
+
+  it("ECS in CloudFormation: ECS, two services, desiredCount from the parameter's default on the line that references it", async () => {
+    const result = await scanned("ecs-cloudformation");
+    expect(result.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2 });
+    expect(result.services.map(({ name, vcpu, memoryGiB, replicas }) => ({ name, vcpu, memoryGiB, replicas }))).toEqual([
+      { name: "product-service", vcpu: null, memoryGiB: 0.125, replicas: 2 },
+      { name: "website-service", vcpu: null, memoryGiB: 0.125, replicas: 2 },
+    ]);
+    expect(servicePlaces(result)).toEqual({ "product-service": "services/product-service/service.yaml:49", "website-service": "services/website-service/service.yaml:63" });
+  });
+
+  it("AWS Copilot: ECS, its services' task units and MiB, and an environment", async () => {
+    const result = await scanned("copilot");
+    expect(result.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2, clusters: 1 });
+    expect(result.services.find((service) => service.name === "front-end")).toMatchObject({ vcpu: 0.25, memoryGiB: 0.5, replicas: 1, file: "regression/multi-svc-app/copilot/front-end/manifest.yml", line: 26 });
+    expect(evidenceAt(result, "clusters", "test")).toEqual(["e2e/cloudfront/copilot/environments/test/manifest.yml:2"]);
+  });
+
+  it("Terraform for ECS: ECS, the service module's cpu and memory, Arm and Fargate Spot, the provider's Region as evidence", async () => {
+    const result = await scanned("terraform-ecs");
+    expect(result.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2, requirements: ["arm", "spot"] });
+    expect(result.services.find((service) => service.name === "ecs_service")).toMatchObject({ vcpu: 1, memoryGiB: 4, file: "examples/fargate/main.tf", line: 64 });
+    // eu-west-1 is found, but the prices cover other Regions: evidence, not an answer.
+    expect(result.answers.region).toBeUndefined();
+    expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:2"]);
+  });
+
+  it("Terraform for EKS with Karpenter: Kubernetes, one cluster, Helm, and the example's workload", async () => {
+    const result = await scanned("terraform-eks");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", clusters: 1, ecosystem: ["helm"] });
+    expect(evidenceAt(result, "clusters", "eks")).toEqual(["examples/karpenter/main.tf:49"]);
+    expect(evidenceAt(result, "ecosystem", "helm")).toEqual(["examples/karpenter/main.tf:139"]);
+    expect(result.services).toEqual([expect.objectContaining({ name: "inflate", vcpu: 1, replicas: 5, file: "examples/karpenter/inflate.yaml", line: 21 })]);
+  });
+
+  it("compose only: four services built from the repository, Redis and Postgres apart, and no platform guessed", async () => {
+    const result = await scanned("compose-voting-app");
+    expect(result.answers.currentPlatform).toBeUndefined();
+    expect(result.answers.microservices).toBe(4);
+    expect(servicePlaces(result)).toEqual({ vote: "docker-compose.yml:6", result: "docker-compose.yml:27", worker: "docker-compose.yml:43", seed: "docker-compose.yml:81" });
+    expect(result.others.map(({ name, role, line }) => ({ name, role, line }))).toEqual([
+      { name: "redis", role: "cache", line: 54 },
+      { name: "db", role: "database", line: 64 },
+    ]);
+  });
+
+  it("a Heroku-style app: a PaaS, its web process", async () => {
+    const result = await scanned("heroku-python");
+    expect(result.answers).toMatchObject({ currentPlatform: "paas", microservices: 1 });
+    expect(evidenceAt(result, "currentPlatform", "paas")).toEqual(expect.arrayContaining(["Procfile:1"]));
+  });
+
+  it("a Serverless Framework app: serverless", async () => {
+    const result = await scanned("serverless-express");
+    expect(result.answers).toMatchObject({ currentPlatform: "serverless", microservices: 1 });
+    expect(evidenceAt(result, "currentPlatform", "serverless")).toEqual(["aws-node-express-api/serverless.yml:8"]);
+  });
+
+  it("GPU workloads: GPUs from nvidia.com/gpu, DaemonSets, and Kubernetes features beyond Deployments", async () => {
+    const result = await scanned("gpu-device-plugin");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", requirements: ["gpu", "daemonsets"] });
+    expect(evidenceAt(result, "requirements", "gpu")).toEqual(["testdata/job-1.yaml:21"]);
+    expect(evidenceAt(result, "requirements", "daemonsets")).toEqual(["deployments/static/nvidia-device-plugin.yml:16"]);
+    expect(evidenceAt(result, "kubernetesFeatures", "some")).toEqual(["deployments/static/nvidia-device-plugin.yml:16"]);
+  });
+
+  it("Windows: .NET Framework base images on the Dockerfiles' FROM lines", async () => {
+    const result = await scanned("windows-dotnet-framework");
+    expect(result.answers).toMatchObject({ requirements: ["windows"], microservices: 2 });
+    expect(evidenceAt(result, "requirements", "windows")).toEqual(["samples/aspnetapp/Dockerfile:1", "samples/dotnetapp/Dockerfile:1", "samples/wcfapp/Dockerfile.client:1", "samples/wcfapp/Dockerfile.web:1"]);
+  });
+});
