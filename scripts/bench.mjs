@@ -2,14 +2,16 @@
 // same run (never absolute times, never in the tests), on the Node versions
 // people run (22, 24 and 26, each against the targets) and on Node 20 (past
 // its end of life: a guard, no target), plus cold `npx` from a registry on
-// this machine, the package's size, and the machine it ran on. `--write`
-// records the figures in BENCHMARKS.md.
+// this machine, the package's size, what each build step buys (A/B, see
+// scripts/bench-build.mjs), and the machine it ran on. `--write` records the
+// figures in BENCHMARKS.md.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from "node:os";
 import { join, resolve } from "node:path";
 import { startRegistry } from "./local-registry.mjs";
 import { nodeOf, npxFor } from "./test-tools.mjs";
+import { stepRatios } from "./bench-build.mjs";
 import { scanRatio } from "./bench-scan.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
@@ -285,6 +287,9 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+// Last: it builds the package three times over (scripts/bench-build.mjs), and leaves it as it was.
+const steps = stepRatios({ versions: VERSIONS, runs: RUNS });
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const x = (ratio) => `${ratio.toFixed(2)}x`;
 const all = VERSIONS.map((major) => figures[major]);
@@ -321,6 +326,10 @@ const report = [
   `MCP, ${MCP_CALLS.toLocaleString("en")} recommend calls for the clear-cut team on one connection, send to answer: ${all.map((f) => `median ${f.mcp.callMedianMs.toFixed(2)} ms, p99 ${f.mcp.callP99Ms.toFixed(2)} ms on Node ${f.version}`).join("; ")} (target: a median under 5 ms on Node 24: ${figures[24].mcp.callMedianMs < 5 ? "met" : "not met"}). Spawn to the first tools/list: ${all.map((f) => `${f.mcp.spawnToListMs.toFixed(0)} ms on Node ${f.version}`).join(", ")}.`,
   `Scan peak memory (whole process, Node ${VERSIONS.join(" / ")}): ${all.map((f) => f.scan.rssMiB.toFixed(0)).join(" / ")} MiB; skipped as it should: ${all[0].scan.skipped.join(", ")}.`,
   `Package: ${kb(size.packed)} packed (target ≤ 130 KB: ${size.packed <= 130 * 1024 ? "met" : "not met"}), ${kb(size.unpacked)} unpacked, ${size.files} files; installed: ${kb(size.installed)} in node_modules (${size.installedPackages.join(", ")}).`,
+  "",
+  steps.table,
+  "",
+  `Load average at the end: ${loadavg().map((load) => load.toFixed(1)).join(", ")}.`,
 ].join("\n");
 console.log(report);
 

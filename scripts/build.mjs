@@ -10,7 +10,8 @@
 //      inside. esbuild splits the bundle at every plain import(): a command,
 //      a parser, a renderer, a catalogue is a chunk of its own, loaded only
 //      by a run that reaches it. No list names them. What the MCP SDK carries
-//      and the server never uses is left out (mcpSdkUnused).
+//      and the server never uses is left out (mcpSdkUnused), and Node's
+//      built-in modules are served without their ES facades (servedBuiltins).
 //   4. Steer the start-up path into two chunks (a JSON run loads five files,
 //      not a dozen).
 //   5. Compile the functions a run calls with the file that holds them, so
@@ -20,12 +21,15 @@
 //   7. Write the library's types (--types).
 //   8. Note which sources each output file holds, for the package test.
 //
-// Steps 4 and 5 rewrite what esbuild would write. Each is here because it
+// servedBuiltins and steps 4 and 5 rewrite what esbuild would write. Each is here because it
 // buys at least 5% of a run on Node 22 or 24, measured A/B against the build
-// without it; BENCHMARKS.md has the figures, and the steps tried and dropped.
+// without it (`node scripts/bench-build.mjs`, which builds with --skip=builtins,
+// --skip=5 and --skip=4; step 5 finds its chunks by step 4's, so --skip=4
+// skips both);
+// BENCHMARKS.md has the figures, and the steps tried and dropped.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createRequire, isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -75,9 +79,57 @@ const mcpSdkUnused = {
   },
 };
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.includes("--types"));
+// Node's built-in modules, imported from an ES module, cost time at every start: the loader builds an ES
+// facade that reads every export, and for node:fs that loads its streams (3 ms on Node 24), for node:process
+// more. Every built-in our code imports, or a bundled CommonJS package (commander) requires, is served
+// instead by a small module that takes it from process.getBuiltinModule (Node 20.16 and later; require() on
+// older Node 20) and re-exports only the names our sources import, as plain values (reading every export
+// would trip lazy getters, such as fs.ReadStream's, which loads the streams). node:process is the global
+// process. commander's child_process (executable subcommands, which we never use) is a stub. The ES modules
+// of packages (the prompt library) import as usual.
+function servedBuiltins() {
+  const imported = new Map();
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+  for (const file of walk(join(ROOT, "src")).filter((path) => path.endsWith(".ts"))) {
+    for (const [, list, module] of readFileSync(file, "utf8").matchAll(/^import \{([^}]*)\} from "node:([a-z/_]+)";/gm)) {
+      const names = imported.get(module) ?? new Set();
+      for (const item of list.split(",").map((part) => part.trim()).filter((part) => part && !part.startsWith("type "))) names.add(item.split(/\s+as\s+/)[0]);
+      imported.set(module, names);
+    }
+  }
+  return {
+    name: "served-builtins",
+    setup(plugin) {
+      plugin.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+        // The served modules themselves import the real thing.
+        if (args.namespace === "builtin") return { path: args.path, external: true };
+        const name = args.path.replace(/^node:/, "");
+        if (!isBuiltin(name) || args.kind === "dynamic-import") return undefined;
+        if (args.kind === "require-call" ? !args.importer.includes("node_modules") : args.importer.includes("node_modules")) return undefined;
+        return { path: name, namespace: name === "child_process" ? "stub" : args.kind === "require-call" ? "require-builtin" : "builtin" };
+      });
+      plugin.onLoad({ filter: /.*/, namespace: "require-builtin" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)}).default;`, loader: "js" }));
+      plugin.onResolve({ filter: /.*/, namespace: "require-builtin" }, (args) => ({ path: args.path.replace(/^node:/, ""), namespace: "builtin" }));
+      plugin.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => {
+        const source =
+          args.path === "process"
+            ? "const m = globalThis.process;"
+            : `import { createRequire as requireFrom } from "node:module";\nconst m = globalThis.process.getBuiltinModule?.(${JSON.stringify(`node:${args.path}`)}) ?? requireFrom(import.meta.url)(${JSON.stringify(`node:${args.path}`)});`;
+        const names = [...(imported.get(args.path) ?? [])];
+        return { contents: `${source}\nexport default m;\n${names.map((name) => `export const ${name} = m.${name};`).join("\n")}\n`, loader: "js" };
+      });
+      plugin.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "exports.spawn = () => { throw new Error('ecs-or-eks has no executable subcommands'); };", loader: "js" }));
+    },
+  };
+}
 
-async function main(types) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const skip = process.argv.find((arg) => arg.startsWith("--skip="))?.slice("--skip=".length);
+  await main(process.argv.includes("--types"), { builtins: skip !== "builtins", steer: skip !== "4", compile: skip !== "4" && skip !== "5" });
+}
+
+/** `steps`: whether to serve the built-ins and run steps 4 and 5, for the A/B measurement of each against the build without it. */
+async function main(types, steps) {
   // 1. The types are tsc's (step 7): `npm start` rebuilds the bundle alone and must leave them.
   for (const name of existsIn(join(ROOT, "dist"))) if (types || name !== "types") rmSync(join(ROOT, "dist", name), { recursive: true, force: true });
   mkdirSync(join(ROOT, "dist"), { recursive: true });
@@ -92,7 +144,7 @@ async function main(types) {
   for (const file of ["guide.ko.md", "FACTS.md"]) copyFileSync(join(ROOT, "docs/sources", file), join(ROOT, "dist/sources", file));
 
   // 3 and 4. One build, the start-up path steered.
-  const startup = await startupPlugin();
+  const startup = steps.steer ? [await startupPlugin()] : [];
   const { metafile } = await build({
     ...COMMON,
     entryPoints: ENTRIES,
@@ -100,14 +152,14 @@ async function main(types) {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     metafile: true,
-    plugins: [startup, mcpSdkUnused],
+    plugins: [...startup, mcpSdkUnused, ...(steps.builtins ? [servedBuiltins()] : [])],
   });
   // The library's entry exports what the library declares, not the namespaces that steered the chunks.
   const library = join(ROOT, "dist/index.js");
   writeFileSync(library, withoutStartupExports(readFileSync(library, "utf8")));
 
   // 5. The functions of the chunks a run starts with, compiled with them.
-  compileCalledFunctions(metafile);
+  if (steps.compile) compileCalledFunctions(metafile);
 
   // 6. The built-in rules and prices are compiled at start-up, not validated: they are validated here.
   execFileSync(process.execPath, [BIN, "rules", "check", "rules/rules.json"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
