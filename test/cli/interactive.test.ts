@@ -225,12 +225,15 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "basic", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "ecs", "--engineers", "9", "--save", "mine.json", "--json"],
       term.io,
     );
-    await term.waitFor("(1/16) How many services");
+    // ECS given as a flag: how the team feels about it is asked, as a question of its own.
+    await term.waitFor("(1/17) How does the team feel about what it runs today?");
+    term.press("enter");
+    await term.waitFor("(2/17) How many services");
     term.type("4");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 16);
+    await term.acceptDefaults(3, 17);
     await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));

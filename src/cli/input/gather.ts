@@ -78,7 +78,7 @@ export async function gatherAnswers(
   const toAsk = QUESTIONS.filter((q) => !(q.key in given) && (source === undefined || q.required)).map((q) => q.key);
   // What the repository showed is not asked again, but the review shows it, with where it was found, to be changed.
   const known = scan === undefined ? undefined : { answers: pick(given, Object.keys(scan.result.answers)), where: scan.where };
-  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end, known));
+  const asked = await (asking ?? (await import("./prompts.js")).askAnswers(toAsk, { input: io.stdin, output: io.stderr }, lang, colorEnabled(io.stderr, io.env, options.color), end, known, given));
   const all = { ...given, ...asked };
   // An answer the review left unknown is left out, whatever the repository said.
   if (known) for (const key of Object.keys(known.answers)) if (!(key in asked) && !(key in fromFile) && !(key in flags.raw)) delete all[key];

@@ -26,10 +26,11 @@ export async function askAnswers(
   color: boolean,
   end: ReviewEnd = "recommend",
   known?: Known,
+  earlier: Readonly<Record<string, unknown>> = {},
 ): Promise<Record<string, unknown>> {
   const questions = QUESTIONS.filter((q) => keys.includes(q.key));
   const isQuick = (q: Question) => q.required || "quick" in q;
-  return whileAsking(context, lang, (asking) => askAll(questions, isQuick, end, asking, lang, color, known));
+  return whileAsking(context, lang, (asking) => askAll(questions, isQuick, end, asking, lang, color, known, earlier));
 }
 
 /** Answers known before the questions (what `--from DIR` found), with where each was found: not asked, but shown in the review. */
@@ -61,20 +62,23 @@ async function askAll(
   lang: Lang,
   color: boolean,
   known?: Known,
+  earlier: Readonly<Record<string, unknown>> = {},
 ): Promise<Record<string, unknown>> {
   // What is known already counts for the questions that follow from it (how the team feels about what it runs).
   const answers: Record<string, unknown> = { ...known?.answers };
+  // Answers given before asking (a file, flags, a scan) decide those questions too: `--current-platform ecs` asks how the team feels about ECS.
+  const applies = (q: Question) => isAsked(q, { ...earlier, ...answers });
   // A question that follows from an earlier answer (how the team feels about what it runs) is asked only once it
   // applies, and is numbered after the question it follows ("2a"): the count stays the same whatever the answers.
   // A follow-up whose question is not asked here (the answer came from a scan) is a question of its own.
   const followsAsked = (q: Question) => "askedWhen" in q && questions.some((other) => other.key === q.askedWhen.answer);
-  const open = () => questions.filter((q) => isAsked(q, answers));
-  const total = questions.filter((q) => !followsAsked(q)).length;
+  const open = () => questions.filter(applies);
+  const total = questions.filter((q) => !followsAsked(q) && applies(q)).length;
   let n = 0;
   let asked = 0;
   let offered = false;
   for (const q of questions) {
-    if (!isAsked(q, answers)) continue;
+    if (!applies(q)) continue;
     if (!offered && !isQuick(q)) {
       offered = true;
       const rest = open().length - asked;

@@ -7,6 +7,7 @@ import { InputError, OutputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { assertCanWrite, writeAnswersFile } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
+import { ioReason, WRITE_REASONS } from "../output/io-reason.js";
 import { rerunCommand } from "../render/reproduce.js";
 import { wrap } from "../render/layout.js";
 import type { Io } from "../terminal/io.js";
@@ -136,7 +137,12 @@ function problemWith(file: string, cwd: string, lang: Lang): "exists" | string |
   const folder = dirname(full);
   if (!isFolder(folder)) return t(lang, "save.noFolder", { folder: forTerminal(isAbsolute(file) ? folder : dirname(file)) });
   // A link counts as there even when it leads nowhere: writing through it is the user's call.
-  return lstatSync(full, { throwIfNoEntry: false }) === undefined ? undefined : "exists";
+  try {
+    return lstatSync(full, { throwIfNoEntry: false }) === undefined ? undefined : "exists";
+  } catch (error) {
+    // A name the file system refuses (too long, a loop of links): say why, and ask again.
+    return t(lang, "write.failed", { file: forTerminal(file), reason: ioReason(error, WRITE_REASONS, lang) });
+  }
 }
 
 function isFolder(path: string): boolean {
