@@ -35,7 +35,7 @@ if [ "$status" -gt 1 ]; then exit "$status"; fi
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const chosen = r.costs.estimate.options.find((o) => o.platform === r.recommendation && o.launchType === r.launchType);
-  process.stdout.write(`recommendation=${r.recommendation}\nlaunch-type=${r.launchType}\nconfidence=${r.confidence}\nclose-call=${r.closeCall}\nmonthly-usd=${chosen.total}\n`);
+  process.stdout.write(`recommendation=${r.recommendation}\nlaunch-type=${r.launchType}\nconfidence=${r.confidence ?? ""}\nclose-call=${r.closeCall}\nmonthly-usd=${chosen.total}\n`);
 ' "$result" >> "$GITHUB_OUTPUT" || exit 74
 
 if [ "$INPUT_FORMAT" = json ]; then

@@ -13,7 +13,7 @@
 import { applyChanges, byCost, changedAnswers, valueAfter, type Change, type CountChange } from "./changes.js";
 import { contribution, firingContribution, intervalIndex, leadModelOf, leadOf, movesFrom, readTogether, type KeyLeads, type LeadModel, type ScoredChange } from "./leads.js";
 import type { Answers, AnswerKey, IntegerQuestion } from "./questions.js";
-import type { Platform } from "./rule-types.js";
+import type { AnsweredByData, Platform } from "./rule-types.js";
 import type { Rule, RuleSet } from "./rule-set.js";
 import { leaderBy, round } from "./score.js";
 
@@ -28,6 +28,8 @@ export interface Flip {
   /** The answers the changes touch, with their new values. */
   answers: Partial<Answers>;
   recommendation: Platform;
+  /** Set when a newer feature of the other platform answers a reason that fired: the changes are how the answers read once it does. */
+  answeredBy?: AnsweredByData;
 }
 
 function opposite(platform: Platform): Platform {

@@ -11,7 +11,9 @@ import type { Answers } from "./questions.js";
 import { alsoConsiderFor } from "./also-consider.js";
 import type { LaunchType, Platform } from "./rule-types.js";
 import { appliesTo, type AlsoConsiderRule, type AnswerNote, type Rule, type RuleSet } from "./rule-set.js";
-import { confidenceOf, decide, decidingRules, isCloseCall, scorePlatforms, type Scores } from "./score.js";
+import { confidenceOf, type Confidence } from "./calibration.js";
+import { answeredFlips, withFeatureFlips } from "./newer-features.js";
+import { decide, decidingRules, scorePlatforms, type CallLabel, type Scores } from "./score.js";
 
 /**
  * The decision without its prose or its counterfactuals: what a batch line
@@ -22,7 +24,13 @@ export interface BriefResult {
   recommendation: Platform;
   launchType: LaunchType;
   launchTypeRequired: boolean;
-  confidence: number;
+  /** The share of published decisions at a margin like this that chose the recommended platform; null for rules of your own. */
+  confidence: number | null;
+  /** close, leaning or clear, from the margin: the label every output shows. */
+  confidenceLabel: CallLabel;
+  /** The points between the two platforms. */
+  margin: number;
+  /** The label is close. */
   closeCall: boolean;
   scores: Scores;
   decidingRules: string[];
@@ -33,7 +41,7 @@ export interface BriefResult {
 /** Everything the decision found for a team, before it is put into words. */
 export interface Assessment {
   recommendation: Platform;
-  confidence: number;
+  confidence: Confidence;
   closeCall: boolean;
   scores: Scores;
   /** Rules that fired, strongest first. */
@@ -44,7 +52,7 @@ export interface Assessment {
   alsoConsider: AlsoConsiderRule[];
   /** Why some answers weigh nothing (or how they were weighed), for these answers and this platform. */
   answerNotes: AnswerNote[];
-  /** The smallest changes of answers that give the other platform, cheapest first. */
+  /** What a newer feature of the other platform would change, then the smallest changes of answers that give the other platform, cheapest first. */
   flips: Flip[];
   costs: Costs;
   /** What each way of running costs a month: it explains, it never decides. */
@@ -57,7 +65,8 @@ function decideFor(answers: Answers, ruleSet: RuleSet) {
   const { scores, fired } = scorePlatforms(ruleSet, answers);
   const recommendation = decide(scores);
   const launch = pickLaunchType(ruleSet, answers, recommendation);
-  return { scores, fired, recommendation, confidence: confidenceOf(scores), closeCall: isCloseCall(scores), launch };
+  const confidence = confidenceOf(scores, ruleSet);
+  return { scores, fired, recommendation, confidence, closeCall: confidence.label === "close", launch };
 }
 
 /** The decision for valid answers, without sentences: cheap enough for a million-line batch. */
@@ -67,7 +76,9 @@ export function evaluateBrief(answers: Answers, options: { rules?: RuleSet } = {
     recommendation,
     launchType: launch.launchType,
     launchTypeRequired: launch.required,
-    confidence,
+    confidence: confidence.share,
+    confidenceLabel: confidence.label,
+    margin: confidence.margin,
     closeCall,
     scores,
     decidingRules: decidingRules(fired, scores).map((rule) => rule.id),
@@ -88,7 +99,7 @@ export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES, esti
     launch,
     alsoConsider: alsoConsiderFor(ruleSet, answers, recommendation),
     answerNotes: ruleSet.answerNotes.filter((note) => appliesTo(recommendation)(note) && note.test(answers)),
-    flips: findFlips(ruleSet, answers, recommendation),
+    flips: withFeatureFlips(answeredFlips(ruleSet, answers, fired, recommendation), findFlips(ruleSet, answers, recommendation)),
     costs: costsFor(answers, { recommendation, launchType: launch.launchType, closeCall }),
     estimate: estimateCosts(answers, ruleSet, { prices: estimate.prices ?? BUILT_IN_PRICES, ...(estimate.utilization === undefined ? {} : { utilization: estimate.utilization }) }),
     answers,

@@ -13,6 +13,8 @@ export interface KubernetesPeople {
   scale: PeopleScale;
   /** The share in USD a month, with engineerCost; never guessed without it. */
   usdPerMonth?: Range;
+  /** For a team on Kubernetes that says who keeps its clusters running: its own figure, one engineer or at least two, in USD a month with engineerCost. */
+  upkeep?: { engineers: number; atLeast: boolean; usdPerMonth?: number };
   asOf: string;
   source: string;
 }
@@ -34,13 +36,23 @@ export function peopleScale(answers: Answers): PeopleScale {
 export function kubernetesPeople(answers: Answers): KubernetesPeople {
   const { engineerShare, asOf, source } = FACTS.kubernetesPeople;
   const cost = answers.engineerCost;
+  const upkeep = upkeepOf(answers);
   return {
     engineerShare,
     scale: peopleScale(answers),
     ...(cost === undefined ? {} : { usdPerMonth: { min: cents((engineerShare.min * cost) / 12), max: cents((engineerShare.max * cost) / 12) } }),
+    ...(upkeep ? { upkeep: { ...upkeep, ...(cost === undefined ? {} : { usdPerMonth: cents((upkeep.engineers * cost) / 12) }) } } : {}),
     asOf,
     source,
   };
+}
+
+/** The engineers a team on Kubernetes says keep its clusters running: one, or several (counted as the two it takes at least). */
+function upkeepOf(answers: Answers): { engineers: number; atLeast: boolean } | undefined {
+  if (answers.currentPlatform !== "kubernetes" && answers.currentPlatform !== "openshift") return undefined;
+  if (answers.platformUpkeep === "one") return { engineers: 1, atLeast: false };
+  if (answers.platformUpkeep === "several") return { engineers: 2, atLeast: true };
+  return undefined;
 }
 
 /** USD to the cent, half up, after the float noise of the products is dropped (0.1 x 730 is 73.00000000000001). */

@@ -4,7 +4,9 @@
 //
 // The order is the questionnaire's: what moves the decision most comes first.
 // The questions marked `quick` are asked before the offer to finish with the
-// defaults, so a person reaches a result in at most seven prompts.
+// defaults, so a person reaches a result in at most seven numbered prompts; the
+// follow-ups about what runs today come with the question they follow, and
+// only to a team they apply to.
 
 export const QUESTIONS = [
   {
@@ -36,6 +38,32 @@ export const QUESTIONS = [
     askedWhen: { answer: "currentPlatform", notIn: ["none"] },
     description:
       "How the team feels about what it runs today: content (it works for us), mixed, or leaving (we want off it); ignored when nothing runs today.",
+  },
+  {
+    key: "platformUpkeep",
+    flag: "platform-upkeep",
+    kind: "choice",
+    choices: ["none-dedicated", "one", "several"],
+    fact: true,
+    required: false,
+    quick: true,
+    // Asked only of a team that runs Kubernetes today: nobody else keeps clusters running.
+    askedWhen: { answer: "currentPlatform", notIn: ["none", "ecs", "vms", "paas", "serverless", "other-orchestrator"] },
+    description:
+      "For a team that runs Kubernetes today: how many engineers keep the clusters running (upgrades, add-ons, certificates, operators), none-dedicated (a part of several people's time), one, or several; leave it out if unknown.",
+  },
+  {
+    key: "kubernetesFeatures",
+    flag: "kubernetes-features",
+    kind: "choice",
+    choices: ["none", "some"],
+    fact: true,
+    required: false,
+    quick: true,
+    // Asked only when someone's time goes into the clusters: only then does it change anything.
+    askedWhen: { answer: "platformUpkeep", notIn: ["none-dedicated"] },
+    description:
+      "Whether the workloads use anything only Kubernetes offers: none, or some (operators or custom resources, a service mesh, custom schedulers, DaemonSets); leave it out if unknown.",
   },
   {
     key: "kubernetesExperience",
@@ -125,10 +153,24 @@ export const QUESTIONS = [
     key: "workload",
     flag: "workload",
     kind: "choice",
-    choices: ["services", "batch", "event-driven", "mixed"],
+    choices: ["services", "batch", "event-driven", "mixed", "game-servers"],
+    // What the containers do is a fact about the work: never suggested as a change.
+    fact: true,
     required: false,
     default: "services",
-    description: "services: long-running; batch: jobs that start and finish; event-driven: short and spiky; mixed.",
+    description:
+      "services: long-running; batch: jobs that start and finish; event-driven: short and spiky; mixed; game-servers: session-based dedicated game servers.",
+  },
+  {
+    key: "scaling",
+    flag: "scaling",
+    kind: "choice",
+    choices: ["steady", "daily-cycles", "bursts"],
+    // The shape of the traffic is a fact too; left out, it fires no rule.
+    fact: true,
+    required: false,
+    description:
+      "How the load moves: steady; daily-cycles (peaks that follow the day or the week); bursts (several times the base within minutes: a sale, a push, a season's opening); leave it out if unknown.",
   },
   {
     key: "computeSpend",
@@ -283,14 +325,15 @@ export const MAX_SET_ITEMS = 32;
 
 /**
  * Whether a question is asked, given the answers so far: one that follows
- * from an earlier answer is not when that answer (or its default) rules it out.
+ * from an earlier answer is not when that answer (or its default) rules it
+ * out, when that answer is unknown, or when it was not asked itself.
  */
 export function isAsked(q: Question, answers: Readonly<Record<string, unknown>>): boolean {
   if (!("askedWhen" in q)) return true;
   const { answer, notIn } = q.askedWhen;
   const earlier = QUESTIONS.find((other) => other.key === answer)!;
   const value = answers[answer] ?? ("default" in earlier ? earlier.default : undefined);
-  return !(notIn as readonly unknown[]).includes(value);
+  return value !== undefined && !(notIn as readonly unknown[]).includes(value) && isAsked(earlier, answers);
 }
 
 /** Whether a question has a default. Required questions have none, and the rest without one may be left unknown. */

@@ -53,6 +53,20 @@ export interface RuleData {
   /** A few words for the reason, used where a sentence is too long (the close-call line). */
   label?: Localized | undefined;
   source: Source;
+  /** A newer feature of the other platform that answers this reason, named in what would change the call. */
+  answeredBy?: AnsweredByData | undefined;
+}
+
+/** One answer as it reads once a feature answers the reason: a choice set to `to`, or an item taken off a list. */
+export type AnswerChangeData = { answer: string; to: string } | { answer: string; remove: string };
+
+export interface AnsweredByData {
+  /** The feature and when it came, as a reader knows it: "ECS Service Connect (2022)". */
+  feature: Localized;
+  /** The condition that would change the call, worded to follow "If" ("Service Connect covers your calls"). */
+  if: Localized;
+  /** The answers that read otherwise once the feature answers the reason; the rule reads each of them. */
+  changes: AnswerChangeData[];
 }
 
 export interface LaunchTypeRuleData {

@@ -59,6 +59,17 @@ const weight = z.number().check(z.gt(0), z.lte(MAX_WEIGHT));
 const platforms = z.optional(z.array(z.enum(PLATFORMS)).check(z.minLength(1)));
 const launchTypes = z.array(z.enum(LAUNCH_TYPES)).check(z.minLength(1));
 
+const answerChange = z.union([
+  z.strictObject({ answer: z.string(), to: z.string() }),
+  z.strictObject({ answer: z.string(), remove: z.string() }),
+]);
+
+const answeredBy = z.strictObject({
+  feature: localized,
+  if: localized,
+  changes: z.array(answerChange).check(z.minLength(1)),
+});
+
 const ruleSchema = z.strictObject({
   id: ruleId,
   platform: z.enum(PLATFORMS),
@@ -68,6 +79,7 @@ const ruleSchema = z.strictObject({
   text: localized,
   label: z.optional(localized),
   source,
+  answeredBy: z.optional(answeredBy),
 });
 
 const launchTypeRuleSchema = z.strictObject({

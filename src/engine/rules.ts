@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import { checkCondition, keysOf, type Condition } from "./conditions.js";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
-import { LAUNCH_TYPES_FOR, PLATFORMS, type Claims, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
+import { LAUNCH_TYPES_FOR, PLATFORMS, type AnsweredByData, type Claims, type OverridesFileData, type Platform, type RulesFileData, type SourcesTable } from "./rule-types.js";
 import { compileLists, type RuleLists, type RuleSet, type RuleSetOrigin } from "./rule-set.js";
 import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleList } from "./rules-schema.js";
 import { quoteValue } from "./quote-value.js";
@@ -50,8 +50,10 @@ export function validateRules(json: unknown, options: ParseRulesOptions): RulesO
     if (!outcome.success) for (const issue of outcome.error.issues) problems.push(...issueProblems(issue, [item.list, item.index], json, options.file));
     return outcome.success;
   });
-  // A claim is checked against the condition once the rule's shape is known to be sound.
-  for (const item of valid) for (const [path, message] of checkClaims(item.value as ClaimingRule, item.path)) report(path, message);
+  // A claim, and what a newer feature changes, is checked against the condition once the rule's shape is known to be sound.
+  for (const item of valid) {
+    for (const [path, message] of [...checkClaims(item.value as ClaimingRule, item.path), ...checkAnsweredBy(item.value as ClaimingRule, item.path)]) report(path, message);
+  }
   const file = shape.success ? (shape.data as Partial<OverridesFileData> & Partial<RulesFileData>) : {};
 
   const base = isOverrides ? options.base : undefined;
@@ -133,7 +135,23 @@ function checkRules(items: readonly Item[], sources: SourcesTable, builtInIds: r
   return problems;
 }
 
-type ClaimingRule = { when: Condition; claims?: Claims | undefined };
+/**
+ * Each change a newer feature makes names a value its answer takes (checked
+ * as the condition it amounts to) of an answer the rule itself reads: a
+ * feature answers this reason, not another.
+ */
+function checkAnsweredBy(rule: ClaimingRule, path: string): Problem[] {
+  const read: readonly string[] = keysOf(rule.when);
+  return (rule.answeredBy?.changes ?? []).flatMap((change, i): Problem[] => {
+    const at = `${path}.answeredBy.changes[${i}]`;
+    const asCondition = "remove" in change ? { answer: change.answer, includes: change.remove } : { answer: change.answer, in: [change.to] };
+    const wrong = checkCondition(asCondition, at);
+    if (wrong.length > 0) return wrong;
+    return read.includes(change.answer) ? [] : [[`${at}.answer`, msg("rules.answeredByNotRead", { answer: change.answer })]];
+  });
+}
+
+type ClaimingRule = { when: Condition; claims?: Claims | undefined; answeredBy?: AnsweredByData | undefined };
 
 /** A text can state as fact only what fired it: each answer a rule claims, its condition reads. */
 function checkClaims(rule: ClaimingRule, path: string): Problem[] {

@@ -2,16 +2,18 @@ import type { Answers } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { LaunchTypeRule, Rule, RuleSet } from "./rule-set.js";
 
-/** Below this share of the points as margin the call is close: the loser has over 37.5% of the points. */
-const CLOSE_CALL_BELOW = 0.25;
-
 /**
- * Points that stand for what the questionnaire cannot see. Added to the
- * points that fired before the margin is divided, so a call carried by one
- * or two weak rules stays unsure, and the more evidence fires, the nearer
- * the confidence comes to 1 (never reaching it).
+ * How sure a call is, as the margin between the platforms' points: below
+ * LEANING_FROM it is close, below CLEAR_FROM it leans, from there on it is
+ * clear. The cuts were measured on published decisions (rules/calibration.json,
+ * docs/calibration.md): the three bands are the cuts at which the share of
+ * teams that chose the recommended platform rises from one band to the next.
  */
-const EVIDENCE_PRIOR = 6;
+export const LEANING_FROM = 4;
+export const CLEAR_FROM = 8;
+
+export const CALL_LABELS = ["close", "leaning", "clear"] as const;
+export type CallLabel = (typeof CALL_LABELS)[number];
 
 export interface Scores {
   ecs: number;
@@ -70,23 +72,20 @@ export function leaderBy(eksLead: number): Platform {
   return eksLead > 0 ? "eks" : "ecs";
 }
 
-/** |EKS − ECS| / (EKS + ECS + EVIDENCE_PRIOR): the margin, discounted for how little evidence fired. */
-export function confidenceOf(scores: Scores): number {
-  return round(Math.abs(scores.eks - scores.ecs) / (scores.ecs + scores.eks + EVIDENCE_PRIOR), 3);
+/** The points between the two platforms: what the label and the text both state. */
+export function marginOf(scores: Scores): number {
+  return round(Math.abs(scores.eks - scores.ecs));
 }
 
-/** Whether the loser holds over 37.5% of the points that fired (or none fired): one rule could swing it. */
+/** The label of a call, from its margin alone, so the words and the number can never disagree. */
+export function labelOf(scores: Scores): CallLabel {
+  const margin = marginOf(scores);
+  return margin < LEANING_FROM ? "close" : margin < CLEAR_FROM ? "leaning" : "clear";
+}
+
+/** Whether the call is close: the margin is below LEANING_FROM points (one or two rules could swing it). */
 export function isCloseCall(scores: Scores): boolean {
-  const total = scores.ecs + scores.eks;
-  return total === 0 || Math.abs(scores.eks - scores.ecs) / total < CLOSE_CALL_BELOW;
-}
-
-/** Below this confidence a call that is neither close nor thin is said to lean: reasons on both sides count. */
-export const LEANING_BELOW = 0.35;
-
-/** Whether so few points fired that the evidence itself is thin, whatever the margin. */
-export function isThin(scores: Scores): boolean {
-  return scores.ecs + scores.eks < EVIDENCE_PRIOR;
+  return labelOf(scores) === "close";
 }
 
 /** Winning rules without which the recommendation would change. */

@@ -2,12 +2,18 @@ import { t, tDynamic, joinConditions } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Change } from "../engine/changes.js";
 import { QUESTIONS } from "../engine/questions.js";
-import type { Platform } from "../engine/rule-types.js";
+import type { AnsweredByData, Platform } from "../engine/rule-types.js";
+import { localize } from "./words.js";
 
 /** "With 20 or more microservices, EKS would be recommended." */
 export function describeFlip(changes: readonly Change[], platform: Platform, lang: Lang): string {
   const phrases = changes.map((change) => describeChange(change, lang));
   return t(lang, "flip.sentence", { changes: joinConditions(lang, phrases), platform: t(lang, `platform.${platform}`) });
+}
+
+/** "If ECS Service Connect (2022) covers your calls between services, ECS would be recommended." */
+export function describeFeatureFlip(answeredBy: AnsweredByData, platform: Platform, lang: Lang): string {
+  return t(lang, "flip.feature", { condition: localize(answeredBy.if, lang), platform: t(lang, `platform.${platform}`) });
 }
 
 function describeChange(change: Change, lang: Lang): string {

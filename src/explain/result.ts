@@ -8,15 +8,15 @@ import { explainEstimate, type EstimateResult } from "./estimate.js";
 import type { Answers } from "../engine/questions.js";
 import type { LaunchType, Localized, Platform, Source } from "../engine/rule-types.js";
 import type { RuleSet, RuleSetOrigin } from "../engine/rule-set.js";
-import type { Scores } from "../engine/score.js";
+import type { CallLabel, Scores } from "../engine/score.js";
 import type { Lang } from "../i18n/lang.js";
-import { describeFlip } from "./flip.js";
+import { describeFeatureFlip, describeFlip } from "./flip.js";
 import { citeSource } from "./source.js";
 import { checkedLang, localize } from "./words.js";
 
 export type { BriefResult } from "../engine/evaluate.js";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface Reason {
   ruleId: string;
@@ -70,6 +70,8 @@ export interface WhatWouldChange {
   answers: Partial<Answers>;
   recommendation: Platform;
   text: string;
+  /** When a newer feature of the other platform answers a reason that fired: the feature, in the result's language (schemaVersion 4). */
+  feature?: string;
 }
 
 /** What `--format json` prints and `recommend()` returns. Fields are added, never renamed. */
@@ -77,7 +79,21 @@ export interface Result {
   schemaVersion: typeof SCHEMA_VERSION;
   recommendation: Platform;
   launchType: LaunchType;
-  confidence: number;
+  /**
+   * Since schemaVersion 4: the share of published decisions (the corpus of
+   * docs/calibration.md) whose answers gave a margin in the same band as this
+   * one and that ended on the recommended platform; null with a rules file
+   * of your own, which the corpus was not measured with. Not a probability
+   * for this team; `calibration` gives the counts behind it.
+   */
+  confidence: number | null;
+  /** close, leaning or clear, from the margin alone (schemaVersion 4). */
+  confidenceLabel: CallLabel;
+  /** The points between the two platforms: |EKS − ECS| (schemaVersion 4). */
+  margin: number;
+  /** The counts behind `confidence`: of `of` decisions at a margin like this, `agreed` ended on the recommended platform, out of `corpus` (schemaVersion 4). */
+  calibration: { agreed: number; of: number; corpus: number } | null;
+  /** The label is close: the margin is under 4 points (schemaVersion 4; it was a share of the points before). */
   closeCall: boolean;
   scores: Scores;
   decidingRules: string[];
@@ -127,7 +143,10 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
     schemaVersion: SCHEMA_VERSION,
     recommendation: assessment.recommendation,
     launchType: launch.launchType,
-    confidence: assessment.confidence,
+    confidence: assessment.confidence.share,
+    confidenceLabel: assessment.confidence.label,
+    margin: assessment.confidence.margin,
+    calibration: assessment.confidence.calibration ?? null,
     closeCall: assessment.closeCall,
     scores: assessment.scores,
     decidingRules: assessment.deciding.map((rule) => rule.id),
@@ -154,7 +173,8 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
     whatWouldChange: assessment.flips.map((flip) => ({
       answers: flip.answers,
       recommendation: flip.recommendation,
-      text: describeFlip(flip.changes, flip.recommendation, lang),
+      text: flip.answeredBy ? describeFeatureFlip(flip.answeredBy, flip.recommendation, lang) : describeFlip(flip.changes, flip.recommendation, lang),
+      ...(flip.answeredBy ? { feature: localize(flip.answeredBy.feature, lang) } : {}),
     })),
     costs: { ...assessment.costs, estimate: explainEstimate(assessment.estimate, lang) },
     answers: assessment.answers,

@@ -6,6 +6,8 @@ import type { AnswerKey } from "../engine/questions.js";
 export const koSchemaDescriptions: Readonly<Record<AnswerKey, string>> = {
   currentPlatform: "지금 운영 환경에서 쓰는 것: none(아직 없음), ecs, kubernetes(EKS, GKE, AKS, 자체 클러스터), openshift, vms(오케스트레이터 없는 서버나 EC2), paas, serverless(주로 Lambda), other-orchestrator.",
   currentPlatformFit: "지금 쓰는 플랫폼에 대한 만족도: content(만족), mixed(반반), leaving(떠나려 함). currentPlatform이 none이 아닐 때만 읽습니다.",
+  platformUpkeep: "지금 Kubernetes를 운영하는 팀에서 클러스터 유지(업그레이드, 애드온, 인증서, 오퍼레이터)를 맡은 엔지니어: none-dedicated(여러 사람이 시간 일부를 씀), one, several. currentPlatform이 kubernetes나 openshift일 때만 읽으며, 모르면 키를 생략하세요.",
+  kubernetesFeatures: "워크로드가 Kubernetes에만 있는 기능을 쓰는지: none, some(오퍼레이터나 커스텀 리소스, 서비스 메시, 커스텀 스케줄러, DaemonSet). 모르면 키를 생략하세요.",
   kubernetesExperience: "팀의 Kubernetes 경험: none, basic(튜토리얼 수준), proficient(운영 경험 있음), expert(업그레이드까지 운영).",
   cloudStrategy: "앞으로 몇 년간 워크로드를 실행할 곳: aws-only, aws-first(이식성 유지), multi-cloud, hybrid(온프레미스와 AWS).",
   engineers: "플랫폼에서 서비스를 만들고 운영할 엔지니어 수. 모르면 키를 생략하세요.",
@@ -14,7 +16,8 @@ export const koSchemaDescriptions: Readonly<Record<AnswerKey, string>> = {
   opsCapacity: "플랫폼과 서버를 운영할 인력: none, some(겸임 인력), dedicated(전담 팀). Fargate, AWS가 관리하는 인스턴스, 직접 운영하는 EC2 중 무엇으로 실행할지 정합니다.",
   internalPlatform: "플랫폼 팀이 앱 팀에 자체 배포 도구를 제공하는지: none, planned, in-place.",
   requirements: "특수 요구 사항(실행 방식을 제한): gpu, privileged, daemonsets, windows, arm, spot, isolation. 없으면 빈 목록.",
-  workload: "워크로드 유형: services(계속 실행), batch(시작해서 끝나는 작업), event-driven(짧고 몰리는 작업), mixed.",
+  workload: "워크로드 유형: services(계속 실행), batch(시작해서 끝나는 작업), event-driven(짧고 몰리는 작업), mixed, game-servers(세션 기반 전용 게임 서버).",
+  scaling: "부하의 움직임: steady(일정함), daily-cycles(하루나 한 주를 따르는 피크), bursts(몇 분 안에 평소의 몇 배). 모르면 키를 생략하세요.",
   computeSpend: "컨테이너 컴퓨팅에 쓰는 월 비용(USD): unknown, under-5k, 5k-20k, over-20k.",
   ecosystem: "필요한 Kubernetes 생태계 도구: helm, service-mesh, prometheus, gitops, operators. 없으면 빈 목록.",
   timeToMarket: "첫 운영 배포까지의 일정: urgent, normal, relaxed.",

@@ -9,30 +9,30 @@ describe("the questionnaire at a terminal", () => {
   it("asks every question with progress and a hint, then prints the result to stdout", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/21) What does the team run in production today?");
+    await term.waitFor("(1/22) What does the team run in production today?");
     term.press("enter"); // nothing yet (default)
-    await term.waitFor("(2/21) How much Kubernetes experience does the team have?");
+    await term.waitFor("(2/22) How much Kubernetes experience does the team have?");
     expect(term.screen()).toContain("Be honest: running Kubernetes in production is the main cost of EKS.");
     term.press("down");
     term.press("down");
     term.press("enter"); // proficient
-    await term.waitFor("(3/21) What is your cloud strategy?");
+    await term.waitFor("(3/22) What is your cloud strategy?");
     term.press("enter"); // aws-only (default)
-    await term.waitFor("(4/21) How many engineers");
+    await term.waitFor("(4/22) How many engineers");
     term.type("25");
     term.press("enter");
-    await term.waitFor("(5/21) How many services will you run?");
+    await term.waitFor("(5/22) How many services will you run?");
     term.type("12");
     term.press("enter");
-    await term.waitFor("(6/21)");
+    await term.waitFor("(6/22)");
     term.press("enter"); // moderate (default)
-    await term.waitFor("15 more questions have defaults. Answer them, or finish now?");
+    await term.waitFor("16 more questions have defaults. Answer them, or finish now?");
     term.press("enter"); // keep answering (default)
-    await term.acceptDefaults(7, 11, 21);
-    await term.waitFor("(12/21) Which Kubernetes ecosystem tools do you need?");
+    await term.acceptDefaults(7, 12, 22); // how the load moves: "Don't know", chosen by default
+    await term.waitFor("(13/22) Which Kubernetes ecosystem tools do you need?");
     term.press("space"); // helm
     term.press("enter");
-    await term.acceptDefaults(13, 21);
+    await term.acceptDefaults(14, 22);
     await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const result = JSON.parse(term.stdout.text);
@@ -63,10 +63,10 @@ describe("the questionnaire at a terminal", () => {
   it("reaches a result in seven prompts: the quick questions, then finish with the defaults", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.acceptDefaults(1, 3, 21);
-    await term.waitFor("(4/21) How many engineers");
+    await term.acceptDefaults(1, 3, 22);
+    await term.waitFor("(4/22) How many engineers");
     term.press("enter"); // empty: unknown
-    await term.acceptDefaults(5, 6, 21);
+    await term.acceptDefaults(5, 6, 22);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -83,14 +83,14 @@ describe("the questionnaire at a terminal", () => {
   it("asks how the team feels about what it runs only when something runs, numbered after it so the count stays, and still finishes in eight prompts", async () => {
     const term = fakeTerminal();
     const exit = run(["--json"], term.io);
-    await term.waitFor("(1/21) What does the team run in production today?");
+    await term.waitFor("(1/22) What does the team run in production today?");
     term.press("down");
     term.press("enter"); // Amazon ECS
-    await term.waitFor("(1a/21) How does the team feel about what it runs today?");
+    await term.waitFor("(1.1/22) How does the team feel about what it runs today?");
     term.press("down");
     term.press("down");
     term.press("enter"); // leaving
-    await term.acceptDefaults(2, 6, 21);
+    await term.acceptDefaults(2, 6, 22);
     await term.waitFor("Answer them, or finish now?");
     term.press("down");
     term.press("enter"); // finish now
@@ -108,13 +108,13 @@ describe("the questionnaire at a terminal", () => {
   it("asks only what the flags leave open", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--json"], term.io);
-    await term.waitFor("(1/19) What does the team run in production today?");
-    await term.acceptDefaults(1, 3, 19);
-    await term.waitFor("(4/19) How much room is there in the budget?");
+    await term.waitFor("(1/20) What does the team run in production today?");
+    await term.acceptDefaults(1, 3, 20);
+    await term.waitFor("(4/20) How much room is there in the budget?");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(5, 19);
+    await term.acceptDefaults(5, 20);
     await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers).toMatchObject({ kubernetesExperience: "none", microservices: 5 });
@@ -126,7 +126,7 @@ describe("the questionnaire at a terminal", () => {
       ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--engineers", "4", "--json", "--no-color"],
       term.io,
     );
-    await term.waitFor("(1/16) How many services");
+    await term.waitFor("(1/17) How many services");
     term.type("0");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 10000.");
@@ -135,7 +135,7 @@ describe("the questionnaire at a terminal", () => {
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(2, 16);
+    await term.acceptDefaults(2, 17);
     await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(term.stdout.text).answers.microservices).toBe(7);
@@ -144,13 +144,13 @@ describe("the questionnaire at a terminal", () => {
   it("takes an empty team size as unknown, but not a bad one", async () => {
     const term = fakeTerminal();
     const exit = run(["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--current-platform", "none", "--json", "--no-color"], term.io);
-    await term.waitFor("(1/17) How many engineers");
+    await term.waitFor("(1/18) How many engineers");
     term.type("lots");
     term.press("enter");
     await term.waitFor("Enter a whole number from 1 to 100000, or leave it empty.");
     for (let i = 0; i < 4; i++) term.press("backspace");
     term.press("enter");
-    await term.waitFor("(2/17) How many services");
+    await term.waitFor("(2/18) How many services");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("down");
@@ -160,11 +160,47 @@ describe("the questionnaire at a terminal", () => {
     expect(JSON.parse(term.stdout.text).answers).not.toHaveProperty("engineers");
   });
 
+  it("asks who keeps the clusters running only of a team on Kubernetes, what its workloads use only when someone does, and takes Don't know as unknown", async () => {
+    // Every answer but the budget (required, so the questionnaire opens) and the two about the clusters.
+    const given = ["--kubernetes-experience", "proficient", "--cloud-strategy", "aws-only", "--engineers", "40", "--microservices", "30", "--current-platform-fit", "mixed"];
+    const rest = ["--ops-capacity", "dedicated", "--internal-platform", "none", "--requirements", "none", "--workload", "services", "--scaling", "steady", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
+    const more = ["--growth", "moderate", "--service-communication", "simple", "--clusters", "1", "--vcpus", "8", "--memory-gib", "8", "--tasks", "4", "--region", "us-east-1", "--engineer-cost", "100000"];
+    const ask = (platform: string) => {
+      const term = fakeTerminal();
+      return { term, exit: run(["--current-platform", platform, ...given, ...rest, ...more, "--json", "--no-color"], term.io) };
+    };
+
+    const onEcs = ask("ecs");
+    await onEcs.term.waitFor("(1/1) How much room is there in the budget?");
+    onEcs.term.press("enter");
+    await onEcs.term.review();
+    expect(await onEcs.exit).toBe(0);
+    expect(onEcs.term.screen()).not.toContain("keep your clusters running");
+
+    const onKubernetes = ask("kubernetes");
+    // Numbered as a question of its own (what runs today was a flag), and asked before the offer to finish.
+    await onKubernetes.term.waitFor("(1/2) How many engineers keep your clusters running?");
+    expect(onKubernetes.term.screen()).toContain("❯ Don't know");
+    onKubernetes.term.press("up");
+    onKubernetes.term.press("enter"); // several, just above "Don't know"
+    // Only now can what the workloads use change anything: it is asked, after the question it follows, with "Don't know" chosen by default.
+    await onKubernetes.term.waitFor("(1.1/2) Do your workloads use anything only Kubernetes offers?");
+    expect(onKubernetes.term.screen()).toContain("❯ Don't know");
+    onKubernetes.term.press("enter");
+    await onKubernetes.term.waitFor("(2/2) How much room is there in the budget?");
+    onKubernetes.term.press("enter");
+    await onKubernetes.term.review();
+    expect(await onKubernetes.exit).toBe(0);
+    const answers = JSON.parse(onKubernetes.term.stdout.text).answers;
+    expect(answers.platformUpkeep).toBe("several");
+    expect(answers).not.toHaveProperty("kubernetesFeatures");
+  });
+
   it("takes a decimal vCPU count for the estimate, within its range", async () => {
     const term = fakeTerminal();
     // Every answer but the budget (required, so the questionnaire opens) and the vCPUs.
     const given = ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--current-platform", "none", "--engineers", "4", "--microservices", "3"];
-    const rest = ["--ops-capacity", "some", "--internal-platform", "none", "--requirements", "none", "--workload", "services", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
+    const rest = ["--ops-capacity", "some", "--internal-platform", "none", "--requirements", "none", "--workload", "services", "--scaling", "steady", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal"];
     const more = ["--growth", "moderate", "--service-communication", "simple", "--clusters", "1", "--memory-gib", "8", "--tasks", "4", "--region", "us-east-1", "--engineer-cost", "100000"];
     const exit = run([...given, ...rest, ...more, "--json", "--no-color"], term.io);
     await term.waitFor("(1/2) How much room is there in the budget?");
@@ -186,7 +222,7 @@ describe("the questionnaire at a terminal", () => {
   it("asks in Korean under a Korean locale", async () => {
     const term = fakeTerminal({ LANG: "ko_KR.UTF-8" });
     const exit = run([], term.io);
-    await term.waitFor("(1/21) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
+    await term.waitFor("(1/22) 팀은 지금 운영 환경에서 무엇을 쓰고 있나요?");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
   });
@@ -194,7 +230,7 @@ describe("the questionnaire at a terminal", () => {
   it("exits 130 with one quiet line when the user presses Ctrl-C", async () => {
     const term = fakeTerminal();
     const exit = run([], term.io);
-    await term.waitFor("(1/21)");
+    await term.waitFor("(1/22)");
     term.press({ name: "c", ctrl: true });
     expect(await exit).toBe(130);
     expect(term.stdout.text).toBe("");
@@ -214,7 +250,7 @@ describe("the questionnaire at a terminal", () => {
   it("rejects a bad flag before asking anything", async () => {
     const term = fakeTerminal();
     expect(await run(["--format", "yaml"], term.io)).toBe(2);
-    expect(term.stderr.text).not.toContain("(1/21)");
+    expect(term.stderr.text).not.toContain("(1/22)");
   });
 
   it("--save writes the answers given in the questionnaire, and refuses an existing file before asking", async () => {
@@ -226,14 +262,14 @@ describe("the questionnaire at a terminal", () => {
       term.io,
     );
     // ECS given as a flag: how the team feels about it is asked, as a question of its own.
-    await term.waitFor("(1/17) How does the team feel about what it runs today?");
+    await term.waitFor("(1/18) How does the team feel about what it runs today?");
     term.press("enter");
-    await term.waitFor("(2/17) How many services");
+    await term.waitFor("(2/18) How many services");
     term.type("4");
     term.press("enter");
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(3, 17);
+    await term.acceptDefaults(3, 18);
     await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, "mine.json"), "utf8"));
@@ -250,10 +286,10 @@ describe("the questionnaire at a terminal", () => {
     const term = fakeTerminal();
     term.io.cwd = dir;
     const exit = run(["init"], term.io);
-    await term.acceptDefaults(1, 6, 21);
+    await term.acceptDefaults(1, 6, 22);
     await term.waitFor("finish now?");
     term.press("enter");
-    await term.acceptDefaults(7, 21);
+    await term.acceptDefaults(7, 22);
     await term.review(); // show the recommendation
     expect(await exit).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "answers.json"), "utf8"))).toMatchObject({ kubernetesExperience: "none", microservices: 5 });

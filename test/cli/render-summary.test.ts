@@ -54,7 +54,7 @@ describe("the text summary", () => {
   it("leads with the recommendation and how the containers run, then the strongest reasons, the costs, what would change it and what to run next", () => {
     const result = recommend(readFixture("answers/startup-mvp.json"));
     const text = renderSummary(result, plain);
-    const order = ["Recommendation: Amazon ECS on AWS Fargate", "Confidence 74%. A clear call.", "No servers:", "Why (ECS 17, EKS 0)", "What it costs", "What would change this", "Next:"];
+    const order = ["Recommendation: Amazon ECS on AWS Fargate", "A clear call: ECS leads by 17 points", "No servers:", "Why (ECS 17, EKS 0)", "What it costs", "What would change this", "Next:"];
     const positions = order.map((heading) => text.indexOf(heading));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));

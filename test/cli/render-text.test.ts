@@ -7,10 +7,10 @@ import { t } from "../../src/i18n/index.js";
 import { displayWidth } from "../../src/cli/render/layout.js";
 import { evaluate } from "../../src/explain/result.js";
 import { recommend } from "../../src/explain/recommend.js";
-import { isThin } from "../../src/engine/score.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
-import { closeCalls } from "../helpers/data.js";
 import { readFixture } from "../helpers/fixtures.js";
+import { makeRule, makeRuleSet } from "../helpers/rules.js";
+import { BUILT_IN_CALIBRATION } from "../../src/engine/calibration.js";
 
 const plain = { lang: "en", color: false, width: 80, unicode: false } as const;
 const closeCall = recommend(readFixture("answers/close-call.json"));
@@ -24,28 +24,32 @@ describe("the text result", () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it("says plainly when the call is close, and names the deciding reasons in words", () => {
-    // A close call one rule decides (which teams are close follows from the weights).
-    const close = closeCalls().find((result) => result.decidingRules.length === 1)!;
-    const deciding = close.reasons.find((reason) => reason.ruleId === close.decidingRules[0])!.label;
-    const { ecs, eks } = close.scores;
-    expect(renderText(close, plain).replace(/\s+/g, " ")).toContain(`A close call (ECS ${ecs}, EKS ${eks}). What decides it: ${deciding.replace(/\s+/g, " ")}.`);
-    const clear = recommend(readFixture("answers/startup-mvp.json"));
-    expect(clear.closeCall).toBe(false);
-    expect(renderText(clear, plain)).toContain(`Confidence ${Math.round(clear.confidence * 100)}%. A clear call.`);
+  it("says plainly when the call is close, with the margin in points, what decides it and what such a margin meant on published decisions", () => {
+    const { close, clear } = BUILT_IN_CALIBRATION.bands;
+    expect(renderText(closeCall, plain).replace(/\s+/g, " ")).toContain(
+      `A close call: ECS leads by 1 point (ECS 3, EKS 2). What decides it: staying on AWS only. At a margin like this, ${close.agreed} of ${close.of} published decisions ended on the recommended platform.`,
+    );
+    const startup = recommend(readFixture("answers/startup-mvp.json"));
+    expect(renderText(startup, plain).replace(/\s+/g, " ")).toContain(
+      `A clear call: ECS leads by ${startup.margin} points (ECS ${startup.scores.ecs}, EKS 0). At a margin like this, all ${clear.of} published decisions ended on the recommended platform.`,
+    );
   });
 
-  it("says when little evidence fired, rather than calling a weak result sure", () => {
-    const thin = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-first", budget: "moderate", microservices: 8 });
-    expect(isThin(thin.scores)).toBe(true);
-    expect(renderText(thin, plain)).toContain(`Confidence ${Math.round(thin.confidence * 100)}%. Little evidence fired (ECS ${thin.scores.ecs}, EKS ${thin.scores.eks})`);
+  it("calls a call leaning between the cuts, shows no percentage, and claims no count for rules of one's own", () => {
+    const leaning = recommend({ kubernetesExperience: "proficient", cloudStrategy: "aws-first", budget: "moderate", microservices: 8 });
+    expect(leaning.scores).toEqual({ ecs: 0, eks: 4 });
+    const text = renderText(leaning, plain).replace(/\s+/g, " ");
+    expect(text).toContain("Leaning: EKS leads by 4 points (ECS 0, EKS 4). At a margin like this,");
+    expect(text.slice(0, text.indexOf("Scores"))).not.toMatch(/%|[Cc]onfidence/);
+    const own = evaluate(leaning.answers, { rules: makeRuleSet([makeRule({ platform: "eks", weight: 4, when: { answer: "budget", in: ["moderate"] } })]) });
+    expect(renderText(own, plain).replace(/\s+/g, " ")).toMatch(/Leaning: EKS leads by 4 points \(ECS 0, EKS 4\)\. Scores/);
   });
 
   it("draws the score chart with # off a terminal and blocks in one, scaled to the scores", () => {
     const hashes = renderText(closeCall, plain).split("\n").filter((line) => /^ {2}(ECS|EKS) {2}#/.test(line));
     expect(hashes).toHaveLength(2);
     const [ecs, eks] = hashes.map((line) => (line.match(/#/g) ?? []).length);
-    expect(eks! / ecs!).toBeCloseTo(closeCall.scores.eks / closeCall.scores.ecs, 1);
+    expect(eks! / ecs!).toBeCloseTo(2 / 3, 1);
     expect(renderText(closeCall, { ...plain, unicode: true })).toMatch(/ECS {2}█+/);
   });
 

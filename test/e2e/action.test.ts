@@ -4,9 +4,8 @@ import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { npxFor } from "../../scripts/test-tools.mjs";
-import { recommendedTotal } from "../helpers/data.js";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
-import { BIN, runProcess, type Ran } from "../helpers/run-bin.js";
+import { runProcess, type Ran } from "../helpers/run-bin.js";
 import { usePublishedPackage } from "../helpers/published.js";
 
 // The GitHub Action (action.yml), run the way the runner runs a composite
@@ -96,7 +95,7 @@ describe("the GitHub Action", () => {
   });
 
   it("sets the outputs from the result, writes the job summary and prints the text result", async () => {
-    const expected = JSON.parse(execFileSync(process.execPath, [BIN, "--answers", fixturePath("answers/startup-mvp.json"), "--json"], { encoding: "utf8" }));
+    const expected = JSON.parse(execFileSync(process.execPath, [`${ROOT}bin/ecs-or-eks.js`, "--answers", fixturePath("answers/startup-mvp.json"), "--json"], { encoding: "utf8" }));
     const ran = await runStep({ answers: startup, expect: "ecs" });
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
@@ -105,13 +104,14 @@ describe("the GitHub Action", () => {
       "launch-type": expected.launchType,
       confidence: String(expected.confidence),
       "close-call": String(expected.closeCall),
-      // The recommended way's monthly total, as the JSON result gives it (test/engine/estimate.test.ts works it out by hand).
-      "monthly-usd": recommendedTotal(expected).toFixed(2),
+      // ECS on Fargate for 2 services, assumed 4 tasks of 0.5 vCPU and 1 GiB in us-east-1:
+      // 4 x (0.5 x 0.04048 + 1 x 0.004445) = 0.09874 an hour, x 730 = 72.0802.
+      "monthly-usd": "72.08",
     });
     expect(ran.summary).toMatch(/^## /);
     expect(ran.summary).toContain("Amazon ECS");
     expect(ran.stdout).toMatch(/^Recommendation: Amazon ECS/);
-  });
+  }, 60_000);
 
   it("fails the step when --expect does not match, with the outputs still set for later steps", async () => {
     const ran = await runStep({ answers: startup, expect: "eks", summary: "false" });
@@ -119,7 +119,7 @@ describe("the GitHub Action", () => {
     expect(ran.stderr).toMatch(/^ecs-or-eks: expected EKS, but the answers recommend ECS/);
     expect(ran.outputs.recommendation).toBe("ecs");
     expect(ran.summary).toBe("");
-  });
+  }, 60_000);
 
   it("passes format, lang and rules through", async () => {
     const ran = await runStep({ answers: startup, format: "json", lang: "ko", rules: "test/fixtures/rules/team-overrides.json", summary: "false" });
@@ -127,7 +127,10 @@ describe("the GitHub Action", () => {
     const result = JSON.parse(ran.stdout);
     expect(result).toMatchObject({ lang: "ko", ruleSet: { source: "file", path: "test/fixtures/rules/team-overrides.json" } });
     expect(ran.outputs.recommendation).toBe(result.recommendation);
-  });
+    // Rules of one's own were not measured on published decisions: no share, and an empty output rather than "null".
+    expect(result.confidence).toBeNull();
+    expect(ran.outputs.confidence).toBe("");
+  }, 60_000);
 
   it("fails with exit 2 and sets no outputs for bad inputs: an unknown format, a missing answers file", async () => {
     const badFormat = await runStep({ answers: startup, format: "yaml" });
@@ -138,5 +141,5 @@ describe("the GitHub Action", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^ecs-or-eks: cannot read no\/such\/answers.json/);
     expect(missing.outputs).toEqual({});
-  });
+  }, 60_000);
 });

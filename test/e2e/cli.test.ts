@@ -45,7 +45,7 @@ describe("the CLI, run as a process", () => {
     const [a, b] = await Promise.all([runBin(["--json"], { input: startup }), runBin(["--format", "json"], { input: startup })]);
     expect(a.stdout).toBe(b.stdout);
     const result = JSON.parse(a.stdout);
-    expect(result).toMatchObject({ schemaVersion: 3, recommendation: "ecs", launchType: "fargate", closeCall: false });
+    expect(result).toMatchObject({ schemaVersion: 4, recommendation: "ecs", launchType: "fargate", closeCall: false });
     expect(result.reasons[0]).toEqual({
       ruleId: "ecs-no-kubernetes",
       platform: "ecs",

@@ -445,10 +445,10 @@ describe("a long paste into a prompt", () => {
   it("keeps only the first characters of a count, marked as cut and said why, so 2,000 typed digits stay a short line", async () => {
     const { inTerminal, KEYS } = await import("../helpers/pty.js");
     const term = inTerminal(["--no-color"]);
-    await term.when("(1/21)", KEYS.enter);
-    await term.when("(2/21)", KEYS.enter);
-    await term.when("(3/21)", KEYS.enter);
-    await term.when("(4/21)", "7".repeat(2_000));
+    await term.when("(1/22)", KEYS.enter);
+    await term.when("(2/22)", KEYS.enter);
+    await term.when("(3/22)", KEYS.enter);
+    await term.when("(4/22)", "7".repeat(2_000));
     // No count is longer than 32 characters: the rest is dropped, the line ends in "…", and the line under it says so.
     await term.when(`${"7".repeat(32)}…`, "");
     await term.when("Too long for a number (32 characters at most).", KEYS.ctrlC);

@@ -125,7 +125,8 @@ describe("ecs-or-eks completion", () => {
     expect(await bashCompletes(["ecs-or-eks", "scaf"])).toEqual(["scaffold"]);
     expect(await bashCompletes(["ecs-or-eks", "sca"])).toEqual(["scaffold", "scan"]);
     expect(await bashCompletes(["ecs-or-eks", "pr"])).toEqual(["prices"]);
-    expect(await bashCompletes(["ecs-or-eks", "scaffold", "--pla"])).toEqual(["--platform"]);
+    // The answer flags scaffold takes, then its own: --platform-upkeep is an answer, --platform is scaffold's.
+    expect(await bashCompletes(["ecs-or-eks", "scaffold", "--pla"])).toEqual(["--platform-upkeep", "--platform"]);
     expect(await bashCompletes(["ecs-or-eks", "compare", "--pla"])).toEqual([]);
     expect(await bashCompletes(["ecs-or-eks", "prices", ""])).toEqual(["check"]);
     expect(await bashCompletes(["ecs-or-eks", "help", "pri"])).toEqual(["prices"]);
@@ -190,7 +191,8 @@ describe("ecs-or-eks completion", () => {
     expect((await fishCompletes("ecs-or-eks --answers ")).sort()).toEqual(AWKWARD);
     expect((await fishCompletes("ecs-or-eks rules check ")).sort()).toEqual(AWKWARD);
     expect(await fishCompletes("ecs-or-eks prices ")).toEqual(["check"]);
-    expect(await fishCompletes("ecs-or-eks scaffold --pla")).toEqual(["--platform"]);
+    // fish sorts what it offers: the answer flag --platform-upkeep after scaffold's own --platform.
+    expect(await fishCompletes("ecs-or-eks scaffold --pla")).toEqual(["--platform", "--platform-upkeep"]);
   });
 
   it("offers exactly the flags each command takes, for every command the help lists, nested ones too", async () => {

@@ -140,7 +140,7 @@ describe("the workload answers and the estimate flags", () => {
     expect(ko.stdout).toContain("비용 (추정)");
     expect(ko.stdout).toContain(`추천: AWS Fargate 기반 Amazon ECS, 월 USD ${total} (> 표시한 행).`);
     const batch = await runBin(["--batch", "--format", "text"], { input: `${JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: 2 })}\n` });
-    expect(batch.stdout).toMatch(new RegExp(`^line 1: ECS on AWS Fargate \\(confidence \\d+%\\), USD ${total} a month$`, "m"));
+    expect(batch.stdout).toMatch(new RegExp(`^line 1: ECS on AWS Fargate \\(clear call, by \\d+ points\\), USD ${total} a month$`, "m"));
   });
 
   it("puts the same table in Markdown and the ADR, the recommended way marked and a ruled-out way named", async () => {

@@ -36,8 +36,8 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     const ran = await runNpx(["--yes", "ecs-or-eks@1", "--json"], JSON.stringify(answers));
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
-    expect(JSON.parse(ran.stdout)).toMatchObject({ schemaVersion: 3, recommendation: "ecs", launchType: "fargate" });
-  });
+    expect(JSON.parse(ran.stdout)).toMatchObject({ schemaVersion: 4, recommendation: "ecs", launchType: "fargate" });
+  }, 60_000);
 
   it("runs `npx ecs-or-eks --help` and `--version` by name: the published version, its help", async () => {
     const help = await runNpx(["ecs-or-eks", "--help"]);
@@ -46,29 +46,29 @@ describe(`npx ecs-or-eks from a registry (Node ${process.versions.node}, npm ${n
     expect(help.stdout).toContain("--kubernetes-experience");
     const shown = await runNpx(["ecs-or-eks", "--version"]);
     expect(shown.stdout).toBe(`${version}\n`);
-  });
+  }, 60_000);
 
   it("shows the first question at a terminal, and Ctrl-C leaves with 130", async () => {
     const { cwd, env } = freshMachine();
     const command = [npx.command, ...npx.args, "--yes", "ecs-or-eks"].map((arg) => `'${arg}'`).join(" ");
     const term = inTerminal([], { cwd, env: { ...env, NO_COLOR: "1" }, shell: `stty cols 100 rows 40; exec ${command}` });
-    await term.when("(1/21)", KEYS.ctrlC);
+    await term.when("(1/22)", KEYS.ctrlC);
     const code = await term.exited;
     const screen = (await term.screen()).join("\n");
-    expect(screen).toContain("(1/21)");
+    expect(screen).toContain("(1/22)");
     expect(screen).toContain(en["q.currentPlatform"]);
     expect(code).toBe(130);
-  });
+  }, 60_000);
 
   it("reaches nothing past the machine: a package the registry lacks is not fetched from anywhere", async () => {
     const ran = await runNpx(["--yes", "left-pad@1.3.0"]);
     expect(ran.code).not.toBe(0);
     expect(ran.stderr).toMatch(/E404|404 Not Found/);
-  });
+  }, 60_000);
 
   it("stops the registry it started, by its process id", async () => {
     const { pid } = registry();
     await registry().stop();
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
-  });
+  }, 30_000);
 });

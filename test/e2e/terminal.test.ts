@@ -15,14 +15,14 @@ describe("in a real terminal", () => {
   it.each([[[]], [["--details"]]])("runs the questionnaire, then prints the result below the last answer, every line intact, the answer on screen at the offer (%j)", async (extra) => {
     const rows = 40;
     const term = inTerminal(["--no-color", ...extra], { rows });
-    await term.when("(1/21)", enter); // nothing in production yet
-    await term.when("(2/21)", `${down}${down}${down}${enter}`); // expert
-    await term.when("(3/21)", `${down}${down}${enter}`); // multi-cloud
-    await term.when("(4/21)", `60${enter}`);
-    await term.when("(5/21)", `40${enter}`);
-    await term.when("(6/21)", enter);
+    await term.when("(1/22)", enter); // nothing in production yet
+    await term.when("(2/22)", `${down}${down}${down}${enter}`); // expert
+    await term.when("(3/22)", `${down}${down}${enter}`); // multi-cloud
+    await term.when("(4/22)", `60${enter}`);
+    await term.when("(5/22)", `40${enter}`);
+    await term.when("(6/22)", enter);
     await term.when("finish now?", enter); // keep answering
-    for (let n = 7; n <= 21; n++) await term.when(`(${n}/21)`, enter);
+    for (let n = 7; n <= 22; n++) await term.when(`(${n}/22)`, enter);
     await term.when("Your answers.", enter); // show the recommendation
     await term.when("Save your answers", `n${enter}`);
     expect(await term.exited).toBe(0);
@@ -34,7 +34,7 @@ describe("in a real terminal", () => {
     const summary = lines(renderSummary(result, options));
     // --details prints the full report, then the summary again: the last thing read before the offer.
     const expected = extra.length > 0 ? [...lines(renderText(result, options)), "", ...summary] : summary;
-    const lastAnswer = screen.findIndex((line) => line.startsWith("✔ (20/21)"));
+    const lastAnswer = screen.findIndex((line) => line.startsWith("✔ (21/22)"));
     const start = screen.indexOf(expected[0]!, lastAnswer);
     expect(lastAnswer).toBeGreaterThanOrEqual(0);
     expect(start).toBeGreaterThan(lastAnswer);
@@ -56,7 +56,7 @@ describe("in a real terminal", () => {
   it("init: the last answer, then the whole \"Wrote\" line, nothing drawn over it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-init-pty-"));
     const term = inTerminal(["init", "--no-color"], { cwd: dir });
-    for (let n = 1; n <= 6; n++) await term.when(`(${n}/21)`, enter);
+    for (let n = 1; n <= 6; n++) await term.when(`(${n}/22)`, enter);
     await term.when("finish now?", `${down}${enter}`);
     await term.when("Your answers.", enter); // write the file
     expect(await term.exited).toBe(0);
@@ -70,7 +70,7 @@ describe("in a real terminal", () => {
 
   it("exits 130 quietly on Ctrl-C", async () => {
     const term = inTerminal([]);
-    await term.when("(1/21)", KEYS.ctrlC);
+    await term.when("(1/22)", KEYS.ctrlC);
     expect(await term.exited).toBe(130);
     const screen = (await term.screen()).join("\n");
     expect(screen).toContain("Cancelled; nothing was written.");
@@ -115,7 +115,7 @@ describe("signals at a prompt", () => {
     ["ALRM", 142],
   ])("SIG%s puts the terminal back (echo, line mode, cursor) and exits %i", async (signal, code) => {
     const screen = await killAtPrompt(signal);
-    expect(screen).toContain("(1/21)");
+    expect(screen).toContain("(1/22)");
     expect(screen).toContain("Cancelled; nothing was written.");
     expect(screen).toContain(`EXIT=${code}`);
     const modes = screen.slice(screen.indexOf(`EXIT=${code}`));

@@ -49,7 +49,7 @@ describe("answers", () => {
     ["computeSpend", "20k", '"computeSpend" must be one of unknown, under-5k, 5k-20k, over-20k (got "20k"). Did you mean "5k-20k"?'],
     ["budget", "tigth", '"budget" must be one of tight, moderate, flexible (got "tigth"). Did you mean "tight"?'],
     ["ecosystem", ["helm", "gitopps"], '"ecosystem" may only list helm, service-mesh, prometheus, gitops, operators (got ["helm","gitopps"]). For "gitopps", did you mean "gitops"?'],
-    ["workload", "cron", '"workload" must be one of services, batch, event-driven, mixed (got "cron").'],
+    ["workload", "cron", '"workload" must be one of services, batch, event-driven, mixed, game-servers (got "cron").'],
     ["requirements", ["linux"], '"requirements" may only list gpu, privileged, daemonsets, windows, arm, spot, isolation (got ["linux"]).'],
   ])("rejects a bad %s (%j) and lists what it takes", (key, value, message) => {
     expect(problems({ ...required, [key]: value })).toEqual([message]);
@@ -80,7 +80,7 @@ describe("answers", () => {
   });
 
   it("lists the known answers when nothing is close", () => {
-    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, kubernetesExperience, cloudStrategy/);
+    expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, platformUpkeep, kubernetesFeatures, kubernetesExperience, cloudStrategy/);
   });
 
   it("lists the choices when a value is not one of them", () => {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/explain/result.js";
 import { evaluateBrief } from "../../src/engine/evaluate.js";
+import type { Answers } from "../../src/engine/questions.js";
 import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "../../src/engine/rule-types.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 
@@ -9,8 +10,9 @@ import { answersArbitrary } from "../helpers/arbitraries.js";
 // running can and cannot do", as of 2025-2026) independently of rules.json:
 // the property below checks the rules against this table, not against themselves.
 // ECS on Fargate has no daemon scheduling but runs node agents as sidecars, so
-// "daemonsets" does not rule it out.
-type Need = "gpu" | "privileged" | "daemonsets" | "windows" | "arm" | "spot";
+// "daemonsets" does not rule it out. Dedicated game servers run under Agones
+// on a hostPort, which EKS on Fargate refuses (FACTS, checked 2026-12-06).
+type Need = "gpu" | "privileged" | "daemonsets" | "windows" | "arm" | "spot" | "game-servers";
 const CANNOT: Record<Platform, Partial<Record<LaunchType, Need[]>>> = {
   ecs: {
     fargate: ["gpu", "privileged"],
@@ -18,11 +20,14 @@ const CANNOT: Record<Platform, Partial<Record<LaunchType, Need[]>>> = {
     ec2: [],
   },
   eks: {
-    fargate: ["gpu", "privileged", "daemonsets", "windows", "arm", "spot"],
+    fargate: ["gpu", "privileged", "daemonsets", "windows", "arm", "spot", "game-servers"],
     "auto-mode": ["windows"],
     ec2: [],
   },
 };
+
+/** What the answers need of a way of running: the requirements, and game servers when that is the work. */
+const needsOf = (answers: Answers): string[] => [...answers.requirements, ...(answers.workload === "game-servers" ? (["game-servers"] as const) : [])];
 
 describe("launch types", () => {
   it("give per-task isolation to whoever asks for it: Fargate when nothing rules it out, else a note that says how", () => {
@@ -30,7 +35,7 @@ describe("launch types", () => {
       fc.property(answersArbitrary, (generated) => {
         const answers = { ...generated, requirements: [...new Set([...generated.requirements, "isolation" as const])] };
         const result = evaluate(answers);
-        const fargateRuledOut = (CANNOT[result.recommendation].fargate ?? []).some((need) => answers.requirements.includes(need));
+        const fargateRuledOut = (CANNOT[result.recommendation].fargate ?? []).some((need) => needsOf(answers).includes(need));
         if (!fargateRuledOut) expect(result.launchType).toBe("fargate");
         else expect(result.launchTypeNotes.map((note) => note.ruleId)).toContain(`isolation-without-fargate-${result.recommendation}`);
       }),
@@ -42,7 +47,7 @@ describe("launch types", () => {
     fc.assert(
       fc.property(answersArbitrary, (answers) => {
         const result = evaluateBrief(answers);
-        const unmet = (CANNOT[result.recommendation][result.launchType] ?? []).filter((need) => answers.requirements.includes(need));
+        const unmet = (CANNOT[result.recommendation][result.launchType] ?? []).filter((need) => needsOf(answers).includes(need));
         expect({ platform: result.recommendation, launchType: result.launchType, unmet }).toEqual({
           platform: result.recommendation,
           launchType: result.launchType,
@@ -59,7 +64,7 @@ describe("launch types", () => {
       fc.property(answersArbitrary, (answers) => {
         const result = evaluate(answers);
         const open = LAUNCH_TYPES_FOR[result.recommendation].filter(
-          (launchType) => !(CANNOT[result.recommendation][launchType] ?? []).some((need) => answers.requirements.includes(need)),
+          (launchType) => !(CANNOT[result.recommendation][launchType] ?? []).some((need) => needsOf(answers).includes(need)),
         );
         expect(result.launchTypeRequired).toBe(open.length === 1);
         expect(Object.keys(result.launchTypeScores).sort()).toEqual([...open].sort());

@@ -52,6 +52,10 @@ const moves: Move[] = [
     (a) => !leavingEcs(a),
     "unless the team is moving off ECS",
   ),
+  // Fewer people keeping the clusters running, or workloads that need Kubernetes, take away a reason to leave it.
+  step("platformUpkeep", ["several", "one", "none-dedicated"]),
+  step("kubernetesFeatures", ["none", "some"]),
+  { name: "game servers as the work", apply: (a) => (a.workload === "game-servers" ? undefined : { ...a, workload: "game-servers" }) },
   ...(["helm", "service-mesh", "prometheus", "gitops", "operators"] as const).map(
     (tool): Move => ({
       name: `one more ecosystem tool (${tool})`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/explain/result.js";
 import { recommend } from "../../src/explain/recommend.js";
-import { confidenceOf, decide, isCloseCall } from "../../src/engine/score.js";
+import { BUILT_IN_CALIBRATION } from "../../src/engine/calibration.js";
+import { decide, isCloseCall, labelOf, marginOf } from "../../src/engine/score.js";
 import type { Answers } from "../../src/engine/questions.js";
 import rulesJson from "../../rules/rules.json" with { type: "json" };
 import { compileRuleSet } from "../../src/engine/rule-set.js";
@@ -45,29 +46,22 @@ describe("scoring", () => {
 });
 
 describe("confidence and close calls", () => {
-  it("is the margin over all points fired plus the evidence prior, so a few weak rules are never sure", () => {
-    expect(confidenceOf({ ecs: 3, eks: 1 })).toBe(0.2);
-    expect(confidenceOf({ ecs: 0, eks: 2 })).toBe(0.25);
-    expect(confidenceOf({ ecs: 0, eks: 24 })).toBe(0.8);
-    expect(confidenceOf({ ecs: 2, eks: 2 })).toBe(0);
-    expect(confidenceOf({ ecs: 0, eks: 0 })).toBe(0);
-  });
-
-  it("grows with the evidence at the same margin share, and stays within 0..1", () => {
-    expect(confidenceOf({ ecs: 0, eks: 2 })).toBeLessThan(confidenceOf({ ecs: 0, eks: 10 }));
-    expect(confidenceOf({ ecs: 1, eks: 3 })).toBeLessThan(confidenceOf({ ecs: 5, eks: 15 }));
-    expect(confidenceOf({ ecs: 0, eks: 1000 })).toBeLessThan(1);
-    expect(confidenceOf({ ecs: 0, eks: 1e6 })).toBeLessThanOrEqual(1);
-  });
-
-  it("calls it close when the loser holds over 37.5% of the points, and says so in JSON", () => {
-    expect(isCloseCall({ ecs: 3, eks: 2 })).toBe(true);
-    expect(isCloseCall({ ecs: 3, eks: 1 })).toBe(false);
+  it("labels a call by its margin alone: close under 4 points, leaning under 8, clear from 8", () => {
+    expect([0, 3.5, 4, 7.5, 8, 25].map((margin) => labelOf({ ecs: 10, eks: 10 + margin }))).toEqual(["close", "close", "leaning", "leaning", "clear", "clear"]);
+    expect(labelOf({ ecs: 12, eks: 0 })).toBe("clear");
+    expect(marginOf({ ecs: 6, eks: 5.5 })).toBe(0.5);
+    expect(isCloseCall({ ecs: 3, eks: 0 })).toBe(true);
     expect(isCloseCall({ ecs: 0, eks: 0 })).toBe(true);
-    const close = evaluate(answers, { rules: withRules(["ecs", 3], ["eks", 2]) });
-    expect(close).toMatchObject({ confidence: 0.091, closeCall: true });
-    const clear = evaluate(answers, { rules: withRules(["ecs", 3], ["eks", 1]) });
-    expect(clear).toMatchObject({ confidence: 0.2, closeCall: false });
+    expect(isCloseCall({ ecs: 4, eks: 0 })).toBe(false);
+  });
+
+  it("gives the built-in rules' calls the share measured on published decisions, and rules of one's own none", () => {
+    const own = evaluate(answers, { rules: withRules(["ecs", 3], ["eks", 2]) });
+    expect(own).toMatchObject({ confidence: null, confidenceLabel: "close", margin: 1, calibration: null, closeCall: true });
+    const builtIn = evaluate(answers);
+    const band = BUILT_IN_CALIBRATION.bands[builtIn.confidenceLabel];
+    expect(builtIn.calibration).toEqual({ agreed: band.agreed, of: band.of, corpus: BUILT_IN_CALIBRATION.corpus });
+    expect(builtIn.confidence).toBe(Math.round((1000 * band.agreed) / band.of) / 1000);
   });
 
   it("names the rules without which the call would go the other way", () => {

@@ -8,7 +8,8 @@ export const answersArbitrary: fc.Arbitrary<Answers> = fc
       QUESTIONS.map((q) => {
         switch (q.kind) {
           case "choice":
-            return [q.key, fc.constantFrom(...q.choices)];
+            // A choice with no default may be unknown too: left out of the answers.
+            return [q.key, q.required || "default" in q ? fc.constantFrom(...q.choices) : fc.option(fc.constantFrom(...q.choices), { nil: undefined })];
           case "set":
             return [q.key, fc.subarray([...q.choices])];
           case "integer": {

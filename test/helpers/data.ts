@@ -1,18 +1,10 @@
 import fc from "fast-check";
-import rulesJson from "../../rules/rules.json" with { type: "json" };
 import { recommend } from "../../src/explain/recommend.js";
 import type { Result } from "../../src/explain/result.js";
 import { answersArbitrary } from "./arbitraries.js";
 
 // What follows from the data (rules/, prices) is read from it or from a result, never written into a test: a
 // re-weighted rule or a new price then needs `npm run record` and no hand edit (CONTRIBUTING.md).
-
-/** A built-in rule's weight, as rules/rules.json gives it. */
-export function weightOf(id: string): number {
-  const rule = rulesJson.rules.find((r) => r.id === id);
-  if (!rule) throw new Error(`no built-in rule ${id}`);
-  return rule.weight;
-}
 
 interface PricedResult {
   recommendation: string;

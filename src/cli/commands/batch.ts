@@ -19,7 +19,7 @@ import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
 import { cannotRead, foreignEncoding, openInput } from "../input/read.js";
-import { optionName, usdText } from "../render/phrases.js";
+import { callShort, optionName, usdText } from "../render/phrases.js";
 import { forTerminal, jsonText } from "../output/escape.js";
 
 /** A file named by --answers, opened as safely as an answers file: a folder or a pipe with no writer is no surprise. */
@@ -234,9 +234,8 @@ function textRow(record: LineRecord, lang: Lang): string {
   if ("error" in record) return `${t(lang, "batch.line", { line: record.line })}${id}: ${forTerminal(t(lang, "batch.error", { error: record.error }))}\n`;
   const { result } = record;
   const option = optionName(lang, result.recommendation, result.launchType, t(lang, `platform.${result.recommendation}`));
-  const close = result.closeCall ? `, ${t(lang, "batch.close")}` : "";
   const usd = record.monthlyUsd === undefined ? "" : `, ${t(lang, "batch.monthly", { usd: usdText(record.monthlyUsd) })}`;
-  return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${t(lang, "batch.confidence", { percent: Math.round(result.confidence * 100) })}${close})${usd}\n`;
+  return `${t(lang, "batch.line", { line: record.line })}${id}: ${option} (${callShort(lang, result.confidenceLabel, result.margin)})${usd}\n`;
 }
 
 function summary(tally: Tally, lang: Lang): string {

@@ -16,7 +16,7 @@ import { validateAnswers } from "../input/validate-answers.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
-import { optionName } from "../render/phrases.js";
+import { callShort, optionName } from "../render/phrases.js";
 import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
 import { linkNotes, writeFilesAtomically, type Written } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
@@ -167,7 +167,7 @@ async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: Scaf
   if (limit && launchFlag) throw new UsageError(t(lang, "scaffold.launchTypeExcluded", { launchType: launchFlag, reason: localize(limit.text, lang) }));
   const why =
     platform === undefined
-      ? t(lang, "scaffold.chosenByAnswers", { percent: Math.round(result.confidence * 100) })
+      ? t(lang, "scaffold.chosenByAnswers", { call: callShort(lang, result.confidenceLabel, result.margin) })
       : t(lang, "scaffold.chosenByFlag");
   return {
     platform: target,

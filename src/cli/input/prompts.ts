@@ -69,12 +69,15 @@ async function askAll(
   // Answers given before asking (a file, flags, a scan) decide those questions too: `--current-platform ecs` asks how the team feels about ECS.
   const applies = (q: Question) => isAsked(q, { ...earlier, ...answers });
   // A question that follows from an earlier answer (how the team feels about what it runs) is asked only once it
-  // applies, and is numbered after the question it follows ("2a"): the count stays the same whatever the answers.
-  // A follow-up whose question is not asked here (the answer came from a scan) is a question of its own.
+  // applies, and is numbered after the question it follows ("1.1", "1.2"): the count stays the same whatever the
+  // answers. A follow-up whose question is not asked here (the answer came from a flag, a file or a scan) is a
+  // question of its own, counted only if that answer makes it apply.
   const followsAsked = (q: Question) => "askedWhen" in q && questions.some((other) => other.key === q.askedWhen.answer);
   const open = () => questions.filter(applies);
   const total = questions.filter((q) => !followsAsked(q) && applies(q)).length;
   let n = 0;
+  // The follow-ups asked since question n: "1.1", "1.2", and so on.
+  let sub = 0;
   let asked = 0;
   let offered = false;
   for (const q of questions) {
@@ -87,19 +90,22 @@ async function askAll(
     }
     asked++;
     const followUp = followsAsked(q);
+    sub = followUp ? sub + 1 : 0;
     if (!followUp) n++;
-    const number = followUp ? t(lang, "prompt.followUp", { n }) : String(n);
+    const number = followUp ? t(lang, "prompt.followUp", { n, sub }) : String(n);
     const message = `(${number}/${total}) ${t(lang, `q.${q.key}`)}`;
     const value = await untilDrawn(context, (output) => askOne(q, message, undefined, { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
     if (value !== undefined) answers[q.key] = value;
   }
-  if (!known) return review(questions, answers, end, context, lang, color);
+  if (!known) return review(questions, answers, end, context, lang, color, earlier);
   // The review lists the known answers too, in the questions' order; those still as found say where.
   const reviewed = QUESTIONS.filter((q) => questions.includes(q) || q.key in known.answers);
-  return review(reviewed, answers, end, context, lang, color, known);
+  return review(reviewed, answers, end, context, lang, color, earlier, known);
 }
 
 const SHOW = "\u0000show";
+/** The "Don't know" choice of a choice question that may stay unknown. */
+const UNKNOWN = "\u0000unknown";
 
 /** What the review's first choice leads to: the result, or (init) the answers file. */
 export type ReviewEnd = "recommend" | "write";
@@ -117,6 +123,7 @@ async function review(
   context: PromptContext,
   lang: Lang,
   color: boolean,
+  earlier: Readonly<Record<string, unknown>>,
   known?: Known,
 ): Promise<Record<string, unknown>> {
   // "Services: 11, from kubernetes-manifests/*.yaml" while the answer is still the one found there.
@@ -124,7 +131,7 @@ async function review(
     known && q.key in known.answers && JSON.stringify(known.answers[q.key]) === JSON.stringify(answers[q.key]) && known.where[q.key] ? `, ${t(lang, "scan.from", { where: known.where[q.key]! })}` : "";
   const askReview = (drawing: PromptContext): Promise<string> => {
     // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
-    const choices = questions.filter((q) => isAsked(q, answers)).map((q) => {
+    const choices = questions.filter((q) => isAsked(q, { ...earlier, ...answers })).map((q) => {
       const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}${found(q)}`;
       return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
     });
@@ -202,16 +209,22 @@ async function askOne(q: Question, message: string, current: unknown, context: P
   const hint = (value: string) => tDynamic(lang, `hint.${q.key}.${value}`, "");
   const fallback = current !== undefined ? current : "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
   switch (q.kind) {
-    case "choice":
-      return select(
+    case "choice": {
+      // A choice with no default may stay unknown: "Don't know", last and chosen by default, leaves it out.
+      const unknownable = !q.required && !("askDefault" in q) && !("default" in q);
+      const choices = q.choices.map((value) => ({ ...named(value), description: hint(value) }));
+      const dontKnow = { value: UNKNOWN, name: t(lang, "choice.unknown"), short: t(lang, "choice.unknown"), description: t(lang, "hint.unknown") };
+      const chosen: string = await select(
         {
           message,
           theme,
-          default: fallback as (typeof q.choices)[number] | undefined,
-          choices: q.choices.map((value) => ({ ...named(value), description: hint(value) })),
+          default: (fallback ?? (unknownable ? UNKNOWN : undefined)) as string | undefined,
+          choices: unknownable ? [...choices, dontKnow] : choices,
         },
         context,
       );
+      return chosen === UNKNOWN ? undefined : chosen;
+    }
     case "set": {
       const checked = Array.isArray(current) ? (current as readonly string[]) : [];
       return checkbox(

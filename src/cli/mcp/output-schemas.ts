@@ -4,6 +4,8 @@
 // allows more (a test holds each to the results of the worked teams).
 import { LANGS } from "../../i18n/lang.js";
 import { LAUNCH_TYPES, PLATFORMS } from "../../engine/rule-types.js";
+import { CALL_LABELS } from "../../engine/score.js";
+import { SCHEMA_VERSION } from "../../explain/result.js";
 import type { JsonSchema } from "./arguments.js";
 
 const string = { type: "string" } as const;
@@ -44,12 +46,16 @@ const estimate = object({
 
 const cited = { text: string, source: string };
 
-/** `ecs-or-eks --json`: src/explain/result.ts, schemaVersion 3. */
+/** `ecs-or-eks --json`: src/explain/result.ts, at its schemaVersion. */
 const result = object({
-  schemaVersion: { type: "integer", const: 3 },
+  schemaVersion: { type: "integer", const: SCHEMA_VERSION },
   recommendation: platform,
   launchType,
-  confidence: number,
+  // What a margin like this meant on the published decisions; null with platform rules of one's own.
+  confidence: { type: ["number", "null"] },
+  confidenceLabel: { type: "string", enum: CALL_LABELS },
+  margin: number,
+  calibration: { type: ["object", "null"] },
   closeCall: boolean,
   scores: object({ ecs: number, eks: number }),
   decidingRules: listOf(string),
@@ -61,7 +67,7 @@ const result = object({
   launchTypeNotes: listOf(object({ ruleId: string, ...cited })),
   alsoConsider: listOf(object({ option: string, ...cited })),
   answerNotes: listOf(object({ id: string, ...cited })),
-  whatWouldChange: listOf(object({ answers: { type: "object" }, recommendation: platform, text: string })),
+  whatWouldChange: listOf(object({ answers: { type: "object" }, recommendation: platform, text: string, feature: string }, ["feature"])),
   costs: { ...object({ estimate }), additionalProperties: true },
   answers: { type: "object" },
   ruleSet: object({ source: string, version: string }),

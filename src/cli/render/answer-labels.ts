@@ -9,7 +9,8 @@ export function describeAnswers(answers: Answers, lang: Lang): [label: string, v
   return QUESTIONS.filter((q) => isAsked(q, answers)).map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
-    if (q.kind === "integer" || q.kind === "number") return [label, value === undefined ? t(lang, "value.unknown") : String(value)];
+    if (value === undefined) return [label, t(lang, "value.unknown")];
+    if (q.kind === "integer" || q.kind === "number") return [label, String(value)];
     const shown = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
     if (q.kind === "set") {
       const items = value as readonly string[];

@@ -79,7 +79,14 @@ export function estimateSentences(result: Result, lang: Lang, marked = false): s
       max: share(people.engineerShare.max),
       usd: people.usdPerMonth ? t(lang, "estimate.peopleUsd", { min: usdText(people.usdPerMonth.min), max: usdText(people.usdPerMonth.max) }) : "",
     }),
+    ...(people.upkeep ? [upkeepLine(people.upkeep, lang)] : []),
   ];
+}
+
+/** What the team says its clusters take today, in money when the engineer cost is given: what leaving them would save. */
+function upkeepLine(upkeep: NonNullable<Result["costs"]["estimate"]["people"]["upkeep"]>, lang: Lang): string {
+  const usd = upkeep.usdPerMonth === undefined ? "" : t(lang, upkeep.atLeast ? "estimate.upkeepUsdAtLeast" : "estimate.upkeepUsd", { usd: usdText(upkeep.usdPerMonth) });
+  return t(lang, upkeep.atLeast ? "estimate.upkeep.several" : "estimate.upkeep.one", { usd });
 }
 
 export function excludedLine(estimate: EstimateResult, lang: Lang): string {

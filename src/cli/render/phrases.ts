@@ -1,7 +1,7 @@
 import type { Duration } from "../../engine/facts.js";
 import type { Result } from "../../explain/result.js";
 import type { LaunchType, Platform } from "../../engine/rule-types.js";
-import { isThin, LEANING_BELOW } from "../../engine/score.js";
+import type { CallLabel } from "../../engine/score.js";
 import { joinList, t, type Lang, type MessageKey } from "../../i18n/index.js";
 
 // Sentences every renderer shares, so text, Markdown and ADR say the same thing.
@@ -56,24 +56,42 @@ export function launchWeightLabel(lang: Lang, launchType: LaunchType, weight: nu
 const LIST_DECIDING_UP_TO = 5;
 const MAX_DECIDING = 3;
 
-/** "Confidence 20%. A close call (ECS 3, EKS 2). What decides it: staying on AWS only." */
+/**
+ * "A close call: ECS leads by 1.5 points (ECS 6, EKS 4.5). What decides it:
+ * staying on AWS only. At a margin like this, 14 of 22 published decisions
+ * ended on the recommended platform." The label, the margin and the count all
+ * come from the margin, so they cannot disagree; no percentage is shown.
+ */
 export function verdictLine(result: Result, lang: Lang): string {
-  const confidence = t(lang, "result.confidence", { percent: Math.round(result.confidence * 100) });
   const scores = { ecs: result.scores.ecs, eks: result.scores.eks };
-  if (scores.ecs === 0 && scores.eks === 0) return `${confidence} ${t(lang, "result.noRules")}`;
-  if (result.closeCall) {
-    // The strongest few (reasons come strongest first), then how many more: a close call may turn on 1,500 rules.
-    const all = result.reasons.filter((reason) => result.decidingRules.includes(reason.ruleId)).map((reason) => reason.label);
-    const deciding = all.length > LIST_DECIDING_UP_TO ? [...all.slice(0, MAX_DECIDING), t(lang, "list.more", { count: all.length - MAX_DECIDING })] : all;
-    return `${confidence} ${
-      deciding.length > 0
-        ? t(lang, "result.closeCall", { ...scores, reasons: joinList(lang, deciding) })
-        : t(lang, "result.closeCallNoDecider", scores)
-    }`;
+  const sentences: string[] = [];
+  if (scores.ecs === 0 && scores.eks === 0) sentences.push(t(lang, "result.noRules"));
+  else {
+    const standing =
+      result.margin === 0
+        ? t(lang, "call.tie", scores)
+        : t(lang, "call.margin", { leader: t(lang, `platform.${result.recommendation}`), margin: marginText(lang, result.margin), ...scores });
+    sentences.push(t(lang, "call.line", { label: t(lang, `call.${result.confidenceLabel}`), standing }));
+    if (result.closeCall) {
+      // The strongest few (reasons come strongest first), then how many more: a close call may turn on 1,500 rules.
+      const all = result.reasons.filter((reason) => result.decidingRules.includes(reason.ruleId)).map((reason) => reason.label);
+      const deciding = all.length > LIST_DECIDING_UP_TO ? [...all.slice(0, MAX_DECIDING), t(lang, "list.more", { count: all.length - MAX_DECIDING })] : all;
+      sentences.push(deciding.length > 0 ? t(lang, "call.deciding", { reasons: joinList(lang, deciding) }) : t(lang, "call.noDecider"));
+    }
   }
-  if (isThin(scores)) return `${confidence} ${t(lang, "result.thin", scores)}`;
-  if (result.confidence < LEANING_BELOW) return `${confidence} ${t(lang, "result.lean", scores)}`;
-  return `${confidence} ${t(lang, "result.clearCall")}`;
+  const measured = result.calibration;
+  if (measured) sentences.push(t(lang, measured.agreed === measured.of ? "call.measuredAll" : "call.measured", measured));
+  return sentences.join(" ");
+}
+
+/** "12 points", "1 point", "1.5점": the margin as every output words it. */
+function marginText(lang: Lang, margin: number): string {
+  return margin === 1 ? t(lang, "call.point") : t(lang, "call.points", { margin });
+}
+
+/** "clear call, by 12 points": the call in a few words, for a batch row or a scaffold note. */
+export function callShort(lang: Lang, label: CallLabel, margin: number): string {
+  return t(lang, "call.short", { label: t(lang, `batch.call.${label}`), margin: marginText(lang, margin) });
 }
 
 /** The "what it means" rows: control-plane cost, management fee and people where they apply, learning time, deploy tooling. */
