@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
-const BIN = join(ROOT, "bin/ecs-or-eks.cjs");
+const BIN = join(ROOT, "bin/ecs-or-eks.js");
 export const SERVICES = 500;
 
 /** The monorepo: each service a folder of sources, a Dockerfile and its manifests; a chart, Terraform, CI, dependencies and traps. */

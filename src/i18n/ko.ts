@@ -1107,7 +1107,7 @@ export const ko: Record<MessageKey, string> = {
   "error.stdinAnswersHint": "표준 입력에서 답변을 읽으려면 --answers - 옵션을 지정하세요.",
   // MCP 서버 (ecs-or-eks mcp)
   "help.mcp.description": "추천, 비용 추정, 질문, 비교, 규칙, 시작 파일을 코딩 에이전트에 제공합니다. 표준 입력과 출력으로 통신하는 Model Context Protocol 서버입니다.",
-  "help.mcp.examples": "  # Claude Code에 등록\n  $ claude mcp add ecs-or-eks -- npx -y ecs-or-eks mcp\n  # 클론한 저장소에서, 호출이 영어를 요청하지 않으면 한국어로 답하는 서버\n  $ node /path/to/bin/ecs-or-eks.cjs mcp --lang ko",
+  "help.mcp.examples": "  # Claude Code에 등록\n  $ claude mcp add ecs-or-eks -- npx -y ecs-or-eks mcp\n  # 클론한 저장소에서, 호출이 영어를 요청하지 않으면 한국어로 답하는 서버\n  $ node /path/to/bin/ecs-or-eks.js mcp --lang ko",
   "mcp.instructions": "ecs-or-eks는 팀의 답변을 바탕으로 Amazon ECS와 Amazon EKS 중 무엇을, 어떤 실행 방식(Fargate, Managed Instances, Auto Mode, EC2)으로 쓸지 추천합니다. 출처가 달린 이유, 신뢰도, 결론을 바꿀 조건, 월 비용 추정을 함께 줍니다. 저장소가 이미 알려 주는 것(지금 운영 중인 플랫폼, 서비스와 그 크기, 쓰고 있는 도구)은 scan_repository, 그 밖에 무엇을 물을지는 questions, 추천은 recommend, 비용은 estimate_costs, 결과에 나온 규칙 ID의 설명은 explain_rule, 시작 파일은 scaffold로 얻으세요. 이 서버는 AWS 계정을 읽거나 바꾸지 않습니다.",
   "mcp.tool.recommend.title": "ECS와 EKS 중 추천",
   "mcp.tool.recommend.description": "팀의 답변으로 Amazon ECS와 Amazon EKS 중 하나와 컨테이너 실행 방식을 추천합니다. 출처가 달린 이유, 신뢰도, 결론을 바꿀 조건, 월 비용 추정이 함께 나옵니다. `ecs-or-eks --json`과 같은 JSON입니다. 필수 답변은 kubernetesExperience, cloudStrategy, microservices, budget 네 가지이며, 하나라도 빠지면 빠진 답변을 밝힌 오류가 돌아옵니다. 사용자에게 물어본 뒤(questions 도구가 질문과 선택지를 줍니다) 다시 호출하세요.",

@@ -95,7 +95,7 @@ describe("the GitHub Action", () => {
   });
 
   it("sets the outputs from the result, writes the job summary and prints the text result", async () => {
-    const expected = JSON.parse(execFileSync(process.execPath, [`${ROOT}bin/ecs-or-eks.cjs`, "--answers", fixturePath("answers/startup-mvp.json"), "--json"], { encoding: "utf8" }));
+    const expected = JSON.parse(execFileSync(process.execPath, [`${ROOT}bin/ecs-or-eks.js`, "--answers", fixturePath("answers/startup-mvp.json"), "--json"], { encoding: "utf8" }));
     const ran = await runStep({ answers: startup, expect: "ecs" });
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);

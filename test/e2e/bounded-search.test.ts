@@ -53,5 +53,5 @@ describe("the what-would-change search on a large rules file", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 15_000);
+  });
 });

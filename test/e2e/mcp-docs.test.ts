@@ -23,7 +23,7 @@ const table = (text: string, first: string) => {
 };
 
 const NPX = { command: "npx", args: ["-y", "ecs-or-eks", "mcp"] };
-const CLONE = { command: "node", args: ["/path/to/bin/ecs-or-eks.cjs", "mcp"] };
+const CLONE = { command: "node", args: ["/path/to/bin/ecs-or-eks.js", "mcp"] };
 
 describe("the MCP docs tell the truth", () => {
   let server: Connected;

@@ -1,16 +1,19 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { nodeOf, tool } from "../../scripts/test-tools.mjs";
 import { packedBin } from "../helpers/mcp.js";
 import { runProcess } from "../helpers/run-bin.js";
 
 // The official MCP Inspector's command-line mode: a second client, written by others, of the packed server.
-const manifest = createRequire(import.meta.url).resolve("@modelcontextprotocol/inspector/package.json");
+// It needs Node 22.19 or later, so it is a test tool (scripts/test-tools.mjs) and runs on this Node from 22 on,
+// on the pinned Node 24 under Node 20; the server it starts runs on this Node, whichever it is.
+const manifest = join(tool("mcp-inspector"), "node_modules/@modelcontextprotocol/inspector/package.json");
 const inspector = join(dirname(manifest), (JSON.parse(readFileSync(manifest, "utf8")) as { bin: Record<string, string> }).bin["mcp-inspector"]!);
+const inspectorNode = Number(process.versions.node.split(".")[0]) >= 22 ? process.execPath : nodeOf(24);
 
 function inspect(args: string[]) {
-  return runProcess(process.execPath, [inspector, "--cli", process.execPath, packedBin(), "mcp", ...args], {
+  return runProcess(inspectorNode, [inspector, "--cli", process.execPath, packedBin(), "mcp", ...args], {
     cwd: dirname(packedBin()),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LANG: "C.UTF-8" },
   });

@@ -74,7 +74,7 @@ describe.each([
     for (const [i, choice] of choices.entries()) {
       if (i > 0) term.child.stdin.write(down);
       await term.when(opening(say(lang, `hint.currentPlatform.${choice}`)), "");
-      expectWhole(await term.screen(), [say(lang, `choice.currentPlatform.${choice}`)]);
+      await term.screenWhen((lines) => expectWhole(lines, [say(lang, `choice.currentPlatform.${choice}`)]));
     }
     term.child.stdin.write(KEYS.ctrlC);
     expect(await term.exited).toBe(130);
@@ -84,32 +84,34 @@ describe.each([
     const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
     for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);
     await term.when(opening(say(lang, "prompt.finish", { n: TOTAL - QUICK.length })), "");
-    const atOffer = await term.screen();
     // The open prompt: its question, hint and choices; above it, each answered question once.
-    expectWhole(atOffer, [
-      say(lang, "prompt.finish", { n: TOTAL - QUICK.length }),
-      say(lang, "prompt.finish.hint", { ops: say(lang, "choice.opsCapacity.some").toLowerCase(), clusters: 1 }),
-      say(lang, "prompt.finish.continue"),
-      say(lang, "prompt.finish.stop"),
-    ]);
-    QUICK.forEach((q, i) => {
-      expect(count(atOffer, `✔ (${i + 1}/${TOTAL})`)).toBe(1);
-      expectWhole(atOffer, [`(${i + 1}/${TOTAL}) ${say(lang, `q.${q.key}`)}`]);
+    await term.screenWhen((atOffer) => {
+      expectWhole(atOffer, [
+        say(lang, "prompt.finish", { n: TOTAL - QUICK.length }),
+        say(lang, "prompt.finish.hint", { ops: say(lang, "choice.opsCapacity.some").toLowerCase(), clusters: 1 }),
+        say(lang, "prompt.finish.continue"),
+        say(lang, "prompt.finish.stop"),
+      ]);
+      QUICK.forEach((q, i) => {
+        expect(count(atOffer, `✔ (${i + 1}/${TOTAL})`)).toBe(1);
+        expectWhole(atOffer, [`(${i + 1}/${TOTAL}) ${say(lang, `q.${q.key}`)}`]);
+      });
+      expect(count(atOffer, "? ")).toBe(1);
     });
-    expect(count(atOffer, "? ")).toBe(1);
 
     term.child.stdin.write(`${down}${enter}`);
     await term.when(opening(say(lang, "prompt.review")), "");
-    const atReview = await term.screen();
-    expectWhole(atReview, [
-      say(lang, "prompt.review"),
-      say(lang, "prompt.review.hint"),
-      say(lang, "prompt.review.show"),
-      `${say(lang, "label.kubernetesExperience")}: ${say(lang, "choice.kubernetesExperience.none")}`,
-      `${say(lang, "label.budget")}: ${say(lang, "choice.budget.moderate")}`,
-      `${say(lang, "label.engineers")}: ${say(lang, "value.unknown")}`,
-    ]);
-    expect(count(atReview, "? ")).toBe(1);
+    await term.screenWhen((atReview) => {
+      expectWhole(atReview, [
+        say(lang, "prompt.review"),
+        say(lang, "prompt.review.hint"),
+        say(lang, "prompt.review.show"),
+        `${say(lang, "label.kubernetesExperience")}: ${say(lang, "choice.kubernetesExperience.none")}`,
+        `${say(lang, "label.budget")}: ${say(lang, "choice.budget.moderate")}`,
+        `${say(lang, "label.engineers")}: ${say(lang, "value.unknown")}`,
+      ]);
+      expect(count(atReview, "? ")).toBe(1);
+    });
 
     term.child.stdin.write(enter);
     await term.when(opening(say(lang, "save.offer", { file: "answers.json" })), `n${enter}`);
@@ -137,16 +139,17 @@ describe("the review before the result", () => {
     // Asked again with the current answer (none) as its default: the cursor is on it (waited for, as a screen
     // read at once may come before the rest of the prompt has arrived).
     await term.when(`❯ ${say(lang, "choice.kubernetesExperience.none")}`, "");
-    expect(await term.screen()).toContain(`❯ ${say(lang, "choice.kubernetesExperience.none")}`);
+    await term.screenWhen((lines) => expect(lines).toContain(`❯ ${say(lang, "choice.kubernetesExperience.none")}`));
     term.child.stdin.write(`${down}${down}${down}${enter}`);
     await term.when(opening(say(lang, "prompt.review")), "");
     await term.when(`❯ ${say(lang, "prompt.review.show")}`, "");
-    const back = await term.screen();
-    expectWhole(back, [`${say(lang, "label.kubernetesExperience")}: ${say(lang, "choice.kubernetesExperience.expert")}`]);
-    expect(count(back, "? ")).toBe(1);
-    expect(count(back, `✔ (2/${TOTAL})`)).toBe(1);
-    // The review's default is still the result.
-    expect(back).toContain(`❯ ${say(lang, "prompt.review.show")}`);
+    await term.screenWhen((back) => {
+      expectWhole(back, [`${say(lang, "label.kubernetesExperience")}: ${say(lang, "choice.kubernetesExperience.expert")}`]);
+      expect(count(back, "? ")).toBe(1);
+      expect(count(back, `✔ (2/${TOTAL})`)).toBe(1);
+      // The review's default is still the result.
+      expect(back).toContain(`❯ ${say(lang, "prompt.review.show")}`);
+    });
     term.child.stdin.write(enter);
     await term.when(opening(say(lang, "save.offer", { file: "answers.json" })), `n${enter}`);
     expect(await term.exited).toBe(0);
@@ -260,11 +263,12 @@ describe("a resize while a prompt is open", () => {
     term.resize(to);
     await term.when(`(3/${TOTAL})`, "");
     await term.when("↑↓", "");
-    const screen = await term.screen();
-    const open = screen.slice(screen.findIndex((line) => line.startsWith(`? (3/${TOTAL})`)));
-    expect(count(screen, `? (3/${TOTAL})`)).toBe(1);
-    expect(open.every((line) => line.length <= to)).toBe(true);
-    expectWhole(open, [`(3/${TOTAL}) ${en["q.cloudStrategy"]}`, en["q.cloudStrategy.hint"]]);
+    await term.screenWhen((screen) => {
+      const open = screen.slice(screen.findIndex((line) => line.startsWith(`? (3/${TOTAL})`)));
+      expect(count(screen, `? (3/${TOTAL})`)).toBe(1);
+      expect(open.every((line) => line.length <= to)).toBe(true);
+      expectWhole(open, [`(3/${TOTAL}) ${en["q.cloudStrategy"]}`, en["q.cloudStrategy.hint"]]);
+    });
     term.child.kill();
   });
 
@@ -276,14 +280,15 @@ describe("a resize while a prompt is open", () => {
     term.resize(40);
     await term.when(opening(say("en", "prompt.review")), "");
     await term.when("↑↓", "");
-    const screen = await term.screen();
-    const open = screen.slice(screen.findIndex((line) => line.startsWith(`? ${opening(say("en", "prompt.review"))}`)));
-    expect(count(screen, `? ${opening(say("en", "prompt.review"))}`)).toBe(1);
-    expect(open.every((line) => line.length <= 40)).toBe(true);
-    expectWhole(open, [
-      `${en["label.serviceCommunication"]}: ${en["choice.serviceCommunication.simple"]}`,
-      `${en["label.currentPlatform"]}: ${en["choice.currentPlatform.none"]}`,
-    ]);
+    await term.screenWhen((screen) => {
+      const open = screen.slice(screen.findIndex((line) => line.startsWith(`? ${opening(say("en", "prompt.review"))}`)));
+      expect(count(screen, `? ${opening(say("en", "prompt.review"))}`)).toBe(1);
+      expect(open.every((line) => line.length <= 40)).toBe(true);
+      expectWhole(open, [
+        `${en["label.serviceCommunication"]}: ${en["choice.serviceCommunication.simple"]}`,
+        `${en["label.currentPlatform"]}: ${en["choice.currentPlatform.none"]}`,
+      ]);
+    });
     term.child.kill();
   });
 

@@ -2,11 +2,11 @@
 // every format and both languages, plus compare, rules, schema, scaffold,
 // batch and bad input. Recorded before a refactor, it must stay byte-for-byte
 // the same through it. Each output is kept as its SHA-256 (the corpus file
-// stays small); a mismatch names the case, so `node bin/ecs-or-eks.cjs ARGS`
+// stays small); a mismatch names the case, so `node bin/ecs-or-eks.js ARGS`
 // shows the output to diff. GOLDEN_WRITE=1 records the corpus anew, which is
 // only right when the output is meant to change.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Readable } from "node:stream";
@@ -16,7 +16,7 @@ import { runCli as run } from "../../src/cli/program.js";
 import type { Io } from "../../src/cli/terminal/io.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 import { Capture } from "../helpers/fake-terminal.js";
-import { fixturePath } from "../helpers/fixtures.js";
+import { fixturePath, ROOT } from "../helpers/fixtures.js";
 
 interface Case {
   name: string;
@@ -43,7 +43,13 @@ function filesUnder(dir: string): string[] {
 }
 
 async function runCase(c: Case): Promise<string> {
-  const cwd = mkdtempSync(join(tmpdir(), "golden-"));
+  // The run's folder, and beside it a link to the fixtures: a rules file is named by a path relative to the run's
+  // folder (`$FIXTURES/` in the corpus is `../fixtures/`), so what is printed and wrapped around it is the same
+  // wherever the repository is cloned.
+  const scratch = mkdtempSync(join(tmpdir(), "golden-"));
+  const cwd = join(scratch, "cwd");
+  mkdirSync(cwd);
+  symlinkSync(fixturePath(""), join(scratch, "fixtures"));
   try {
     const stdout = new Capture();
     const stderr = new Capture();
@@ -55,15 +61,15 @@ async function runCase(c: Case): Promise<string> {
       cwd,
       stdinIsTTY: () => false,
     };
-    const args = c.args.map((arg) => arg.replace("$FIXTURES/", fixturePath("")));
+    const args = c.args.map((arg) => arg.replace("$FIXTURES/", "../fixtures/"));
     const code = await run(args, io);
+    for (const text of [stdout.text, stderr.text]) if (text.includes(ROOT)) throw new Error(`${c.name}: the output names the checkout (${ROOT}), so the corpus would depend on it`);
     const files = filesUnder(cwd).map((path) => `${relative(cwd, path)}=${sha(readFileSync(path, "utf8"))}`);
-    // A rules file's path is part of the result: recorded as $FIXTURES/, wherever the checkout is.
-    // So is where a file was written (--save names its full path): recorded as $CWD.
-    const here = (text: string) => text.replaceAll(fixturePath(""), "$FIXTURES/").replaceAll(cwd, "$CWD");
+    // Where a file was written (--save names its full path) is recorded as $CWD; it is the same length on every run.
+    const here = (text: string) => text.replaceAll(cwd, "$CWD");
     return `${code} ${sha(here(stdout.text))} ${sha(here(stderr.text))}${files.length ? ` ${files.join(" ")}` : ""}`;
   } finally {
-    rmSync(cwd, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -50,7 +50,7 @@ export function fakeTerminal(env: Record<string, string> = {}) {
       this.press("enter");
     },
     /** Waits until the prompt output contains `text` (the next question has rendered). */
-    async waitFor(text: string, timeoutMs = 5000) {
+    async waitFor(text: string, timeoutMs = 60_000) {
       const start = Date.now();
       while (!screen().includes(text)) {
         if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${JSON.stringify(text)}\n${screen()}`);

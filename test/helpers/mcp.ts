@@ -17,7 +17,7 @@ export function packedBin(): string {
   const { filename } = (JSON.parse(pack.stdout) as { filename: string }[])[0]!;
   const untar = spawnSync("tar", ["xzf", filename], { cwd: folder });
   if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
-  packed = join(folder, "package/bin/ecs-or-eks.cjs");
+  packed = join(folder, "package/bin/ecs-or-eks.js");
   return packed;
 }
 

@@ -9,6 +9,14 @@ import { BIN } from "./run-bin.js";
 const { Terminal } = xterm;
 
 /**
+ * How long a test waits for what it reads before it fails: generous, since on
+ * a loaded two-core machine (the whole suite beside a CPU hog) a prompt can
+ * take seconds to draw. A wait ends as soon as the text is there, so a quick
+ * machine never waits this long; only a broken run does.
+ */
+const PTY_WAIT_MS = 60_000;
+
+/**
  * The CLI in a real pseudo-terminal (util-linux `script`), its output drawn
  * by a terminal emulator (@xterm/headless), so a test reads the screen a
  * person sees: cursor moves, clears and redraws applied, not raw bytes.
@@ -41,7 +49,8 @@ export function inTerminal(
     raw += chunk;
     drawn = drawn.then(() => new Promise<void>((resolve) => term.write(chunk, resolve)));
   });
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  let closed = false;
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => ((closed = true), resolve(code))));
   /** Every line the terminal holds, scrollback included, as displayed. */
   const screen = async () => {
     await drawn;
@@ -74,12 +83,32 @@ export function inTerminal(
       const start = Date.now();
       let at = raw.indexOf(text, seen);
       while (at < 0) {
-        if (Date.now() - start > 8000) throw new Error(`no ${JSON.stringify(text)} on screen:\n${(await screen()).join("\n")}`);
+        // A run that has ended will draw nothing more: no need to wait out the bound.
+        if (closed || Date.now() - start > PTY_WAIT_MS) throw new Error(`no ${JSON.stringify(text)} on screen:\n${(await screen()).join("\n")}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
         at = raw.indexOf(text, seen);
       }
       seen = at + text.length;
       child.stdin.write(keys);
+    },
+    /**
+     * The screen once `check` passes on it: a frame can arrive in pieces, so
+     * what follows the text a test waited for may not be drawn yet. Reads the
+     * screen again until `check` stops throwing, and throws its last error if
+     * it never does.
+     */
+    async screenWhen(check: (lines: string[]) => void): Promise<string[]> {
+      const start = Date.now();
+      for (;;) {
+        const lines = await screen();
+        try {
+          check(lines);
+          return lines;
+        } catch (error) {
+          if (Date.now() - start > PTY_WAIT_MS) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
   };
 }

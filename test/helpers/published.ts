@@ -19,7 +19,7 @@ export function usePublishedPackage(): { registry: () => LocalRegistry; scratch:
     const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: ROOT, encoding: "utf8" }));
     registry = await startRegistry();
     registry.publish(join(scratch, packed.filename));
-  }, 60_000);
+  });
   afterAll(async () => {
     await registry?.stop();
     rmSync(scratch, { recursive: true, force: true });

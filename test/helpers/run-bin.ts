@@ -7,7 +7,7 @@ export interface Ran {
   stderr: string;
 }
 
-export const BIN = `${ROOT}bin/ecs-or-eks.cjs`;
+export const BIN = `${ROOT}bin/ecs-or-eks.js`;
 
 /**
  * Runs the built CLI as a user would: a separate process, with stdin piped
