@@ -127,7 +127,7 @@ describe("ecs-or-eks completion", () => {
     expect(await bashCompletes(["ecs-or-eks", "pr"])).toEqual(["prices"]);
     expect(await bashCompletes(["ecs-or-eks", "scaffold", "--pla"])).toEqual(["--platform"]);
     expect(await bashCompletes(["ecs-or-eks", "compare", "--pla"])).toEqual([]);
-    expect(await bashCompletes(["ecs-or-eks", "prices", ""])).toEqual(["check"]);
+    expect(await bashCompletes(["ecs-or-eks", "prices", ""])).toEqual(["check", "import"]);
     expect(await bashCompletes(["ecs-or-eks", "help", "pri"])).toEqual(["prices"]);
     expect(await bashCompletes(["ecs-or-eks", "completion", "z"])).toEqual(["zsh"]);
     // The value after a flag is never taken for a command: here "rules" is a file's name.
@@ -189,7 +189,8 @@ describe("ecs-or-eks completion", () => {
     expect(await fishCompletes("ecs-or-eks --cloud-strategy aws-")).toEqual(["aws-first", "aws-only"]);
     expect((await fishCompletes("ecs-or-eks --answers ")).sort()).toEqual(AWKWARD);
     expect((await fishCompletes("ecs-or-eks rules check ")).sort()).toEqual(AWKWARD);
-    expect(await fishCompletes("ecs-or-eks prices ")).toEqual(["check"]);
+    expect(await fishCompletes("ecs-or-eks prices ")).toEqual(["check", "import"]);
+    expect((await fishCompletes("ecs-or-eks prices import ")).sort()).toEqual(AWKWARD);
     expect(await fishCompletes("ecs-or-eks scaffold --pla")).toEqual(["--platform"]);
   });
 
