@@ -29,7 +29,7 @@ describe("ecs-or-eks prices import", () => {
   it("turns the six offers' files into an overrides file, each figure dated by its file and citing it", async () => {
     const ran = await runBin(["prices", "import", ...files]);
     expect(ran.code).toBe(0);
-    expect(ran.stderr).toBe("18 figures for us-east-1; save them to a file (--out FILE) and pass it with --prices FILE.\n");
+    expect(ran.stderr).toBe("Prices for us-east-1 (figures: 18); save them to a file (--out FILE) and pass it with --prices FILE.\n");
     const out = JSON.parse(ran.stdout);
     expect(out.extends).toBe("built-in");
     expect(out.version).toBe("AWS Price List, published 2026-11-20");
@@ -61,7 +61,7 @@ describe("ecs-or-eks prices import", () => {
     const written = await runBin(["prices", "import", ...files, "--out", "imported.json"], { cwd: dir });
     expect(written.code).toBe(0);
     expect(written.stdout).toBe("");
-    expect(written.stderr).toBe("Wrote 18 figures for us-east-1 to imported.json; pass it with --prices imported.json.\n");
+    expect(written.stderr).toBe("Wrote imported.json (prices for us-east-1, figures: 18); pass it with --prices imported.json.\n");
     expect((await runBin(["prices", "check", "imported.json"], { cwd: dir })).code).toBe(0);
     const ran = await runBin([...team, "--vcpus", "1", "--memory-gib", "2", "--tasks", "2", "--prices", "imported.json", "--json"], { cwd: dir });
     expect(ran.code).toBe(0);
