@@ -2,14 +2,13 @@
 // exact format, test/fixtures/price-list), an overrides file out that --prices
 // takes, and the estimate priced from it: every figure checked against the
 // fixture's own numbers, worked out here, not by the engine.
-import { spawn } from "node:child_process";
 import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, get, type Server } from "node:http";
+import { createServer, get, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath } from "../helpers/fixtures.js";
-import { BIN, runBin, type Ran } from "../helpers/run-bin.js";
+import { fixturePath, ROOT } from "../helpers/fixtures.js";
+import { BIN, runBin, runProcess, type Ran } from "../helpers/run-bin.js";
 
 const OFFERS = ["AmazonEC2", "AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch"];
 const files = OFFERS.map((offer) => fixturePath(`price-list/${offer}-us-east-1.json`));
@@ -156,18 +155,9 @@ describe("prices import from a local HTTP server", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** `curl -s URL | ecs-or-eks prices import -`, with node:http for curl. */
-  function importFromUrl(url: string, args: string[] = []): Promise<Ran> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, "prices", "import", "-", ...args], { env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-      child.stdin.on("error", () => {});
-      get(url, (response) => response.pipe(child.stdin)).on("error", reject);
-    });
+  async function importFromUrl(url: string): Promise<Ran> {
+    const response = await new Promise<IncomingMessage>((resolve, reject) => get(url, resolve).on("error", reject));
+    return runProcess(process.execPath, [BIN, "prices", "import", "-"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" }, input: response });
   }
 
   it("imports each offer piped from the server, the same figures as from the file", async () => {
