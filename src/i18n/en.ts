@@ -485,6 +485,7 @@ export const en = {
   "batch.bad": "Bad lines: {count} ({lines}).",
   "batch.noExpect": "--expect does not apply to --batch; check each line's \"recommendation\" instead.",
   "batch.noSave": "--save and --summary do not apply to --batch.",
+  "batch.noFrom": "--from does not apply to --batch: a batch reads many answer sets, a scan gives one; run --from DIR without --batch, or put the answers in the NDJSON lines.",
   "batch.terminal": "--batch reads NDJSON from --answers FILE or from a pipe, not from the terminal.",
 
   // files, gate, summary
@@ -1083,6 +1084,7 @@ export const en = {
   "scan.reason.invalid": "not valid YAML or JSON",
   "scan.reason.helm-failed": "helm template failed",
   "scan.alsoPlatform": "Also deploys to {platform} ({count} services).",
+  "scan.composeOnly": "Compose files show the services and their sizes, not where they run in production: compose runs containers on one machine, a laptop or a single host. What runs today is left for you to answer.",
   "scan.kubernetesFeatures": "Kubernetes features beyond Deployments",
   "scan.kubernetesFeatures.some": "some (operators, custom resources, a mesh, DaemonSets or a custom scheduler)",
   "scan.next": "Use it: ecs-or-eks --from {dir}",
@@ -1092,7 +1094,7 @@ export const en = {
   // the MCP server (ecs-or-eks mcp)
   "help.mcp.description": "Serve the recommendation, the cost estimate, the questions, the comparison, the rules and starter files to a coding agent: a Model Context Protocol server on stdin and stdout.",
   "help.mcp.examples": "  # for Claude Code\n  $ claude mcp add ecs-or-eks -- npx -y ecs-or-eks mcp\n  # from a clone, the tools answering in Korean unless a call asks for English\n  $ node /path/to/bin/ecs-or-eks.cjs mcp --lang ko",
-  "mcp.instructions": "ecs-or-eks decides between Amazon ECS and Amazon EKS, and how to run the containers (Fargate, managed instances, Auto Mode or EC2), from a team's answers: reasons with their sources, confidence, what would change the call, and a monthly cost estimate. Call questions to learn what to ask, recommend with the answers, estimate_costs for the bill, explain_rule for any rule id a result cites, and scaffold for starter files. Nothing here reads or changes an AWS account.",
+  "mcp.instructions": "ecs-or-eks decides between Amazon ECS and Amazon EKS, and how to run the containers (Fargate, managed instances, Auto Mode or EC2), from a team's answers: reasons with their sources, confidence, what would change the call, and a monthly cost estimate. Call scan_repository to read what a repository already tells (what runs today, the services and their sizes, the tools in use), questions to learn what else to ask, recommend with the answers, estimate_costs for the bill, explain_rule for any rule id a result cites, and scaffold for starter files. Nothing here reads or changes an AWS account.",
   "mcp.tool.recommend.title": "Recommend ECS or EKS",
   "mcp.tool.recommend.description": "Recommends Amazon ECS or Amazon EKS, and the way to run the containers, for a team's answers: reasons with their sources, confidence, what would change the call, and a monthly cost estimate. The same JSON as `ecs-or-eks --json`. Four answers are required: kubernetesExperience, cloudStrategy, microservices and budget. When any is missing, the result is an error naming them: ask the user (the questions tool gives each question and its choices), then call again.",
   "mcp.tool.estimate_costs.title": "Estimate the monthly cost",
@@ -1129,6 +1131,12 @@ export const en = {
   "mcp.outsideRootsHint": "choose a folder inside one of them, or add the folder to the client's roots.",
   "mcp.noRoots": "none (the client shares no folder)",
   "mcp.rootsFailed": "the client did not list its roots: {reason}",
+  "mcp.tool.scan_repository.title": "Scan a repository's deployment files",
+  "mcp.tool.scan_repository.description": "Reads the deployment files in a folder of the repository (Kubernetes manifests, Helm charts, ECS task definitions, CloudFormation, Terraform, Compose files, Copilot, Procfiles, serverless.yml, CI workflows) and returns what they show: what runs in production today, the team's services with their vCPU, memory and replicas, the Kubernetes tools in use, special needs (GPU, Windows, Arm), clusters and the Region, each with the file and line that shows it. The same JSON as `ecs-or-eks scan --format json`. Its answers field holds the answers recommend takes: pass them on in answers, and ask the user only the rest. path must lie inside one of the client's roots (without roots, inside the folder the server started in); nothing in the repository is run.",
+  "mcp.arg.path": "The repository's folder, inside one of the client's roots; a relative path is taken from the first root (default: the first root).",
+  "mcp.outsideRootsRead": "{path} is outside the folders this server may read: {roots}.",
+  "mcp.text.scanAnswers": "Answers to pass on to recommend (in answers, with the user's): {answers}",
+  "mcp.text.scanOpen": "Not told by the repository, to ask the user: {keys}. The questions tool gives each question and its choices.",
   "mcp.text.questions": "{count} questions, {required} of them required: {keys}. The structured content has each question, its choices and its default.",
   "mcp.text.rule": "{id}: {text}",
   "mcp.text.ruleWhen": "When: {condition}.",
@@ -1147,7 +1155,7 @@ export const en = {
   "mcp.prompt.decide.title": "Decide ECS or EKS for this repository",
   "mcp.prompt.decide.description": "Help choose between Amazon ECS and Amazon EKS, and how to run the containers, for the repository open in the editor.",
   "mcp.prompt.decide.lang": "The language to talk in: en or ko.",
-  "mcp.prompt.decide.text": "Help me choose between Amazon ECS and Amazon EKS for this repository, and how to run its containers.\n1. Read the repository's deployment files (Dockerfiles, Compose files, Kubernetes manifests, Helm charts, ECS task definitions, Terraform or CDK) for what they tell: how many services, their CPU, memory and replicas, the Kubernetes tools in use, GPUs, Windows or Arm.\n2. Call the questions tool (lang {lang}) and ask me only what the files could not tell, the required answers first. Do not guess an answer I can give.\n3. Call recommend with the answers (lang {lang}). Tell me the recommendation, its main reasons with their sources, the confidence, what would change it and the monthly cost. Use explain_rule for any rule I ask about, and offer scaffold for starter files.",
+  "mcp.prompt.decide.text": "Help me choose between Amazon ECS and Amazon EKS for this repository, and how to run its containers.\n1. Call scan_repository on this repository's folder (lang {lang}). It reads the deployment files (Kubernetes manifests, Helm charts, ECS task definitions, Terraform, Compose files, Copilot, Procfiles and the like) and returns the answers they tell, with the file and line of each. Tell me what it found.\n2. Call the questions tool (lang {lang}) and ask me only what the scan did not answer, the required answers first. Do not guess an answer I can give.\n3. Call recommend with the scan's answers and mine (lang {lang}); mine win where both give one. Tell me the recommendation, its main reasons with their sources, the confidence, what would change it and the monthly cost. Use explain_rule for any rule I ask about, and offer scaffold for starter files.",
   // issue 23: the questionnaire and the save prompt
   "prompt.followUp": "{n}a",
   "prompt.default": "(default: {value})",

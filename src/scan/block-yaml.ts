@@ -85,7 +85,9 @@ function readDocument(all: readonly Line[]): Tree | undefined {
     const take = (key: string, rest: string, line: Line) => {
       at++;
       const value = rest === "" ? child(indent, depth, true) : rest.startsWith("|") ? literal(rest, line, indent) : scalarAfter(rest, line, indent);
-      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      // "__proto__" is a key like any other here, never the object's prototype.
+      if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      else object[key] = value;
       keys[key] = line.number;
     };
     if (first) take(first.key, first.rest, first.line);

@@ -140,6 +140,14 @@ export function emptyFindings(): Findings {
   return { signs: [], workloads: [], replicas: [], skipped: [] };
 }
 
+/** Adds what `more` found to `into`, item by item: a spread of a long list would overflow the stack. */
+export function addFindings(into: Findings, more: Findings): void {
+  for (const sign of more.signs) into.signs.push(sign);
+  for (const workload of more.workloads) into.workloads.push(workload);
+  for (const replicas of more.replicas) into.replicas.push(replicas);
+  for (const skipped of more.skipped) into.skipped.push(skipped);
+}
+
 /** The scan's result, as `scan --format json` prints it (scan.schema.json). */
 export interface ScanResult {
   readonly schemaVersion: number;
@@ -150,4 +158,11 @@ export interface ScanResult {
   readonly services: ScannedService[];
   readonly others: OtherWorkload[];
   readonly skipped: Skipped[];
+}
+
+/** Adds `item` to the list under `key`, in place: copying the list on each item would cost the square of a long one. */
+export function appendTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
+  const known = lists.get(key);
+  if (known) known.push(item);
+  else lists.set(key, [item]);
 }

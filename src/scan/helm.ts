@@ -3,7 +3,7 @@
 // chart's values.yaml says what the common actions (.Values.x, default,
 // quote, toYaml) stand for. A figure that comes from an action keeps the
 // template's line: that is where the file says where the figure comes from.
-import { emptyFindings, type Findings, type FileRecord, type Workload } from "./evidence.js";
+import { addFindings, emptyFindings, type Findings, type FileRecord, type Workload } from "./evidence.js";
 import { readKubernetes, type Templating } from "./kubernetes.js";
 import { stated, hinted } from "./signs.js";
 import { stockRole } from "./stock-images.js";
@@ -77,9 +77,7 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
     const output = outputs.get(template.path);
     const renderedOutcome = output === undefined ? undefined : readYaml(output);
     if (renderedOutcome?.ok) found = onTemplateLines(readKubernetes(template.path, renderedOutcome.docs), found);
-    findings.signs.push(...found.signs);
-    findings.workloads.push(...found.workloads);
-    findings.replicas.push(...found.replicas);
+    addFindings(findings, { ...found, skipped: [] });
   }
   return findings;
 }

@@ -4,7 +4,7 @@
 // where a deploy file states it, medium where several hints agree, low for
 // a lone hint.
 import { QUESTIONS, isAnswerKey } from "../engine/questions.js";
-import type { Confidence, Evidence, Findings, OtherWorkload, Platform, ScanResult, ScannedService, Sign, Skipped, Workload } from "./evidence.js";
+import { appendTo, type Confidence, type Evidence, type Findings, type OtherWorkload, type Platform, type ScanResult, type ScannedService, type Sign, type Skipped, type Workload } from "./evidence.js";
 import { stockRole } from "./stock-images.js";
 
 /** The scan's JSON shape; bumped when a field's meaning changes. */
@@ -44,7 +44,7 @@ function byPlace(a: { at: { file: string; line: number } }, b: { at: { file: str
 /** Replicas stated apart (an HPA's floor, an ECS service's desiredCount) joined to the workload they name. */
 function withReplicas(workloads: readonly Workload[], replicas: readonly Findings["replicas"][number][]): Workload[] {
   const byRef = new Map<string, Findings["replicas"][number][]>();
-  for (const entry of replicas) byRef.set(entry.ref, [...(byRef.get(entry.ref) ?? []), entry]);
+  for (const entry of replicas) appendTo(byRef, entry.ref, entry);
   return workloads.map((workload) => {
     const found = workload.ref === undefined ? undefined : byRef.get(workload.ref);
     if (!found) return workload;
@@ -111,7 +111,7 @@ function evidenceOf(signs: readonly Sign[]): Evidence[] {
 /** The services' count, as one entry per file that declares some of them. */
 function serviceEvidence(services: readonly ScannedService[]): Evidence[] {
   const byFile = new Map<string, ScannedService[]>();
-  for (const service of services) byFile.set(service.file, [...(byFile.get(service.file) ?? []), service]);
+  for (const service of services) appendTo(byFile, service.file, service);
   return [...byFile.entries()].map(([file, list]) => ({
     answer: "microservices",
     value: list.length,

@@ -3,7 +3,7 @@
 // file goes to the reader of its kind; the parsers (YAML, HCL) load on the
 // first file that needs them. Helm charts and Terraform modules are read
 // whole once every file is in, as their files explain one another.
-import { emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
+import { addFindings, appendTo, emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
 import { chartPart, readChart, type ChartFiles } from "./helm.js";
 import type { TerraformFile } from "./terraform.js";
 import { readerOf, yamlReaderOf, contentReaderOf } from "./kinds.js";
@@ -18,7 +18,8 @@ import { readCloudFormation, isTemplate } from "./cloudformation.js";
 import { readEcsJson } from "./ecs.js";
 import { readDockerfile } from "./dockerfile.js";
 import { readCi } from "./ci.js";
-import type { YamlReader } from "./yaml.js";
+import type { YamlOutcome, YamlReader } from "./yaml.js";
+import { readBlockYaml } from "./block-yaml.js";
 import type { Tree } from "./tree.js";
 
 export interface ScanOptions {
@@ -38,7 +39,7 @@ export interface ScanOptions {
 export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecord>, options: ScanOptions = {}): Promise<ScanResult> {
   const findings: Findings[] = [];
   let yaml: YamlReader | undefined;
-  // The YAML reader (and the yaml package) loads with the first file that needs it.
+  // The yaml package loads with the first file the plain reader (block-yaml.ts) leaves to it, or the first chart.
   const loadYaml = async () => (yaml ??= (await import("./yaml.js")).readYaml);
   let hcl: typeof import("./hcl.js") | undefined;
   // Held until every file is in: chart parts (which chart they belong to is known at the end) and Terraform modules.
@@ -53,7 +54,7 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
       hcl ??= await import("./hcl.js");
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       try {
-        modules.set(dir, [...(modules.get(dir) ?? []), { path: file.path, hcl: hcl.readHcl(file.text) }]);
+        appendTo(modules, dir, { path: file.path, hcl: hcl.readHcl(file.text) });
       } catch (error) {
         if (!(error instanceof hcl.HclTooDeep || error instanceof RangeError)) throw error;
         findings.push({ ...emptyFindings(), skipped: [{ file: file.path, reason: "too-deep" }] });
@@ -113,17 +114,17 @@ async function readFile(file: FileRecord, reader: NonNullable<ReturnType<typeof 
       return readBeanstalk(path);
     case "app-json": {
       if (!/"(formation|addons|buildpacks|stack)"\s*:/.test(text)) return undefined;
-      return withTrees(file, await loadYaml(), (trees) => readAppJson(path, trees[0]!));
+      return withTrees(file, loadYaml, (trees) => readAppJson(path, trees[0]!));
     }
     case "json": {
       const kind = contentReaderOf(text);
       if (kind === undefined) return undefined;
-      return withTrees(file, await loadYaml(), (trees) => readByContent(path, trees, kind));
+      return withTrees(file, loadYaml, (trees) => readByContent(path, trees, kind));
     }
     case "yaml": {
       const kind = yamlReaderOf(path, text);
       if (kind === undefined) return undefined;
-      return withTrees(file, await loadYaml(), (trees) => {
+      return withTrees(file, loadYaml, (trees) => {
         switch (kind) {
           case "compose":
             return merge(trees.map((tree) => readCompose(path, tree)));
@@ -156,8 +157,10 @@ function readByContent(path: string, trees: readonly Tree[], kind: "cloudformati
 }
 
 /** The file's documents, read by `read`; a file that cannot be parsed safely is listed as skipped. */
-function withTrees(file: FileRecord, readYaml: YamlReader, read: (trees: readonly Tree[]) => Findings): Findings {
-  const outcome = readYaml(file.text);
+async function withTrees(file: FileRecord, loadYaml: () => Promise<YamlReader>, read: (trees: readonly Tree[]) => Findings): Promise<Findings> {
+  // Most deploy files are plain block YAML, read without the yaml package, which a repository of plain manifests never loads.
+  const plain = readBlockYaml(file.text);
+  const outcome: YamlOutcome = plain === undefined ? (await loadYaml())(file.text) : { ok: true, docs: plain };
   if (!outcome.ok) return { ...emptyFindings(), skipped: [{ file: file.path, reason: outcome.reason, ...(outcome.line === undefined ? {} : { line: outcome.line }) }] };
   if (outcome.docs.length === 0) return emptyFindings();
   return read(outcome.docs);
@@ -165,11 +168,6 @@ function withTrees(file: FileRecord, readYaml: YamlReader, read: (trees: readonl
 
 function merge(all: readonly Findings[]): Findings {
   const merged = emptyFindings();
-  for (const findings of all) {
-    merged.signs.push(...findings.signs);
-    merged.workloads.push(...findings.workloads);
-    merged.replicas.push(...findings.replicas);
-    merged.skipped.push(...findings.skipped);
-  }
+  for (const findings of all) addFindings(merged, findings);
   return merged;
 }

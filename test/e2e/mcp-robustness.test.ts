@@ -63,7 +63,7 @@ describe("the MCP server under a careless or hostile client", () => {
     server.send('{"jsonrpc":"1.0","id":7,"method":"tools/list"}\n');
     server.send(initialize);
     server.send({ jsonrpc: "2.0", id: 1, method: "tools/list" });
-    expect((await server.answer(1)).result.tools.length).toBe(6);
+    expect((await server.answer(1)).result.tools.length).toBe(7);
     server.child.stdin.end();
     expect(await server.exited).toBe(0);
     onlyProtocol(server.stdout());

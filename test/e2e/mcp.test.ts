@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, readFixture } from "../helpers/fixtures.js";
+import { fixturePath, readFixture, ROOT } from "../helpers/fixtures.js";
 import { connect, textOf, type Connected } from "../helpers/mcp.js";
 import { runBin } from "../helpers/run-bin.js";
 
@@ -29,7 +29,7 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
 
   it("lists its tools, each with a title, a description, schemas and annotations; its resources; and the decide prompt", async () => {
     const { tools } = await server.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(["recommend", "estimate_costs", "questions", "compare", "scaffold", "explain_rule"]);
+    expect(tools.map((tool) => tool.name)).toEqual(["recommend", "estimate_costs", "questions", "compare", "scan_repository", "scaffold", "explain_rule"]);
     for (const tool of tools) {
       expect(tool.title, tool.name).toBeTruthy();
       expect(tool.description!.length, tool.name).toBeGreaterThan(80);
@@ -42,6 +42,9 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     const recommend = tools.find((tool) => tool.name === "recommend")!;
     expect((recommend.inputSchema.properties!.answers as { properties: unknown }).properties).toEqual(schema.properties);
     expect(recommend.inputSchema.required).toEqual(["answers"]);
+    // What scan_repository returns is the shape the package ships for `scan --format json`.
+    const { $schema: _draft, $id: _id, title: _title, description: _description, ...scanned } = JSON.parse(readFileSync(fixturePath("../../dist/scan.schema.json"), "utf8"));
+    expect(tools.find((tool) => tool.name === "scan_repository")!.outputSchema).toEqual(scanned);
     const scaffold = tools.find((tool) => tool.name === "scaffold")!;
     expect(Object.keys(scaffold.inputSchema.properties!)).toEqual(expect.arrayContaining(["platform", "launchType", "helm", "port", "write", "out", "force"]));
 
@@ -64,12 +67,14 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     expect((await read("ecs-or-eks://rules")).text).toBe((await runBin(["rules", "--json"])).stdout);
   });
 
-  it("prompts the agent to read the repository, ask only what it does not tell, and call recommend, in the language asked", async () => {
+  it("prompts the agent to scan the repository, ask only what the scan did not tell, and call recommend, in the language asked", async () => {
     const english = await server.client.getPrompt({ name: "decide" });
     const text = (english.messages[0]!.content as { text: string }).text;
-    expect(text).toMatch(/questions tool[\s\S]*recommend/);
+    expect(text).toMatch(/^1\. Call scan_repository[\s\S]*questions tool[\s\S]*recommend/m);
     const korean = await server.client.getPrompt({ name: "decide", arguments: { lang: "ko" } });
-    expect((korean.messages[0]!.content as { text: string }).text).toContain("recommend를 호출하고(lang ko)");
+    const korean1 = (korean.messages[0]!.content as { text: string }).text;
+    expect(korean1).toMatch(/^1\. 이 저장소의 폴더로 scan_repository를 호출하세요\(lang ko\)/m);
+    expect(korean1).toContain("recommend를 호출하고(lang ko)");
   });
 
   it.each(teams.map((team) => [team.name, team.answers] as const))("recommend for %s is the CLI's --json, byte for byte", async (_name, answers) => {
@@ -234,6 +239,78 @@ describe("scaffold writes only inside the client's roots", () => {
       expect(readdirSync(join(cwd, "app/k8s")).length).toBeGreaterThan(0);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("scan_repository reads only inside the client's roots", () => {
+  const scans = fixturePath("scan");
+  let server: Connected;
+  beforeAll(async () => {
+    server = await connect({ roots: [scans] });
+  }, 60_000);
+  afterAll(async () => server?.close());
+  const call = (args: Record<string, unknown>) => server.client.callTool({ name: "scan_repository", arguments: args });
+
+  it.each(["ecs-cloudformation", "microservices-demo", "terraform-eks", "compose-voting-app"])("%s: the structured content is `scan --format json`, byte for byte", async (name) => {
+    const dir = join(scans, name);
+    const [result, cli] = await Promise.all([call({ path: dir }), runBin(["scan", dir, "--format", "json"])]);
+    expect(result.isError).toBeFalsy();
+    expect(`${JSON.stringify(result.structuredContent, null, 2)}\n`).toBe(cli.stdout);
+  });
+
+  it("takes a relative path from the first root, and words what it found with the answers to pass on and what is left to ask", async () => {
+    const result = await call({ path: "ecs-cloudformation" });
+    const structured = result.structuredContent as { root: string; answers: Record<string, unknown> };
+    expect(structured.root).toBe("ecs-cloudformation");
+    expect(structured.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2 });
+    const text = textOf(result);
+    expect(text).toMatch(/^What ecs-cloudformation shows\n- Runs in production today: Amazon ECS \(stated\)\n    infrastructure\/ecs-cluster\.yaml:38/);
+    expect(text).toContain(`Answers to pass on to recommend (in answers, with the user's): ${JSON.stringify(structured.answers)}`);
+    expect(text).toMatch(/to ask the user: currentPlatformFit, kubernetesExperience, cloudStrategy, engineers, budget\./);
+    // Compose names no production platform: the answer is left open, and the text says why.
+    const compose = await call({ path: "compose-voting-app", lang: "ko" });
+    expect((compose.structuredContent as { answers: object }).answers).toEqual({ microservices: 4 });
+    expect(textOf(compose)).toContain("Compose 파일로는 서비스와 그 크기는 알 수 있지만");
+    expect(textOf(compose)).toContain("사용자에게 물을 것: currentPlatform,");
+  });
+
+  it("refuses a path outside every root, even through a link, and a path that is no folder, with the CLI's words", async () => {
+    const root = mkdtempSync(join(tmpdir(), "ecs-or-eks-scan-root-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "ecs-or-eks-scan-elsewhere-"));
+    writeFileSync(join(elsewhere, "deployment.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: never-read\n");
+    symlinkSync(elsewhere, join(root, "link"));
+    writeFileSync(join(root, "file.yaml"), "");
+    const rooted = await connect({ roots: [root] });
+    try {
+      for (const path of [elsewhere, join(root, "link"), "..", "/"]) {
+        const outside = await rooted.client.callTool({ name: "scan_repository", arguments: { path } });
+        expect(outside.isError, path).toBe(true);
+        expect(textOf(outside), path).toMatch(new RegExp(`^ecs-or-eks: \\S+ is outside the folders this server may read: ${root}\\.\\nfix: `));
+      }
+      const file = await rooted.client.callTool({ name: "scan_repository", arguments: { path: "file.yaml" } });
+      const cli = await runBin(["scan", "file.yaml"], { cwd: root });
+      expect(file.isError).toBe(true);
+      expect(textOf(file)).toBe(cli.stderr.trimEnd());
+      // Inside the root, the scan is the root's own: nothing behind the link was read.
+      const scanned = await rooted.client.callTool({ name: "scan_repository", arguments: {} });
+      expect(JSON.stringify(scanned.structuredContent)).not.toContain("never-read");
+      expect((scanned.structuredContent as { skipped: unknown[] }).skipped).toEqual([{ file: "link", reason: "link-outside" }]);
+    } finally {
+      await rooted.close();
+    }
+  });
+
+  it("without roots, reads inside the folder the server started in", async () => {
+    const plain = await connect({ cwd: scans });
+    try {
+      const inside = await plain.client.callTool({ name: "scan_repository", arguments: { path: "copilot" } });
+      expect(inside.isError).toBeFalsy();
+      expect((inside.structuredContent as { answers: object }).answers).toMatchObject({ currentPlatform: "ecs" });
+      const outside = await plain.client.callTool({ name: "scan_repository", arguments: { path: ROOT } });
+      expect(textOf(outside)).toContain(`is outside the folders this server may read: ${scans}.`);
+    } finally {
+      await plain.close();
     }
   });
 });

@@ -67,6 +67,19 @@ describe("ecs-or-eks scan", () => {
     expect(ko.stdout).toMatch(/\| product-service \| - \| 0\.13 \| 2 \|/);
   });
 
+  it("says a compose-only repository's services, and that compose names no production platform, leaving it unanswered", async () => {
+    const dir = fixturePath("scan/compose-voting-app");
+    const json = JSON.parse((await runBin(["scan", dir, "--format", "json"])).stdout);
+    expect(json.answers).toEqual({ microservices: 4 });
+    expect(json.services.map((service: { platform: string | null }) => service.platform)).toEqual([null, null, null, null]);
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const text = flat((await runBin(["scan", dir])).stdout);
+    expect(text).toContain("Compose files show the services and their sizes, not where they run in production");
+    expect(flat((await runBin(["scan", dir, "--format", "markdown", "--lang", "ko"])).stdout)).toContain("Compose 파일로는 서비스와 그 크기는 알 수 있지만");
+    // A repository that names its platform gets no such note.
+    expect(flat((await runBin(["scan", fixturePath("scan/ecs-cloudformation")])).stdout)).not.toContain("Compose files show");
+  });
+
   it("exits 2 with one line for a path that is no folder, and for a format it does not offer", async () => {
     for (const args of [["scan", "/no/such/folder"], ["scan", fixturePath("scan/heroku-python/Procfile")], ["scan", ".", "--format", "adr"]]) {
       const ran = await runBin(args);
@@ -130,6 +143,29 @@ describe("--from DIR", () => {
     expect(text.stdout.replace(/\s+/g, " ")).toContain("Runs in production today and Services.");
   });
 
+  it("refuses --batch with --from (exit 2, one line naming both and the fix), and takes --answers - with --from", async () => {
+    for (const extra of [[], ["--answers", fixturePath("scan/copilot/SOURCE.md")], ["--format", "text"]]) {
+      const ran = await runBin(["--batch", "--from", fixturePath("scan/copilot"), ...extra], { input: "{}\n" });
+      expect(ran.code).toBe(2);
+      expect(ran.stdout).toBe("");
+      expect(ran.stderr).toBe("ecs-or-eks: --from does not apply to --batch: a batch reads many answer sets, a scan gives one; run --from DIR without --batch, or put the answers in the NDJSON lines.\n");
+    }
+    // An answers file on stdin wins over the scan, as it does over nothing.
+    const answers = { kubernetesExperience: "basic", cloudStrategy: "aws-only", budget: "moderate", microservices: 9 };
+    const piped = await runBin(["--answers", "-", "--from", fixturePath("scan/copilot"), "--json"], { input: JSON.stringify(answers) });
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout).answers).toMatchObject({ currentPlatform: "ecs", microservices: 9, clusters: 1 });
+    expect(JSON.parse(piped.stdout).fromRepository.keys).toEqual(["currentPlatform", "clusters"]);
+  });
+
+  it("at a terminal, asks what runs today first for a compose-only repository", async () => {
+    const term = inTerminal(["--no-color", "--from", fixturePath("scan/compose-voting-app")], { cols: 160, cwd: mkdtempSync(join(tmpdir(), "ecs-or-eks-from-")) });
+    await term.when("(1/", "");
+    expect((await term.screen()).join("\n")).toMatch(/\(1\/\d+\) What does the team run in production today\?/);
+    term.child.stdin.write(KEYS.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+
   it("init --from writes the scanned answers into the answers file", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "ecs-or-eks-init-from-"));
     const ran = await runBin(["init", "--from", fixturePath("scan/copilot"), ...TEAM, "--no-input"], { cwd });
@@ -149,7 +185,8 @@ describe("--from DIR", () => {
     expect(questions).toContain(`(1/${asked.length}) How does the team feel about what it runs today?`);
     expect(questions).not.toContain("How many services");
     await term.when("Answer them, or finish now", `${KEYS.down}${KEYS.enter}`);
-    await term.when("Show the recommendation", "");
+    // Waits for the later of the two lines it reads: on a loaded machine the review arrives in pieces.
+    await term.when("Services: 2, from", "");
     const review = (await term.screen()).join("\n");
     // Where each was found: one file and line, a folder's files, or the first and how many more.
     expect(review).toContain("Runs in production today: Amazon ECS, from infrastructure/ecs-cluster.yaml:38 and 2 files");

@@ -137,6 +137,7 @@ async function appendSummary(result: Result, io: Io, lang: Lang): Promise<void> 
 async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platform | undefined): Promise<number> {
   if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
+  if (options.from !== undefined) throw new UsageError(t(lang, "batch.noFrom"));
   const format = formatOf(options, FORMATS.batch, lang);
   if (options.answers === undefined && stdinIsTTY(io)) throw new UsageError(t(lang, "batch.terminal"));
   const utilization = utilizationOf(options.utilization, lang);

@@ -15,8 +15,9 @@ import type { Io } from "../terminal/io.js";
 import type { Readable } from "node:stream";
 import { inWholeLines } from "../mcp/lines.js";
 import { registerPrompts, registerResources, citedDocuments } from "../mcp/resources.js";
-import { findTool, runTool, toolTable, type CallContext, type Tool } from "../mcp/tools.js";
-import { answersSchemaIn } from "./schema.js";
+import type { CallContext } from "../mcp/call.js";
+import { findTool, runTool, toolTable, type Tool } from "../mcp/tools.js";
+import { answersSchemaIn, scanSchema } from "./schema.js";
 
 /** Serves until stdin closes, then exits 0 once the calls under way have answered. */
 export async function serveMcp(options: CommonOptions, io: Io, lang: Lang): Promise<number> {
@@ -26,7 +27,7 @@ export async function serveMcp(options: CommonOptions, io: Io, lang: Lang): Prom
   const server = new McpServer({ name: "ecs-or-eks", title: "ecs-or-eks", version: VERSION }, { instructions: t(lang, "mcp.instructions") });
   registerResources(server, lang);
   registerPrompts(server, lang);
-  const tools = toolTable(await answersSchemaIn(lang), lang);
+  const tools = toolTable({ answers: await answersSchemaIn(lang), scan: await scanSchema() }, lang);
   const listed = tools.map((tool) => listing(tool, lang));
   const context: CallContext = {
     lang,

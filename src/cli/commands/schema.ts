@@ -47,7 +47,12 @@ async function localized(schema: JsonSchema, lang: Lang): Promise<JsonSchema> {
   return { ...schema, title: t(lang, "schema.title"), description: t(lang, "schema.description"), properties };
 }
 
-/** The schema the build generated and ships beside the bundle: dist/answers.schema.json, one folder up from this chunk. */
-function shippedSchema(): string {
-  return readFileSync(new URL("../answers.schema.json", import.meta.url), "utf8");
+/** The JSON Schema of `scan --format json`: the MCP server's scan tool returns that JSON. */
+export async function scanSchema(): Promise<JsonSchema> {
+  return __ECS_OR_EKS_BUNDLE__ ? (JSON.parse(shippedSchema("scan.schema.json")) as JsonSchema) : ((await import("../render/json-schema.js")).scanJsonSchema() as JsonSchema);
+}
+
+/** A schema the build generated and ships beside the bundle (dist/answers.schema.json, dist/scan.schema.json), one folder up from this chunk. */
+function shippedSchema(file = "answers.schema.json"): string {
+  return readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
 }

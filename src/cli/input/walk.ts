@@ -54,9 +54,11 @@ function* walk(root: string, skipped: Skipped[]): Generator<FileRecord> {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const rules = withGitignore(folder, entries);
     const subfolders: Folder[] = [];
+    // Built by hand, not with join(): a walk names every entry, and most are left at once.
+    const base = folder.real.endsWith(sep) ? folder.real : folder.real + sep;
     for (const entry of entries) {
       const path = folder.path === "" ? entry.name : `${folder.path}/${entry.name}`;
-      let real = join(folder.real, entry.name);
+      let real = base + entry.name;
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -151,9 +153,13 @@ function readCandidate(real: string, sniff: boolean): string | { reason: SkipRea
       if (!bySniff(head.subarray(0, read).toString("latin1"))) return undefined;
     }
     if (info.size > MAX_FILE_BYTES) return { reason: "too-large" };
-    const bytes = readFileSync(fd);
-    if (bytes.length > MAX_FILE_BYTES) return { reason: "too-large" };
-    return decoded(bytes);
+    // Read and decoded by Node in one call, as a bare readFileSync(path, "utf8") reads; bytes that
+    // are not UTF-8 come out as U+FFFD, and only a text holding one is read again, strictly.
+    const text = readFileSync(fd, "utf8");
+    if (text.length > MAX_FILE_BYTES / 3 && Buffer.byteLength(text) > MAX_FILE_BYTES) return { reason: "too-large" };
+    const nul = text.indexOf("\0");
+    if (nul >= 0 && Buffer.byteLength(text.slice(0, nul)) < BINARY_SNIFF_BYTES) return { reason: "binary" };
+    return text.includes("\uFFFD") ? strictlyDecoded(fd) : withoutBom(text);
   } catch {
     return { reason: "unreadable" };
   } finally {
@@ -161,14 +167,23 @@ function readCandidate(real: string, sniff: boolean): string | { reason: SkipRea
   }
 }
 
-/** The text of a file's bytes (without a byte-order mark), or why it is not text: a NUL byte (binary) or bytes that are not UTF-8. */
-function decoded(bytes: Buffer): string | { reason: SkipReason } {
-  if (bytes.subarray(0, 8192).includes(0)) return { reason: "binary" };
+/** A NUL byte among the first this many bytes makes a file binary. */
+const BINARY_SNIFF_BYTES = 8192;
+
+/** The file's text when every byte is UTF-8 (a U+FFFD it really holds stays), else why not. */
+function strictlyDecoded(fd: number): string | { reason: SkipReason } {
+  const bytes = Buffer.alloc(fstatSync(fd).size);
+  const read = readSync(fd, bytes, 0, bytes.length, 0);
   try {
-    return UTF8.decode(bytes);
+    return UTF8.decode(bytes.subarray(0, read));
   } catch {
     return { reason: "not-utf8" };
   }
+}
+
+/** The text without a byte-order mark, as the decoder gives it. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 // The decoder, rather than node:buffer's isUtf8: importing node:buffer here would split it from the start-up path into a file of its own.

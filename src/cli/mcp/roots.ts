@@ -1,4 +1,4 @@
-// Where a tool may write: inside the folders the client shares (the MCP
+// Where a tool may read or write: inside the folders the client shares (the MCP
 // roots capability) or, for a client without roots, inside the folder the
 // server started in. A path is judged by where it really leads: a link inside
 // a root that points out of it does not make its target writable.
@@ -13,7 +13,7 @@ export interface RootsSource {
   list: () => Promise<readonly { uri: string }[]>;
 }
 
-/** The folders a call may write into: the client's file roots, or `cwd` when it has no roots capability. */
+/** The folders a call may read or write in: the client's file roots, or `cwd` when it has no roots capability. */
 export async function allowedRoots(source: RootsSource, cwd: string, lang: Lang): Promise<string[]> {
   if (!source.supported) return [cwd];
   let roots: readonly { uri: string }[];
@@ -37,13 +37,14 @@ export async function allowedRoots(source: RootsSource, cwd: string, lang: Lang)
 
 /**
  * `path` as an absolute path, relative ones taken from the first root, when
- * it lies inside one of `roots`; otherwise the error that says where it may go.
+ * it lies inside one of `roots`; otherwise the error that says where it may
+ * go, for what the call would do there.
  */
-export function insideRoots(path: string, roots: readonly string[], lang: Lang): string {
+export function insideRoots(path: string, roots: readonly string[], lang: Lang, access: "read" | "write"): string {
   const full = resolve(roots[0] ?? "/", path);
   const real = realPath(full);
   if (roots.some((root) => contains(realPath(resolve(root)), real))) return full;
-  throw new InputError(t(lang, "mcp.outsideRoots", { path: full, roots: roots.length > 0 ? roots.join(", ") : t(lang, "mcp.noRoots") }), t(lang, "mcp.outsideRootsHint"));
+  throw new InputError(t(lang, access === "read" ? "mcp.outsideRootsRead" : "mcp.outsideRoots", { path: full, roots: roots.length > 0 ? roots.join(", ") : t(lang, "mcp.noRoots") }), t(lang, "mcp.outsideRootsHint"));
 }
 
 function contains(root: string, path: string): boolean {

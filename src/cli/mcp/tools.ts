@@ -8,30 +8,16 @@ import { quoteValue } from "../../engine/quote-value.js";
 import { explainComparison } from "../../explain/comparison.js";
 import { explainQuestions } from "../../explain/questions.js";
 import { evaluate, type Result } from "../../explain/result.js";
-import { explainRule, ruleIds, type CitedDocuments } from "../../explain/rule.js";
+import { explainRule, ruleIds } from "../../explain/rule.js";
 import { t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
 import { OPTION_TABLES, flagNames, type ScaffoldOptions } from "../input/options.js";
 import { headlineSentences, pricesLine, workloadLine } from "../render/estimate.js";
 import { optionName, verdictLine } from "../render/phrases.js";
 import { checkedAnswers, checkArguments, langArgument, nearName, type ArgumentTable, type JsonSchema } from "./arguments.js";
 import { OUTPUT_SCHEMAS } from "./output-schemas.js";
-import { allowedRoots, insideRoots, type RootsSource } from "./roots.js";
-
-/** What a call runs with besides its arguments. */
-export interface CallContext {
-  lang: Lang;
-  /** The folder the server started in: where files go for a client without roots. */
-  cwd: string;
-  roots: RootsSource;
-  /** The Korean guide and the FACTS sheet, by file name, for the lines rules cite. */
-  documents: () => CitedDocuments;
-}
-
-/** What a tool returns: its JSON, and the text for clients that show text. */
-interface Output {
-  structured: Record<string, unknown>;
-  text: string;
-}
+import { scanRepository } from "./scan-repository.js";
+import { allowedRoots, insideRoots } from "./roots.js";
+import type { CallContext, Output } from "./call.js";
 
 export interface Tool {
   name: string;
@@ -42,12 +28,21 @@ export interface Tool {
   run: (args: Readonly<Record<string, unknown>>, call: CallContext) => Promise<Output>;
 }
 
-/** The tools, with the answers file's schema (from `schema`) for the answers they take. */
-export function toolTable(answers: JsonSchema, lang: Lang): Tool[] {
-  const answersArgument = (description: MessageKey): JsonSchema => {
-    const { $schema: _schema, $id: _id, title: _title, description: _description, ...schema } = answers;
-    return { ...schema, description: t(lang, description) };
-  };
+/** The JSON Schemas the tools take and return that the build generates: the answers file's (`schema`) and the scan's. */
+export interface GeneratedSchemas {
+  answers: JsonSchema;
+  scan: JsonSchema;
+}
+
+/** A generated schema as part of a tool's: no $schema or $id (a client's validator may not know the draft), a description of our own. */
+function embedded(generated: JsonSchema, description?: string): JsonSchema {
+  const { $schema: _schema, $id: _id, title: _title, description: _description, ...schema } = generated;
+  return description === undefined ? schema : { ...schema, description };
+}
+
+/** The tools, with the generated schemas of the answers they take and the scan they return. */
+export function toolTable(schemas: GeneratedSchemas, lang: Lang): Tool[] {
+  const answersArgument = (description: MessageKey): JsonSchema => embedded(schemas.answers, t(lang, description));
   const withAnswers = { answers: answersArgument("mcp.arg.answers"), lang: langArgument(lang) };
   return [
     {
@@ -98,6 +93,14 @@ export function toolTable(answers: JsonSchema, lang: Lang): Tool[] {
         const text = [t(call.lang, "compare.quoted", { date: comparison.guideDate }), ...rows].join("\n");
         return { structured: comparison as unknown as Record<string, unknown>, text };
       },
+    },
+    {
+      name: "scan_repository",
+      readOnly: true,
+      arguments: { path: { type: "string", description: t(lang, "mcp.arg.path") }, lang: langArgument(lang) },
+      required: [],
+      output: embedded(schemas.scan),
+      run: (args, call) => scanRepository(args, call),
     },
     {
       name: "scaffold",
@@ -192,7 +195,7 @@ async function scaffoldTool(args: Readonly<Record<string, unknown>>, call: CallC
   const write = args.write === true;
   if (args.out !== undefined && !write) throw new UsageError(t(lang, "mcp.outNeedsWrite"));
   if (write && args.out === undefined) throw new UsageError(t(lang, "mcp.writeNeedsOut"));
-  const out = write ? insideRoots(args.out as string, await allowedRoots(call.roots, call.cwd, lang), lang) : undefined;
+  const out = write ? insideRoots(args.out as string, await allowedRoots(call.roots, call.cwd, lang), lang, "write") : undefined;
   if (out !== undefined) checkOutFolder(out, call.cwd, lang);
   const planned = await planScaffold(flags, lang, {
     given: args.answers !== undefined,

@@ -51,7 +51,7 @@ export function scanReport(result: ScanResult, lang: Lang, shown: (text: string)
   return {
     title: t(lang, "scan.title", { root: shown(result.root) }),
     answers,
-    notes: otherPlatforms(result, lang),
+    notes: [...otherPlatforms(result, lang), ...composeOnly(result, lang)],
     servicesTitle: t(lang, "scan.services", { count: result.services.length }),
     servicesHeader: t(lang, "scan.servicesHeader").split("|"),
     services: result.services.map((service) => [shown(service.name), number(service.vcpu), number(service.memoryGiB), number(service.replicas), shown(`${service.file}:${service.line}`)]),
@@ -103,6 +103,15 @@ function otherPlatforms(result: ScanResult, lang: Lang): string[] {
   return [...counts.entries()]
     .filter(([platform]) => platform !== result.answers.currentPlatform)
     .map(([platform, count]) => t(lang, "scan.alsoPlatform", { platform: tDynamic(lang, `choice.currentPlatform.${platform}`, platform), count }));
+}
+
+/**
+ * Services found only in compose files leave what runs today unanswered, on
+ * purpose: compose is how a laptop or one host runs them, not a production
+ * platform. Said, so the missing answer reads as a choice and not a miss.
+ */
+function composeOnly(result: ScanResult, lang: Lang): string[] {
+  return result.answers.currentPlatform === undefined && result.services.some((service) => service.platform === null) ? [t(lang, "scan.composeOnly")] : [];
 }
 
 /** A folder as a shell word: quoted when it holds anything a shell would read. */
