@@ -213,6 +213,9 @@ const hostileText = fc.array(hostilePiece, { minLength: 1, maxLength: 6 }).map((
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** A region's prices by instance type: a renamed type is renamed in each. */
+const PER_TYPE_LISTS = ["ec2", "ec2Windows", "ec2Spot", "ec2Savings1y", "ec2Savings3y"];
+
 /** Every "source" and the version replaced; instance types and Provisioned Control Plane tiers renamed, consistently. */
 function hostilePrices(texts: readonly string[], extraKey: string | undefined): Json {
   const data = structuredClone(BUILT_IN_PRICES.data) as unknown as Json;
@@ -224,7 +227,7 @@ function hostilePrices(texts: readonly string[], extraKey: string | undefined): 
   const walk = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => walk(item, ""));
     if (!isObject(value)) return key === "source" || key === "version" ? text() : value;
-    const entries = Object.entries(key === "instanceTypes" || key === "ec2" ? rename(value) : value).map(([k, v]) => [key === "usdPerHour" ? text() : k, walk(v, k)]);
+    const entries = Object.entries(key === "instanceTypes" || PER_TYPE_LISTS.includes(key) ? rename(value) : value).map(([k, v]) => [key === "usdPerHour" ? text() : k, walk(v, k)]);
     return Object.fromEntries(entries);
   };
   const file = walk(data, "") as Json;
