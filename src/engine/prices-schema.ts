@@ -8,17 +8,50 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 /** The largest hourly price a figure may have: far above any listed instance, so a typo (a monthly figure) is caught. */
 const MAX_USD_PER_HOUR = 1000;
 
+/**
+ * The limits a prices file is held to, named in its messages and the README:
+ * each far outside what AWS lists, and each what keeps a run from dividing by
+ * a hair (1e-300 makes every total 0.00), enumerating without end (a Fargate
+ * step of 1e-9) or reserving more than an instance has.
+ */
+export const PRICE_LIMITS = {
+  /** The smallest price per unit: the cheapest figure AWS lists (Fargate Spot, GB-hour) is about USD 0.0014. */
+  minUsd: 0.0001,
+  /** A month is 28 to 31 days. */
+  minHoursPerMonth: 672,
+  maxHoursPerMonth: 744,
+  /** The smallest vCPU and GiB a Fargate size or an instance may state (Fargate's smallest is 0.25 vCPU, 0.5 GiB). */
+  minVcpu: 0.125,
+  minGiB: 0.125,
+  /** The smallest step of a Fargate memory range (AWS's is 1 GiB), and the most CPU and memory pairs all sizes may give (AWS lists 74). */
+  minStepGiB: 0.25,
+  maxFargatePairs: 1000,
+  /** The most pods or tasks one instance takes (the VPC CNI's largest is 737). */
+  maxPerInstance: 1000,
+  /** What EKS keeps back on a node, at most, as a share of its memory (the EKS AMI keeps about 8% of an m6i.large). */
+  maxReservedShare: 0.5,
+  /** What a pod keeps on the largest Fargate size after what EKS adds, at least. */
+  minPodRoomGiB: 0.5,
+  /** The first year a figure may be dated (ECS became generally available in 2015). */
+  firstYear: 2015,
+} as const;
+
 const dated = { asOf: z.string().check(z.regex(DATE)), source: z.string().check(z.minLength(1)) };
-const usd = z.number().check(z.gt(0), z.lte(MAX_USD_PER_HOUR));
+const usd = z.number().check(z.gte(PRICE_LIMITS.minUsd), z.lte(MAX_USD_PER_HOUR));
 const share = z.number().check(z.gte(0), z.lt(1));
 const count = z.int().check(z.gte(1), z.lte(100000));
-const gib = z.number().check(z.gt(0), z.lte(100000));
+const perInstance = z.int().check(z.gte(1), z.lte(PRICE_LIMITS.maxPerInstance));
+const vcpus = z.number().check(z.gte(PRICE_LIMITS.minVcpu), z.lte(100000));
+const gib = z.number().check(z.gte(PRICE_LIMITS.minGiB), z.lte(100000));
+/** MiB an EKS node keeps back; what it leaves on each instance is checked in prices.ts. */
+const mib = z.number().check(z.gte(0), z.lte(10000000));
+const step = z.number().check(z.gte(PRICE_LIMITS.minStepGiB), z.lte(100000));
 
 const fargateRate = z.strictObject({ usdPerVcpuHour: usd, usdPerGbHour: usd, ...dated });
 const fargateScenario = z.strictObject({ x86: fargateRate, arm: z.optional(fargateRate) });
 const fargateSize = z.union([
-  z.strictObject({ vcpu: gib, memoryGiB: z.array(gib).check(z.minLength(1)) }),
-  z.strictObject({ vcpu: gib, memoryGiBRange: z.strictObject({ from: gib, to: gib, step: gib }) }),
+  z.strictObject({ vcpu: vcpus, memoryGiB: z.array(gib).check(z.minLength(1), z.maxLength(PRICE_LIMITS.maxFargatePairs)) }),
+  z.strictObject({ vcpu: vcpus, memoryGiBRange: z.strictObject({ from: gib, to: gib, step }) }),
 ]);
 const hourly = z.strictObject({ usdPerHour: usd, ...dated });
 const perType = z.record(z.string().check(z.minLength(1)), hourly);
@@ -63,25 +96,29 @@ const region = z.strictObject({
 export const pricesFileSchema = z.strictObject({
   $schema: z.optional(z.string()),
   version: z.string().check(z.minLength(1)),
-  hoursPerMonth: z.number().check(z.gt(0), z.lte(744)),
-  fargateTaskSizes: z.strictObject({ sizes: z.array(fargateSize).check(z.minLength(1)), windowsVcpus: z.array(gib), ...dated }),
+  hoursPerMonth: z.number().check(z.gte(PRICE_LIMITS.minHoursPerMonth), z.lte(PRICE_LIMITS.maxHoursPerMonth)),
+  fargateTaskSizes: z.strictObject({
+    sizes: z.array(fargateSize).check(z.minLength(1), z.maxLength(PRICE_LIMITS.maxFargatePairs)),
+    windowsVcpus: z.array(vcpus).check(z.maxLength(PRICE_LIMITS.maxFargatePairs)),
+    ...dated,
+  }),
   eksFargatePodMemory: z.strictObject({ addGiB: z.number().check(z.gte(0), z.lte(4)), ...dated }),
   eksNodeReservation: z.strictObject({
-    memoryMiB: z.strictObject({ base: z.number().check(z.gte(0)), perPod: z.number().check(z.gte(0)), eviction: z.number().check(z.gte(0)) }),
+    memoryMiB: z.strictObject({ base: mib, perPod: mib, eviction: mib }),
     cpuShares: z.array(z.strictObject({ cores: z.optional(count), share })).check(z.minLength(1)),
     ...dated,
   }),
   instanceTypes: z.record(
     z.string().check(z.minLength(1)),
     z.strictObject({
-      vcpus: gib,
+      vcpus,
       memoryGiB: gib,
       arch: z.enum(ARCHES),
       family: z.enum(FAMILIES),
       gpus: z.optional(z.int().check(z.gte(1), z.lte(64))),
-      eksMaxPods: count,
-      eksMaxPodsPrefix: z.optional(count),
-      ecsMaxTasks: count,
+      eksMaxPods: perInstance,
+      eksMaxPodsPrefix: z.optional(perInstance),
+      ecsMaxTasks: perInstance,
       ...dated,
     }),
   ),

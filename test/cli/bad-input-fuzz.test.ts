@@ -313,3 +313,85 @@ describe("fuzzing every string and key of a prices file and an answers file, in 
     );
   }, 120_000);
 });
+
+// Issue 28's prices-file generator: numbers that are each of the right type
+// but wrong together (sizes smaller than what EKS adds, a reservation larger
+// than an instance, steps that explode, hairline prices and hours, dates off
+// the calendar) and prototype names as keys. Whatever the file, a run and
+// prices check end in 0 or 2, never 70, and a file the check passes is one
+// every run takes.
+type Mutation = (file: Json) => void;
+const pick = <T,>(values: readonly T[]) => fc.constantFrom(...values);
+/** A key set as JSON.parse would set it: "__proto__" stays a key. */
+const setKey = (object: Json, key: string, value: unknown) => Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+const sizesOf = (file: Json) => (file.fargateTaskSizes as Json).sizes as Json[];
+const typesOf = (file: Json) => file.instanceTypes as Record<string, Json>;
+const usEast = (file: Json) => (file.regions as Record<string, Json>)["us-east-1"]!;
+const priceMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(6), pick([5e-324, 1e-9, 0.1, 0.125, 1, 64, 1e5])).map(([i, vcpu]): Mutation => (file) => void (sizesOf(file)[i % sizesOf(file).length]!.vcpu = vcpu)),
+  fc.tuple(fc.integer({ min: 1, max: 6 }), pick([1e-9, 0.01, 0.25, 0.5, 1, 1e5])).map(([i, step]): Mutation => (file) => {
+    const range = sizesOf(file)[i]!.memoryGiBRange as Json | undefined;
+    if (range) range.step = step;
+  }),
+  fc.tuple(fc.integer({ min: 1, max: 6 }), pick([0.125, 1, 1000, 1e5]), pick([0.125, 2, 1000, 1e5])).map(([i, from, to]): Mutation => (file) => {
+    const range = sizesOf(file)[i]!.memoryGiBRange as Json | undefined;
+    if (range) Object.assign(range, { from, to });
+  }),
+  pick([0, 0.25, 3.99, 4]).map((addGiB): Mutation => (file) => void ((file.eksFargatePodMemory as Json).addGiB = addGiB)),
+  fc.tuple(pick(["base", "perPod", "eviction"]), pick([0, 255, 1e4, 1e6, 1e7, 1e9])).map(([part, mib]): Mutation => (file) => void (((file.eksNodeReservation as Json).memoryMiB as Json)[part] = mib)),
+  fc.tuple(fc.nat(50), pick(["eksMaxPods", "eksMaxPodsPrefix", "ecsMaxTasks"]), pick([1, 737, 1000, 1001, 100000])).map(([i, field, count]): Mutation => (file) => {
+    const types = Object.values(typesOf(file));
+    types[i % types.length]![field] = count;
+  }),
+  fc.tuple(fc.nat(50), pick(["vcpus", "memoryGiB"]), pick([1e-300, 0.125, 0.5, 1e5])).map(([i, field, size]): Mutation => (file) => {
+    const types = Object.values(typesOf(file));
+    types[i % types.length]![field] = size;
+  }),
+  pick([1e-300, 1, 671, 672, 744, 745]).map((hours): Mutation => (file) => void (file.hoursPerMonth = hours)),
+  fc.tuple(pick(["m6i.large", "m7g.large", "g5.xlarge"]), pick([5e-324, 1e-300, 0.00009, 0.0001, 1000])).map(([type, usd]): Mutation => (file) => {
+    const price = (usEast(file).ec2 as Record<string, Json>)[type];
+    if (price) price.usdPerHour = usd;
+  }),
+  pick([5e-324, 1e-300, 0.0001]).map((usd): Mutation => (file) => void (((usEast(file).fargate as Json).x86 as Json).usdPerGbHour = usd)),
+  pick(["0000", "9999-12-31", "2026-02-30", "2024-02-29", "2015", "2014-12", "2026-13"]).map((asOf): Mutation => (file) => void (((file.limits as Json).ecs as Json).asOf = asOf)),
+  fc.tuple(prototypeName, fc.boolean()).map(([name, priced]): Mutation => (file) => {
+    setKey(typesOf(file), name, { ...typesOf(file)["m6i.large"] });
+    if (priced) setKey(usEast(file).ec2 as Json, name, { usdPerHour: 0.1, asOf: "2026", source: "x" });
+  }),
+  prototypeName.map((name): Mutation => (file) => void setKey(usEast(file).ec2 as Json, name, { usdPerHour: 0.1, asOf: "2026", source: "x" })),
+);
+const workloadRun = pick<string[]>([
+  [],
+  ["--vcpus", "0.25", "--memory-gib", "0.5", "--tasks", "3"],
+  ["--requirements", "arm"],
+  ["--requirements", "gpu"],
+  ["--requirements", "windows", "--json"],
+  ["--vcpus", "64", "--memory-gib", "256", "--tasks", "2", "--format", "markdown"],
+]);
+
+describe("fuzzing a prices file's numbers across fields and its keys", () => {
+  it("ends every check and run in 0 or 2; a file the check passes, every run takes", async () => {
+    const checked: number[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(priceMutation, { minLength: 1, maxLength: 4 }), workloadRun, async (mutations, workload) => {
+        const file = structuredClone(BUILT_IN_PRICES.data) as unknown as Json;
+        for (const mutate of mutations) mutate(file);
+        const text = JSON.stringify(file);
+        const check = await runCase({ args: ["prices", "check", "-"], input: text });
+        expect([0, 2]).toContain(check.code);
+        expectHonest(check, ["prices", "check"]);
+        checked.push(check.code);
+        const ran = await runCase({ args: [...ANSWER_FLAGS, ...workload, "--prices", "-"], input: text });
+        expectHonest(ran, workload);
+        // A workload no instance holds is the user's error (2); a file the check passed never breaks a run.
+        if (check.code === 0) expect([0, 2]).toContain(ran.code);
+        else expect(ran.code).toBe(2);
+        if (check.code === 0 && ran.code === 2) expect(ran.stderr).not.toMatch(/prices check|stdin: field/);
+      }),
+      { numRuns: 150, seed: 2805 },
+    );
+    // Both kinds are met: files refused, and files that pass.
+    expect(checked).toContain(0);
+    expect(checked).toContain(2);
+  }, 240_000);
+});

@@ -41,7 +41,7 @@ function hostilePrices(): string {
     JSON.stringify({
       extends: "built-in",
       version: "v\u001b]0;owned\u0007\u202e",
-      instanceTypes: { [type]: { vcpus: 2, memoryGiB: 8, arch: "x86", family: "general", eksMaxPods: 29, ecsMaxTasks: 2, ...dated } },
+      instanceTypes: { [type]: { vcpus: 2, memoryGiB: 8, arch: "x86", family: "general", eksMaxPods: 29, ecsMaxTasks: 10, ...dated } },
       regions: {
         "us-east-1": {
           ec2: { [type]: { usdPerHour: 0.1, ...dated } },
@@ -367,6 +367,8 @@ describe("24. messages that say what was given", () => {
     const short = await runBin(["prices", "--prices", file]);
     expect(ran.stdout.length - short.stdout.length).toBeLessThan(2_000);
     writeFileSync(file, JSON.stringify({ extends: "built-in", version: "v".repeat(1_000_000) }));
+    // The version is cut where it is shown (the title), so no line carries the megabyte.
+    expect(Math.max(...ran.stdout.split("\n").map((line) => line.length))).toBeLessThan(1_000);
     expect(ran.stdout).toContain("v…");
     const json = await runBin(["prices", "--prices", file, "--json"]);
     expect((JSON.parse(json.stdout) as { version: string }).version).toHaveLength(1_000_000);

@@ -128,7 +128,7 @@ describe("ecs-or-eks completion", () => {
     // The answer flags scaffold takes, then its own: --platform-upkeep is an answer, --platform is scaffold's.
     expect(await bashCompletes(["ecs-or-eks", "scaffold", "--pla"])).toEqual(["--platform-upkeep", "--platform"]);
     expect(await bashCompletes(["ecs-or-eks", "compare", "--pla"])).toEqual([]);
-    expect(await bashCompletes(["ecs-or-eks", "prices", ""])).toEqual(["check"]);
+    expect(await bashCompletes(["ecs-or-eks", "prices", ""])).toEqual(["check", "import"]);
     expect(await bashCompletes(["ecs-or-eks", "help", "pri"])).toEqual(["prices"]);
     expect(await bashCompletes(["ecs-or-eks", "completion", "z"])).toEqual(["zsh"]);
     // The value after a flag is never taken for a command: here "rules" is a file's name.
@@ -190,7 +190,8 @@ describe("ecs-or-eks completion", () => {
     expect(await fishCompletes("ecs-or-eks --cloud-strategy aws-")).toEqual(["aws-first", "aws-only"]);
     expect((await fishCompletes("ecs-or-eks --answers ")).sort()).toEqual(AWKWARD);
     expect((await fishCompletes("ecs-or-eks rules check ")).sort()).toEqual(AWKWARD);
-    expect(await fishCompletes("ecs-or-eks prices ")).toEqual(["check"]);
+    expect(await fishCompletes("ecs-or-eks prices ")).toEqual(["check", "import"]);
+    expect((await fishCompletes("ecs-or-eks prices import ")).sort()).toEqual(AWKWARD);
     // fish sorts what it offers: the answer flag --platform-upkeep after scaffold's own --platform.
     expect(await fishCompletes("ecs-or-eks scaffold --pla")).toEqual(["--platform", "--platform-upkeep"]);
   });

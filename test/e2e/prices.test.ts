@@ -45,7 +45,7 @@ describe("ecs-or-eks prices", () => {
       'field "fargateTaskSizes.sizes[7]": must be {"vcpu", "memoryGiB": [...]} or {"vcpu", "memoryGiBRange": {"from", "to", "step"}} (got {"vcpu":32}).',
       'field "instanceTypes.m7g.large.arch": must be one of x86, arm (got "sparc").',
       'field "regions.us-east-1.fargate.x86.asOf": must be a date like 2026, 2026-09 or 2026-09-28 (got "last year").',
-      'field "regions.us-east-1.fargate.arm.usdPerVcpuHour": must be above 0 (got 0).',
+      'field "regions.us-east-1.fargate.arm.usdPerVcpuHour": must be at least 0.0001 (got 0).',
       'field "regions.us-east-1.autoModeFee.fraction": must be below 1 (got 1.5).',
       '"currency" is not a known field.',
       'field "regions.us-east-1.ec2.z9.huge": "z9.huge" is not in instanceTypes (m6i.large, m7i.large, m7i.xlarge, m7i.2xlarge, m7i.4xlarge, m7g.large, m7g.xlarge, m7g.2xlarge, m7g.4xlarge, c7g.xlarge).',
@@ -54,7 +54,7 @@ describe("ecs-or-eks prices", () => {
       'field "instanceTypes.m7i.4xlarge.gpus": an instance type has "gpus" exactly when its family is "gpu".',
       'field "fargateTaskSizes.sizes[1].memoryGiBRange": memoryGiBRange: "from" must not be above "to".',
       'field "eksNodeReservation.cpuShares": the last CPU band must have no "cores" (it covers the rest), and only the last.',
-      "fix: edit the prices file; `ecs-or-eks prices check FILE` lists every problem.",
+      "fix: edit the prices file and check it again.",
     ]);
   });
 

@@ -22,8 +22,8 @@ export function runBin(args: string[], options: { input?: string; env?: Record<s
   });
 }
 
-/** Any command, its output collected; stdin gets `input`, or is closed at once. */
-export function runProcess(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<Ran> {
+/** Any command, its output collected; stdin gets `input` (text, or a stream piped in as it comes), or is closed at once. */
+export function runProcess(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string | NodeJS.ReadableStream }): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -33,6 +33,7 @@ export function runProcess(command: string, args: readonly string[], options: { 
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.on("error", () => {}); // the process may exit before reading it all
-    child.stdin.end(options.input ?? "");
+    if (typeof options.input === "object") options.input.pipe(child.stdin);
+    else child.stdin.end(options.input ?? "");
   });
 }

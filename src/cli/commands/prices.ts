@@ -1,6 +1,7 @@
 import { Chalk } from "chalk";
 import type { Prices } from "../../engine/price-types.js";
 import { t, type Lang } from "../../i18n/index.js";
+import { InputError } from "../../engine/errors.js";
 import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
@@ -100,7 +101,11 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
 /** `ecs-or-eks prices check FILE`: exit 0 with the regions covered, or 2 with every problem. */
 export async function checkPricesFile(file: string, options: PricesOptions, io: Io, lang: Lang): Promise<number> {
   checkLang(options, lang);
-  const prices: Prices = await loadPrices(file, io, lang);
+  // prices check lists every problem (each line still bounded), as rules check does, where a run shows the first few;
+  // its fix is not "run prices check", the command just run.
+  const prices: Prices = await loadPrices(file, io, lang).catch((error: unknown) => {
+    throw error instanceof InputError && !error.listAll ? new InputError(error.problems, t(lang, "prices.checkFixHint"), { listAll: true }) : error;
+  });
   const kind = prices.origin.source === "file" && prices.origin.extends ? "prices.validOverrides" : "prices.valid";
   io.stdout.write(`${t(lang, kind, { file: forTerminal(file), regions: Object.keys(prices.data.regions).join(", ") })}\n`);
   return EXIT.ok;

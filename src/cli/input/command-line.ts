@@ -19,6 +19,7 @@ import {
   type CompareOptions,
   type InitOptions,
   type OptionSpec,
+  type PricesImportOptions,
   type PricesOptions,
   type RulesCheckOptions,
   type RulesOptions,
@@ -163,6 +164,14 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
         settingExitCode<PricesOptions>(async (options) => (await import("../commands/prices.js")).listPrices(options, io, lang)),
       );
       withCheck(command, "prices", async (file, options: PricesOptions) => (await import("../commands/prices.js")).checkPricesFile(file, options, io, lang));
+      // `prices import FILE...`: AWS Price List bulk files in; its stream parser loads with it, for it alone.
+      const spec = COMMAND_OPTIONS.prices.subcommands.import;
+      const sub = describe(command.command("import"), "pricesImport")
+        .summary(t(lang, "help.pricesImport.description"))
+        .argument(spec.operand[0], t(lang, spec.operand[1]));
+      withOptions(sub, spec).action(
+        settingExitCode<PricesImportOptions>(async (options, self) => (await import("../commands/prices-import.js")).importPrices(self.args, options, io, lang)),
+      );
     },
     compare: (command) =>
       withOptions(command, COMMAND_OPTIONS.compare, FORMATS.compare).action(

@@ -19,7 +19,8 @@ export async function loadPrices(path: string | undefined, io: Io, lang: Lang): 
     parse: async () => {
       const { parsePrices } = await import("../../explain/prices.js");
       return (json, context) => {
-        const outcome = parsePrices(json, context);
+        // A figure dated past next year is a typo; the year comes from the clock here, never in the engine.
+        const outcome = parsePrices(json, { ...context, latestYear: new Date().getUTCFullYear() + 1 });
         return outcome.ok ? { ok: true, value: outcome.prices } : outcome;
       };
     },

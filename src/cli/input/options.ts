@@ -63,6 +63,10 @@ export const OPTION_TABLES = {
     ["--json", "help.json"],
     ["--prices <file>", "help.prices"],
   ],
+  pricesImport: [
+    ["-o, --out <file>", "help.pricesImportOut"],
+    ["--force", "help.force"],
+  ],
   compare: [
     ["-f, --format <format>", "help.format"],
     ["--json", "help.json"],
@@ -113,7 +117,13 @@ export const COMMAND_OPTIONS = {
   schema: { tables: ["common"] },
   init: { tables: ["answers", "init", "common"] },
   rules: { tables: ["rules", "common"], subcommands: { check: { tables: ["common"], operand: ["<file>", "help.rulesFile", "file"] } } },
-  prices: { tables: ["prices", "common"], subcommands: { check: { tables: ["common"], operand: ["<file>", "help.pricesFile", "file"] } } },
+  prices: {
+    tables: ["prices", "common"],
+    subcommands: {
+      check: { tables: ["common"], operand: ["<file>", "help.pricesFile", "file"] },
+      import: { tables: ["pricesImport", "common"], operand: ["<files...>", "help.priceListFiles", "file"] },
+    },
+  },
   compare: { tables: ["compare", "common"] },
   scaffold: { tables: ["scaffold", "answers", "common"] },
   scan: { tables: ["scan", "common"], operand: ["[dir]", "help.scan.argument", "file"] },
@@ -146,6 +156,7 @@ export type InitOptions = WithAnswers & OptionsOf<Tables["init"]>;
 export type RulesOptions = CommonOptions & OptionsOf<Tables["rules"]>;
 export type RulesCheckOptions = CommonOptions;
 export type PricesOptions = CommonOptions & OptionsOf<Tables["prices"]>;
+export type PricesImportOptions = CommonOptions & OptionsOf<Tables["pricesImport"]>;
 export type CompareOptions = CommonOptions & OptionsOf<Tables["compare"]>;
 export type ScaffoldOptions = WithAnswers & OptionsOf<Tables["scaffold"]>;
 export type SchemaOptions = CommonOptions;

@@ -17,6 +17,7 @@ const INPUTS = {
   "--rules": { kind: "input.kind.rules", cannotRead: "input.cannotReadRulesHint", emptyStdin: "input.emptyStdinRules" },
   "--prices": { kind: "input.kind.prices", cannotRead: "input.cannotReadPricesHint", emptyStdin: "input.emptyStdinPrices" },
   "--workload": { kind: "input.kind.workload", cannotRead: "input.cannotReadWorkloadHint", emptyStdin: "input.emptyStdinWorkload" },
+  "prices import": { kind: "input.kind.priceList", cannotRead: "input.cannotReadPriceListHint", emptyStdin: "input.emptyStdinPriceList" },
 } as const satisfies Record<string, Record<string, MessageKey>>;
 
 type InputFlag = keyof typeof INPUTS;
