@@ -871,6 +871,7 @@ export const en = {
   "estimate.shared.logs": "{gib} GB a month from each task ({tasks}) to CloudWatch Logs, kept a month (--log-gib-per-task)",
   "estimate.title": "What it costs (estimate)",
   "estimate.workload": "{region}, USD a month at {pricing}. Workload: {services}, {tasks}, {vcpus} vCPU and {memory} GiB{assumed}{environments}.",
+  "estimate.pricingFellBack": "on-demand prices, since these prices have no {scenario} for any way priced",
   "estimate.pricingName.on-demand": "on-demand prices",
   "estimate.pricingName.savings-1y": "1-year Compute Savings Plans rates",
   "estimate.pricingName.savings-3y": "3-year Compute Savings Plans rates",

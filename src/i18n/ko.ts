@@ -853,6 +853,7 @@ export const ko: Record<MessageKey, string> = {
   "estimate.shared.logs": "태스크마다({tasks}) 한 달에 {gib} GB를 CloudWatch Logs로 보내고 한 달 보관(--log-gib-per-task)",
   "estimate.title": "비용 (추정)",
   "estimate.workload": "{region} 월 비용(USD), {pricing} 기준. 워크로드: {services}, {tasks}, {vcpus} vCPU, {memory} GiB{assumed}{environments}.",
+  "estimate.pricingFellBack": "온디맨드 가격(가격 파일에 어느 방식의 {scenario}도 없음)",
   "estimate.pricingName.on-demand": "온디맨드 가격",
   "estimate.pricingName.savings-1y": "1년 Compute Savings Plans 요율",
   "estimate.pricingName.savings-3y": "3년 Compute Savings Plans 요율",

@@ -108,6 +108,15 @@ describe("the cost table", () => {
     }
   });
 
+  it("names the rates the figures are at: on demand when the prices have no rate of the scenario for any way", () => {
+    // The built-in prices have no Savings Plans rates: every figure is on demand, and the heading says so.
+    const fellBack = costSection(recommend({ ...team, microservices: 3, pricing: "savings-1y" }, { lang: "en" }), { lang: "en", width: 200, unicode: false }, c)[0]!;
+    expect(fellBack).toContain("at on-demand prices, since these prices have no 1-year Compute Savings Plans rates for any way priced.");
+    // Fargate Spot has a rate: the heading names Spot.
+    const spot = costSection(recommend({ ...team, microservices: 3, pricing: "spot" }, { lang: "en" }), { lang: "en", width: 200, unicode: false }, c)[0]!;
+    expect(spot).toContain("USD a month at Spot prices.");
+  });
+
   it("says 1 task, not 1 tasks (issue 28 item 25)", () => {
     const one = recommend({ ...team, microservices: 1, services: [{ name: "solo", replicas: 1 }] }, { lang: "en" });
     const text = costSection(one, { lang: "en", width: 80, unicode: false }, c).join(" ").replace(/\s+/g, " ");

@@ -50,7 +50,7 @@ export function workloadLine(result: Result, lang: Lang): string {
   const envs = estimate.environments;
   return t(lang, "estimate.workload", {
     region: tDynamic(lang, `choice.region.${estimate.region}`, estimate.region),
-    pricing: t(lang, `estimate.pricingName.${estimate.pricing}`),
+    pricing: pricingText(estimate, lang),
     services: count(lang, "services", services),
     tasks: count(lang, "tasks", workload.tasks),
     vcpus: number(workload.vcpus),
@@ -58,6 +58,18 @@ export function workloadLine(result: Result, lang: Lang): string {
     assumed,
     environments: envs.length > 1 ? t(lang, "estimate.environmentsList", { list: joinList(lang, envs.map((e) => (e.share === 1 ? e.name : `${e.name} (${number(e.share)})`))) }) : "",
   });
+}
+
+/**
+ * The rates the figures are at. A scenario whose rates the prices lack for
+ * every way priced is said to be on demand, so the heading never names rates
+ * that no figure uses (the assumptions say which ways fell back, either way).
+ */
+function pricingText(estimate: EstimateResult, lang: Lang): string {
+  const scenario = t(lang, `estimate.pricingName.${estimate.pricing}`);
+  const priced = estimate.options.filter((o) => o.excluded === undefined);
+  const noneAtRate = estimate.pricing !== "on-demand" && priced.length > 0 && priced.every((o) => (o.onDemandFallback?.length ?? 0) > 0);
+  return noneAtRate ? t(lang, "estimate.pricingFellBack", { scenario }) : scenario;
 }
 
 /** "1 task", "6 tasks": a count with its noun, in each language. */
