@@ -914,6 +914,7 @@ export const en = {
   "estimate.fargateSize": "{vcpu} vCPU and {memory} GB, {tasks}{who}{split}",
   "estimate.splitInto": "(each task split into {n})",
   "estimate.arm": "On Arm (Graviton): {list}.",
+  "estimate.armEksFargate": " EKS on Fargate runs x86 pods only, so it has no Arm figure.",
   "estimate.breakEven": "Break-even on {platform}: its EC2 fleet costs less than its Fargate above {percent} use of the instances (the estimate assumes {assumed}).",
   "estimate.breakEvenFull": "Break-even on {platform}: its EC2 fleet costs less than its Fargate only with the instances full (the estimate assumes {assumed}).",
   "estimate.breakEvenNever": "Break-even on {platform}: none; for this workload its EC2 fleet costs more than its Fargate even with the instances full (at least 2 a cluster, for two zones).",

@@ -896,6 +896,7 @@ export const ko: Record<MessageKey, string> = {
   "estimate.fargateSize": "vCPU {vcpu}개와 {memory} GB, {tasks}{who}{split}",
   "estimate.splitInto": "(태스크마다 {n}개로 나눔)",
   "estimate.arm": "Arm(Graviton)에서는: {list}.",
+  "estimate.armEksFargate": " EKS Fargate는 x86 파드만 실행하므로 Arm 금액이 없습니다.",
   "estimate.breakEven": "{platform} 손익분기점: 인스턴스 사용률이 {percent}를 넘으면 EC2가 Fargate보다 저렴합니다 (추정은 {assumed}로 가정).",
   "estimate.breakEvenFull": "{platform} 손익분기점: 인스턴스를 가득 채워야만 이 EC2 구성이 Fargate보다 저렴합니다(추정은 {assumed}로 가정).",
   "estimate.breakEvenNever": "{platform} 손익분기점: 이 워크로드에서는 사용률과 관계없이 EC2가 Fargate보다 비쌉니다.",

@@ -117,6 +117,15 @@ describe("the cost table", () => {
     expect(spot).toContain("USD a month at Spot prices.");
   });
 
+  it("lists the Arm figures with commas and says why EKS on Fargate has none (review L42)", () => {
+    const answers = { ...team, microservices: 3 };
+    const ko = costSection(recommend(answers, { lang: "ko" }), { lang: "ko", width: 400, unicode: false }, c).find((line) => line.includes("Arm(Graviton)에서는"))!;
+    expect(ko).not.toContain(" 및 ");
+    expect(ko).toMatch(/EKS Auto Mode [\d.,]+, EKS EC2 [\d.,]+\. EKS Fargate는 x86 파드만 실행하므로 Arm 금액이 없습니다\.$/);
+    const en = costSection(recommend(answers, { lang: "en" }), { lang: "en", width: 400, unicode: false }, c).find((line) => line.includes("On Arm (Graviton)"))!;
+    expect(en).toContain("EKS on Fargate runs x86 pods only, so it has no Arm figure.");
+  });
+
   it("says 1 task, not 1 tasks (issue 28 item 25)", () => {
     const one = recommend({ ...team, microservices: 1, services: [{ name: "solo", replicas: 1 }] }, { lang: "en" });
     const text = costSection(one, { lang: "en", width: 80, unicode: false }, c).join(" ").replace(/\s+/g, " ");

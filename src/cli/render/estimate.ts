@@ -188,7 +188,8 @@ export function estimateSentences(result: Result, lang: Lang): string[] {
   const tiers = pcp ? Object.entries(pcp).sort((a, b) => a[1] - b[1]) : [];
   const clusters = result.costs.clusters * estimate.environments.length;
   return [
-    ...(arms.length > 0 ? [t(lang, "estimate.arm", { list: joinList(lang, arms) })] : []),
+    // A list of figures, each after its way: commas read better than "and" before the last (review L42).
+    ...(arms.length > 0 ? [t(lang, "estimate.arm", { list: arms.join(", ") }) + (eksFargateX86Only(estimate) ? t(lang, "estimate.armEksFargate") : "")] : []),
     breakEven("ecs"),
     breakEven("eks"),
     t(lang, "estimate.wouldAdd", {
@@ -203,6 +204,12 @@ export function estimateSentences(result: Result, lang: Lang): string[] {
     t(lang, "estimate.platformNotes"),
     ...(estimate.people.upkeep ? [upkeepLine(estimate.people.upkeep, lang)] : []),
   ];
+}
+
+/** EKS on Fargate is priced but has no Arm figure: it runs x86 pods only, which the Arm line says rather than leave it out unexplained. */
+function eksFargateX86Only(estimate: EstimateResult): boolean {
+  const way = estimate.options.find((o) => o.platform === "eks" && o.launchType === "fargate");
+  return way !== undefined && way.excluded === undefined && way.arm === undefined && way.arch !== "arm";
 }
 
 /** People for every way: engineer-hours a month, low and high where the sources give both, else the floor and what has no figure. */
