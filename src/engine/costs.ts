@@ -22,6 +22,8 @@ export interface Costs {
     engineerShare: Range;
     minimalClusterUsdPerMonth: Range;
     upgradesPerYear: number;
+    /** Upgrades a year to follow every Kubernetes release, as the people estimate counts them (upgradesPerYear is the least that keeps a cluster supported). */
+    upgradesToFollowReleases: number;
     asOf: string;
     source: string;
   };
@@ -54,7 +56,7 @@ export function costsFor(answers: Answers, decision: Decision): Costs {
         source: controlPlane.eks.source,
       },
     },
-    ...(decision.recommendation === "eks" || decision.closeCall ? { kubernetesPeople: { scale: peopleScale(answers), ...kubernetesPeople } } : {}),
+    ...(decision.recommendation === "eks" || decision.closeCall ? { kubernetesPeople: { scale: peopleScale(answers), ...kubernetesPeople, upgradesToFollowReleases: FACTS.peopleHours.kubernetesUpgradesPerYear.count } } : {}),
     ...(launchType === "managed-instances" || launchType === "auto-mode" ? { managementFee: { launchType, ...managementFee[launchType] } } : {}),
     learningTime: {
       ecs: learningTime.ecs,

@@ -101,6 +101,7 @@ describe("costs", () => {
       engineerShare: { min: 0.2, max: 0.4 },
       minimalClusterUsdPerMonth: { min: 300, max: 500 },
       upgradesPerYear: 1,
+      upgradesToFollowReleases: 3,
       asOf: "2026",
       source: expect.stringContaining("Kubernetes tax"),
     });

@@ -119,6 +119,8 @@ export function meaningRows(result: Result, lang: Lang): [label: string, text: s
         low: Math.round(people.engineerShare.min * 100),
         high: Math.round(people.engineerShare.max * 100),
         upgrades: people.upgradesPerYear,
+        // The people estimate counts an upgrade for every release; this row says both, so they never read as two figures for one thing.
+        everyRelease: people.upgradesToFollowReleases,
         min: people.minimalClusterUsdPerMonth.min,
         max: people.minimalClusterUsdPerMonth.max,
         asOf: people.asOf,
