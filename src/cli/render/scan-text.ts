@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import type { ScanResult } from "../../scan/evidence.js";
 import type { Lang } from "../../i18n/index.js";
 import { forTerminal } from "../output/escape.js";
-import { hang, wrap } from "./layout.js";
+import { displayWidth, hang, wrap } from "./layout.js";
 import { scanReport } from "./scan-report.js";
 import { renderTable } from "./table.js";
 
@@ -31,6 +31,7 @@ export function renderScanText(result: ScanResult, { lang, width, unicode, color
   table(report.servicesTitle, report.servicesHeader, report.services);
   table(report.othersTitle, report.othersHeader, report.others);
   table(report.skippedTitle, report.skippedHeader, report.skipped);
-  if (report.answers.length > 0) out.push("", ...wrap(report.next, width));
+  // A command to copy is never cut inside a word: a path wider than the screen stays whole on its line.
+  if (report.answers.length > 0) out.push("", ...(report.next.split(" ").every((word) => displayWidth(word) <= width) ? wrap(report.next, width) : [report.next]));
   return `${out.join("\n")}\n`;
 }
