@@ -1,6 +1,7 @@
 import { useLanguage } from "../i18n/index.js";
 import { LANGS, langArgument, langOf } from "../i18n/lang.js";
 import { advise } from "./commands/advise.js";
+import { checkLang } from "./input/options.js";
 import { plainMainOptions } from "./input/plain-args.js";
 import { reportError } from "./output/report-error.js";
 import type { Io } from "./terminal/io.js";
@@ -22,7 +23,10 @@ export async function runCli(argv: readonly string[], io: Io, asking?: Promise<R
   if (asked !== undefined && !(LANGS as readonly string[]).includes(asked)) for (const other of LANGS) await useLanguage(other);
   try {
     const plain = plainMainOptions(argv, lang);
-    if (plain !== undefined) return await advise(plain, io, lang, asking);
+    if (plain !== undefined) {
+      checkLang(plain);
+      return await advise(plain, io, lang, asking);
+    }
     const { runCommandLine } = await import("./input/command-line.js");
     return await runCommandLine(argv, io, lang);
   } catch (error) {

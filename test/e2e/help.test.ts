@@ -46,6 +46,10 @@ describe("ecs-or-eks help [command]", () => {
     [["help", "--lang", "kr"]],
     [["--lang", "kr"]],
     [["compare", "--lang=kr"]],
+    // Every command, its subcommands and the ones with an operand too: the parser refuses it once, for all.
+    [["completion", "bash", "--lang", "kr"]],
+    [["rules", "check", "rules/rules.json", "--lang", "kr"]],
+    [["schema", "--lang", "kr"]],
   ])("%j: an unknown language is refused in both languages, each with the nearest one", async (args) => {
     const ran = await runBin(args);
     expect(ran.code).toBe(2);

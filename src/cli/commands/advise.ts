@@ -13,7 +13,7 @@ import { outputWidth } from "../terminal/width.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { loadPrices } from "../input/load-prices.js";
-import { checkLang, FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
+import { FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
 import { jsonText } from "../output/escape.js";
 import { appendText, assertCanAppend, assertCanWrite, shownPath, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
@@ -24,8 +24,7 @@ type Format = (typeof FORMATS.advise)[number];
  * recommend, render, then derive the exit code from the outcome.
  */
 export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?: Promise<Record<string, unknown>>): Promise<number> {
-  // Flag mistakes are reported before any prompt is shown or file read.
-  checkLang(options, lang);
+  // Flag mistakes are reported before any prompt is shown or file read (a bad --lang already was, by the caller).
   const expect = expectedPlatform(options.expect, lang);
   refuseTwoStdinReaders(options, lang);
   if (options.batch === true) return batch(options, io, lang, expect);

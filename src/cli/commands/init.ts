@@ -4,13 +4,12 @@ import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
 import type { Io } from "../terminal/io.js";
-import { checkLang, type InitOptions } from "../input/options.js";
+import type { InitOptions } from "../input/options.js";
 import { assertCanWrite, linkNotes, writeAnswersFile } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
 
 /** `ecs-or-eks init`: the questionnaire (or flags), written as an answers file for CI. */
 export async function init(options: InitOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
   const out = (options.out) ?? "answers.json";
   if (out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));
   const force = options.force === true;

@@ -6,7 +6,6 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool as ListedTool } from "@modelcontextprotocol/sdk/types.js";
 import { isUserError, OutputError } from "../../engine/errors.js";
 import { LANGS, t, useLanguage, type Lang } from "../../i18n/index.js";
-import { checkLang, type CommonOptions } from "../input/options.js";
 import { EXIT } from "../output/exit-codes.js";
 import { forLogLine } from "../output/escape.js";
 import { userErrorLines } from "../output/report-error.js";
@@ -20,8 +19,7 @@ import { findTool, runTool, toolTable, type Tool } from "../mcp/tools.js";
 import { answersSchemaIn, scanSchema } from "./schema.js";
 
 /** Serves until stdin closes, then exits 0 once the calls under way have answered. */
-export async function serveMcp(options: CommonOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
+export async function serveMcp(io: Io, lang: Lang): Promise<number> {
   // Any call may ask for either language.
   await Promise.all(LANGS.map((each) => useLanguage(each)));
   const server = new McpServer({ name: "ecs-or-eks", title: "ecs-or-eks", version: VERSION }, { instructions: t(lang, "mcp.instructions") });

@@ -6,7 +6,7 @@ import { t, type Lang } from "../../i18n/index.js";
 import { classifyProduct, OFFERS, onDemandUsd, regionOf, type Slot } from "../../price-list/offer.js";
 import { overridesFrom, type FoundRate, type OfferFile } from "../../price-list/overrides.js";
 import { streamPriceList } from "../input/read-price-list.js";
-import { checkLang, type PricesImportOptions } from "../input/options.js";
+import type { PricesImportOptions } from "../input/options.js";
 import { forTerminal } from "../output/escape.js";
 import { EXIT } from "../output/exit-codes.js";
 import { assertCanWrite, linkNotes, writeFilesAtomically } from "../output/write-file.js";
@@ -27,7 +27,6 @@ const SHOWN_REGIONS = 5;
  * tool knows, is refused with one line.
  */
 export async function importPrices(files: readonly string[], options: PricesImportOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
   const force = options.force === true;
   if (options.out !== undefined) {
     if (options.out === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--out" }));

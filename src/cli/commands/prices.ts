@@ -7,7 +7,7 @@ import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { loadPrices } from "../input/load-prices.js";
-import { checkLang, FORMATS, formatOf, type PricesOptions } from "../input/options.js";
+import { FORMATS, formatOf, type PricesOptions } from "../input/options.js";
 import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 import { forTerminal, jsonText, mapStrings, MAX_LABEL } from "../output/escape.js";
@@ -15,7 +15,6 @@ import { forTerminal, jsonText, mapStrings, MAX_LABEL } from "../output/escape.j
 /** `ecs-or-eks prices`: the prices in use, per region, each with its date and source; as JSON, a file --prices reads back. */
 export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Promise<number> {
   const format = formatOf(options, FORMATS.prices, lang);
-  checkLang(options, lang);
   const prices = await loadPrices(options.prices, io, lang);
   if (format === "json") {
     io.stdout.write(`${jsonText(prices.data, 2)}\n`);
@@ -99,8 +98,7 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
 }
 
 /** `ecs-or-eks prices check FILE`: exit 0 with the regions covered, or 2 with every problem. */
-export async function checkPricesFile(file: string, options: PricesOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
+export async function checkPricesFile(file: string, io: Io, lang: Lang): Promise<number> {
   // prices check lists every problem (each line still bounded), as rules check does, where a run shows the first few;
   // its fix is not "run prices check", the command just run.
   const prices: Prices = await loadPrices(file, io, lang).catch((error: unknown) => {

@@ -9,7 +9,7 @@ import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { loadRules } from "../input/load-rules.js";
-import { checkLang, FORMATS, formatOf, type RulesOptions } from "../input/options.js";
+import { FORMATS, formatOf, type RulesOptions } from "../input/options.js";
 import { wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 import { forTerminal, jsonText, MAX_LABEL } from "../output/escape.js";
@@ -18,7 +18,6 @@ import { InputError } from "../../engine/errors.js";
 /** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
 export async function listRules(options: RulesOptions, io: Io, lang: Lang): Promise<number> {
   const format = formatOf(options, FORMATS.rules, lang);
-  checkLang(options, lang);
   const ruleSet = await loadRules(options.rules, io, lang);
   if (format === "json") {
     io.stdout.write(`${jsonText(toRulesFile(ruleSet), 2)}\n`);
@@ -63,8 +62,7 @@ export async function listRules(options: RulesOptions, io: Io, lang: Lang): Prom
 }
 
 /** `ecs-or-eks rules check FILE`: exit 0 with a count, or 2 with every problem. */
-export async function checkRulesFile(file: string, options: RulesOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
+export async function checkRulesFile(file: string, io: Io, lang: Lang): Promise<number> {
   // rules check lists every problem (each line still bounded), where a run shows the first few.
   const ruleSet = await loadRules(file, io, lang).catch((error: unknown) => {
     throw error instanceof InputError && !error.listAll ? new InputError(error.problems, error.hint, { listAll: true }) : error;

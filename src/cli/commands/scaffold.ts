@@ -17,7 +17,7 @@ import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { callShort, optionName } from "../render/phrases.js";
-import { checkLang, oneOf, type ScaffoldOptions } from "../input/options.js";
+import { oneOf, type ScaffoldOptions } from "../input/options.js";
 import { linkNotes, writeFilesAtomically, type Written } from "../output/write-file.js";
 import { forTerminal } from "../output/escape.js";
 
@@ -27,7 +27,6 @@ import { forTerminal } from "../output/escape.js";
  * or a Helm chart. Prints to stdout, or writes into --out DIR.
  */
 export async function scaffoldCommand(options: ScaffoldOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
   checkScaffoldFlags(options, lang);
   refuseTwoStdinReaders(options, lang);
   const out = options.out;

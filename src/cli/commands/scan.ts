@@ -1,6 +1,6 @@
 import type { Lang } from "../../i18n/index.js";
 import type { ScanResult } from "../../scan/evidence.js";
-import { checkLang, FORMATS, formatOf, type ScanCommandOptions } from "../input/options.js";
+import { FORMATS, formatOf, type ScanCommandOptions } from "../input/options.js";
 import { scanFolder } from "../input/scan-folder.js";
 import { EXIT } from "../output/exit-codes.js";
 import { writeOut } from "../output/write-out.js";
@@ -10,7 +10,6 @@ import { outputWidth } from "../terminal/width.js";
 
 /** `ecs-or-eks scan [DIR]`: what the repository's deployment files show, with where each answer was found. */
 export async function scanCommand(dir: string | undefined, options: ScanCommandOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
   const format = formatOf(options, FORMATS.scan, lang);
   const result = await scanFolder(dir ?? ".", io, lang, { helm: options.helm === true });
   await writeOut(io.stdout, await render(result, format, options, io, lang));

@@ -1,13 +1,11 @@
 import { readFileSync } from "node:fs";
 import { QUESTIONS } from "../../engine/questions.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
-import { checkLang, type SchemaOptions } from "../input/options.js";
 import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 
 /** `ecs-or-eks schema`: the answers file's JSON Schema. */
-export async function printSchema(options: SchemaOptions, io: Io, lang: Lang): Promise<number> {
-  checkLang(options, lang);
+export async function printSchema(io: Io, lang: Lang): Promise<number> {
   // The shipped file is English; another language gets the same schema with its descriptions in that language.
   io.stdout.write(lang === "en" ? await schemaText() : `${JSON.stringify(await answersSchemaIn(lang), null, 2)}\n`);
   return EXIT.ok;

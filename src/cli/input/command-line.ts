@@ -21,11 +21,9 @@ import {
   type OptionSpec,
   type PricesImportOptions,
   type PricesOptions,
-  type RulesCheckOptions,
   type RulesOptions,
   type ScaffoldOptions,
   type ScanCommandOptions,
-  type SchemaOptions,
 } from "./options.js";
 import { EXIT, exitCodeVars } from "../output/exit-codes.js";
 import { UsageError } from "../../engine/errors.js";
@@ -43,11 +41,14 @@ type Action<O> = (options: O, command: Command) => Promise<number> | number;
 export async function runCommandLine(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   let exitCode: number = EXIT.ok;
   // commander calls an action with its arguments, then the options, then the command.
+  // Every command takes --lang; a bad one is refused here, once, before the command reads or writes anything.
   const settingExitCode =
     <O,>(action: Action<O>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      exitCode = await action(optionsOf(command) as O, command);
+      const options = optionsOf(command);
+      checkLang(options);
+      exitCode = await action(options as O, command);
     };
   await buildProgram(argv, io, lang, settingExitCode).parseAsync([...argv], { from: "user" });
   return exitCode;
@@ -121,12 +122,12 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
     return command;
   };
   // `rules check <file>` and `prices check <file>`: the same shape, over different data.
-  const withCheck = <O>(command: Command, data: "rules" | "prices", check: (file: string, options: O) => ReturnType<Action<O>>) => {
+  const withCheck = (command: Command, data: "rules" | "prices", check: (file: string) => Promise<number>) => {
     const spec = COMMAND_OPTIONS[data].subcommands.check;
     const sub = describe(command.command("check"), `${data}Check`)
       .summary(t(lang, `help.${data}Check.description`))
       .argument(spec.operand[0], t(lang, spec.operand[1]));
-    withOptions(sub, spec).action(settingExitCode<O>((options, self) => check(self.args[0]!, options)));
+    withOptions(sub, spec).action(settingExitCode((_options, self) => check(self.args[0]!)));
   };
 
   const program = describe(new Command("ecs-or-eks"), "main")
@@ -148,7 +149,7 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
   // the others are listed by name and summary (all that the root help shows).
   const subcommands: Record<CommandName, (command: Command) => void> = {
     schema: (command) =>
-      withOptions(command, COMMAND_OPTIONS.schema).action(settingExitCode<SchemaOptions>(async (options) => (await import("../commands/schema.js")).printSchema(options, io, lang))),
+      withOptions(command, COMMAND_OPTIONS.schema).action(settingExitCode(async () => (await import("../commands/schema.js")).printSchema(io, lang))),
     init: (command) =>
       withOptions(command, COMMAND_OPTIONS.init).action(
         settingExitCode<InitOptions>(async (options) => (await import("../commands/init.js")).init(options, io, lang)),
@@ -157,13 +158,13 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
       withOptions(command, COMMAND_OPTIONS.rules, FORMATS.rules).action(
         settingExitCode<RulesOptions>(async (options) => (await import("../commands/rules.js")).listRules(options, io, lang)),
       );
-      withCheck(command, "rules", async (file, options: RulesCheckOptions) => (await import("../commands/rules.js")).checkRulesFile(file, options, io, lang));
+      withCheck(command, "rules", async (file) => (await import("../commands/rules.js")).checkRulesFile(file, io, lang));
     },
     prices: (command) => {
       withOptions(command, COMMAND_OPTIONS.prices, FORMATS.prices).action(
         settingExitCode<PricesOptions>(async (options) => (await import("../commands/prices.js")).listPrices(options, io, lang)),
       );
-      withCheck(command, "prices", async (file, options: PricesOptions) => (await import("../commands/prices.js")).checkPricesFile(file, options, io, lang));
+      withCheck(command, "prices", async (file) => (await import("../commands/prices.js")).checkPricesFile(file, io, lang));
       // `prices import FILE...`: AWS Price List bulk files in; its stream parser loads with it, for it alone.
       const spec = COMMAND_OPTIONS.prices.subcommands.import;
       const sub = describe(command.command("import"), "pricesImport")
@@ -186,12 +187,11 @@ export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settin
         settingExitCode<ScanCommandOptions>(async (options, self) => (await import("../commands/scan.js")).scanCommand(self.args[0], options, io, lang)),
       ),
     mcp: (command) =>
-      withOptions(command, COMMAND_OPTIONS.mcp).action(settingExitCode<CommonOptions>(async (options) => (await import("../commands/mcp.js")).serveMcp(options, io, lang))),
+      withOptions(command, COMMAND_OPTIONS.mcp).action(settingExitCode(async () => (await import("../commands/mcp.js")).serveMcp(io, lang))),
     // The global options are taken here too (`help compare --lang ko`): the language was read from them already.
     help: (command) =>
       withOptions(command, COMMAND_OPTIONS.help).action(
-        settingExitCode<CommonOptions>((options, self) => {
-          checkLang(options, lang);
+        settingExitCode<CommonOptions>((_options, self) => {
           const name = self.args[0];
           const shown = name === undefined ? program : program.commands.find((c) => c.name() === name);
           if (shown === undefined) throw unknownCommand(name!, program, lang);

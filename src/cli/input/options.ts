@@ -154,12 +154,10 @@ export type WithAnswers = CommonOptions & OptionsOf<Tables["answers"]> & AnswerF
 export type AdviseOptions = WithAnswers & OptionsOf<Tables["advise"]>;
 export type InitOptions = WithAnswers & OptionsOf<Tables["init"]>;
 export type RulesOptions = CommonOptions & OptionsOf<Tables["rules"]>;
-export type RulesCheckOptions = CommonOptions;
 export type PricesOptions = CommonOptions & OptionsOf<Tables["prices"]>;
 export type PricesImportOptions = CommonOptions & OptionsOf<Tables["pricesImport"]>;
 export type CompareOptions = CommonOptions & OptionsOf<Tables["compare"]>;
 export type ScaffoldOptions = WithAnswers & OptionsOf<Tables["scaffold"]>;
-export type SchemaOptions = CommonOptions;
 export type ScanCommandOptions = CommonOptions & OptionsOf<Tables["scan"]>;
 
 /**
@@ -190,7 +188,7 @@ export function formatOf<F extends string>(options: { format?: string; json?: bo
  * becomes an error, said in every language the tool speaks: the one asked
  * for is unknown (`--lang kr` is most likely a Korean reader's typo).
  */
-export function checkLang(options: CommonOptions, _lang: Lang): void {
+export function checkLang(options: CommonOptions): void {
   const got = options.lang;
   if (got === undefined || (LANGS as readonly string[]).includes(got)) return;
   const near = suggest(got, LANGS);
