@@ -12,8 +12,8 @@ import { hasFlag, QUESTIONS } from "../../src/engine/questions.js";
 import { FORMATS } from "../../src/cli/input/options.js";
 import { EXIT, SIGNAL_EXIT } from "../../src/cli/output/exit-codes.js";
 import { docPages, expectedOutput, pageCommands, pageFiles } from "../helpers/docs.js";
-import { ROOT } from "../helpers/fixtures.js";
-import { runBin } from "../helpers/run-bin.js";
+import { fixturePath, ROOT } from "../helpers/fixtures.js";
+import { runBin, runProcess } from "../helpers/run-bin.js";
 
 const WRITE = process.env.GOLDEN_WRITE === "1";
 const PAGES = docPages(ROOT);
@@ -93,6 +93,25 @@ describe("the README is a front door", () => {
     expect(summary?.shown).toMatch(/^Recommendation: /);
     expect(summary!.shown.split("\n").length).toBeLessThanOrEqual(31);
     expect(readme).toContain("--details");
+  });
+
+  it("runs the clone's build with `npm start -- ARGS`, and names that command for running it again", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "ecs-or-eks-start-"));
+    try {
+      const answers = fixturePath("answers/close-call.json");
+      const saved = join(folder, "answers.json");
+      // --ignore-scripts leaves out prestart (the bundle, which the tests build first) and still runs start.
+      const started = await runProcess("npm", ["start", "--silent", "--ignore-scripts", "--", "--answers", answers, "--json", "--save", saved], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: folder, LANG: "C.UTF-8", npm_config_update_notifier: "false" },
+      });
+      expect(started.code).toBe(0);
+      expect(started.stdout).toBe((await runBin(["--answers", answers, "--json"])).stdout);
+      expect(existsSync(saved)).toBe(true);
+      expect(started.stderr.replace(/\s+/g, " ")).toContain(`Run \`npm start -- --answers ${saved}\``);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("lists every command and every format in its table", async () => {
