@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bar, displayWidth, hang, wrap } from "../../src/cli/render/layout.js";
+import { bar, displayWidth, hang, padEnd, padStart, wrap } from "../../src/cli/render/layout.js";
 
 describe("text layout", () => {
   it("wraps by display width, counting Hangul as two columns", () => {
@@ -7,6 +7,13 @@ describe("text layout", () => {
     const korean = wrap("팀의 Kubernetes 전문 지식이 부족합니다", 16);
     for (const line of korean) expect(displayWidth(line)).toBeLessThanOrEqual(16);
     expect(korean.join(" ")).toBe("팀의 Kubernetes 전문 지식이 부족합니다");
+  });
+
+  it("pads to a display width on either side, Hangul and colour codes counted as they show", () => {
+    expect(padEnd("월", 4)).toBe("월  ");
+    expect(padStart("월", 4)).toBe("  월");
+    expect(padStart("\u001b[1m1,234.50\u001b[22m", 10)).toBe("  \u001b[1m1,234.50\u001b[22m");
+    expect(padStart("too wide", 3)).toBe("too wide");
   });
 
   it("cuts a word longer than the line", () => {

@@ -22,7 +22,7 @@ import {
   workloadLine,
   type EstimateColumn,
 } from "./estimate.js";
-import { bar, displayWidth, hang, padEnd } from "./layout.js";
+import { bar, displayWidth, hang, padEnd, padStart } from "./layout.js";
 import { usdText } from "./phrases.js";
 
 export interface CostSectionOptions {
@@ -71,7 +71,7 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
   const line = (row: Record<EstimateColumn, string>) =>
     stacked
       ? hang(row.way.slice(0, 2).padStart(4), cells(row), width)
-      : `  ${layout.columns.map((column, i) => (i === 0 ? padEnd(row[column], layout.widths.get(column)!) : right(row[column], layout.widths.get(column)!))).join(" ".repeat(GAP))}`;
+      : `  ${layout.columns.map((column, i) => (i === 0 ? padEnd(row[column], layout.widths.get(column)!) : padStart(row[column], layout.widths.get(column)!))).join(" ".repeat(GAP))}`;
   out.push(c.bold(line(headers)));
   const top = Math.max(...estimate.options.map((o) => o.bill?.total ?? 0), 1);
   estimate.options.forEach((o: EstimateOptionResult, i) => {
@@ -95,8 +95,4 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
   out.push(hang("  ", excludedLine(estimate, lang), width));
   out.push(c.dim(hang("  ", pricesLine(estimate, lang), width)));
   return out;
-}
-
-function right(text: string, width: number): string {
-  return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
 }

@@ -20,6 +20,11 @@ export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** Right-aligned in `width` columns, for figures. */
+export function padStart(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
 /**
  * Word-wraps to a display width; a word longer than a line is cut. Linear in
  * the text: each word is measured once and each character of a long word
