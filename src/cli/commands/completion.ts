@@ -12,7 +12,7 @@ import { COMMAND_OPTIONS, FORMATS, OPTION_TABLES, flagNames, oneOf, type Command
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
 
-export const SHELLS = ["bash", "zsh", "fish"] as const;
+const SHELLS = ["bash", "zsh", "fish"] as const;
 type Shell = (typeof SHELLS)[number];
 
 /** One command as completion sees it: its flags, its own commands and what its operand names. */
@@ -73,7 +73,7 @@ function operandWords(kind: OperandKind | undefined, model: CompletionModel): re
   return kind === "command" ? model.commands[""]!.subcommands : kind === "shell" ? SHELLS : [];
 }
 
-export function renderCompletion(shell: Shell, model: CompletionModel): string {
+function renderCompletion(shell: Shell, model: CompletionModel): string {
   switch (shell) {
     case "bash":
       return bash(model);

@@ -82,7 +82,7 @@ function unknownCommand(word: string, program: Command, lang: Lang): UsageError 
   return new UsageError(list, t(lang, "error.helpHint"));
 }
 
-export type SettingExitCode = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void>;
+type SettingExitCode = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void>;
 
 /** The program, with the subcommand named in `argv` built whole; `settingExitCode` wraps each action. */
 export function buildProgram(argv: readonly string[], io: Io, lang: Lang, settingExitCode: SettingExitCode): Command {
