@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
@@ -13,6 +13,17 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe("message catalogues", () => {
   it("give every message key in every language", () => {
     expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it("hold only messages the code looks up, by name or by a name built from a prefix", () => {
+    const sources = readdirSync(`${ROOT}src`, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts") && !/^i18n\/(en|ko)\.ts$/.test(file))
+      .map((file) => readFileSync(`${ROOT}src/${file}`, "utf8"))
+      .join("\n");
+    // `estimate.count.${noun}.one`: the text before the first ${ is the prefix of every name it builds.
+    const prefixes = [...sources.matchAll(/`([a-z][\w.-]*)\$\{/gi)].map((match) => match[1]!);
+    const looked = (key: string) => sources.includes(`"${key}"`) || prefixes.some((prefix) => key.startsWith(prefix));
+    expect(Object.keys(en).filter((key) => !looked(key))).toEqual([]);
   });
 
   it("use the same placeholders in every language", () => {
