@@ -13,13 +13,13 @@ import type { AdviseOptions } from "../input/options.js";
 import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 import { writeOut } from "../output/write-out.js";
-import { findDuplicateKey, locateJsonError } from "../input/json-error.js";
+import { findDuplicateKey } from "../input/json-error.js";
 import { quoteValue } from "../../engine/quote-value.js";
 import { MAX_NESTING, nestsDeeperThan } from "../../engine/depth.js";
 import { SIGNAL_EXIT } from "../output/exit-codes.js";
 import { loadAnswerParser } from "../input/validate-answers.js";
 import { readLineBatches } from "../input/lines.js";
-import { cannotRead, foreignEncoding, openInput } from "../input/read.js";
+import { badJsonMessage, cannotRead, foreignEncoding, openInput } from "../input/read.js";
 import { callShort, optionName, usdText } from "../render/phrases.js";
 import { forTerminal, jsonText } from "../output/escape.js";
 
@@ -188,10 +188,7 @@ function evaluateLine(
   try {
     raw = JSON.parse(text);
   } catch {
-    const problem = locateJsonError(text);
-    const found = problem?.found ?? t(lang, "json.endOfInput");
-    const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
-    return { line, error: t(lang, "input.badJson", { where: t(lang, "batch.column", { column: problem?.column ?? 1 }), found, expected }) };
+    return { line, error: badJsonMessage(text, lang, (at) => t(lang, "batch.column", { column: at?.column ?? 1 })) };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return notAnObject(raw, line, lang);
   const duplicate = findDuplicateKey(text, raw);

@@ -190,11 +190,10 @@ export function parseJson(text: string, label: string, lang: Lang, emptyHint = t
   try {
     parsed = JSON.parse(text);
   } catch {
-    const problem = locateJsonError(text);
-    const where = problem ? `${label}:${problem.line}:${problem.column}` : label;
-    const found = problem?.found ?? t(lang, "json.endOfInput");
-    const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
-    throw new InputError(t(lang, "input.badJson", { where, found, expected }), t(lang, "input.badJsonHint"));
+    throw new InputError(
+      badJsonMessage(text, lang, (at) => (at ? `${label}:${at.line}:${at.column}` : label)),
+      t(lang, "input.badJsonHint"),
+    );
   }
   // JSON allows a key twice and keeps the last; in answers or rules it is always a mistake.
   const duplicate = findDuplicateKey(text, parsed);
@@ -203,4 +202,16 @@ export function parseJson(text: string, label: string, lang: Lang, emptyHint = t
     throw new InputError(t(lang, "input.duplicateKey", { where, key: quoteValue(duplicate.key) }), t(lang, "input.duplicateKeyHint"));
   }
   return parsed;
+}
+
+/**
+ * Why JSON.parse refused `text`: what was found and what was expected there.
+ * `where` places it, from the line and column of the first bad character
+ * (none when the input ends too soon to say).
+ */
+export function badJsonMessage(text: string, lang: Lang, where: (at: { line: number; column: number } | undefined) => string): string {
+  const problem = locateJsonError(text);
+  const found = problem?.found ?? t(lang, "json.endOfInput");
+  const expected = t(lang, `json.expected.${problem?.expected ?? "value"}`);
+  return t(lang, "input.badJson", { where: where(problem), found, expected });
 }
