@@ -4,6 +4,7 @@
 // escaping of the format it goes to) here, in one place.
 import type { Confidence, Evidence, ScanResult } from "../../scan/evidence.js";
 import { joinList, t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
+import { shellWord } from "./reproduce.js";
 
 interface AnswerRow {
   readonly label: string;
@@ -112,11 +113,6 @@ function otherPlatforms(result: ScanResult, lang: Lang): string[] {
  */
 function composeOnly(result: ScanResult, lang: Lang): string[] {
   return result.answers.currentPlatform === undefined && result.services.some((service) => service.platform === null) ? [t(lang, "scan.composeOnly")] : [];
-}
-
-/** A folder as a shell word: quoted when it holds anything a shell would read. */
-function shellWord(text: string): string {
-  return /^[A-Za-z0-9_./@:+-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** Where an answer was found, in a few words: one place, a folder's files, or the first place and how many more. */
