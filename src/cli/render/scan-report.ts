@@ -2,7 +2,7 @@
 // renderers: each answer with its value, how sure the scan is, and where it
 // was found. Every string from the repository passes through `shown` (the
 // escaping of the format it goes to) here, in one place.
-import type { Confidence, Evidence, ScanResult } from "../../scan/evidence.js";
+import { ANSWER_ORDER, type Confidence, type Evidence, type ScanResult } from "../../scan/evidence.js";
 import { joinList, t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
 import { shellWord } from "./reproduce.js";
 
@@ -31,13 +31,12 @@ export interface ScanReport {
   readonly nothing: string | undefined;
 }
 
-const ORDER = ["currentPlatform", "microservices", "ecosystem", "requirements", "clusters", "region", "kubernetesFeatures"] as const;
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 const SHOWN_PLACES = 3;
 
 export function scanReport(result: ScanResult, lang: Lang, shown: (text: string) => string): ScanReport {
   const answers: AnswerRow[] = [];
-  for (const key of ORDER) {
+  for (const key of ANSWER_ORDER) {
     const evidence = chosenEvidence(result, key);
     if (evidence.length === 0) continue;
     const confidence = evidence.reduce<Confidence>((best, entry) => (RANK[entry.confidence] < RANK[best] ? entry.confidence : best), "low");
