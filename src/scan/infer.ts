@@ -175,7 +175,7 @@ function platformOf(signs: readonly Sign[], services: readonly ScannedService[])
   let bestScore: number[] = [];
   for (const platform of candidates) {
     const next = score(platform);
-    if (best === undefined || next.some((value, index) => value !== bestScore[index]) && greater(next, bestScore)) {
+    if (best === undefined || greater(next, bestScore)) {
       best = platform;
       bestScore = next;
     }
