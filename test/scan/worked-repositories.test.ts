@@ -85,6 +85,18 @@ describe("worked repositories", () => {
     ]);
   });
 
+  it("Helm values and kustomize overlays (podinfo): prod and production one environment, kustomize's builtin transformers no objects, Loki apart", async () => {
+    const result = await scanned("podinfo");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", clusters: 3 });
+    // values-prod.yaml and overlays/production name one environment; overlays/dev is development.
+    expect(evidenceAt(result, "clusters", "production")).toEqual(["charts/podinfo/values-prod.yaml:1", "deploy/overlays/production/kustomization.yaml:1"]);
+    expect(evidenceAt(result, "clusters", "development")).toEqual(["deploy/overlays/dev/kustomization.yaml:1"]);
+    // `apiVersion: builtin` is a kustomize transformer's, not Kubernetes' core API.
+    expect(result.evidence.filter((entry) => entry.file.endsWith("/labels.yaml"))).toEqual([]);
+    expect(result.services.map((service) => service.name)).toEqual(["backend", "podinfo_frontend", "podinfo_backend"]);
+    expect(result.others).toContainEqual(expect.objectContaining({ name: "loki", role: "monitoring", file: "otel/docker-compose.yaml", line: 25 }));
+  });
+
   it("a Heroku-style app: a PaaS, its web process", async () => {
     const result = await scanned("heroku-python");
     expect(result.answers).toMatchObject({ currentPlatform: "paas", microservices: 1 });
