@@ -8,7 +8,7 @@ import { readCapacity, readService, readTaskDefinition } from "./ecs.js";
 import { isExpression, type Block, type HclFile } from "./hcl.js";
 import { count, ecsCpu, ecsMemory } from "./quantity.js";
 import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
-import { get, isObject, lineOf, list, text, type Obj, type Tree } from "./tree.js";
+import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
 
 export interface TerraformFile {
   readonly path: string;
@@ -226,7 +226,7 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
       : [];
   for (const [name, service, line] of declared) {
     const workload = moduleService(file, tree, name, service, line, resolve);
-    if (workload.arch === "arm") findings.signs.push(stated("requirements", "arm", file, lineOf(tree, service, "runtime_platform", line), "cpu_architecture = ARM64"));
+    if (workload.arch === "arm") findings.signs.push(stated("requirements", "arm", file, lineAt(tree, service, ["runtime_platform", "cpu_architecture"], line), "cpu_architecture = ARM64"));
     findings.workloads.push(workload);
   }
 }

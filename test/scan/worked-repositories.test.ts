@@ -61,6 +61,8 @@ describe("worked repositories", () => {
     const result = await scanned("terraform-ecs");
     expect(result.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2, requirements: ["arm", "spot"] });
     expect(result.services.find((service) => service.name === "ecs_service")).toMatchObject({ vcpu: 1, memoryGiB: 4, file: "examples/fargate/main.tf", line: 64 });
+    // The line that says ARM64, not the runtime_platform line above it.
+    expect(evidenceAt(result, "requirements", "arm")).toEqual(["examples/fargate/main.tf:232"]);
     // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, with its evidence.
     expect(result.answers.region).toBe("eu-west-1");
     expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:2"]);
