@@ -17,8 +17,8 @@ interface Line {
 
 class GiveUp extends Error {}
 
-const giveUp = (why = ""): never => {
-  throw new GiveUp(why);
+const giveUp = (): never => {
+  throw new GiveUp();
 };
 
 /** The documents of a YAML text, or undefined when the text is not of the plain shape this reader takes. */
@@ -43,10 +43,7 @@ export function readBlockYaml(source: string): Tree[] | undefined {
       return tree ? [tree] : [];
     });
   } catch (error) {
-    if (error instanceof GiveUp) {
-      if (process.env.BLOCK_YAML_DEBUG) console.error("gave up", error.stack?.split("\n")[2]);
-      return undefined;
-    }
+    if (error instanceof GiveUp) return undefined;
     throw error;
   }
 }
@@ -84,7 +81,7 @@ function readDocument(all: readonly Line[]): Tree | undefined {
     const keys: Record<string, number> = {};
     const take = (key: string, rest: string, line: Line) => {
       at++;
-      const value = rest === "" ? child(indent, depth, true) : rest.startsWith("|") ? literal(rest, line, indent) : scalarAfter(rest, line, indent);
+      const value = rest === "" ? child(indent, depth, true) : rest.startsWith("|") ? literal(rest, indent) : scalarAfter(rest, line, indent);
       // "__proto__" is a key like any other here, never the object's prototype.
       if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
       else object[key] = value;
@@ -127,7 +124,7 @@ function readDocument(all: readonly Line[]): Tree | undefined {
         continue;
       }
       at++;
-      items.push(after.startsWith("|") ? literal(after, line, indent) : scalarAfter(after, line, indent));
+      items.push(after.startsWith("|") ? literal(after, indent) : scalarAfter(after, line, indent));
     }
     lineMaps.set(items, itemLines);
     return items;
@@ -142,7 +139,7 @@ function readDocument(all: readonly Line[]): Tree | undefined {
   };
 
   /** A literal block (|, |-, |+): its lines as written, less their common indentation. */
-  const literal = (header: string, line: Line, indent: number): string => {
+  const literal = (header: string, indent: number): string => {
     const match = /^\|([+-]?)\s*(#.*)?$/.exec(header);
     if (!match) giveUp();
     const body: string[] = [];
@@ -160,7 +157,6 @@ function readDocument(all: readonly Line[]): Tree | undefined {
       body.push(next.raw.slice(blockIndent));
       at++;
     }
-    void line;
     // Blank lines before the first content line would need their spaces counted: left to the parser.
     if (blockIndent < 0 || body[0] === "") giveUp();
     let end = body.length;

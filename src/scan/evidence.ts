@@ -148,6 +148,9 @@ export function addFindings(into: Findings, more: Findings): void {
   for (const skipped of more.skipped) into.skipped.push(skipped);
 }
 
+/** The answers a scan finds, in the order the evidence and the report list them. */
+export const ANSWER_ORDER = ["currentPlatform", "microservices", "ecosystem", "requirements", "clusters", "region", "kubernetesFeatures"] as const;
+
 /** The scan's result, as `scan --format json` prints it (scan.schema.json). */
 export interface ScanResult {
   readonly schemaVersion: number;

@@ -5,7 +5,7 @@
 // template's line: that is where the file says where the figure comes from.
 import { addFindings, emptyFindings, type Findings, type FileRecord, type Workload } from "./evidence.js";
 import { readKubernetes, type Templating } from "./kubernetes.js";
-import { stated, hinted } from "./signs.js";
+import { environmentName, stated, hinted } from "./signs.js";
 import { stockRole } from "./stock-images.js";
 import { get, isObject, lineOf, list, text, type Tree } from "./tree.js";
 import type { YamlOutcome, YamlReader } from "./yaml.js";
@@ -60,7 +60,7 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
   }
   for (const file of files.valueFiles) {
     const environment = /^values[-.](.+)\.ya?ml$/.exec(file.path.slice(file.path.lastIndexOf("/") + 1))?.[1];
-    if (environment !== undefined) findings.signs.push(hinted("environments", environment, file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
+    if (environment !== undefined) findings.signs.push(hinted("environments", environmentName(environment), file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
   }
   const valuesTree = files.values ? only(findings, files.values, readYaml(files.values.text)) : undefined;
   const values = valuesTree?.root ?? {};

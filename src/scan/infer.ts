@@ -4,7 +4,7 @@
 // where a deploy file states it, medium where several hints agree, low for
 // a lone hint.
 import { QUESTIONS, isAnswerKey } from "../engine/questions.js";
-import { appendTo, type Confidence, type Evidence, type Findings, type OtherWorkload, type Platform, type ScanResult, type ScannedService, type Sign, type Skipped, type Workload } from "./evidence.js";
+import { ANSWER_ORDER, appendTo, type Confidence, type Evidence, type Findings, type OtherWorkload, type Platform, type ScanResult, type ScannedService, type Sign, type Skipped, type Workload } from "./evidence.js";
 import { stockRole } from "./stock-images.js";
 
 /** The scan's JSON shape; bumped when a field's meaning changes. */
@@ -122,10 +122,9 @@ function serviceEvidence(services: readonly ScannedService[]): Evidence[] {
   }));
 }
 
-const ANSWER_ORDER = ["currentPlatform", "microservices", "ecosystem", "requirements", "clusters", "region", "kubernetesFeatures"];
-
 function evidenceOrder(a: Evidence, b: Evidence): number {
-  return ANSWER_ORDER.indexOf(a.answer) - ANSWER_ORDER.indexOf(b.answer) || compare(String(a.value), String(b.value)) || compare(a.file, b.file) || a.line - b.line;
+  const order: readonly string[] = ANSWER_ORDER;
+  return order.indexOf(a.answer) - order.indexOf(b.answer) || compare(String(a.value), String(b.value)) || compare(a.file, b.file) || a.line - b.line;
 }
 
 function answersOf(signs: readonly Sign[], services: readonly ScannedService[]): Record<string, unknown> {
@@ -176,7 +175,7 @@ function platformOf(signs: readonly Sign[], services: readonly ScannedService[])
   let bestScore: number[] = [];
   for (const platform of candidates) {
     const next = score(platform);
-    if (best === undefined || next.some((value, index) => value !== bestScore[index]) && greater(next, bestScore)) {
+    if (best === undefined || greater(next, bestScore)) {
       best = platform;
       bestScore = next;
     }

@@ -38,7 +38,7 @@ export function byName(path: string): "read" | "sniff" | undefined {
   switch (dot < 0 ? "" : base.slice(dot + 1).toLowerCase()) {
     case "yaml":
     case "yml":
-      if (path.includes("/ISSUE_TEMPLATE/") || path.startsWith(".github/ISSUE_TEMPLATE/")) return undefined;
+      if (path.includes("/ISSUE_TEMPLATE/")) return undefined;
       // A workflow, GitHub's config.yml among them, is always read; other names on the list never are.
       if (isWorkflow(path)) return "read";
       return NOT_DEPLOY_YAML.test(base) ? undefined : "read";

@@ -44,6 +44,8 @@ function readObject(file: string, tree: Tree, object: Obj, findings: Findings, t
   const kind = text(object.kind);
   const apiVersion = text(object.apiVersion);
   if (kind === undefined || apiVersion === undefined) return;
+  // Without a group, only a version (v1) is Kubernetes' core API; kustomize's `apiVersion: builtin` transformers are no objects.
+  if (!apiVersion.includes("/") && !/^v\d+((alpha|beta)\d+)?$/.test(apiVersion)) return;
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
   if (!KUBERNETES_GROUP.test(group)) return;
   const kindLine = lineOf(tree, object, "kind");

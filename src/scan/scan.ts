@@ -6,7 +6,7 @@
 import { addFindings, appendTo, emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
 import { chartPart, readChart, type ChartFiles } from "./helm.js";
 import type { TerraformFile } from "./terraform.js";
-import { readerOf, yamlReaderOf, contentReaderOf } from "./kinds.js";
+import { readerOf, yamlReaderOf, contentReaderOf, type YamlReader as YamlKind } from "./kinds.js";
 import { infer } from "./infer.js";
 import { readKubernetes } from "./kubernetes.js";
 import { readCompose } from "./compose.js";
@@ -112,58 +112,57 @@ async function readFile(file: FileRecord, reader: NonNullable<ReturnType<typeof 
       return readCi(path, text);
     case "beanstalk":
       return readBeanstalk(path);
-    case "app-json": {
+    case "app-json":
       if (!/"(formation|addons|buildpacks|stack)"\s*:/.test(text)) return undefined;
-      return withTrees(file, loadYaml, (trees) => readAppJson(path, trees[0]!));
-    }
+      return withTrees(file, loadYaml, first(readAppJson));
     case "json": {
       const kind = contentReaderOf(text);
-      if (kind === undefined) return undefined;
-      return withTrees(file, loadYaml, (trees) => readByContent(path, trees, kind));
+      return kind === undefined ? undefined : withTrees(file, loadYaml, BY_KIND[kind]);
     }
     case "yaml": {
       const kind = yamlReaderOf(path, text);
-      if (kind === undefined) return undefined;
-      return withTrees(file, loadYaml, (trees) => {
-        switch (kind) {
-          case "compose":
-            return merge(trees.map((tree) => readCompose(path, tree)));
-          case "copilot":
-            return readCopilot(path, trees[0]!);
-          case "serverless":
-            return readServerless(path, trees[0]!);
-          case "render":
-            return readRender(path, trees[0]!);
-          case "apprunner":
-            return readAppRunnerYaml(path, trees[0]!);
-          case "heroku":
-            return readHerokuYml(path, trees[0]!);
-          case "kustomize":
-            return readKustomization(path, trees[0]!);
-          default:
-            return readByContent(path, trees, kind);
-        }
-      });
+      return kind === undefined ? undefined : withTrees(file, loadYaml, BY_KIND[kind]);
     }
     default:
       return undefined;
   }
 }
 
-function readByContent(path: string, trees: readonly Tree[], kind: "cloudformation" | "kubernetes" | "ecs"): Findings {
-  if (kind === "cloudformation") return merge(trees.filter((tree) => isTemplate(tree.root)).map((tree) => readCloudFormation(path, tree)));
-  if (kind === "ecs") return merge(trees.map((tree) => readEcsJson(path, tree)));
-  return readKubernetes(path, trees);
+/** How a reader takes a file's documents. */
+type ReadTrees = (path: string, trees: readonly Tree[]) => Findings;
+
+/** A reader of a file's first document: the files of one tool (a Copilot manifest, serverless.yml) hold one. */
+function first(read: (path: string, tree: Tree) => Findings): ReadTrees {
+  return (path, trees) => read(path, trees[0]!);
 }
 
+/** A reader of each document of a file, their findings together. */
+function each(read: (path: string, tree: Tree) => Findings): ReadTrees {
+  return (path, trees) => merge(trees.map((tree) => read(path, tree)));
+}
+
+/** The reader of each kind of YAML or JSON file (kinds.ts tells them apart). */
+const BY_KIND: Readonly<Record<YamlKind, ReadTrees>> = {
+  compose: each(readCompose),
+  copilot: first(readCopilot),
+  serverless: first(readServerless),
+  render: first(readRender),
+  apprunner: first(readAppRunnerYaml),
+  heroku: first(readHerokuYml),
+  kustomize: first(readKustomization),
+  cloudformation: (path, trees) => each(readCloudFormation)(path, trees.filter((tree) => isTemplate(tree.root))),
+  ecs: each(readEcsJson),
+  kubernetes: readKubernetes,
+};
+
 /** The file's documents, read by `read`; a file that cannot be parsed safely is listed as skipped. */
-async function withTrees(file: FileRecord, loadYaml: () => Promise<YamlReader>, read: (trees: readonly Tree[]) => Findings): Promise<Findings> {
+async function withTrees(file: FileRecord, loadYaml: () => Promise<YamlReader>, read: ReadTrees): Promise<Findings> {
   // Most deploy files are plain block YAML, read without the yaml package, which a repository of plain manifests never loads.
   const plain = readBlockYaml(file.text);
   const outcome: YamlOutcome = plain === undefined ? (await loadYaml())(file.text) : { ok: true, docs: plain };
   if (!outcome.ok) return { ...emptyFindings(), skipped: [{ file: file.path, reason: outcome.reason, ...(outcome.line === undefined ? {} : { line: outcome.line }) }] };
   if (outcome.docs.length === 0) return emptyFindings();
-  return read(outcome.docs);
+  return read(file.path, outcome.docs);
 }
 
 function merge(all: readonly Findings[]): Findings {

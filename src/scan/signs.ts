@@ -25,6 +25,37 @@ export function isRegion(value: unknown): value is string {
   return typeof value === "string" && /^(us|eu|ap|sa|ca|me|af|il|mx|cn)-(gov-|iso-|isob-)?(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d{1,2}$/.test(value);
 }
 
+/** The words environments go by in folder and file names, each to one name: prod and production are one environment. */
+const ENVIRONMENT_WORDS: Readonly<Record<string, string>> = {
+  production: "production",
+  prod: "production",
+  prd: "production",
+  live: "production",
+  preprod: "preprod",
+  staging: "staging",
+  stage: "staging",
+  stg: "staging",
+  uat: "uat",
+  qa: "qa",
+  test: "test",
+  testing: "test",
+  integration: "integration",
+  development: "development",
+  dev: "development",
+  sandbox: "sandbox",
+};
+
+/**
+ * An environment named by a folder or a values file (overlays/prod,
+ * values-production-eu.yaml) as the environment word it holds, so that two
+ * spellings of one environment count once; a name holding none stays as written.
+ */
+export function environmentName(name: string): string {
+  const words = name.toLowerCase().replace(/pre[-_.]prod/g, "preprod").split(/[^a-z0-9]+/);
+  const word = words.find((each) => Object.hasOwn(ENVIRONMENT_WORDS, each));
+  return word === undefined ? name : ENVIRONMENT_WORDS[word]!;
+}
+
 /** EC2 instance types with GPUs (g4dn, g5, g6, p3, p4d, p5, ...) and with Graviton (m7g, c6gn, t4g, ...). */
 export function isGpuInstance(type: string): boolean {
   return /^(g\d|p\d|gr\d)[a-z-]*\./.test(type);

@@ -57,6 +57,10 @@ const STOCK: Readonly<Record<string, StockRole>> = {
   logstash: "monitoring",
   fluentd: "monitoring",
   "fluent-bit": "monitoring",
+  loki: "monitoring",
+  promtail: "monitoring",
+  tempo: "monitoring",
+  alertmanager: "monitoring",
   mailhog: "tool",
   mailpit: "tool",
   adminer: "tool",
@@ -73,5 +77,7 @@ export function stockRole(image: string): StockRole | undefined {
   const withoutDigest = image.split("@")[0]!;
   const name = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1).split(":")[0]!.toLowerCase();
   if (name.includes("${") || name.includes("{{")) return undefined;
-  return Object.prototype.hasOwnProperty.call(STOCK, name) ? STOCK[name] : undefined;
+  if (Object.prototype.hasOwnProperty.call(STOCK, name)) return STOCK[name];
+  // Prometheus exporters (kbudde/rabbitmq-exporter, prom/mysqld-exporter, redis_exporter) are sidecars as they come.
+  return /[-_]exporter$/.test(name) ? "monitoring" : undefined;
 }

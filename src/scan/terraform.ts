@@ -8,7 +8,7 @@ import { readCapacity, readService, readTaskDefinition } from "./ecs.js";
 import { isExpression, type Block, type HclFile } from "./hcl.js";
 import { count, ecsCpu, ecsMemory } from "./quantity.js";
 import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
-import { get, isObject, lineOf, list, text, type Obj, type Tree } from "./tree.js";
+import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
 
 export interface TerraformFile {
   readonly path: string;
@@ -26,10 +26,8 @@ export function readTerraform(files: readonly TerraformFile[]): Findings {
   }
   for (const { path, hcl } of files) {
     const tree = hcl.tree;
-    if (/\bterraform\.workspace\b/.test(JSON.stringify(hcl.blocks, (_, value: unknown) => (isExpression(value) ? value.text : value)) ?? "")) {
-      const block = hcl.blocks.find((each) => JSON.stringify(each.attributes, (_, value: unknown) => (isExpression(value) ? value.text : value)).includes("terraform.workspace"));
-      findings.signs.push(hinted("environments", "terraform.workspace", path, block?.line ?? 1, "terraform.workspace"));
-    }
+    const workspace = hcl.blocks.find((block) => /\bterraform\.workspace\b/.test(asText(block)));
+    if (workspace) findings.signs.push(hinted("environments", "terraform.workspace", path, workspace.line, "terraform.workspace"));
     for (const block of hcl.blocks) {
       if (block.type === "provider" && block.labels[0] === "aws") {
         const region = resolve(block.attributes.region);
@@ -43,6 +41,11 @@ export function readTerraform(files: readonly TerraformFile[]): Findings {
 }
 
 type Resolve = (value: unknown) => unknown;
+
+/** A value as JSON text with each expression as written, for a search through it. */
+function asText(value: unknown): string {
+  return JSON.stringify(value, (_, item: unknown) => (isExpression(item) ? item.text : item)) ?? "";
+}
 
 /** var.x and local.x as their literal values, from the module's variables, locals and .tfvars. */
 function resolver(files: readonly TerraformFile[]): Resolve {
@@ -212,7 +215,7 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
   if (!ecs) return;
   findings.signs.push(stated("currentPlatform", "ecs", file, block.line, `${detail} source = ${source}`));
   const strategies = resolve(attributes.default_capacity_provider_strategy ?? attributes.fargate_capacity_providers ?? attributes.cluster_capacity_providers);
-  if (JSON.stringify(strategies ?? {}, (_, value: unknown) => (isExpression(value) ? value.text : value)).includes("FARGATE_SPOT")) {
+  if (asText(strategies ?? {}).includes("FARGATE_SPOT")) {
     findings.signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, Object.keys(attributes).find((key) => /capacity_provider/.test(key)) ?? "source", block.line), "FARGATE_SPOT"));
   }
   const services = resolve(attributes.services);
@@ -223,7 +226,7 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
       : [];
   for (const [name, service, line] of declared) {
     const workload = moduleService(file, tree, name, service, line, resolve);
-    if (workload.arch === "arm") findings.signs.push(stated("requirements", "arm", file, lineOf(tree, service, "runtime_platform", line), "cpu_architecture = ARM64"));
+    if (workload.arch === "arm") findings.signs.push(stated("requirements", "arm", file, lineAt(tree, service, ["runtime_platform", "cpu_architecture"], line), "cpu_architecture = ARM64"));
     findings.workloads.push(workload);
   }
 }

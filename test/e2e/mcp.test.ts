@@ -103,6 +103,20 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     expect(textOf(result)).toContain(cheapest.total.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   });
 
+  it.each(["savings-1y", "savings-3y", "spot"])("recommend and estimate_costs answer for %s pricing, their content held to their output schemas by the client", async (pricing) => {
+    // The SDK's client checks structuredContent against the outputSchema it has listed, and throws on a mismatch.
+    await server.client.listTools();
+    const answers = { ...clearCut, pricing };
+    const [recommended, estimated, cli] = await Promise.all([
+      server.client.callTool({ name: "recommend", arguments: { answers } }),
+      server.client.callTool({ name: "estimate_costs", arguments: { answers } }),
+      runBin(["--json"], { input: JSON.stringify(answers) }),
+    ]);
+    expect(`${JSON.stringify(recommended.structuredContent, null, 2)}\n`).toBe(cli.stdout);
+    expect(estimated.structuredContent).toEqual(JSON.parse(cli.stdout).costs.estimate);
+    expect((estimated.structuredContent as { basis: string }).basis).toBe(pricing);
+  });
+
   it("questions lists every question in the questionnaire's order, with its choices, in either language", async () => {
     const schema = JSON.parse((await runBin(["schema"])).stdout);
     const english = (await server.client.callTool({ name: "questions", arguments: {} })).structuredContent as { questions: { key: string; required: boolean; choices?: { value: string; label: string }[] }[] };

@@ -61,6 +61,8 @@ describe("worked repositories", () => {
     const result = await scanned("terraform-ecs");
     expect(result.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2, requirements: ["arm", "spot"] });
     expect(result.services.find((service) => service.name === "ecs_service")).toMatchObject({ vcpu: 1, memoryGiB: 4, file: "examples/fargate/main.tf", line: 64 });
+    // The line that says ARM64, not the runtime_platform line above it.
+    expect(evidenceAt(result, "requirements", "arm")).toEqual(["examples/fargate/main.tf:232"]);
     // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, with its evidence.
     expect(result.answers.region).toBe("eu-west-1");
     expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:2"]);
@@ -83,6 +85,18 @@ describe("worked repositories", () => {
       { name: "redis", role: "cache", line: 54 },
       { name: "db", role: "database", line: 64 },
     ]);
+  });
+
+  it("Helm values and kustomize overlays (podinfo): prod and production one environment, kustomize's builtin transformers no objects, Loki apart", async () => {
+    const result = await scanned("podinfo");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", clusters: 3 });
+    // values-prod.yaml and overlays/production name one environment; overlays/dev is development.
+    expect(evidenceAt(result, "clusters", "production")).toEqual(["charts/podinfo/values-prod.yaml:1", "deploy/overlays/production/kustomization.yaml:1"]);
+    expect(evidenceAt(result, "clusters", "development")).toEqual(["deploy/overlays/dev/kustomization.yaml:1"]);
+    // `apiVersion: builtin` is a kustomize transformer's, not Kubernetes' core API.
+    expect(result.evidence.filter((entry) => entry.file.endsWith("/labels.yaml"))).toEqual([]);
+    expect(result.services.map((service) => service.name)).toEqual(["backend", "podinfo_frontend", "podinfo_backend"]);
+    expect(result.others).toContainEqual(expect.objectContaining({ name: "loki", role: "monitoring", file: "otel/docker-compose.yaml", line: 25 }));
   });
 
   it("a Heroku-style app: a PaaS, its web process", async () => {

@@ -2,6 +2,7 @@ import type { Lang } from "../../i18n/index.js";
 import type { ScanResult } from "../../scan/evidence.js";
 import { FORMATS, formatOf, type ScanCommandOptions } from "../input/options.js";
 import { scanFolder } from "../input/scan-folder.js";
+import { jsonText } from "../output/escape.js";
 import { EXIT } from "../output/exit-codes.js";
 import { writeOut } from "../output/write-out.js";
 import { colorEnabled } from "../terminal/color.js";
@@ -19,7 +20,7 @@ export async function scanCommand(dir: string | undefined, options: ScanCommandO
 async function render(result: ScanResult, format: (typeof FORMATS.scan)[number], options: ScanCommandOptions, io: Io, lang: Lang): Promise<string> {
   switch (format) {
     case "json":
-      return (await import("../render/scan-json.js")).renderScanJson(result);
+      return `${jsonText(result, 2)}\n`;
     case "markdown":
       return (await import("../render/scan-markdown.js")).renderScanMarkdown(result, lang);
     case "text": {

@@ -3,6 +3,7 @@
 // always has and their types; fields are added, never renamed, so a schema
 // allows more (a test holds each to the results of the worked teams).
 import { LANGS } from "../../i18n/lang.js";
+import { choicesOf } from "../../engine/questions.js";
 import { LAUNCH_TYPES, PLATFORMS } from "../../engine/rule-types.js";
 import { CALL_LABELS } from "../../engine/score.js";
 import { SCHEMA_VERSION } from "../../explain/result.js";
@@ -15,6 +16,8 @@ const boolean = { type: "boolean" } as const;
 const platform = { type: "string", enum: PLATFORMS } as const;
 const launchType = { type: "string", enum: LAUNCH_TYPES } as const;
 const lang = { type: "string", enum: LANGS } as const;
+/** The pricing scenarios, as the answers take them: `basis` is one of them too (schemaVersion 4). */
+const pricing = { type: "string", enum: choicesOf("pricing") } as const;
 const listOf = (items: JsonSchema) => ({ type: "array", items });
 const object = (properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema => ({
   type: "object",
@@ -31,8 +34,8 @@ const way = object({ platform, launchType });
 const estimate = object({
   region: string,
   asOf: string,
-  basis: { type: "string", enum: ["on-demand"] },
-  pricing: { type: "string", enum: ["on-demand", "savings-1y", "savings-3y", "spot"] },
+  basis: pricing,
+  pricing,
   workload: object({ vcpus: number, memoryGiB: number, tasks: number, assumed: listOf(string), from: { type: "string", enum: ["services", "shorthand"] }, services: listOf({ type: "object" }) }),
   environments: listOf(object({ name: string, share: number })),
   options: listOf(

@@ -16,7 +16,7 @@ export function invocation(env: Env): string {
 }
 
 /** A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 

@@ -2,8 +2,9 @@
 // renderers: each answer with its value, how sure the scan is, and where it
 // was found. Every string from the repository passes through `shown` (the
 // escaping of the format it goes to) here, in one place.
-import type { Confidence, Evidence, ScanResult } from "../../scan/evidence.js";
+import { ANSWER_ORDER, type Confidence, type Evidence, type ScanResult } from "../../scan/evidence.js";
 import { joinList, t, tDynamic, type Lang, type MessageKey } from "../../i18n/index.js";
+import { shellWord } from "./reproduce.js";
 
 interface AnswerRow {
   readonly label: string;
@@ -30,13 +31,12 @@ export interface ScanReport {
   readonly nothing: string | undefined;
 }
 
-const ORDER = ["currentPlatform", "microservices", "ecosystem", "requirements", "clusters", "region", "kubernetesFeatures"] as const;
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 const SHOWN_PLACES = 3;
 
 export function scanReport(result: ScanResult, lang: Lang, shown: (text: string) => string): ScanReport {
   const answers: AnswerRow[] = [];
-  for (const key of ORDER) {
+  for (const key of ANSWER_ORDER) {
     const evidence = chosenEvidence(result, key);
     if (evidence.length === 0) continue;
     const confidence = evidence.reduce<Confidence>((best, entry) => (RANK[entry.confidence] < RANK[best] ? entry.confidence : best), "low");
@@ -112,11 +112,6 @@ function otherPlatforms(result: ScanResult, lang: Lang): string[] {
  */
 function composeOnly(result: ScanResult, lang: Lang): string[] {
   return result.answers.currentPlatform === undefined && result.services.some((service) => service.platform === null) ? [t(lang, "scan.composeOnly")] : [];
-}
-
-/** A folder as a shell word: quoted when it holds anything a shell would read. */
-function shellWord(text: string): string {
-  return /^[A-Za-z0-9_./@:+-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** Where an answer was found, in a few words: one place, a folder's files, or the first place and how many more. */

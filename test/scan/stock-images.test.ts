@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { stockRole } from "../../src/scan/stock-images.js";
+import { scan } from "../../src/scan/scan.js";
+
+describe("stock images", () => {
+  it.each([
+    ["postgres:16", "database"],
+    ["docker.io/redis:8.8.0", "cache"],
+    ["grafana/loki:3.0.0", "monitoring"],
+    ["kbudde/rabbitmq-exporter", "monitoring"],
+    ["quay.io/prometheus/blackbox-exporter:v0.27.0@sha256:a50c4c0eda297baa1678cd4dc4712a67fdea713b832d43ce7fcc5f9bea05094d", "monitoring"],
+    ["oliver006/redis_exporter:v1.62.0", "monitoring"],
+    ["ghcr.io/example/exporter-api:1", undefined],
+    ["example/api:1", undefined],
+  ])("%s is %s", (image, role) => {
+    expect(stockRole(image)).toBe(role);
+  });
+
+  it("does not count a stock image with its exporter sidecar among the team's services", async () => {
+    // As argoproj/argocd-example-apps' sock-shop runs RabbitMQ: the broker and kbudde/rabbitmq-exporter in one pod.
+    const text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: rabbitmq\nspec:\n  template:\n    spec:\n      containers:\n      - name: rabbitmq\n        image: rabbitmq:3.6.8-management\n      - name: rabbitmq-exporter\n        image: kbudde/rabbitmq-exporter\n";
+    const result = await scan([{ path: "k8s/rabbitmq-dep.yaml", text }]);
+    expect(result.services).toEqual([]);
+    expect(result.others).toEqual([{ name: "rabbitmq", image: "rabbitmq:3.6.8-management", role: "queue", file: "k8s/rabbitmq-dep.yaml", line: 2 }]);
+  });
+});
