@@ -193,7 +193,6 @@ async function askToFinish(rest: number, context: PromptContext, lang: Lang, col
   return choice === "finish";
 }
 
-/** One question; `current` (an answer being changed) is its default, else the question's own. */
 /** What finishing now does, with the defaults it names taken from the questions table. */
 export function finishHint(lang: Lang): string {
   const ops = QUESTIONS.find((q) => q.key === "opsCapacity")!.default;
@@ -201,6 +200,7 @@ export function finishHint(lang: Lang): string {
   return t(lang, "prompt.finish.hint", { ops: tDynamic(lang, `choice.opsCapacity.${ops}`, ops).toLowerCase(), clusters });
 }
 
+/** One question; `current` (an answer being changed) is its default, else the question's own. */
 async function askOne(q: Question, message: string, current: unknown, context: PromptContext, lang: Lang, color: boolean): Promise<unknown> {
   const theme = themeFor(t(lang, `q.${q.key}.hint`), lang, color, context.output);
   const label = (value: string) => tDynamic(lang, `choice.${q.key}.${value}`, value);
