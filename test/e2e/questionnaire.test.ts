@@ -18,7 +18,8 @@ const say = (lang: Lang, key: string, vars: Record<string, string | number> = {}
 // The quick questions asked of a team with nothing in production (how it feels about what it runs is not asked then).
 // Every question a team with nothing in production is asked.
 // The estimate's detail (services, environments, pricing, ...) is given by flags and files, not asked.
-const TOTAL = QUESTIONS.filter((q) => !("askedWhen" in q) && isPrompted(q)).length;
+const ASKED = QUESTIONS.filter((q) => !("askedWhen" in q) && isPrompted(q));
+const TOTAL = ASKED.length;
 const QUICK = QUESTIONS.filter((q) => (q.required || "quick" in q) && !("askedWhen" in q));
 // A prompt's first words: enough to know it is drawn, short enough never to be wrapped.
 const opening = (text: string) => text.slice(0, 12);
@@ -76,6 +77,28 @@ describe.each([
       await term.when(opening(say(lang, `hint.currentPlatform.${choice}`)), "");
       await term.screenWhen((lines) => expectWhole(lines, [say(lang, `choice.currentPlatform.${choice}`)]));
     }
+    term.child.stdin.write(KEYS.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+
+  it("shows a list of needs whole when it opens, and names an empty answer as the review does", async () => {
+    const needs = QUESTIONS.find((q) => q.key === "requirements")!;
+    const choices = "choices" in needs ? needs.choices : [];
+    const at = ASKED.indexOf(needs) + 1;
+    const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
+    for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);
+    await term.when(opening(say(lang, "prompt.finish", { n: TOTAL - QUICK.length })), enter);
+    for (let n = QUICK.length + 1; n < at; n++) await term.when(`(${n}/${TOTAL})`, enter);
+    await term.when(`(${at}/${TOTAL})`, "");
+    await term.when("↑↓", "");
+    // Every choice on screen as the list opens, a long one with the line it wraps onto.
+    await term.screenWhen((lines) => {
+      const open = lines.slice(lines.findIndex((line) => line.startsWith(`? (${at}/${TOTAL})`)));
+      expectWhole(open, choices.map((choice) => say(lang, `choice.requirements.${choice}`)));
+    });
+    term.child.stdin.write(enter);
+    await term.when(`(${at + 1}/${TOTAL})`, "");
+    await term.screenWhen((lines) => expectWhole(lines, [`(${at}/${TOTAL}) ${say(lang, "q.requirements")} ${say(lang, "value.none")}`]));
     term.child.stdin.write(KEYS.ctrlC);
     expect(await term.exited).toBe(130);
   });

@@ -30,6 +30,18 @@ export function wrappedWhenDrawn(text: string, output: NodeJS.WritableStream & {
   return name as unknown as string;
 }
 
+/**
+ * How many lines a list shows at once: every choice, each as wrapped when
+ * drawn, where the terminal is tall enough, with `reserved` rows left for
+ * what is drawn around the list. The prompt library's own page of seven
+ * lines would cut a wrapped choice at a narrow width, showing its first
+ * line only.
+ */
+export function pageSizeFor(names: readonly string[], output: NodeJS.WritableStream & { columns?: number; rows?: number }, reserved: number): number {
+  const lines = names.reduce((sum, name) => sum + wrap(name, widthOf(output) - 4).length, 0);
+  return Math.max(5, Math.min(lines, (output.rows ?? 24) - reserved));
+}
+
 /** The help line's keys, as many to a line as fit, broken between keys and never inside one. */
 function keyLines(keys: readonly string[], width: number, separator: string, shownWidth: (text: string) => number): string {
   const lines: string[] = [];

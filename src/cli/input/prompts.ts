@@ -6,7 +6,7 @@ import { t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
 import { colorEnabled } from "../terminal/color.js";
 import type { Io } from "../terminal/io.js";
 import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
-import { themeFor, wrappedWhenDrawn } from "./prompt-theme.js";
+import { pageSizeFor, themeFor, wrappedWhenDrawn } from "./prompt-theme.js";
 import { toInteger, toNumber } from "./flags.js";
 import { askTyped, type Parsed } from "./typed-prompt.js";
 
@@ -136,14 +136,15 @@ async function review(
       const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}${found(q)}`;
       return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
     });
+    const show = t(lang, end === "write" ? "prompt.review.write" : "prompt.review.show");
     return select(
       {
         message: t(lang, "prompt.review"),
         theme: themeFor(t(lang, "prompt.review.hint"), lang, color, drawing.output),
         default: SHOW,
         // Every answer at once where the terminal is tall enough, leaving room for the question and its hint.
-        pageSize: Math.max(5, Math.min(choices.length + 1, ((drawing.output as { rows?: number }).rows ?? 24) - 6)),
-        choices: [{ value: SHOW, name: t(lang, end === "write" ? "prompt.review.write" : "prompt.review.show") }, ...choices],
+        pageSize: pageSizeFor([show, ...choices.map((choice) => choice.short)], drawing.output, 6),
+        choices: [{ value: SHOW, name: show }, ...choices],
       },
       drawing,
     );
@@ -193,7 +194,6 @@ async function askToFinish(rest: number, context: PromptContext, lang: Lang, col
   return choice === "finish";
 }
 
-/** One question; `current` (an answer being changed) is its default, else the question's own. */
 /** What finishing now does, with the defaults it names taken from the questions table. */
 export function finishHint(lang: Lang): string {
   const ops = QUESTIONS.find((q) => q.key === "opsCapacity")!.default;
@@ -201,6 +201,7 @@ export function finishHint(lang: Lang): string {
   return t(lang, "prompt.finish.hint", { ops: tDynamic(lang, `choice.opsCapacity.${ops}`, ops).toLowerCase(), clusters });
 }
 
+/** One question; `current` (an answer being changed) is its default, else the question's own. */
 async function askOne(q: Question, message: string, current: unknown, context: PromptContext, lang: Lang, color: boolean): Promise<unknown> {
   const theme = themeFor(t(lang, `q.${q.key}.hint`), lang, color, context.output);
   const label = (value: string) => tDynamic(lang, `choice.${q.key}.${value}`, value);
@@ -208,6 +209,9 @@ async function askOne(q: Question, message: string, current: unknown, context: P
   // The answer shown once chosen stays on one line.
   const named = (value: string) => ({ value, name: wrappedWhenDrawn(label(value), context.output), short: label(value) });
   const hint = (value: string) => tDynamic(lang, `hint.${q.key}.${value}`, "");
+  // Every choice whole where the terminal is tall enough; the rest of the screen holds the question, its hint,
+  // the chosen choice's hint and the keys, each of them up to three lines at the narrowest.
+  const pageSize = (labels: readonly string[]) => pageSizeFor(labels, context.output, 12);
   const fallback = current !== undefined ? current : "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
   switch (q.kind) {
     case "choice": {
@@ -220,6 +224,7 @@ async function askOne(q: Question, message: string, current: unknown, context: P
           message,
           theme,
           default: (fallback ?? (unknownable ? UNKNOWN : undefined)) as string | undefined,
+          pageSize: pageSize([...q.choices.map(label), ...(unknownable ? [dontKnow.short] : [])]),
           choices: unknownable ? [...choices, dontKnow] : choices,
         },
         context,
@@ -231,7 +236,9 @@ async function askOne(q: Question, message: string, current: unknown, context: P
       return checkbox(
         {
           message,
-          theme,
+          // Once submitted, named as the review names it: "none" rather than nothing after the question.
+          theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (chosen: readonly { value: string }[]) => shownValue(q, chosen.map((c) => c.value), lang) } },
+          pageSize: pageSize(q.choices.map(label)),
           choices: q.choices.map((value) => ({ ...named(value), description: hint(value), checked: checked.includes(value) })),
         },
         context,
