@@ -523,6 +523,7 @@ export const en = {
   "batch.emptyHint": "give one JSON answers object a line (NDJSON), in --answers FILE or on stdin.",
   "batch.badLines": "{count} of {total} lines were bad ({where}); their records hold the error.",
   "batch.line": "line {line}",
+  "batch.lineColumn": "line {line}:{column}",
   "batch.error": "error: {error}",
   "batch.call.close": "close call",
   "batch.call.leaning": "leaning",

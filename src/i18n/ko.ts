@@ -509,6 +509,7 @@ export const ko: Record<MessageKey, string> = {
   "batch.emptyHint": "한 줄에 JSON 답변 객체 하나(NDJSON)를 --answers FILE이나 표준 입력으로 주세요.",
   "batch.badLines": "{total}줄 중 {count}줄이 잘못되었습니다 ({where}). 해당 레코드에 오류가 있습니다.",
   "batch.line": "{line}번 줄",
+  "batch.lineColumn": "{line}번 줄 {column}번째 글자",
   "batch.error": "오류: {error}",
   "batch.call.close": "근소한 차이",
   "batch.call.leaning": "기운 결정",

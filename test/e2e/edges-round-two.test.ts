@@ -355,6 +355,9 @@ describe("18. encodings and duplicate keys", () => {
     expect(batch.code).toBe(2);
     expect(batch.stdout.split("\n")[0]).toMatch(/the key \\"budget\\" is given twice/);
     expect(JSON.parse(batch.stdout.split("\n")[1]!).recommendation).toBe("ecs");
+    // In Korean, where it is found is said in Korean too.
+    const ko = await runBin(["--batch", "--lang", "ko"], { input: `${ANSWERS.slice(0, -1)},"budget":"flexible"}\n` });
+    expect(JSON.parse(ko.stdout.split("\n")[0]!).error).toMatch(/^1번 줄 \d+번째 글자: /);
   });
 });
 

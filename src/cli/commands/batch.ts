@@ -192,7 +192,7 @@ function evaluateLine(
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return notAnObject(raw, line, lang);
   const duplicate = findDuplicateKey(text, raw);
-  if (duplicate) return { line, error: t(lang, "input.duplicateKey", { where: `line ${line}:${duplicate.column}`, key: quoteValue(duplicate.key) }) };
+  if (duplicate) return { line, error: t(lang, "input.duplicateKey", { where: t(lang, "batch.lineColumn", { line, column: duplicate.column }), key: quoteValue(duplicate.key) }) };
   const id = (raw as Record<string, unknown>).id;
   const record = typeof id === "string" || typeof id === "number" ? { line, id } : { line };
   if (id !== undefined && !("id" in record)) {
