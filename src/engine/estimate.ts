@@ -7,7 +7,7 @@
 import { environmentsOf, replicasIn, type Environment } from "./cost/environments.js";
 import { fargateFor, type FargateBill, type FargateEntry } from "./cost/fargate.js";
 import { fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, type FleetEntry, type SplitReason, type Tasks } from "./cost/fleet.js";
-import type { Pricing } from "./cost/instances.js";
+import { ec2ScenarioRates, fargateScenarioRates, type Pricing } from "./cost/instances.js";
 import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
 import { sharedLines, type SharedLine } from "./cost/shared.js";
 import { workloadOf, type Workload } from "./cost/workload.js";
@@ -512,9 +512,8 @@ function pricesUsed(region: RegionPrices): Dated[] {
 }
 
 function scenarioPrices(region: RegionPrices, pricing: Pricing): Dated[] {
-  const f = region.fargate;
-  const fargate = pricing === "spot" ? f.spotRates : pricing === "savings-1y" ? f.savings1y : pricing === "savings-3y" ? f.savings3y : undefined;
-  const ec2 = pricing === "spot" ? region.ec2Spot : pricing === "savings-1y" ? region.ec2Savings1y : pricing === "savings-3y" ? region.ec2Savings3y : undefined;
+  const fargate = fargateScenarioRates(region, pricing);
+  const ec2 = ec2ScenarioRates(region, pricing);
   return [...(fargate ? [fargate.x86, ...(fargate.arm ? [fargate.arm] : [])] : []), ...Object.values(ec2 ?? {})];
 }
 
