@@ -13,9 +13,10 @@ import { sharedLines, type SharedLine } from "./cost/shared.js";
 import { workloadOf, type Workload } from "./cost/workload.js";
 import { EstimateError } from "./errors.js";
 import { msg, type Message, type MessageValue } from "./message.js";
-import { cents, kubernetesPeople, type KubernetesPeople } from "./people.js";
+import { kubernetesPeople, type KubernetesPeople } from "./people.js";
 import type { Arch, Dated, ManagementFee, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
 import type { Answers } from "./questions.js";
+import { cents, round } from "./rounding.js";
 import { appliesTo, type RuleSet } from "./rule-set.js";
 import { LAUNCH_TYPES_FOR, PLATFORMS, type LaunchType, type Platform } from "./rule-types.js";
 import { breakEvenFor } from "./cost/break-even.js";
@@ -231,7 +232,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       // The workload's own reasons say it only where no limit of the rules already does (a requirement fires the rules' limit).
       const exclusions = excludedBy.length > 0 ? [] : exclusionsOf(platform, launchType);
       const out = excludedBy.length > 0 || exclusions.length > 0;
-      const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters, cents);
+      const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters);
       if (out) {
         const clusters = answers.clusters * environments.length;
         rows.push({
@@ -310,7 +311,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
     }
   }
 
-  const shared = sharedLines(answers, region, hours, environments, (env) => taskCount(envTasks.find((e) => e.env === env)!.tasks), cents);
+  const shared = sharedLines(answers, region, hours, environments, (env) => taskCount(envTasks.find((e) => e.env === env)!.tasks));
   for (const row of rows) if (row.total !== undefined) row.bill = { total: cents(row.total + shared.total), shared: shared.total };
   const open = rows.filter((o) => o.total !== undefined);
   const cheapest = open.length > 0 ? open.reduce((best, o) => (o.total! < best.total! ? o : best)) : rows[0]!;
@@ -469,13 +470,13 @@ function workloadNotes(answers: Answers, workload: Workload): Message[] {
       msg("estimate.assume.shorthand", {
         services: answers.microservices,
         tasks: workload.tasks,
-        vcpus: round2(workload.vcpus),
-        memory: round2(workload.memoryGiB),
+        vcpus: round(workload.vcpus, 2),
+        memory: round(workload.memoryGiB, 2),
         figures: listMessage(workload.assumed.filter((f) => f !== "gpu").map((f) => msg(`estimate.figure.${f}`))),
       }),
     ];
     // The totals the assumption reaches can pass what the flags themselves accept: say so, not silently.
-    if (workload.vcpus > 100000 || workload.memoryGiB > 400000) out.push(msg("estimate.assume.beyondFlags", { vcpus: round2(workload.vcpus), memory: round2(workload.memoryGiB) }));
+    if (workload.vcpus > 100000 || workload.memoryGiB > 400000) out.push(msg("estimate.assume.beyondFlags", { vcpus: round(workload.vcpus, 2), memory: round(workload.memoryGiB, 2) }));
     if (workload.assumed.includes("gpu")) out.push(msg("estimate.assume.gpuPerTask"));
     return out;
   }
@@ -485,10 +486,6 @@ function workloadNotes(answers: Answers, workload: Workload): Message[] {
     if (list.length > 0) out.push(msg(`estimate.assume.service.${figure}`, { services: servicesList(list), count: list.length }));
   }
   return out;
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 /** The region's prices the estimate uses (the sizes and overheads are not prices and do not date it). */
