@@ -6,7 +6,7 @@
 // figures and messages out.
 import { environmentsOf, replicasIn, type Environment } from "./cost/environments.js";
 import { fargateFor, type FargateBill, type FargateEntry } from "./cost/fargate.js";
-import { fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, type FleetEntry, type SplitReason, type Tasks } from "./cost/fleet.js";
+import { archOf, fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, type FleetEntry, type SplitReason, type Tasks } from "./cost/fleet.js";
 import { ec2ScenarioRates, fargateScenarioRates, type Pricing } from "./cost/instances.js";
 import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
 import { sharedLines, type SharedLine } from "./cost/shared.js";
@@ -164,6 +164,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const armRequired = answers.requirements.includes("arm");
   const prefer: Arch = armRequired ? "arm" : "x86";
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
+  const askedClusters = answers.clusters * environments.length;
 
   const instancesFor = (platform: Platform, arch: Arch): Fleet[] | { refused: Message } => {
     const fleets: Fleet[] = [];
@@ -193,7 +194,6 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
     const onDemand = (type: string) => region.ec2[type]?.usdPerHour ?? region.ec2Windows?.[type]?.usdPerHour ?? 0;
     const clusters = fleets.reduce((sum, f) => sum + f.clusters, 0);
     const split = fleets.find((f) => f.split)?.split;
-    const archs = new Set(fleets.map((f) => f.arch));
     return {
       usdPerHour: fleets.reduce((sum, f) => sum + f.usdPerHour, 0),
       feesPerHour: fee ? fleets.reduce((sum, f) => sum + feePerHour(fee, f, onDemand), 0) : 0,
@@ -201,7 +201,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       clusters,
       eksClusters: platform === "eks" ? clusters : 0,
       ...(split ? { split } : {}),
-      arch: archs.size === 1 ? [...archs][0]! : "mixed",
+      arch: archOf(fleets.map((f) => f.arch)),
       fallback: [...new Set(fleets.flatMap((f) => f.fallback))].sort(),
       fleets,
     };
@@ -233,19 +233,19 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       const exclusions = excludedBy.length > 0 ? [] : exclusionsOf(platform, launchType);
       const out = excludedBy.length > 0 || exclusions.length > 0;
       const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters);
+      // A way ruled out has no figures: the clusters asked for, its people, and why.
+      const ruledOut = (why: Pick<EstimateOption, "excludedBy" | "exclusions">): EstimateOption => ({
+        platform,
+        launchType,
+        arch: prefer,
+        fleet: [],
+        clusters: askedClusters,
+        people: people(askedClusters),
+        ...why,
+        sizing: launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } },
+      });
       if (out) {
-        const clusters = answers.clusters * environments.length;
-        rows.push({
-          platform,
-          launchType,
-          arch: armRequired ? "arm" : "x86",
-          fleet: [],
-          clusters,
-          people: people(clusters),
-          ...(excludedBy.length > 0 ? { excludedBy } : {}),
-          ...(exclusions.length > 0 ? { exclusions } : {}),
-          sizing: launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } },
-        });
+        rows.push(ruledOut({ ...(excludedBy.length > 0 ? { excludedBy } : {}), ...(exclusions.length > 0 ? { exclusions } : {}) }));
         continue;
       }
       const price = (arch: Arch): Priced | { refused: Message } => {
@@ -261,7 +261,6 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         }
         const ok = bills as FargateBill[];
         const clusters = fargateClusters(data, platform, envTasks.map((e) => e.tasks), answers.clusters);
-        const archs = new Set(ok.map((b) => b.arch));
         return {
           usdPerHour: ok.reduce((sum, b) => sum + b.usdPerHour, 0),
           feesPerHour: 0,
@@ -269,7 +268,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
           clusters: clusters.total,
           eksClusters: platform === "eks" ? clusters.total : 0,
           ...(clusters.split ? { split: clusters.split } : {}),
-          arch: archs.size === 1 ? [...archs][0]! : "mixed",
+          arch: archOf(ok.map((b) => b.arch)),
           fallback: ok.some((b) => b.fallback) ? ["fargate"] : [],
           fleets: [],
           fargate: ok,
@@ -277,9 +276,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       };
       const main = price(prefer);
       if ("refused" in main) {
-        const clusters = answers.clusters * environments.length;
-        const sizing: EstimateOption["sizing"] = launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } };
-        rows.push({ platform, launchType, arch: prefer, fleet: [], clusters, people: people(clusters), exclusions: [main.refused], sizing });
+        rows.push(ruledOut({ exclusions: [main.refused] }));
         continue;
       }
       pricedBy.set(`${platform}/${launchType}`, main);
@@ -333,7 +330,6 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
 
   const pcp = region.eks.provisionedControlPlane;
   const dates = datesOf(region);
-  const askedClusters = answers.clusters * environments.length;
   return {
     region: answers.region,
     asOf: dates[0]!,

@@ -4,7 +4,7 @@
 import { fargatePairs, fitFargate, type FargatePair } from "../fargate-size.js";
 import type { Arch, FargateRate, PricesFileData, RegionPrices } from "../price-types.js";
 import type { Platform } from "../rule-types.js";
-import type { Tasks } from "./fleet.js";
+import { archOf, type Tasks } from "./fleet.js";
 import { fargateScenarioRates, type Pricing } from "./instances.js";
 
 export interface FargateEntry {
@@ -87,6 +87,5 @@ export function fargateFor(req: FargateRequest, tasks: readonly Tasks[]): Fargat
     usdPerHour += count * t.services.length * perTask;
     for (const service of t.services) entries.push({ service, vcpu: fit.pair.vcpu, memoryGiB: fit.pair.memoryGiB, tasks: count, environment: req.environment, ...(fit.split > 1 ? { splitInto: fit.split } : {}) });
   }
-  const arch = archs.size > 1 ? "mixed" : archs.has("arm") ? "arm" : "x86";
-  return { entries, usdPerHour, arch, fallback };
+  return { entries, usdPerHour, arch: archOf(archs), fallback };
 }

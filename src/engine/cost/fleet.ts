@@ -326,8 +326,13 @@ function build(
       if (c.fallback) fallback.add(c.type);
     }
   }
-  const arch = archs.size > 1 ? "mixed" : archs.has("arm") ? "arm" : "x86";
-  return { fleet: { entries, usdPerHour, onDemandUsdPerHour, arch, fallback: [...fallback].sort(), typesByPool }, perCluster };
+  return { fleet: { entries, usdPerHour, onDemandUsdPerHour, arch: archOf(archs), fallback: [...fallback].sort(), typesByPool }, perCluster };
+}
+
+/** The architecture a bill's parts run on together: one, or mixed where they differ (x86 when there are none). */
+export function archOf(archs: Iterable<Arch | "mixed">): Arch | "mixed" {
+  const all = new Set(archs);
+  return all.size > 1 || all.has("mixed") ? "mixed" : all.has("arm") ? "arm" : "x86";
 }
 
 /** Every task of the groups. */
