@@ -15,7 +15,7 @@ import { EstimateError } from "./errors.js";
 import { msg, type Message, type MessageValue } from "./message.js";
 import { kubernetesPeople, type KubernetesPeople } from "./people.js";
 import type { Arch, Dated, ManagementFee, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
-import type { Answers } from "./questions.js";
+import { QUESTIONS, type Answers } from "./questions.js";
 import { cents, round } from "./rounding.js";
 import { appliesTo, type RuleSet } from "./rule-set.js";
 import { LAUNCH_TYPES_FOR, PLATFORMS, type LaunchType, type Platform } from "./rule-types.js";
@@ -472,7 +472,11 @@ function workloadNotes(answers: Answers, workload: Workload): Message[] {
       }),
     ];
     // The totals the assumption reaches can pass what the flags themselves accept: say so, not silently.
-    if (workload.vcpus > 100000 || workload.memoryGiB > 400000) out.push(msg("estimate.assume.beyondFlags", { vcpus: round(workload.vcpus, 2), memory: round(workload.memoryGiB, 2) }));
+    const maxVcpus = QUESTIONS.find((q) => q.key === "vcpus")!.max;
+    const maxMemory = QUESTIONS.find((q) => q.key === "memoryGiB")!.max;
+    if (workload.vcpus > maxVcpus || workload.memoryGiB > maxMemory) {
+      out.push(msg("estimate.assume.beyondFlags", { vcpus: round(workload.vcpus, 2), memory: round(workload.memoryGiB, 2), maxVcpus, maxMemory }));
+    }
     if (workload.assumed.includes("gpu")) out.push(msg("estimate.assume.gpuPerTask"));
     return out;
   }
