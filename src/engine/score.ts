@@ -84,11 +84,6 @@ export function labelOf(scores: Scores): CallLabel {
   return margin < LEANING_FROM ? "close" : margin < CLEAR_FROM ? "leaning" : "clear";
 }
 
-/** Whether the call is close: the margin is below LEANING_FROM points (one or two rules could swing it). */
-export function isCloseCall(scores: Scores): boolean {
-  return labelOf(scores) === "close";
-}
-
 /** Winning rules without which the recommendation would change. */
 export function decidingRules(fired: readonly Rule[], scores: Scores): Rule[] {
   const winner = decide(scores);
