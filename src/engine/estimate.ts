@@ -14,7 +14,7 @@ import { workloadOf, type Workload } from "./cost/workload.js";
 import { EstimateError } from "./errors.js";
 import { msg, type Message, type MessageValue } from "./message.js";
 import { kubernetesPeople, type KubernetesPeople } from "./people.js";
-import type { Arch, Dated, ManagementFee, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
+import type { Arch, Dated, ManagementFee, Prices, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
 import { QUESTIONS, type Answers } from "./questions.js";
 import { cents, round } from "./rounding.js";
 import { appliesTo, type RuleSet } from "./rule-set.js";
@@ -114,7 +114,6 @@ export interface EstimateOptions {
   /** Price the chosen way alone (no other way, Arm figure or break-even): what a --batch text row needs. */
   chosenOnly?: boolean;
 }
-type Prices = import("./price-types.js").Prices;
 
 /** The tasks of an environment, each service's replicas scaled by its share, equal services in one group. */
 function tasksIn(workload: Workload, env: Environment, microservices: number): Tasks[] {
