@@ -1,7 +1,8 @@
 import calibrationJson from "../../rules/calibration.json" with { type: "json" };
 import { BUILT_IN_RULES } from "./builtin.js";
 import type { RuleSet } from "./rule-set.js";
-import { labelOf, marginOf, round, type CallLabel, type Scores } from "./score.js";
+import { round } from "./rounding.js";
+import { labelOf, marginOf, type CallLabel, type Scores } from "./score.js";
 
 // What a call's margin has meant on published decisions: for each label, how
 // many of the teams whose answers gave a margin in that band chose the

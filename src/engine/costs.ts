@@ -2,7 +2,7 @@ import { FACTS, type Duration, type Range } from "./facts.js";
 import { peopleScale, type PeopleScale } from "./people.js";
 import type { Answers } from "./questions.js";
 import type { LaunchType, Platform } from "./rule-types.js";
-import { round } from "./score.js";
+import { cents } from "./rounding.js";
 
 export interface Costs {
   clusters: number;
@@ -42,7 +42,7 @@ export interface Decision {
 /** What each choice means in money, people and learning time, from dated facts. */
 export function costsFor(answers: Answers, decision: Decision): Costs {
   const { controlPlane, learningTime, tooling, kubernetesPeople, managementFee } = FACTS;
-  const perMonth = (usdPerHour: number) => round(usdPerHour * controlPlane.hoursPerMonth * answers.clusters, 2);
+  const perMonth = (usdPerHour: number) => cents(usdPerHour * controlPlane.hoursPerMonth * answers.clusters);
   const launchType = decision.launchType;
   return {
     clusters: answers.clusters,

@@ -15,7 +15,8 @@ import { contribution, firingContribution, intervalIndex, leadModelOf, leadOf, m
 import type { Answers, AnswerKey, IntegerQuestion } from "./questions.js";
 import type { AnsweredByData, Platform } from "./rule-types.js";
 import type { Rule, RuleSet } from "./rule-set.js";
-import { leaderBy, round } from "./score.js";
+import { round } from "./rounding.js";
+import { leaderBy } from "./score.js";
 
 /** At most this many flips are reported, cheapest first. */
 export const MAX_FLIPS = 5;

@@ -6,16 +6,17 @@
 // figures and messages out.
 import { environmentsOf, replicasIn, type Environment } from "./cost/environments.js";
 import { fargateFor, type FargateBill, type FargateEntry } from "./cost/fargate.js";
-import { fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, type FleetEntry, type SplitReason, type Tasks } from "./cost/fleet.js";
-import type { Pricing } from "./cost/instances.js";
+import { archOf, fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, type FleetEntry, type SplitReason, type Tasks } from "./cost/fleet.js";
+import { ec2ScenarioRates, fargateScenarioRates, type Pricing } from "./cost/instances.js";
 import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
 import { sharedLines, type SharedLine } from "./cost/shared.js";
 import { workloadOf, type Workload } from "./cost/workload.js";
 import { EstimateError } from "./errors.js";
 import { msg, type Message, type MessageValue } from "./message.js";
-import { cents, kubernetesPeople, type KubernetesPeople } from "./people.js";
-import type { Arch, Dated, ManagementFee, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
-import type { Answers } from "./questions.js";
+import { kubernetesPeople, type KubernetesPeople } from "./people.js";
+import type { Arch, Dated, ManagementFee, Prices, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
+import { QUESTIONS, type Answers } from "./questions.js";
+import { cents, round } from "./rounding.js";
 import { appliesTo, type RuleSet } from "./rule-set.js";
 import { LAUNCH_TYPES_FOR, PLATFORMS, type LaunchType, type Platform } from "./rule-types.js";
 import { breakEvenFor } from "./cost/break-even.js";
@@ -113,7 +114,6 @@ export interface EstimateOptions {
   /** Price the chosen way alone (no other way, Arm figure or break-even): what a --batch text row needs. */
   chosenOnly?: boolean;
 }
-type Prices = import("./price-types.js").Prices;
 
 /** The tasks of an environment, each service's replicas scaled by its share, equal services in one group. */
 function tasksIn(workload: Workload, env: Environment, microservices: number): Tasks[] {
@@ -163,6 +163,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const armRequired = answers.requirements.includes("arm");
   const prefer: Arch = armRequired ? "arm" : "x86";
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
+  const askedClusters = answers.clusters * environments.length;
 
   const instancesFor = (platform: Platform, arch: Arch): Fleet[] | { refused: Message } => {
     const fleets: Fleet[] = [];
@@ -192,7 +193,6 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
     const onDemand = (type: string) => region.ec2[type]?.usdPerHour ?? region.ec2Windows?.[type]?.usdPerHour ?? 0;
     const clusters = fleets.reduce((sum, f) => sum + f.clusters, 0);
     const split = fleets.find((f) => f.split)?.split;
-    const archs = new Set(fleets.map((f) => f.arch));
     return {
       usdPerHour: fleets.reduce((sum, f) => sum + f.usdPerHour, 0),
       feesPerHour: fee ? fleets.reduce((sum, f) => sum + feePerHour(fee, f, onDemand), 0) : 0,
@@ -200,7 +200,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       clusters,
       eksClusters: platform === "eks" ? clusters : 0,
       ...(split ? { split } : {}),
-      arch: archs.size === 1 ? [...archs][0]! : "mixed",
+      arch: archOf(fleets.map((f) => f.arch)),
       fallback: [...new Set(fleets.flatMap((f) => f.fallback))].sort(),
       fleets,
     };
@@ -231,20 +231,20 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       // The workload's own reasons say it only where no limit of the rules already does (a requirement fires the rules' limit).
       const exclusions = excludedBy.length > 0 ? [] : exclusionsOf(platform, launchType);
       const out = excludedBy.length > 0 || exclusions.length > 0;
-      const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters, cents);
+      const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters);
+      // A way ruled out has no figures: the clusters asked for, its people, and why.
+      const ruledOut = (why: Pick<EstimateOption, "excludedBy" | "exclusions">): EstimateOption => ({
+        platform,
+        launchType,
+        arch: prefer,
+        fleet: [],
+        clusters: askedClusters,
+        people: people(askedClusters),
+        ...why,
+        sizing: launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } },
+      });
       if (out) {
-        const clusters = answers.clusters * environments.length;
-        rows.push({
-          platform,
-          launchType,
-          arch: armRequired ? "arm" : "x86",
-          fleet: [],
-          clusters,
-          people: people(clusters),
-          ...(excludedBy.length > 0 ? { excludedBy } : {}),
-          ...(exclusions.length > 0 ? { exclusions } : {}),
-          sizing: launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } },
-        });
+        rows.push(ruledOut({ ...(excludedBy.length > 0 ? { excludedBy } : {}), ...(exclusions.length > 0 ? { exclusions } : {}) }));
         continue;
       }
       const price = (arch: Arch): Priced | { refused: Message } => {
@@ -260,7 +260,6 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         }
         const ok = bills as FargateBill[];
         const clusters = fargateClusters(data, platform, envTasks.map((e) => e.tasks), answers.clusters);
-        const archs = new Set(ok.map((b) => b.arch));
         return {
           usdPerHour: ok.reduce((sum, b) => sum + b.usdPerHour, 0),
           feesPerHour: 0,
@@ -268,7 +267,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
           clusters: clusters.total,
           eksClusters: platform === "eks" ? clusters.total : 0,
           ...(clusters.split ? { split: clusters.split } : {}),
-          arch: archs.size === 1 ? [...archs][0]! : "mixed",
+          arch: archOf(ok.map((b) => b.arch)),
           fallback: ok.some((b) => b.fallback) ? ["fargate"] : [],
           fleets: [],
           fargate: ok,
@@ -276,9 +275,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       };
       const main = price(prefer);
       if ("refused" in main) {
-        const clusters = answers.clusters * environments.length;
-        const sizing: EstimateOption["sizing"] = launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } };
-        rows.push({ platform, launchType, arch: prefer, fleet: [], clusters, people: people(clusters), exclusions: [main.refused], sizing });
+        rows.push(ruledOut({ exclusions: [main.refused] }));
         continue;
       }
       pricedBy.set(`${platform}/${launchType}`, main);
@@ -310,7 +307,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
     }
   }
 
-  const shared = sharedLines(answers, region, hours, environments, (env) => taskCount(envTasks.find((e) => e.env === env)!.tasks), cents);
+  const shared = sharedLines(answers, region, hours, environments, (env) => taskCount(envTasks.find((e) => e.env === env)!.tasks));
   for (const row of rows) if (row.total !== undefined) row.bill = { total: cents(row.total + shared.total), shared: shared.total };
   const open = rows.filter((o) => o.total !== undefined);
   const cheapest = open.length > 0 ? open.reduce((best, o) => (o.total! < best.total! ? o : best)) : rows[0]!;
@@ -332,7 +329,6 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
 
   const pcp = region.eks.provisionedControlPlane;
   const dates = datesOf(region);
-  const askedClusters = answers.clusters * environments.length;
   return {
     region: answers.region,
     asOf: dates[0]!,
@@ -469,13 +465,17 @@ function workloadNotes(answers: Answers, workload: Workload): Message[] {
       msg("estimate.assume.shorthand", {
         services: answers.microservices,
         tasks: workload.tasks,
-        vcpus: round2(workload.vcpus),
-        memory: round2(workload.memoryGiB),
+        vcpus: round(workload.vcpus, 2),
+        memory: round(workload.memoryGiB, 2),
         figures: listMessage(workload.assumed.filter((f) => f !== "gpu").map((f) => msg(`estimate.figure.${f}`))),
       }),
     ];
     // The totals the assumption reaches can pass what the flags themselves accept: say so, not silently.
-    if (workload.vcpus > 100000 || workload.memoryGiB > 400000) out.push(msg("estimate.assume.beyondFlags", { vcpus: round2(workload.vcpus), memory: round2(workload.memoryGiB) }));
+    const maxVcpus = QUESTIONS.find((q) => q.key === "vcpus")!.max;
+    const maxMemory = QUESTIONS.find((q) => q.key === "memoryGiB")!.max;
+    if (workload.vcpus > maxVcpus || workload.memoryGiB > maxMemory) {
+      out.push(msg("estimate.assume.beyondFlags", { vcpus: round(workload.vcpus, 2), memory: round(workload.memoryGiB, 2), maxVcpus, maxMemory }));
+    }
     if (workload.assumed.includes("gpu")) out.push(msg("estimate.assume.gpuPerTask"));
     return out;
   }
@@ -485,10 +485,6 @@ function workloadNotes(answers: Answers, workload: Workload): Message[] {
     if (list.length > 0) out.push(msg(`estimate.assume.service.${figure}`, { services: servicesList(list), count: list.length }));
   }
   return out;
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 /** The region's prices the estimate uses (the sizes and overheads are not prices and do not date it). */
@@ -512,9 +508,8 @@ function pricesUsed(region: RegionPrices): Dated[] {
 }
 
 function scenarioPrices(region: RegionPrices, pricing: Pricing): Dated[] {
-  const f = region.fargate;
-  const fargate = pricing === "spot" ? f.spotRates : pricing === "savings-1y" ? f.savings1y : pricing === "savings-3y" ? f.savings3y : undefined;
-  const ec2 = pricing === "spot" ? region.ec2Spot : pricing === "savings-1y" ? region.ec2Savings1y : pricing === "savings-3y" ? region.ec2Savings3y : undefined;
+  const fargate = fargateScenarioRates(region, pricing);
+  const ec2 = ec2ScenarioRates(region, pricing);
   return [...(fargate ? [fargate.x86, ...(fargate.arm ? [fargate.arm] : [])] : []), ...Object.values(ec2 ?? {})];
 }
 

@@ -1,4 +1,5 @@
 import type { FargateSize } from "./price-types.js";
+import { EPSILON } from "./rounding.js";
 
 // Fargate bills a task (or an EKS pod) at a valid CPU and memory pair, the
 // request rounded up; a request beyond the largest pair runs as several tasks.
@@ -7,9 +8,6 @@ export interface FargatePair {
   vcpu: number;
   memoryGiB: number;
 }
-
-// Sizes are quarters of a vCPU and halves of a GiB: a hair of floating-point error must not round up a whole step.
-const EPSILON = 1e-9;
 
 // A cache, not state: the pairs are a pure function of the (immutable) sizes.
 const expanded = new WeakMap<readonly FargateSize[], FargatePair[]>();

@@ -1,7 +1,8 @@
 import type { Answers } from "./questions.js";
 import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "./rule-types.js";
 import { appliesTo, type LaunchTypeLimit, type LaunchTypeNote, type LaunchTypeRule, type RuleSet } from "./rule-set.js";
-import { inOrderOfStrength, round } from "./score.js";
+import { round } from "./rounding.js";
+import { inOrderOfStrength } from "./score.js";
 
 export interface LaunchTypeChoice {
   launchType: LaunchType;

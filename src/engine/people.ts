@@ -1,5 +1,6 @@
 import { FACTS, type Range } from "./facts.js";
 import type { Answers } from "./questions.js";
+import { cents } from "./rounding.js";
 
 /**
  * The Kubernetes share of engineer time that running EKS asks. AWS's figure
@@ -53,9 +54,4 @@ function upkeepOf(answers: Answers): { engineers: number; atLeast: boolean } | u
   if (answers.platformUpkeep === "one") return { engineers: 1, atLeast: false };
   if (answers.platformUpkeep === "several") return { engineers: 2, atLeast: true };
   return undefined;
-}
-
-/** USD to the cent, half up, after the float noise of the products is dropped (0.1 x 730 is 73.00000000000001). */
-export function cents(usd: number): number {
-  return Math.round(Number((usd * 100).toPrecision(12))) / 100;
 }

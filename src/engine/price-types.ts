@@ -76,7 +76,7 @@ interface NetworkPrices {
 }
 
 /** Rates of a pricing scenario for Fargate, Linux. */
-interface FargateScenario {
+export interface FargateScenario {
   x86: FargateRate;
   arm?: FargateRate | undefined;
 }

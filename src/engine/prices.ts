@@ -6,6 +6,7 @@ import type { Prices, PricesFileData, PricesOrigin } from "./price-types.js";
 import { PRICE_LIMITS, pricesFileSchema } from "./prices-schema.js";
 import { QUESTIONS } from "./questions.js";
 import { quoteValue } from "./quote-value.js";
+import { EPSILON } from "./rounding.js";
 
 export interface ParsePricesOptions {
   /** The file name used in messages. */
@@ -130,7 +131,7 @@ function checkMeaning(json: unknown): [Path, Message][] {
     if (range && typeof range.from === "number" && typeof range.to === "number" && range.from > range.to) {
       problems.push([["fargateTaskSizes", "sizes", i, "memoryGiBRange"], msg("prices.badRange")]);
     } else if (range && typeof range.from === "number" && typeof range.to === "number" && typeof range.step === "number" && range.step > 0) {
-      pairs += Math.floor((range.to - range.from) / range.step + 1e-9) + 1;
+      pairs += Math.floor((range.to - range.from) / range.step + EPSILON) + 1;
       largest = Math.max(largest, range.to);
     }
     if (Array.isArray(size.memoryGiB)) {

@@ -1,6 +1,7 @@
 import type { Answers } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { LaunchTypeRule, Rule, RuleSet } from "./rule-set.js";
+import { round } from "./rounding.js";
 
 /**
  * How sure a call is, as the margin between the platforms' points: below
@@ -83,11 +84,6 @@ export function labelOf(scores: Scores): CallLabel {
   return margin < LEANING_FROM ? "close" : margin < CLEAR_FROM ? "leaning" : "clear";
 }
 
-/** Whether the call is close: the margin is below LEANING_FROM points (one or two rules could swing it). */
-export function isCloseCall(scores: Scores): boolean {
-  return labelOf(scores) === "close";
-}
-
 /** Winning rules without which the recommendation would change. */
 export function decidingRules(fired: readonly Rule[], scores: Scores): Rule[] {
   const winner = decide(scores);
@@ -98,10 +94,4 @@ export function decidingRules(fired: readonly Rule[], scores: Scores): Rule[] {
 
 function strongestFirst(a: { weight: number; id: string }, b: { weight: number; id: string }): number {
   return b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Weights like 1.5 add up with float noise; results are rounded so JSON stays byte-stable. */
-export function round(value: number, digits = 6): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -854,7 +854,7 @@ export const en = {
   "estimate.figureName.vcpus": "vCPUs",
   "estimate.figureName.memoryGiB": "memory",
   "estimate.figureName.tasks": "tasks",
-  "estimate.assume.beyondFlags": "Those totals ({vcpus} vCPU, {memory} GiB) are more than --vcpus (up to 100,000) and --memory-gib (up to 400,000) accept: give the figures to price what runs.",
+  "estimate.assume.beyondFlags": "Those totals ({vcpus} vCPU, {memory} GiB) are more than --vcpus (up to {maxVcpus}) and --memory-gib (up to {maxMemory}) accept: give the figures to price what runs.",
   "estimate.assume.gpuPerTask": "GPUs are required: each task is assumed to need 1 GPU (a list of services says how many each needs).",
   "estimate.assume.service.vcpu": "0.5 vCPU a task assumed where no vcpu is given: {services}.",
   "estimate.assume.service.memoryGiB": "1 GiB a task assumed where no memoryGiB is given: {services}.",

@@ -836,7 +836,7 @@ export const ko: Record<MessageKey, string> = {
   "estimate.figureName.vcpus": "vCPU",
   "estimate.figureName.memoryGiB": "메모리",
   "estimate.figureName.tasks": "태스크 수",
-  "estimate.assume.beyondFlags": "이 합계({vcpus} vCPU, {memory} GiB)는 --vcpus(최대 100,000)와 --memory-gib(최대 400,000)가 받는 값보다 큽니다. 실제 실행되는 양을 계산하려면 값을 직접 주세요.",
+  "estimate.assume.beyondFlags": "이 합계({vcpus} vCPU, {memory} GiB)는 --vcpus(최대 {maxVcpus})와 --memory-gib(최대 {maxMemory})가 받는 값보다 큽니다. 실제 실행되는 양을 계산하려면 값을 직접 주세요.",
   "estimate.assume.gpuPerTask": "GPU가 필요하므로 태스크마다 GPU 1개가 필요하다고 가정했습니다(서비스 목록을 주면 서비스마다 개수를 정할 수 있습니다).",
   "estimate.assume.service.vcpu": "vcpu를 주지 않아 태스크당 0.5 vCPU로 가정한 서비스: {services}.",
   "estimate.assume.service.memoryGiB": "memoryGiB를 주지 않아 태스크당 1 GiB로 가정한 서비스: {services}.",

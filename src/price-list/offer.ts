@@ -1,20 +1,13 @@
 // AWS's public Price List bulk files (offers/v1.0/aws/<offer>/current/<region>/index.json):
 // which product is which figure of a prices file, and what its on-demand rate is.
 // Pure: the CLI streams a file's products and terms through these.
+import type { RegionPrices } from "../engine/price-types.js";
 
 /** The offers the import reads; any other is refused. The load balancer's offer is named AWSELB in the files' paths. */
 export const OFFERS = ["AmazonEC2", "AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "ElasticLoadBalancing", "AmazonCloudWatch"] as const;
 
-type NetworkKey =
-  | "natGatewayHour"
-  | "natGatewayGb"
-  | "loadBalancerHour"
-  | "loadBalancerLcuHour"
-  | "publicIpv4Hour"
-  | "vpcEndpointHour"
-  | "vpcEndpointGb"
-  | "logsIngestGb"
-  | "logsStorageGbMonth";
+/** The network figures of a prices file's region. */
+type NetworkKey = keyof RegionPrices["network"];
 
 /** Where a rate goes in a region of the prices file. */
 export type Slot =

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/explain/result.js";
 import { recommend } from "../../src/explain/recommend.js";
 import { BUILT_IN_CALIBRATION } from "../../src/engine/calibration.js";
-import { decide, isCloseCall, labelOf, marginOf } from "../../src/engine/score.js";
+import { decide, labelOf, marginOf } from "../../src/engine/score.js";
 import type { Answers } from "../../src/engine/questions.js";
 import rulesJson from "../../rules/rules.json" with { type: "json" };
 import { compileRuleSet } from "../../src/engine/rule-set.js";
@@ -50,9 +50,10 @@ describe("confidence and close calls", () => {
     expect([0, 3.5, 4, 7.5, 8, 25].map((margin) => labelOf({ ecs: 10, eks: 10 + margin }))).toEqual(["close", "close", "leaning", "leaning", "clear", "clear"]);
     expect(labelOf({ ecs: 12, eks: 0 })).toBe("clear");
     expect(marginOf({ ecs: 6, eks: 5.5 })).toBe(0.5);
-    expect(isCloseCall({ ecs: 3, eks: 0 })).toBe(true);
-    expect(isCloseCall({ ecs: 0, eks: 0 })).toBe(true);
-    expect(isCloseCall({ ecs: 4, eks: 0 })).toBe(false);
+    // A close call is one labelled close: the result's closeCall is that label.
+    expect(labelOf({ ecs: 3, eks: 0 })).toBe("close");
+    expect(labelOf({ ecs: 0, eks: 0 })).toBe("close");
+    expect(labelOf({ ecs: 4, eks: 0 })).not.toBe("close");
   });
 
   it("gives the built-in rules' calls the share measured on published decisions, and rules of one's own none", () => {

@@ -6,6 +6,7 @@ import { fleetFor, type Fleet, type Tasks } from "./fleet.js";
 import type { Pricing } from "./instances.js";
 import type { Arch, PricesFileData, RegionPrices } from "../price-types.js";
 import type { Platform } from "../rule-types.js";
+import { EPSILON } from "../rounding.js";
 
 export interface BreakEvenRequest {
   data: PricesFileData;
@@ -19,8 +20,6 @@ export interface BreakEvenRequest {
   fleets: readonly Fleet[];
   fargateUsdPerHour: number;
 }
-
-const EPSILON = 1e-9;
 
 /** The lowest use, in hundredths from 0.10 to 1, at which the fleet's types cost no more than Fargate. */
 export function breakEvenFor(req: BreakEvenRequest): number | null {

@@ -1,6 +1,7 @@
 // Environments: each has its own clusters, minimum instances, NAT gateways
 // and load balancers, and runs a share of the production workload.
 import type { Answers } from "../questions.js";
+import { EPSILON } from "../rounding.js";
 
 export interface Environment {
   name: string;
@@ -26,5 +27,5 @@ export function environmentsOf(answers: Answers): Environment[] {
  */
 export function replicasIn(replicas: number, share: number, services = 1): number {
   if (replicas === 0) return 0;
-  return Math.max(Math.min(replicas, services), Math.ceil(replicas * share - 1e-9));
+  return Math.max(Math.min(replicas, services), Math.ceil(replicas * share - EPSILON));
 }

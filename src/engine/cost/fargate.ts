@@ -4,8 +4,8 @@
 import { fargatePairs, fitFargate, type FargatePair } from "../fargate-size.js";
 import type { Arch, FargateRate, PricesFileData, RegionPrices } from "../price-types.js";
 import type { Platform } from "../rule-types.js";
-import type { Tasks } from "./fleet.js";
-import type { Pricing } from "./instances.js";
+import { archOf, type Tasks } from "./fleet.js";
+import { fargateScenarioRates, type Pricing } from "./instances.js";
 
 export interface FargateEntry {
   service: string;
@@ -43,11 +43,10 @@ const hourly = (pair: FargatePair, rate: FargateRate) => pair.vcpu * rate.usdPer
 
 /** The rate for Linux tasks of an architecture: the scenario's where the region has one, else on demand (and said). */
 function linuxRate(req: FargateRequest, arch: Arch): { rate: FargateRate; fallback: boolean } {
-  const fargate = req.region.fargate;
-  const onDemand = fargate[arch];
+  const onDemand = req.region.fargate[arch];
   if (req.pricing === "on-demand") return { rate: onDemand, fallback: false };
   // Fargate Spot is ECS only.
-  const scenario = req.pricing === "spot" ? (req.platform === "ecs" ? fargate.spotRates : undefined) : req.pricing === "savings-1y" ? fargate.savings1y : fargate.savings3y;
+  const scenario = req.pricing === "spot" && req.platform !== "ecs" ? undefined : fargateScenarioRates(req.region, req.pricing);
   const rate = scenario?.[arch];
   return rate ? { rate, fallback: false } : { rate: onDemand, fallback: true };
 }
@@ -88,6 +87,5 @@ export function fargateFor(req: FargateRequest, tasks: readonly Tasks[]): Fargat
     usdPerHour += count * t.services.length * perTask;
     for (const service of t.services) entries.push({ service, vcpu: fit.pair.vcpu, memoryGiB: fit.pair.memoryGiB, tasks: count, environment: req.environment, ...(fit.split > 1 ? { splitInto: fit.split } : {}) });
   }
-  const arch = archs.size > 1 ? "mixed" : archs.has("arm") ? "arm" : "x86";
-  return { entries, usdPerHour, arch, fallback };
+  return { entries, usdPerHour, arch: archOf(archs), fallback };
 }

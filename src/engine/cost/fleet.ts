@@ -7,6 +7,7 @@ import type { Arch, Os, PricesFileData, RegionPrices } from "../price-types.js";
 import type { Platform } from "../rule-types.js";
 import { allocatable, headroom, rateOf, type Pricing } from "./instances.js";
 import { lowerBound, pack, type Capacity, type Layout, type TaskShape } from "./placement.js";
+import { EPSILON } from "../rounding.js";
 
 /** Two Availability Zones: the fewest instances a cluster runs on. */
 export const MIN_INSTANCES_PER_CLUSTER = 2;
@@ -84,8 +85,6 @@ export interface FleetRequest {
   /** For the break-even: the instance types each pool may use (the fleet already chosen). */
   only?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
-
-const EPSILON = 1e-9;
 
 /** Pools of tasks that need the same kind of instance. */
 function poolKey(arch: Arch, os: Os, gpu: boolean): string {
@@ -326,8 +325,13 @@ function build(
       if (c.fallback) fallback.add(c.type);
     }
   }
-  const arch = archs.size > 1 ? "mixed" : archs.has("arm") ? "arm" : "x86";
-  return { fleet: { entries, usdPerHour, onDemandUsdPerHour, arch, fallback: [...fallback].sort(), typesByPool }, perCluster };
+  return { fleet: { entries, usdPerHour, onDemandUsdPerHour, arch: archOf(archs), fallback: [...fallback].sort(), typesByPool }, perCluster };
+}
+
+/** The architecture a bill's parts run on together: one, or mixed where they differ (x86 when there are none). */
+export function archOf(archs: Iterable<Arch | "mixed">): Arch | "mixed" {
+  const all = new Set(archs);
+  return all.size > 1 || all.has("mixed") ? "mixed" : all.has("arm") ? "arm" : "x86";
 }
 
 /** Every task of the groups. */

@@ -1,11 +1,12 @@
 // What an instance type offers a platform's tasks, and what it costs an hour
 // under a pricing scenario. Pure lookups over the prices file.
-import type { HourlyPrice, Os, PricesFileData, RegionPrices } from "../price-types.js";
+import type { FargateScenario, HourlyPrice, Os, PricesFileData, RegionPrices } from "../price-types.js";
+import type { Answers } from "../questions.js";
 import type { Platform } from "../rule-types.js";
 import type { Capacity } from "./placement.js";
 
-const PRICINGS = ["on-demand", "savings-1y", "savings-3y", "spot"] as const;
-export type Pricing = (typeof PRICINGS)[number];
+/** The pricing scenario: the `pricing` question's choices. */
+export type Pricing = Answers["pricing"];
 
 /**
  * What a node keeps for its tasks: on EKS, what is left after the EKS AMI's
@@ -44,14 +45,25 @@ export interface Rate {
   figure: HourlyPrice;
 }
 
-const SCENARIO_LIST = { "savings-1y": "ec2Savings1y", "savings-3y": "ec2Savings3y", spot: "ec2Spot" } as const;
+const EC2_SCENARIO = { "savings-1y": "ec2Savings1y", "savings-3y": "ec2Savings3y", spot: "ec2Spot" } as const;
+const FARGATE_SCENARIO = { "savings-1y": "savings1y", "savings-3y": "savings3y", spot: "spotRates" } as const;
+
+/** The region's Linux instance rates for a scenario; undefined on demand or where the region has none. */
+export function ec2ScenarioRates(region: RegionPrices, pricing: Pricing): Record<string, HourlyPrice> | undefined {
+  return pricing === "on-demand" ? undefined : region[EC2_SCENARIO[pricing]];
+}
+
+/** The region's Fargate Linux rates for a scenario (Fargate Spot's are ECS's only); undefined on demand or where the region has none. */
+export function fargateScenarioRates(region: RegionPrices, pricing: Pricing): FargateScenario | undefined {
+  return pricing === "on-demand" ? undefined : region.fargate[FARGATE_SCENARIO[pricing]];
+}
 
 /** An instance's hourly price for an OS and scenario; undefined where the region has no price for it (no Windows price, say). */
 export function rateOf(region: RegionPrices, type: string, os: Os, pricing: Pricing): Rate | undefined {
   const base = os === "windows" ? region.ec2Windows?.[type] : region.ec2[type];
   if (base === undefined) return undefined;
   // Scenario rates are Linux rates: Windows stays on demand.
-  const scenario = pricing === "on-demand" || os === "windows" ? undefined : region[SCENARIO_LIST[pricing]]?.[type];
+  const scenario = os === "windows" ? undefined : ec2ScenarioRates(region, pricing)?.[type];
   if (scenario === undefined) return { usdPerHour: base.usdPerHour, onDemand: base.usdPerHour, fallback: pricing !== "on-demand", figure: base };
   return { usdPerHour: scenario.usdPerHour, onDemand: base.usdPerHour, fallback: false, figure: scenario };
 }

@@ -6,6 +6,7 @@ import { FACTS } from "../facts.js";
 import { peopleScale } from "../people.js";
 import type { Answers } from "../questions.js";
 import type { LaunchType, Platform } from "../rule-types.js";
+import { cents } from "../rounding.js";
 
 type PeoplePartName = "kubernetes" | "upgrades" | "hosts" | "nodes" | "ecs" | "addOns" | "platformTeam";
 
@@ -31,7 +32,7 @@ export interface PeopleEstimate {
 const hours = (x: number) => Math.round(x);
 
 /** The people a way of running takes, for `clusters` clusters in all (every environment's). */
-export function peopleFor(answers: Answers, platform: Platform, launchType: LaunchType, clusters: number, cents: (usd: number) => number): PeopleEstimate {
+export function peopleFor(answers: Answers, platform: Platform, launchType: LaunchType, clusters: number): PeopleEstimate {
   const { engineerMonth, kubernetesUpgradesPerYear, upgradeHours, awsRunsHosts } = FACTS.peopleHours;
   const tax = FACTS.kubernetesPeople;
   const parts: PeoplePart[] = [];

@@ -3,6 +3,7 @@
 // first instance with room, else a new one. Tasks of one shape are placed
 // together and instances that hold the same are kept as one run, so the work
 // is linear in the shapes, never in the task count.
+import { EPSILON } from "../rounding.js";
 
 /** What one instance offers: CPU and memory (at the utilisation target), and hard counts. */
 export interface Capacity {
@@ -31,8 +32,6 @@ export interface Packed {
   layouts: Layout[];
 }
 
-// Sizes are quarters of a vCPU and halves of a GiB: floating-point error must not lose a task.
-const EPSILON = 1e-9;
 /** Open runs first-fit tries before opening an instance: bounds the work per shape, so the whole stays linear. */
 const OPEN_RUNS = 32;
 

@@ -3,6 +3,7 @@
 import { msg, type Message } from "../message.js";
 import type { RegionPrices } from "../price-types.js";
 import type { Answers } from "../questions.js";
+import { cents, round } from "../rounding.js";
 import type { Environment } from "./environments.js";
 
 type SharedItem = "loadBalancers" | "natGateways" | "publicIpv4" | "logs";
@@ -32,7 +33,7 @@ export interface SharedBill {
 }
 
 /** The shared lines for the environments, with `tasks` in each. */
-export function sharedLines(answers: Answers, region: RegionPrices, hours: number, environments: readonly Environment[], tasksIn: (env: Environment) => number, cents: (usd: number) => number): SharedBill {
+export function sharedLines(answers: Answers, region: RegionPrices, hours: number, environments: readonly Environment[], tasksIn: (env: Environment) => number): SharedBill {
   const n = region.network;
   const lbs = answers.loadBalancers ?? 1;
   const nat = answers.natDataGiB ?? NAT_GIB_DEFAULT;
@@ -51,7 +52,7 @@ export function sharedLines(answers: Answers, region: RegionPrices, hours: numbe
       item: "natGateways",
       usdPerMonth: cents(envs * ZONES * n.natGatewayHour.usd * hours + natGib * n.natGatewayGb.usd),
       // With one environment, its share is all of it: the total would only repeat the figure.
-      assumption: envs === 1 ? msg("estimate.shared.natOne", { zones: ZONES, gib: round1(natGib) }) : msg("estimate.shared.nat", { zones: ZONES, gib: nat, total: round1(natGib) }),
+      assumption: envs === 1 ? msg("estimate.shared.natOne", { zones: ZONES, gib: round(natGib, 1) }) : msg("estimate.shared.nat", { zones: ZONES, gib: nat, total: round(natGib, 1) }),
     },
     {
       item: "publicIpv4",
@@ -70,8 +71,4 @@ export function sharedLines(answers: Answers, region: RegionPrices, hours: numbe
     total: cents(lines.reduce((sum, line) => sum + line.usdPerMonth, 0)),
     endpointsInstead: { endpoints, usdPerMonth: cents(envs * endpoints * ZONES * n.vpcEndpointHour.usd * hours + natGib * n.vpcEndpointGb.usd) },
   };
-}
-
-function round1(x: number): number {
-  return Math.round(x * 10) / 10;
 }
