@@ -11,6 +11,10 @@ import { FORMATS, formatOf, type PricesOptions } from "../input/options.js";
 import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 import { forTerminal, jsonText, mapStrings, MAX_LABEL } from "../output/escape.js";
+import { ec2ScenarioRates, fargateScenarioRates } from "../../engine/cost/instances.js";
+
+/** The scenarios with rates of their own, in the order the table lists them: the estimate's own lookups find each list. */
+const SCENARIOS = ["spot", "savings-1y", "savings-3y"] as const;
 
 /** `ecs-or-eks prices`: the prices in use, per region, each with its date and source; as JSON, a file --prices reads back. */
 export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Promise<number> {
@@ -49,15 +53,15 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
       rows.push(row(t(lang, "prices.item.fargateWindowsOs"), windows.osUsdPerVcpuHour, windows));
     }
     rows.push(row(t(lang, "prices.item.spot"), region.fargate.spot.discountUpTo, region.fargate.spot));
-    for (const [scenario, rates] of [["spot", region.fargate.spotRates], ["savings-1y", region.fargate.savings1y], ["savings-3y", region.fargate.savings3y]] as const) {
+    for (const scenario of SCENARIOS) {
       for (const arch of ["x86", "arm"] as const) {
-        const rate = rates?.[arch];
+        const rate = fargateScenarioRates(region, scenario)?.[arch];
         if (!rate) continue;
         rows.push(row(t(lang, "prices.item.fargateScenarioVcpu", { arch, scenario }), rate.usdPerVcpuHour, rate));
         rows.push(row(t(lang, "prices.item.fargateScenarioGb", { arch, scenario }), rate.usdPerGbHour, rate));
       }
     }
-    const lists = [["", region.ec2], ["Windows", region.ec2Windows], ["Spot", region.ec2Spot], ["savings-1y", region.ec2Savings1y], ["savings-3y", region.ec2Savings3y]] as const;
+    const lists = [["", region.ec2], ["Windows", region.ec2Windows], ...SCENARIOS.map((scenario) => [scenario === "spot" ? "Spot" : scenario, ec2ScenarioRates(region, scenario)] as const)] as const;
     for (const [kind, list] of lists) {
       for (const [type, price] of Object.entries(list ?? {})) {
         const spec = data.instanceTypes[type];
