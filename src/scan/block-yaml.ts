@@ -298,6 +298,10 @@ function cutComment(text: string): string {
 
 /** A plain scalar by YAML 1.2's core schema, as the parser resolves it. */
 function resolvePlain(text: string): unknown {
+  // Most plain scalars are names and words: one look at the first character settles them without a regular expression.
+  const first = text.charCodeAt(0);
+  const mayResolve = first <= 0x39 /* digits, + - . and below */ || first === 0x7e /* ~ */ || first === 0x6e /* n */ || first === 0x4e /* N */ || first === 0x74 /* t */ || first === 0x54 /* T */ || first === 0x66 /* f */ || first === 0x46 /* F */;
+  if (!mayResolve && text !== "") return text;
   if (text === "" || text === "~" || text === "null" || text === "Null" || text === "NULL") return null;
   if (/^(true|True|TRUE)$/.test(text)) return true;
   if (/^(false|False|FALSE)$/.test(text)) return false;

@@ -96,12 +96,13 @@ function readAnnotations(file: string, tree: Tree, object: Obj, findings: Findin
       const entries = get(metadata, field);
       if (!isObject(entries)) continue;
       for (const [key, value] of Object.entries(entries)) {
-        const line = lineOf(tree, entries, key);
-        const shown = `${key}: ${String(value)}`;
-        if (key === "prometheus.io/scrape" && String(value) === "true") findings.signs.push(stated("ecosystem", "prometheus", file, line, shown));
+        // The key first: most labels and annotations say nothing the scan reads, and need no line looked up.
+        const shown = () => `${key}: ${String(value)}`;
+        if (key === "prometheus.io/scrape" && String(value) === "true") findings.signs.push(stated("ecosystem", "prometheus", file, lineOf(tree, entries, key), shown()));
         else if ((key === "sidecar.istio.io/inject" || key === "linkerd.io/inject" || key === "istio-injection") && /^(true|enabled)$/.test(String(value))) {
-          findings.signs.push(stated("ecosystem", "service-mesh", file, line, shown));
-          findings.signs.push(stated("kubernetesFeatures", "some", file, line, shown));
+          const line = lineOf(tree, entries, key);
+          findings.signs.push(stated("ecosystem", "service-mesh", file, line, shown()));
+          findings.signs.push(stated("kubernetesFeatures", "some", file, line, shown()));
         }
       }
     }
