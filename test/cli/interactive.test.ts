@@ -190,6 +190,9 @@ describe("the questionnaire at a terminal", () => {
     onKubernetes.term.press("enter");
     await onKubernetes.term.waitFor("(2/2) How much room is there in the budget?");
     onKubernetes.term.press("enter");
+    // The review names the answer as it was chosen, not as a word the questions never offered.
+    await onKubernetes.term.waitFor("Your answers.");
+    expect(onKubernetes.term.screen()).toContain("Kubernetes-only features in use: Don't know");
     await onKubernetes.term.review();
     expect(await onKubernetes.exit).toBe(0);
     const answers = JSON.parse(onKubernetes.term.stdout.text).answers;

@@ -147,8 +147,8 @@ describe("the people sentences", () => {
         // The cost section's people line for EKS on EC2: AWS's share it is built on, and the hours, a floor for an organisation.
         const estimate = result.costs.estimate;
         const people = peopleLines(estimate, lang);
-        // The first EKS way the workload leaves open (ruled-out ways have no people line).
-        const eks = estimate.options.filter((o) => o.excluded === undefined && o.platform === "eks").map((o) => wayName(lang, o));
+        // EKS on EC2, when the workload leaves it open (ruled-out ways have no people line).
+        const eks = estimate.options.filter((o) => o.excluded === undefined && o.platform === "eks" && o.launchType === "ec2").map((o) => wayName(lang, o));
         const line = people.lines.find((text) => eks.some((way) => text.startsWith(`${way}: `)));
         if (line === undefined) return;
         const [means, costs] = [share.exec(row[1])!, share.exec(line)!];
@@ -164,5 +164,15 @@ describe("the people sentences", () => {
       { numRuns: 300, seed: 15 },
     );
     expect(organisations).toBeGreaterThan(10);
+  });
+
+  it.each(["en", "ko"] as const)("say where AWS runs the nodes that its share is a ceiling from none, so a lower floor than EKS on EC2 is explained (%s)", (lang) => {
+    const result = recommend(readFixture("answers/close-call.json"), { lang });
+    const { lines } = peopleLines(result.costs.estimate, lang);
+    const [autoMode, ec2] = result.costs.estimate.options.filter((o) => o.platform === "eks" && o.launchType !== "fargate").map((o) => lines.find((line) => line.startsWith(`${wayName(lang, o)}: `))!);
+    const [autoLow, ec2Low] = [autoMode, ec2].map((line) => Number(/: (\d+)[–~]/.exec(line)![1]));
+    expect(autoLow).toBeLessThan(ec2Low!);
+    expect(autoMode).toContain(lang === "en" ? "none to 40% of one engineer" : "AWS가 노드를 운영하므로 0부터");
+    expect(ec2).not.toContain(lang === "en" ? "none to" : "0부터");
   });
 });

@@ -231,8 +231,10 @@ export function peopleLines(estimate: EstimateResult, lang: Lang): { title: stri
         : usd.max === null
           ? t(lang, "estimate.people.usdAtLeast", { min: usdText(usd.min) })
           : t(lang, "estimate.people.usd", { usd: t(lang, "estimate.range", { low: usdText(usd.min), high: usdText(usd.max) }) });
+    // Where AWS runs the nodes, AWS's share is a ceiling that starts from none, and the words say so: else "4–69" beside EC2's "35–69" reads as a contradiction.
+    const partName = (p: (typeof parts)[number]) => (p.part === "kubernetes" && p.hoursPerMonth?.min === 0 ? "kubernetesRest" : p.part);
     const part = (p: (typeof parts)[number]) =>
-      t(lang, `estimate.people.part.${p.part}`, {
+      t(lang, `estimate.people.part.${partName(p)}`, {
         clusters: count(lang, "clusters", p.clusters ?? 1),
         low: Math.round((p.engineerShare?.min ?? 0) * 100),
         high: Math.round((p.engineerShare?.max ?? 0) * 100),
