@@ -6,7 +6,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const BIN = join(ROOT, "bin/ecs-or-eks.js");
@@ -69,6 +71,16 @@ walk(process.argv[2]);
 process.stdout.write(String(bytes));
 `;
 
+/**
+ * The same walk, parsing each YAML file it reads with the `yaml` package (documents only, no
+ * inference): what the parser issue 25 names costs on its own, shown beside the scan's ratio.
+ */
+const yamlWalk = (yamlUrl) =>
+  BARE_WALK.replace('import { join } from "node:path";', `import { join } from "node:path";\nimport { parseAllDocuments } from ${JSON.stringify(yamlUrl)};`).replace(
+    'bytes += readFileSync(path, "utf8").length;',
+    '{ const text = readFileSync(path, "utf8"); bytes += text.length; if (/\\.ya?ml$/.test(entry.name)) bytes += parseAllDocuments(text).length; }',
+  );
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function time(node, args) {
@@ -85,11 +97,15 @@ export function scanRatio(node, work, runs = 7) {
   const files = generateMonorepo(repo);
   const bare = join(work, "bare-walk.mjs");
   writeFileSync(bare, BARE_WALK);
+  const withYaml = join(work, "bare-walk-yaml.mjs");
+  writeFileSync(withYaml, yamlWalk(pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("yaml")).href));
   const cli = [];
   const walked = [];
+  const parsed = [];
   for (let round = 0; round < runs; round++) {
     walked.push(time(node, [bare, repo]));
     cli.push(time(node, [BIN, "scan", repo, "--json"]));
+    parsed.push(time(node, [withYaml, repo]));
   }
   const probe = `import { writeSync } from "node:fs"; process.on("exit", () => writeSync(3, String(process.resourceUsage().maxRSS)));`;
   const peak = spawnSync(node, ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, BIN, "scan", repo, "--json"], { stdio: ["ignore", "pipe", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
@@ -97,6 +113,7 @@ export function scanRatio(node, work, runs = 7) {
   return {
     files,
     ratio: median(cli) / median(walked),
+    yamlRatio: median(parsed) / median(walked),
     ms: median(cli),
     bareMs: median(walked),
     rssMiB: Number(peak.output[3]) / 1024,
