@@ -4,6 +4,7 @@
 // another file (issue 28, items 4, 9 and 14).
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { Module } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -98,6 +99,20 @@ describe("item 14: special files in the cache folder", () => {
     for (const file of files) rmSync(file);
     const commands = files.map(plant).join("; ");
     expectHarmless(await run(copy, {}, commands || ":"), expected);
+    expectHarmless(await run(copy), expected);
+  });
+});
+
+describe("what an older build left", () => {
+  // Node 20 has no compile cache to turn off.
+  it.skipIf(!("enableCompileCache" in Module))("a plain file beside the version folders (an earlier cache's layout, in a clone) does not turn the cache off", async () => {
+    const copy = installed();
+    const expected = await uncached(copy);
+    mkdirSync(join(copy, ".cache/compile"), { recursive: true });
+    writeFileSync(join(copy, ".cache/compile/1.0.0-chunks-chunk-64DF77E5.cjs-32098-v20.20.2-x64"), "an older build's cache\n");
+    expectHarmless(await run(copy), expected);
+    // Node's own cache files are there now, in the folder for this Node, beside the old file.
+    expect(cacheFiles(copy).filter((file) => !file.includes("1.0.0-chunks-")).length).toBeGreaterThan(0);
     expectHarmless(await run(copy), expected);
   });
 });

@@ -39,9 +39,12 @@ interface CompileCacheApi {
  * Whether Node may keep its cache in the last of `folders` (each inside the
  * one before): each that exists is a real folder, not a link that Node would
  * write through, and below the last every entry is a folder of cache files
- * (Node's layout: one per Node version) or a regular file of a plausible
- * size. A FIFO there hangs the run, a link to /dev/zero or a huge file costs
- * its memory. A folder not made yet is sound: Node makes it.
+ * (Node's layout: one per Node version) holding only regular files of a
+ * plausible size. A FIFO there hangs the run, a link to /dev/zero or a huge
+ * file costs its memory. A regular file beside the version folders (an older
+ * build's cache, in a clone) is left alone: Node never opens it, and refusing
+ * the folder for it would make every run compile from scratch. A folder not
+ * made yet is sound: Node makes it.
  */
 function soundCacheFolder(folders: readonly string[]): boolean {
   try {
@@ -52,7 +55,7 @@ function soundCacheFolder(folders: readonly string[]): boolean {
     }
     const cache = folders.at(-1)!;
     return readdirSync(cache, { withFileTypes: true }).every(
-      (entry) => entry.isDirectory() && readdirSync(`${cache}/${entry.name}`, { withFileTypes: true }).every((file) => plausibleFile(`${cache}/${entry.name}`, file)),
+      (entry) => entry.isFile() || (entry.isDirectory() && readdirSync(`${cache}/${entry.name}`, { withFileTypes: true }).every((file) => plausibleFile(`${cache}/${entry.name}`, file))),
     );
   } catch {
     return false;
