@@ -169,7 +169,11 @@ describe("the people sentences", () => {
   it.each(["en", "ko"] as const)("say where AWS runs the nodes that its share is a ceiling from none, so a lower floor than EKS on EC2 is explained (%s)", (lang) => {
     const result = recommend(readFixture("answers/close-call.json"), { lang });
     const { lines } = peopleLines(result.costs.estimate, lang);
-    const [autoMode, ec2] = result.costs.estimate.options.filter((o) => o.platform === "eks" && o.launchType !== "fargate").map((o) => lines.find((line) => line.startsWith(`${wayName(lang, o)}: `))!);
+    const lineOf = (launchType: string) => {
+      const way = result.costs.estimate.options.find((o) => o.platform === "eks" && o.launchType === launchType)!;
+      return lines.find((line) => line.startsWith(`${wayName(lang, way)}: `))!;
+    };
+    const [autoMode, ec2] = [lineOf("auto-mode"), lineOf("ec2")];
     const [autoLow, ec2Low] = [autoMode, ec2].map((line) => Number(/: (\d+)[–~]/.exec(line)![1]));
     expect(autoLow).toBeLessThan(ec2Low!);
     expect(autoMode).toContain(lang === "en" ? "none to 40% of one engineer" : "AWS가 노드를 운영하므로 0부터");
