@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { ARCHES, FAMILIES, type PricesFileData } from "./price-types.js";
+import type { Same } from "./same-type.js";
 
 // The shape of a prices file. Meaning across fields (every region priced,
 // known instance types, at least one x86 type) is checked in prices.ts.
@@ -131,6 +132,5 @@ export const pricesFileSchema = z.strictObject({
 });
 
 // The schema must accept exactly the documented type; this fails to compile if they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const inSync: Same<z.infer<typeof pricesFileSchema>, PricesFileData> = true;
 void inSync;
