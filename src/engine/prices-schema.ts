@@ -37,7 +37,8 @@ export const PRICE_LIMITS = {
   firstYear: 2015,
 } as const;
 
-const dated = { asOf: z.string().check(z.regex(DATE)), source: z.string().check(z.minLength(1)) };
+/** A figure's date and where it comes from, as every data file gives them. */
+export const dated = { asOf: z.string().check(z.regex(DATE)), source: z.string().check(z.minLength(1)) };
 const usd = z.number().check(z.gte(PRICE_LIMITS.minUsd), z.lte(MAX_USD_PER_HOUR));
 const share = z.number().check(z.gte(0), z.lt(1));
 const count = z.int().check(z.gte(1), z.lte(100000));
