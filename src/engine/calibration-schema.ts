@@ -11,6 +11,7 @@ const band = z.strictObject({ agreed: z.int().check(z.gte(0)), of: z.int().check
 export const calibrationSchema = z.strictObject({
   rulesVersion: z.string().check(z.minLength(1)),
   corpus: z.int().check(z.gte(1)),
+  cuts: z.strictObject({ leaningFrom: z.number().check(z.gt(0)), clearFrom: z.number().check(z.gt(0)), source: z.string().check(z.minLength(1)) }),
   bands: z.strictObject({ close: band, leaning: band, clear: band }),
 });
 

@@ -23,6 +23,7 @@ export const factsSchema = z.strictObject({
     upgradesPerYear: positive,
     ...dated,
   }),
+  smallTeam: z.strictObject({ maxEngineers: whole, ...dated }),
   managementFee: z.strictObject({ "managed-instances": z.strictObject(dated), "auto-mode": z.strictObject(dated) }),
   learningTime: z.strictObject({ source: text, ecs: duration, eks: duration }),
   tooling: z.strictObject({ source: text, ecs: texts, eks: texts, ecsAlso: texts, eksAlso: texts }),
