@@ -16,8 +16,9 @@
 //      not a dozen).
 //   5. Compile the functions a run calls with the file that holds them, so
 //      Node's compile cache keeps them.
-//   6. Check the built-in rules and prices with the built CLI, and keep the
-//      help it prints for the entry to serve.
+//   6. Check the built-in rules and prices with the built CLI, and the facts
+//      and calibration against their schemas, and keep the help the CLI
+//      prints for the entry to serve.
 //   7. Write the library's types (--types).
 //   8. Note which sources each output file holds, for the package test.
 //
@@ -161,9 +162,11 @@ async function main(types, steps) {
   // 5. The functions of the chunks a run starts with, compiled with them.
   if (steps.compile) compileCalledFunctions(metafile);
 
-  // 6. The built-in rules and prices are compiled at start-up, not validated: they are validated here.
+  // 6. The built-in rules and prices are compiled at start-up, and the facts and calibration taken as they are, not
+  // validated: all four are validated here.
   execFileSync(process.execPath, [BIN, "rules", "check", "rules/rules.json"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   execFileSync(process.execPath, [BIN, "prices", "check", "rules/prices.json"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  await checkDataFiles();
   // The top-level help as the parser prints it off a terminal, which src/cli/entry.ts serves without loading the
   // parser (a third of the time of `--help`); at a terminal the parser draws it to fit the window.
   for (const lang of ["en", "ko"]) {
@@ -191,20 +194,32 @@ function existsIn(dir) {
   }
 }
 
-/** The answers' and the scan's JSON Schemas, from the zod schemas: bundled on their own (with zod's generator), run once, dropped. */
+/** The answers' and the scan's JSON Schemas, from the zod schemas. */
 async function jsonSchemas() {
-  const generator = await build({
+  const { answersJsonSchema, scanJsonSchema } = await importSource("src/cli/render/json-schema.ts");
+  return { answers: `${JSON.stringify(answersJsonSchema(), null, 2)}\n`, scan: `${JSON.stringify(scanJsonSchema(), null, 2)}\n` };
+}
+
+/** The data files no command checks (facts, calibration), held to their zod schemas: the build stops on any problem. */
+async function checkDataFiles() {
+  const { dataFileProblems } = await importSource("src/explain/data-files.ts");
+  const problems = dataFileProblems((file) => JSON.parse(readFileSync(join(ROOT, file), "utf8")));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+}
+
+/** A source module for the build to call, bundled on its own (with zod), imported once and dropped. */
+async function importSource(entry) {
+  const bundled = await build({
     ...COMMON,
-    entryPoints: ["src/cli/render/json-schema.ts"],
+    entryPoints: [entry],
     write: false,
     minify: false,
     define: { ...COMMON.define, __ECS_OR_EKS_BUNDLE__: "false" },
   });
   const scratch = mkdtempSync(join(tmpdir(), "ecs-or-eks-build-"));
   try {
-    writeFileSync(join(scratch, "json-schema.mjs"), generator.outputFiles[0].text);
-    const { answersJsonSchema, scanJsonSchema } = await import(pathToFileURL(join(scratch, "json-schema.mjs")).href);
-    return { answers: `${JSON.stringify(answersJsonSchema(), null, 2)}\n`, scan: `${JSON.stringify(scanJsonSchema(), null, 2)}\n` };
+    writeFileSync(join(scratch, "module.mjs"), bundled.outputFiles[0].text);
+    return await import(pathToFileURL(join(scratch, "module.mjs")).href);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

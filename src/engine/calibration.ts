@@ -14,6 +14,8 @@ export interface Calibration {
   rulesVersion: string;
   /** How many published decisions the corpus holds. */
   corpus: number;
+  /** The margins at which a call leans and is clear, chosen on the corpus (docs/calibration.md says how): score.ts labels by them. */
+  cuts: { leaningFrom: number; clearFrom: number; source: string };
   /** For each label, the decisions whose margin falls in its band, and how many of them chose the recommended platform. */
   bands: Record<CallLabel, { agreed: number; of: number }>;
 }

@@ -36,6 +36,8 @@ export interface Facts {
     asOf: string;
     source: string;
   };
+  /** The team AWS's advice to start-ups sends to ECS on Fargate, and whom the Kubernetes tax above is for: up to this many engineers. */
+  smallTeam: { maxEngineers: number; asOf: string; source: string };
   /** Launch types that add a management charge on top of EC2 prices; no figure is cited. */
   managementFee: Record<"managed-instances" | "auto-mode", { asOf: string; source: string }>;
   learningTime: { source: string; ecs: Duration; eks: Duration };

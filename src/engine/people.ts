@@ -20,17 +20,15 @@ export interface KubernetesPeople {
   source: string;
 }
 
-const SMALL_TEAM_ENGINEERS = 15;
-
 export type PeopleScale = "small-team" | "organisation";
 
 /**
- * Whom AWS's small-team figure fits: up to 15 engineers (or an unknown
- * number) on one cluster, with no platform team in between. One answer for
+ * Whom AWS's small-team figure fits: up to 15 engineers (FACTS.smallTeam, or
+ * an unknown number) on one cluster, with no platform team in between. One answer for
  * the result's people line and the estimate's people figure alike.
  */
 export function peopleScale(answers: Answers): PeopleScale {
-  const small = (answers.engineers === undefined || answers.engineers <= SMALL_TEAM_ENGINEERS) && answers.clusters <= 1 && answers.internalPlatform === "none";
+  const small = (answers.engineers === undefined || answers.engineers <= FACTS.smallTeam.maxEngineers) && answers.clusters <= 1 && answers.internalPlatform === "none";
   return small ? "small-team" : "organisation";
 }
 

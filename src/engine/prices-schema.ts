@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { ARCHES, FAMILIES, type PricesFileData } from "./price-types.js";
+import type { Same } from "./same-type.js";
 
 // The shape of a prices file. Meaning across fields (every region priced,
 // known instance types, at least one x86 type) is checked in prices.ts.
@@ -36,7 +37,8 @@ export const PRICE_LIMITS = {
   firstYear: 2015,
 } as const;
 
-const dated = { asOf: z.string().check(z.regex(DATE)), source: z.string().check(z.minLength(1)) };
+/** A figure's date and where it comes from, as every data file gives them. */
+export const dated = { asOf: z.string().check(z.regex(DATE)), source: z.string().check(z.minLength(1)) };
 const usd = z.number().check(z.gte(PRICE_LIMITS.minUsd), z.lte(MAX_USD_PER_HOUR));
 const share = z.number().check(z.gte(0), z.lt(1));
 const count = z.int().check(z.gte(1), z.lte(100000));
@@ -131,6 +133,5 @@ export const pricesFileSchema = z.strictObject({
 });
 
 // The schema must accept exactly the documented type; this fails to compile if they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const inSync: Same<z.infer<typeof pricesFileSchema>, PricesFileData> = true;
 void inSync;

@@ -1,12 +1,11 @@
-import type * as z from "zod/mini";
 import { MAX_NESTING, nestsDeeperThan } from "./depth.js";
-import { expectedTypeKey } from "./expected-type.js";
 import { msg, type Message } from "./message.js";
 import type { Prices, PricesFileData, PricesOrigin } from "./price-types.js";
 import { PRICE_LIMITS, pricesFileSchema } from "./prices-schema.js";
 import { QUESTIONS } from "./questions.js";
 import { quoteValue } from "./quote-value.js";
 import { EPSILON } from "./rounding.js";
+import { issueMessage, issuePath, problemAt, type Path } from "./schema-issues.js";
 
 export interface ParsePricesOptions {
   /** The file name used in messages. */
@@ -23,8 +22,6 @@ export type PricesOutcome<P = Message> = { ok: true; prices: Prices } | { ok: fa
 /** The regions the `region` answer allows: a prices file must price each. */
 const REGIONS: readonly string[] = QUESTIONS.find((q) => q.key === "region")!.choices;
 
-type Path = (string | number)[];
-
 /** A region's lists of prices by instance type. */
 const PER_TYPE = ["ec2", "ec2Windows", "ec2Spot", "ec2Savings1y", "ec2Savings3y"] as const;
 
@@ -40,8 +37,7 @@ export function validatePrices(json: unknown, options: ParsePricesOptions): Pric
   if (!isRecord(json)) return { ok: false, problems: [msg("prices.notObject", { file })] };
   if (nestsDeeperThan(json)) return { ok: false, problems: [msg("prices.tooDeep", { file, max: MAX_NESTING })] };
   const problems: Message[] = [];
-  const at = (path: Path, message: Message) =>
-    problems.push(path.length > 0 ? msg("rules.problemAtField", { file, field: formatPath(path), message }) : msg("rules.problemInFile", { file, message }));
+  const at = (path: Path, message: Message) => problems.push(problemAt(file, path, message));
 
   let merged: unknown = json;
   const extending = Object.hasOwn(json, "extends");
@@ -57,7 +53,7 @@ export function validatePrices(json: unknown, options: ParsePricesOptions): Pric
     for (const issue of shape.error.issues) {
       // Each unknown field a problem of its own, on its own line.
       if (issue.code === "unrecognized_keys") for (const key of issue.keys) at(issuePath(issue), msg("rules.unknownField", { key }));
-      else at(issuePath(issue), issueMessage(issue, merged));
+      else at(issuePath(issue), issueMessage(issue, merged, (got) => msg("prices.badSize", { got })));
     }
   }
   for (const [path, message] of [...prototypeKeys(json), ...checkMeaning(merged), ...checkDates(merged, options.latestYear)]) at(path, message);
@@ -174,46 +170,6 @@ function checkDates(json: unknown, latestYear: number | undefined, path: Path = 
     const real = new Date(Date.UTC(year, month - 1, day));
     return real.getUTCMonth() === month - 1 && real.getUTCDate() === day ? [] : [[[...path, key], msg("prices.notADate", { got: quoteValue(value) })]];
   });
-}
-
-function issuePath(issue: z.core.$ZodIssue): Path {
-  return issue.path.filter((p): p is string | number => typeof p !== "symbol");
-}
-
-function issueMessage(issue: z.core.$ZodIssue, json: unknown): Message {
-  const path = issuePath(issue);
-  const got = valueAt(json, path);
-  if (got === undefined) return msg("rules.missingField");
-  switch (issue.code) {
-    case "invalid_type":
-      return msg("rules.wrongType", { expected: msg(expectedTypeKey(issue.expected)), got: quoteValue(got) });
-    case "invalid_value":
-      return msg("rules.notOneOf", { values: issue.values.map(String).join(", "), got: quoteValue(got) });
-    case "too_small":
-      if (Array.isArray(got)) return msg("rules.empty");
-      return msg(issue.inclusive ? "prices.tooSmall" : "prices.notAbove", { min: Number(issue.minimum), got: quoteValue(got) });
-    case "too_big":
-      return msg(issue.inclusive ? "prices.tooBig" : "prices.notBelow", { max: Number(issue.maximum), got: quoteValue(got) });
-    case "invalid_format":
-      return msg("prices.badDate", { got: quoteValue(got) });
-    case "invalid_union":
-      return msg("prices.badSize", { got: quoteValue(got) });
-    default:
-      return { text: issue.message };
-  }
-}
-
-function formatPath(path: Path): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
-}
-
-function valueAt(json: unknown, path: Path): unknown {
-  let value = json;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

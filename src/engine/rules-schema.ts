@@ -12,6 +12,7 @@ import {
   type RuleData,
   type RulesFileData,
 } from "./rule-types.js";
+import type { Same } from "./same-type.js";
 
 // The shape of a rules file. Meaning (known answers, matching operators,
 // unique ids) is checked beside this, in rules.ts, so every problem is named.
@@ -185,7 +186,6 @@ type TypedRulesFile = z.infer<ReturnType<typeof rulesFile<S[0], S[1], S[2], S[3]
 type TypedOverridesFile = z.infer<ReturnType<typeof overridesFile<S[0], S[1], S[2], S[3], S[4]>>>;
 
 // The schemas must accept exactly the documented types; this fails to compile if they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const inSync: [
   Same<z.infer<typeof ruleSchema>, RuleData>,
   Same<z.infer<typeof launchTypeRuleSchema>, LaunchTypeRuleData>,

@@ -1,3 +1,4 @@
+import calibrationJson from "../../rules/calibration.json" with { type: "json" };
 import type { Answers } from "./questions.js";
 import type { Platform } from "./rule-types.js";
 import type { LaunchTypeRule, Rule, RuleSet } from "./rule-set.js";
@@ -6,12 +7,14 @@ import { round } from "./rounding.js";
 /**
  * How sure a call is, as the margin between the platforms' points: below
  * LEANING_FROM it is close, below CLEAR_FROM it leans, from there on it is
- * clear. The cuts were measured on published decisions (rules/calibration.json,
- * docs/calibration.md): the three bands are the cuts at which the share of
- * teams that chose the recommended platform rises from one band to the next.
+ * clear. The cuts are data (rules/calibration.json), chosen on published
+ * decisions (docs/calibration.md): the three bands are the cuts at which the
+ * share of teams that chose the recommended platform rises from one band to
+ * the next. Read here from the file itself: calibration.ts, which holds the
+ * rest of it, labels calls through this module.
  */
-export const LEANING_FROM = 4;
-export const CLEAR_FROM = 8;
+export const LEANING_FROM: number = calibrationJson.cuts.leaningFrom;
+export const CLEAR_FROM: number = calibrationJson.cuts.clearFrom;
 
 export const CALL_LABELS = ["close", "leaning", "clear"] as const;
 export type CallLabel = (typeof CALL_LABELS)[number];

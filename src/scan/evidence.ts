@@ -1,6 +1,7 @@
 // What the scanner finds, as data: the shapes `scan` returns and the signals
 // each reader of a kind of file gives the inference. No words here: the
 // renderers word them (src/cli/render/scan-*.ts).
+import type { Arch, Os } from "../engine/price-types.js";
 
 /** One file of the repository: its path under the root, with "/" separators, and its text. */
 export interface FileRecord {
@@ -8,7 +9,12 @@ export interface FileRecord {
   readonly text: string;
 }
 
-export type Confidence = "high" | "medium" | "low";
+// The values a field of the result may take, listed once: the types here and
+// the JSON Schema of `scan --format json` (result-schema.ts) are made from them.
+
+/** How sure the scan is: a deploy file states it, several hints agree, or a single hint. */
+export const CONFIDENCES = ["high", "medium", "low"] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
 
 /** Where something was read: a file under the root and a line in it (1-based). */
 interface Place {
@@ -27,9 +33,9 @@ export interface Evidence {
   readonly confidence: Confidence;
 }
 
-export type Platform = "ecs" | "kubernetes" | "openshift" | "paas" | "serverless" | "vms" | "other-orchestrator";
-type Arch = "x86" | "arm";
-type Os = "linux" | "windows";
+/** Where a workload runs, by the file that declares it: what the currentPlatform answer takes, but none. */
+export const PLATFORMS = ["ecs", "kubernetes", "openshift", "paas", "serverless", "vms", "other-orchestrator"] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** One of the team's services, with the figures its files state; a figure not stated is null. */
 export interface ScannedService {
@@ -47,7 +53,8 @@ export interface ScannedService {
 }
 
 /** What a stock image is for: such workloads are listed apart and not counted as the team's services. */
-export type StockRole = "database" | "cache" | "queue" | "search" | "storage" | "proxy" | "monitoring" | "tool";
+export const STOCK_ROLES = ["database", "cache", "queue", "search", "storage", "proxy", "monitoring", "tool"] as const;
+export type StockRole = (typeof STOCK_ROLES)[number];
 
 /** A workload that runs a stock image (a database, a cache, a queue): not one of the team's services. */
 export interface OtherWorkload {
@@ -59,19 +66,8 @@ export interface OtherWorkload {
 }
 
 /** Why a file was not read, or read and refused. */
-export type SkipReason =
-  | "too-large"
-  | "binary"
-  | "not-utf8"
-  | "special-file"
-  | "link-outside"
-  | "link-loop"
-  | "link-broken"
-  | "unreadable"
-  | "alias-bomb"
-  | "too-deep"
-  | "invalid"
-  | "helm-failed";
+export const SKIP_REASONS = ["too-large", "binary", "not-utf8", "special-file", "link-outside", "link-loop", "link-broken", "unreadable", "alias-bomb", "too-deep", "invalid", "helm-failed"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface Skipped {
   readonly file: string;

@@ -2,9 +2,12 @@
 // turns it into dist/scan.schema.json beside the answers' schema, and the
 // tests hold the scanner's output to it.
 import * as z from "zod/mini";
+import { ARCHES, OSES } from "../engine/price-types.js";
+import type { Same } from "../engine/same-type.js";
+import { CONFIDENCES, PLATFORMS, SKIP_REASONS, STOCK_ROLES, type ScanResult } from "./evidence.js";
 
 const line = z.int().check(z.minimum(1));
-const platform = z.enum(["ecs", "kubernetes", "openshift", "paas", "serverless", "vms", "other-orchestrator"]);
+const platform = z.enum(PLATFORMS);
 
 export function scanResultSchema() {
   return z.strictObject({
@@ -18,7 +21,7 @@ export function scanResultSchema() {
         file: z.string(),
         line,
         detail: z.string(),
-        confidence: z.enum(["high", "medium", "low"]),
+        confidence: z.enum(CONFIDENCES),
       }),
     ),
     services: z.array(
@@ -27,8 +30,8 @@ export function scanResultSchema() {
         vcpu: z.nullable(z.number()),
         memoryGiB: z.nullable(z.number()),
         replicas: z.nullable(z.int()),
-        arch: z.nullable(z.enum(["x86", "arm"])),
-        os: z.nullable(z.enum(["linux", "windows"])),
+        arch: z.nullable(z.enum(ARCHES)),
+        os: z.nullable(z.enum(OSES)),
         gpu: z.nullable(z.int()),
         platform: z.nullable(platform),
         file: z.string(),
@@ -39,7 +42,7 @@ export function scanResultSchema() {
       z.strictObject({
         name: z.string(),
         image: z.string(),
-        role: z.enum(["database", "cache", "queue", "search", "storage", "proxy", "monitoring", "tool"]),
+        role: z.enum(STOCK_ROLES),
         file: z.string(),
         line,
       }),
@@ -47,12 +50,18 @@ export function scanResultSchema() {
     skipped: z.array(
       z.strictObject({
         file: z.string(),
-        reason: z.enum(["too-large", "binary", "not-utf8", "special-file", "link-outside", "link-loop", "link-broken", "unreadable", "alias-bomb", "too-deep", "invalid", "helm-failed"]),
+        reason: z.enum(SKIP_REASONS),
         line: z.optional(line),
       }),
     ),
   });
 }
+
+// The schema must accept exactly the library's ScanResult type; this fails to compile if they drift. Only
+// schemaVersion differs: the schema pins this version's number, the type says a number.
+type Printed = z.infer<ReturnType<typeof scanResultSchema>>;
+const inSync: Same<Omit<Printed, "schemaVersion">, Omit<ScanResult, "schemaVersion">> = true;
+void inSync;
 
 /** What each field means, for the JSON Schema's descriptions. */
 export const SCAN_FIELDS: Readonly<Record<string, string>> = {

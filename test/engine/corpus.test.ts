@@ -48,7 +48,8 @@ describe("the confidence label, measured on the corpus", () => {
   const bands = bandsOf(runs);
 
   it("is what rules/calibration.json holds, for the rules as they are", () => {
-    const measured = { rulesVersion: BUILT_IN_RULES.version, corpus: runs.length, bands };
+    // The cuts are chosen, not measured: they are written back as they are.
+    const measured = { rulesVersion: BUILT_IN_RULES.version, corpus: runs.length, cuts: BUILT_IN_CALIBRATION.cuts, bands };
     if (process.env.CALIBRATION_WRITE) writeFileSync(`${ROOT}rules/calibration.json`, `${JSON.stringify(measured, null, 2)}\n`);
     expect(BUILT_IN_CALIBRATION).toEqual(measured);
   });

@@ -114,5 +114,5 @@ async function callTool(tools: readonly Tool[], name: string, args: Record<strin
 
 /** A tool error: the lines as the CLI writes them to stderr, escaped the same way. */
 function failed(lines: readonly string[]): CallToolResult {
-  return { content: [{ type: "text", text: lines.map((line) => forLogLine(line)).join("\n") }], isError: true };
+  return { content: [{ type: "text", text: lines.map(forLogLine).join("\n") }], isError: true };
 }

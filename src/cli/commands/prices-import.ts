@@ -6,6 +6,7 @@ import { t, type Lang } from "../../i18n/index.js";
 import { classifyProduct, OFFERS, onDemandUsd, regionOf, type Slot } from "../../price-list/offer.js";
 import { overridesFrom, type FoundRate, type OfferFile } from "../../price-list/overrides.js";
 import { streamPriceList } from "../input/read-price-list.js";
+import { inputLabel } from "../input/read.js";
 import type { PricesImportOptions } from "../input/options.js";
 import { forTerminal } from "../output/escape.js";
 import { EXIT } from "../output/exit-codes.js";
@@ -54,7 +55,7 @@ export async function importPrices(files: readonly string[], options: PricesImpo
 
 /** The rates one file gives. Products come before terms in every Price List file, so a SKU's place is known when its terms arrive. */
 async function readOffer(path: string, io: Io, lang: Lang): Promise<FoundRate[]> {
-  const label = forTerminal(path === "-" ? "stdin" : path);
+  const label = forTerminal(inputLabel(path));
   const header: Partial<Record<keyof OfferFile, string>> = {};
   const types = new Set(Object.keys(BUILT_IN_PRICES.data.instanceTypes));
   // Only the SKUs that price something are kept; other regions are only counted, for the message.

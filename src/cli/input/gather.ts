@@ -8,7 +8,7 @@ import { validateAnswers } from "./validate-answers.js";
 import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import type { WithAnswers } from "./options.js";
-import { parseJson, readText } from "./read.js";
+import { inputLabel, parseJson, readText } from "./read.js";
 import type { ReviewEnd } from "./prompts.js";
 import type { Evidence, ScanResult } from "../../scan/evidence.js";
 
@@ -57,7 +57,7 @@ export async function gatherAnswers(
   // Piped JSON is read only when flags leave something to answer: a CI job
   // whose stdin is an open pipe must not hang when every flag is given.
   const source = options.answers ?? (!flagsComplete && !stdinIsTTY(io) ? "-" : undefined);
-  const label = source === undefined ? undefined : source === "-" ? "stdin" : source;
+  const label = source === undefined ? undefined : inputLabel(source);
   const text = source === undefined ? "" : await readText(source, () => io.stdin, io.cwd, lang);
   // Empty stdin that nobody asked for (no --answers) is no answers, when flags give some.
   const implicitAndEmpty = options.answers === undefined && text.trim() === "" && Object.keys(flags.raw).length > 0;

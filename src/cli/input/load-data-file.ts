@@ -1,7 +1,7 @@
 import { InputError } from "../../engine/errors.js";
 import { t, type Lang, type MessageKey } from "../../i18n/index.js";
 import type { Io } from "../terminal/io.js";
-import { parseJson, readText } from "./read.js";
+import { inputLabel, parseJson, readText } from "./read.js";
 
 /** What a data file's parser is given: the file's name, the language, the built-in data an overrides file extends, and where it came from. */
 interface ParseContext<B> {
@@ -27,7 +27,7 @@ export async function loadDataFile<B, T>(
 ): Promise<T> {
   const [parse, { createHash }] = await Promise.all([spec.parse(), import("node:crypto")]);
   const text = await readText(path, () => io.stdin, io.cwd, lang, spec.flag);
-  const label = path === "-" ? "stdin" : path;
+  const label = inputLabel(path);
   const outcome = parse(parseJson(text, label, lang, t(lang, spec.emptyHint), spec.flag), {
     file: label,
     lang,

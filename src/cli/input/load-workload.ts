@@ -7,7 +7,7 @@ import { quoteValue } from "../../engine/quote-value.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { Io } from "../terminal/io.js";
-import { parseJson, readText } from "./read.js";
+import { inputLabel, parseJson, readText } from "./read.js";
 
 const KINDS: readonly string[] = QUESTIONS.find((q) => q.key === "workload")!.choices;
 
@@ -20,7 +20,7 @@ export function workloadFile(value: unknown): string | undefined {
 /** The services the file lists, unchecked: they are validated with the other answers, each problem naming the file. */
 export async function loadWorkload(path: string, io: Io, lang: Lang): Promise<unknown> {
   const text = await readText(path, () => io.stdin, io.cwd, lang, "--workload");
-  const label = path === "-" ? "stdin" : path;
+  const label = inputLabel(path);
   // A .json file is JSON; anything else (stdin, .yaml, .yml) is read as YAML, which takes JSON too.
   const parsed = /\.json$/i.test(path) ? parseJson(text, label, lang, t(lang, "workload.emptyHint")) : (await import("./parse-yaml.js")).parseYaml(text, label, lang);
   const keys = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? Object.keys(parsed) : undefined;

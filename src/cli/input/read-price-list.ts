@@ -4,7 +4,7 @@ import { JSONParser } from "@streamparser/json";
 import { InputError } from "../../engine/errors.js";
 import { t, type Lang } from "../../i18n/index.js";
 import type { Io } from "../terminal/io.js";
-import { cannotRead, openInput } from "./read.js";
+import { cannotRead, inputLabel, openInput } from "./read.js";
 
 /** What a Price List file is read for: its header fields, each product, and each SKU's on-demand terms. */
 export interface PriceListVisitor {
@@ -26,7 +26,7 @@ const CHUNK_BYTES = 1024 * 1024;
  * `visit` keeps. A visitor's InputError stops the read at once.
  */
 export async function streamPriceList(path: string, io: Io, lang: Lang, visit: PriceListVisitor): Promise<void> {
-  const label = path === "-" ? "stdin" : path;
+  const label = inputLabel(path);
   const parser = new JSONParser({ paths: PATHS, keepStack: false, stringBufferSize: 64 * 1024 });
   let stopped: unknown;
   parser.onValue = ({ value, key, stack }) => {

@@ -26,6 +26,11 @@ function inputOf(flag: string): (typeof INPUTS)[InputFlag] {
   return Object.hasOwn(INPUTS, flag) ? INPUTS[flag as InputFlag] : INPUTS["--answers"];
 }
 
+/** How messages name an input given as a path: "-" is stdin. */
+export function inputLabel(path: string): string {
+  return path === "-" ? "stdin" : path;
+}
+
 /**
  * Reads a whole input, or stdin for "-", refusing more than MAX_INPUT_BYTES
  * whatever it is: a regular file, a device such as /dev/zero (read up to the

@@ -41,9 +41,16 @@ export function forMarkdown(text: string, max: number = MAX_SHOWN): string {
     .replace(/</g, "&lt;");
 }
 
+/**
+ * How long a line of our own (an error on stderr, an MCP tool's error) may
+ * be: it can quote user text of any length (a folder's name, an error's
+ * message), and a line longer than a screenful or so is no longer read as one.
+ */
+const MAX_LOG_LINE = 1000;
+
 /** A line of our own on stderr, whatever user text it quotes: no control bytes, bounded. */
-export function forLogLine(line: string, max = 1000): string {
-  return forTerminal(line, max);
+export function forLogLine(line: string): string {
+  return forTerminal(line, MAX_LOG_LINE);
 }
 
 /** A value as JSON output: exact strings, with what a terminal would act on written as \u escapes. */

@@ -18,7 +18,7 @@ const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.ver
 export function reportError(error: unknown, writeRaw: (text: string) => void, lang: Lang, debug: boolean): number {
   // Each line quotes user text (a key, a file name, a rule's field): escaped one by one, so none can
   // carry a control byte to the terminal or a newline that forges a line in the log.
-  const write = (...lines: string[]) => writeRaw(`${lines.map((line) => forLogLine(line)).join("\n")}\n`);
+  const write = (...lines: string[]) => writeRaw(`${lines.map(forLogLine).join("\n")}\n`);
   if (isCommanderError(error)) {
     if (QUIET_COMMANDER_CODES.has(error.code)) return EXIT.ok;
     write(`ecs-or-eks: ${commanderMessage(error, lang)}`, t(lang, "error.fix", { fix: t(lang, "error.usageHint") }));

@@ -9,7 +9,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * under npx, else the name it has once installed (npm link, npm install -g).
  * npm says which in the environment it gives what it runs.
  */
-export function invocation(env: Env): string {
+function invocation(env: Env): string {
   if (env.npm_lifecycle_event === "start" && env.npm_package_name === "ecs-or-eks") return "npm start --";
   if (env.npm_command === "exec" || env.npm_lifecycle_event === "npx") return "npx ecs-or-eks";
   return "ecs-or-eks";
