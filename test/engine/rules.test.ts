@@ -125,6 +125,8 @@ describe("the built-in rules", () => {
     expect(rule.label?.en).toBeTruthy();
     expect(rule.label?.ko).toMatch(/[\uac00-\ud7af]/);
     expect(rule.label!.en.length).toBeLessThan(45);
+    // Labels are joined into comma lists ("What decides it: a, b and c"): a comma of their own would split one in two.
+    expect(`${rule.label!.en}${rule.label!.ko}`).not.toMatch(/[,、]/);
   });
 
   it("weigh every answer a team can give, or say in a note why it weighs nothing", () => {
