@@ -166,10 +166,10 @@ function currentOf(q: Question, answers: Record<string, unknown>): unknown {
   return "askDefault" in q ? q.askDefault : "default" in q ? q.default : undefined;
 }
 
-/** An answer as the prompts name it: the choice's label, the list of labels, the number, or "Don't know", the choice that left it out. */
+/** An answer as the prompts name it: the choice's label, the list of labels, the number, or, left out, "Don't know" (the choice that left it out) or "unknown" (a number left empty). */
 function shownValue(q: Question, value: unknown, lang: Lang): string {
   const label = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
-  if (value === undefined) return t(lang, "choice.unknown");
+  if (value === undefined) return t(lang, q.kind === "choice" ? "choice.unknown" : "value.unknown");
   if (q.kind === "set") {
     const items = value as readonly string[];
     return items.length === 0 ? t(lang, "value.none") : items.map(label).join(", ");
