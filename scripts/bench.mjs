@@ -72,10 +72,16 @@ function untilOutput(command, marker) {
     const start = process.hrtime.bigint();
     const child = spawn("script", ["-qefc", command, "/dev/null"], { stdio: ["pipe", "pipe", "ignore"], env: { ...process.env, LANG: "C.UTF-8" } });
     let seen = "";
+    // A marker that never comes is a broken bench, said as such, not a wait for ever.
+    const stuck = setTimeout(() => {
+      child.kill("SIGKILL");
+      fail(new Error(`no ${JSON.stringify(marker)} from ${command} within 60 s; it printed: ${JSON.stringify(seen.slice(-300))}`));
+    }, 60_000);
     child.stdout.on("data", (chunk) => {
       seen += chunk;
       if (seen.includes(marker)) {
         const elapsed = ms(process.hrtime.bigint() - start);
+        clearTimeout(stuck);
         child.stdin.write("\u0003");
         child.kill("SIGKILL");
         done(elapsed);
@@ -92,7 +98,8 @@ async function promptRatio(node) {
   const quoted = JSON.stringify(node);
   for (let round = 0; round < Math.max(10, Math.floor(RUNS / 2)); round++) {
     bare.push(await untilOutput(`${quoted} -e "process.stdout.write('ready')"`, "ready"));
-    prompt.push(await untilOutput(`${quoted} ${JSON.stringify(BIN)}`, `(1/${QUESTIONS.filter((q) => !("askedWhen" in q)).length})`));
+    // The first question's counter, whatever the total: it changes as questions are added, and a stale total would wait for ever.
+    prompt.push(await untilOutput(`${quoted} ${JSON.stringify(BIN)}`, "(1/"));
   }
   return { ms: median(prompt), ratio: median(prompt) / median(bare) };
 }
