@@ -7,6 +7,7 @@ import { MAX_WEIGHT, overridesFileShape, RULE_LISTS, rulesFileShape, type RuleLi
 import { quoteValue } from "./quote-value.js";
 import { expectedTypeKey } from "./expected-type.js";
 import { msg, type Message } from "./message.js";
+import { formatPath, issuePath, valueAt } from "./schema-issues.js";
 import { suggest } from "./suggest.js";
 import { findDeadEnd } from "./dead-ends.js";
 
@@ -230,7 +231,7 @@ function issueProblems(
   json: object,
   file: string,
 ): Message[] {
-  const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
+  const path = [...prefix, ...issuePath(issue)];
   const got = valueAt(json, path);
   let message: Message;
   // Whatever zod calls it, a field that is not there is missing.
@@ -267,13 +268,6 @@ function issueProblems(
   return [locate(formatPath(path), json, file, message)];
 }
 
-function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part),
-    "",
-  );
-}
-
 /** Adds file, rule id and field to a message; `path` is like `rules[3].when.in`. */
 function locate(path: string, json: object, file: string, message: Message): Message {
   const match = /^(rules|launchTypeRules)\[(\d+)\](?:\.(.*))?$/.exec(path);
@@ -288,13 +282,4 @@ function locate(path: string, json: object, file: string, message: Message): Mes
   return field
     ? msg("rules.problemAtRuleField", { file, id, at: `${list}[${index}]`, field, message })
     : msg("rules.problemAtRule", { file, id, at: `${list}[${index}]`, message });
-}
-
-function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
-  let value = json;
-  for (const part of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<string | number, unknown>)[part];
-  }
-  return value;
 }

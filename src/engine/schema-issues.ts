@@ -45,11 +45,13 @@ export function issueMessage(issue: z.core.$ZodIssue, json: unknown, union?: (go
   }
 }
 
-function formatPath(path: Path): string {
+/** A field's place as a reader writes it: `regions.us-east-1.ec2[2]`. */
+export function formatPath(path: Path): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
-function valueAt(json: unknown, path: Path): unknown {
+/** The value at `path` in `json`; undefined where the path leads nowhere. */
+export function valueAt(json: unknown, path: Path): unknown {
   let value = json;
   for (const key of path) {
     if (typeof value !== "object" || value === null) return undefined;

@@ -53,7 +53,7 @@ export function ec2ScenarioRates(region: RegionPrices, pricing: Pricing): Record
   return pricing === "on-demand" ? undefined : region[EC2_SCENARIO[pricing]];
 }
 
-/** The region's Fargate Linux rates for a scenario (Fargate Spot's are ECS's only); undefined on demand or where the region has none. */
+/** The region's Fargate Linux rates for a scenario; undefined on demand or where the region has none. Fargate Spot is ECS's only: the caller that prices an EKS pod leaves its rates out (fargate.ts). */
 export function fargateScenarioRates(region: RegionPrices, pricing: Pricing): FargateScenario | undefined {
   return pricing === "on-demand" ? undefined : region.fargate[FARGATE_SCENARIO[pricing]];
 }
