@@ -17,8 +17,11 @@ export function readCompose(file: string, tree: Tree): Findings {
   if (!isObject(services)) return findings;
   for (const [name, service] of Object.entries(services)) {
     if (!isObject(service)) continue;
-    const line = lineOf(tree, services, name);
     const image = text(service.image);
+    // Neither an image, a build nor `extends`: an override file's entry for a service defined elsewhere
+    // (compose.override.yaml's `ports: !override []`), not a service of its own.
+    if (image === undefined && service.build === undefined && service.extends === undefined) continue;
+    const line = lineOf(tree, services, name);
     const builds = service.build !== undefined || image === undefined || stockRole(image) === undefined;
     const resources = (level: string, key: string) => {
       const value = get(service, "deploy", "resources", level, key);

@@ -10,6 +10,11 @@ describe("stock images", () => {
     ["kbudde/rabbitmq-exporter", "monitoring"],
     ["quay.io/prometheus/blackbox-exporter:v0.27.0@sha256:a50c4c0eda297baa1678cd4dc4712a67fdea713b832d43ce7fcc5f9bea05094d", "monitoring"],
     ["oliver006/redis_exporter:v1.62.0", "monitoring"],
+    // As microservices-demo/microservices-demo (9dff06f) and getsentry/self-hosted (89a143f) run them.
+    ["k8s.gcr.io/heapster:v1.5.4", "monitoring"],
+    ["quay.io/coreos/kube-state-metrics:v1.9.7", "monitoring"],
+    ["edoburu/pgbouncer:v1.24.1-p1", "database"],
+    ["chrislusf/seaweedfs:3.96", "storage"],
     ["ghcr.io/example/exporter-api:1", undefined],
     ["example/api:1", undefined],
   ])("%s is %s", (image, role) => {
@@ -22,5 +27,14 @@ describe("stock images", () => {
     const result = await scan([{ path: "k8s/rabbitmq-dep.yaml", text }]);
     expect(result.services).toEqual([]);
     expect(result.others).toEqual([{ name: "rabbitmq", image: "rabbitmq:3.6.8-management", role: "queue", file: "k8s/rabbitmq-dep.yaml", line: 2 }]);
+  });
+
+  it("counts an override file's entry for a service defined elsewhere as no service of its own", async () => {
+    // As aws-containers/retail-store-sample-app (1a28474) overrides its services' ports in src/app/compose.override.yaml.
+    const base = { path: "src/cart/docker-compose.yml", text: "services:\n  cart:\n    build: .\n  cart-db:\n    image: postgres:16\n" };
+    const override = { path: "src/app/compose.override.yaml", text: "services:\n  cart:\n    ports: []\n  cart-db:\n    environment:\n      A: b\n" };
+    const result = await scan([override, base]);
+    expect(result.services.map((s) => [s.name, s.file, s.line])).toEqual([["cart", "src/cart/docker-compose.yml", 2]]);
+    expect(result.others.map((o) => [o.name, o.file])).toEqual([["cart-db", "src/cart/docker-compose.yml"]]);
   });
 });
