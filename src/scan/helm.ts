@@ -126,6 +126,9 @@ function only(findings: Findings, file: FileRecord, outcome: YamlOutcome): Tree 
   return outcome.docs[0];
 }
 
+/** `{{ if [not] .Values.x }}text{{ end }}` within one line, with no other control action inside. */
+const INLINE_IF = /\{\{-?\s*if\s+(not\s+)?([^}]*?)\s*-?\}\}((?:(?!\{\{-?\s*(?:if|else|end)\b).)*?)\{\{-?\s*end\s*-?\}\}/g;
+
 const CONTROL = /^\{\{-?\s*(if|else|end|with|range|define|template|block|\/\*|-?\s*\/\*)/;
 
 /**
@@ -156,7 +159,9 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
       expressions.push(trimmed);
       return `${indent}${PLACEHOLDER}${expressions.length - 1}__: ""`;
     }
-    return line.replace(/\{\{[^}]*\}\}/g, (action) => {
+    // An `if` within a line (`{{if .Values.registry}}{{ .Values.registry }}/{{end}}nginx`) keeps its text only where the values make it hold.
+    const decided = line.replace(INLINE_IF, (_, negated: string | undefined, condition: string, body: string) => (truthOf(condition, values, negated !== undefined) ? body : ""));
+    return decided.replace(/\{\{[^}]*\}\}/g, (action) => {
       expressions.push(action);
       return `${PLACEHOLDER}${expressions.length - 1}__`;
     });

@@ -29,6 +29,21 @@ describe("stock images", () => {
     expect(result.others).toEqual([{ name: "rabbitmq", image: "rabbitmq:3.6.8-management", role: "queue", file: "k8s/rabbitmq-dep.yaml", line: 2 }]);
   });
 
+  it("reads a chart's image through an if within the line, so a stock image from the chart's values is listed apart", async () => {
+    // As microservices-demo/microservices-demo (9dff06f) writes helm-chart/templates/cart-db-dep.yaml.
+    const files = [
+      { path: "helm-chart/Chart.yaml", text: "apiVersion: v2\nname: sock-shop\nversion: 0.2.0\n" },
+      { path: "helm-chart/values.yaml", text: "global:\n  registry: ''\ncartsdb:\n  image:\n    repo: mongo\n    tag: 4.4.0\n" },
+      {
+        path: "helm-chart/templates/cart-db-dep.yaml",
+        text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: carts-db\nspec:\n  template:\n    spec:\n      containers:\n      - name: carts-db\n        image: {{if .Values.global.registry}}{{ .Values.global.registry }}/{{end}}{{ .Values.cartsdb.image.repo }}:{{ .Values.cartsdb.image.tag }}\n",
+      },
+    ];
+    const result = await scan(files);
+    expect(result.services).toEqual([]);
+    expect(result.others.map((o) => [o.name, o.image, o.role])).toEqual([["carts-db", "mongo:4.4.0", "database"]]);
+  });
+
   it("counts an override file's entry for a service defined elsewhere as no service of its own", async () => {
     // As aws-containers/retail-store-sample-app (1a28474) overrides its services' ports in src/app/compose.override.yaml.
     const base = { path: "src/cart/docker-compose.yml", text: "services:\n  cart:\n    build: .\n  cart-db:\n    image: postgres:16\n" };
