@@ -55,16 +55,20 @@ export function generateMonorepo(dir) {
   return files + 2;
 }
 
-/** A bare Node walk that reads what the scan reads: the deploy files by name, under 5 MB, skipping dependencies, links and special files. */
-const BARE_WALK = `import { readdirSync, readFileSync, statSync } from "node:fs";
+/**
+ * A bare Node walk that reads what the scan reads: the deploy files by name, under 5 MB, skipping dependencies, links
+ * and special files. `read` is what it does with each file's text (its length, by default), `imports` what that needs.
+ */
+const walkScript = ({ imports = "", read = "text.length" } = {}) => `import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+${imports}
 const wanted = /\\.(ya?ml|tf|tfvars)$|^(Dockerfile|Procfile)$/;
 let bytes = 0;
 const walk = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) { if (entry.name !== "node_modules" && entry.name !== ".git") walk(path); }
-    else if (entry.isFile() && wanted.test(entry.name) && statSync(path).size <= 5 * 1024 * 1024) bytes += readFileSync(path, "utf8").length;
+    else if (entry.isFile() && wanted.test(entry.name) && statSync(path).size <= 5 * 1024 * 1024) { const text = readFileSync(path, "utf8"); bytes += ${read}; }
   }
 };
 walk(process.argv[2]);
@@ -76,10 +80,10 @@ process.stdout.write(String(bytes));
  * inference): what the parser issue 25 names costs on its own, shown beside the scan's ratio.
  */
 const yamlWalk = (yamlUrl) =>
-  BARE_WALK.replace('import { join } from "node:path";', `import { join } from "node:path";\nimport { parseAllDocuments } from ${JSON.stringify(yamlUrl)};`).replace(
-    'bytes += readFileSync(path, "utf8").length;',
-    '{ const text = readFileSync(path, "utf8"); bytes += text.length; if (/\\.ya?ml$/.test(entry.name)) bytes += parseAllDocuments(text).length; }',
-  );
+  walkScript({
+    imports: `import { parseAllDocuments } from ${JSON.stringify(yamlUrl)};`,
+    read: "text.length + (/\\.ya?ml$/.test(entry.name) ? parseAllDocuments(text).length : 0)",
+  });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -96,7 +100,7 @@ export function scanRatio(node, work, runs = 7) {
   mkdirSync(repo, { recursive: true });
   const files = generateMonorepo(repo);
   const bare = join(work, "bare-walk.mjs");
-  writeFileSync(bare, BARE_WALK);
+  writeFileSync(bare, walkScript());
   const withYaml = join(work, "bare-walk-yaml.mjs");
   writeFileSync(withYaml, yamlWalk(pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("yaml")).href));
   const cli = [];

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPrompted, QUESTIONS } from "../../src/engine/questions.js";
+import { choicesOf, isPrompted, QUESTIONS } from "../../src/engine/questions.js";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
@@ -67,8 +67,8 @@ describe.each([
   [60, "ko"],
 ] as const)("at %i columns (%s)", (cols, lang) => {
   it("draws each choice of a list whole, the long ones wrapped between words", async () => {
-    const platform = QUESTIONS.find((q) => q.key === "currentPlatform")!;
-    const choices = "choices" in platform ? platform.choices : [];
+    // A question without choices is an error here, not a loop over nothing.
+    const choices = choicesOf("currentPlatform")!;
     const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
     await term.when("(1/", "");
     // The cursor brings each choice into view, with its hint below the list.
@@ -83,7 +83,7 @@ describe.each([
 
   it("shows a list of needs whole when it opens, and names an empty answer as the review does", async () => {
     const needs = QUESTIONS.find((q) => q.key === "requirements")!;
-    const choices = "choices" in needs ? needs.choices : [];
+    const choices = choicesOf("requirements")!;
     const at = ASKED.indexOf(needs) + 1;
     const term = inTerminal(["--no-color", "--lang", lang], { cols, cwd: cwd() });
     for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);
