@@ -118,6 +118,23 @@ describe("the MCP server under a careless or hostile client", () => {
     expect(server.stderr()).toBe("");
   });
 
+  it("answers what was sent just before stdin closed, a tool error and a resource read among them, before it exits", async () => {
+    // A handler is done before the SDK writes its answer: closing on the handlers alone dropped the quick answers.
+    for (let round = 0; round < 5; round++) {
+      const server = start();
+      server.send(initialize);
+      server.send(call(1, { answers: { ...clearCut, budget: "huge" } }));
+      server.send(call(2, {}));
+      server.send({ jsonrpc: "2.0", id: 3, method: "resources/read", params: { uri: "ecs-or-eks://rules" } });
+      server.child.stdin.end();
+      expect(await server.exited).toBe(0);
+      if (!server.child.stdout.readableEnded) await new Promise((resolve) => server.child.stdout.once("end", resolve));
+      // Read once the server is gone: an answer it dropped is missing here, not waited for.
+      const answered = new Map(server.stdout().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>).map((m) => [m.id, m]));
+      expect([answered.get(1)?.result?.isError, answered.get(2)?.result?.isError, answered.get(3)?.result?.contents?.length > 0]).toEqual([true, true, true]);
+    }
+  });
+
   it("exits 0 when the client goes away in the middle of a call", async () => {
     const server = start();
     server.send(initialize);

@@ -12,6 +12,7 @@ import { userErrorLines } from "../output/report-error.js";
 import { VERSION } from "../package-info.js";
 import type { Io } from "../terminal/io.js";
 import type { Readable } from "node:stream";
+import { answersOwed } from "../mcp/answers-owed.js";
 import { inWholeLines } from "../mcp/lines.js";
 import { registerPrompts, registerResources, citedDocuments } from "../mcp/resources.js";
 import type { CallContext } from "../mcp/call.js";
@@ -38,13 +39,9 @@ export async function serveMcp(io: Io, lang: Lang): Promise<number> {
   const low = server.server;
   low.registerCapabilities({ tools: {} });
   low.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
-  const running = new Set<Promise<CallToolResult>>();
   low.setRequestHandler(CallToolRequestSchema, (request) => {
     const roots = { ...context.roots, supported: low.getClientCapabilities()?.roots !== undefined };
-    const call = callTool(tools, request.params.name, request.params.arguments ?? {}, { ...context, roots }, io);
-    running.add(call);
-    void call.finally(() => running.delete(call));
-    return call;
+    return callTool(tools, request.params.name, request.params.arguments ?? {}, { ...context, roots }, io);
   });
   // A line that is not JSON-RPC, or a message the SDK refuses: one line on stderr, and the server goes on.
   low.onerror = (error) => io.stderr.write(`${forLogLine(`ecs-or-eks mcp: ${error.message}`)}\n`);
@@ -54,9 +51,12 @@ export async function serveMcp(io: Io, lang: Lang): Promise<number> {
   const input = inWholeLines(io.stdin);
   // The client is done when stdin ends, or the transport gave up on it (a message past the SDK's 10 MiB).
   const closed = Promise.race([untilClosed(input), new Promise<void>((resolve) => (low.onclose = resolve))]);
-  await server.connect(new StdioServerTransport(input, process.stdout));
+  const transport = new StdioServerTransport(input, process.stdout);
+  await server.connect(transport);
+  const owed = answersOwed(transport);
   await closed;
-  await Promise.allSettled([...running]);
+  // Every request read is answered before the server closes: a call under way, and an answer still on its way out.
+  await owed.allSent();
   await server.close();
   // A transport that gave up leaves stdin open, and an open stdin would keep the process waiting.
   io.stdin.destroy();
