@@ -232,7 +232,7 @@ export function peopleLines(estimate: EstimateResult, lang: Lang): { title: stri
           ? t(lang, "estimate.people.usdAtLeast", { min: usdText(usd.min) })
           : t(lang, "estimate.people.usd", { usd: t(lang, "estimate.range", { low: usdText(usd.min), high: usdText(usd.max) }) });
     // Where AWS runs the nodes, AWS's share is a ceiling that starts from none, and the words say so: else "4–69" beside EC2's "35–69" reads as a contradiction.
-    const partName = (p: (typeof parts)[number]) => (p.part === "kubernetes" && p.hoursPerMonth?.min === 0 ? "kubernetesRest" : p.part);
+    const partName = (p: (typeof parts)[number]) => (p.part === "kubernetes" && o.launchType !== "ec2" ? "kubernetesRest" : p.part);
     const part = (p: (typeof parts)[number]) =>
       t(lang, `estimate.people.part.${partName(p)}`, {
         clusters: count(lang, "clusters", p.clusters ?? 1),
