@@ -200,6 +200,45 @@ describe("the questionnaire at a terminal", () => {
     expect(answers).not.toHaveProperty("kubernetesFeatures");
   });
 
+  it("asks again what followed from an answer changed at the review, never keeping how the team felt about what it no longer runs", async () => {
+    const term = fakeTerminal();
+    // Every answer but what runs today, what follows from it, and the budget (required, so the questionnaire opens).
+    const rest = [
+      ...["--kubernetes-experience", "proficient", "--cloud-strategy", "aws-only", "--microservices", "12", "--engineers", "20", "--ops-capacity", "some", "--internal-platform", "none"],
+      ...["--requirements", "none", "--workload", "services", "--scaling", "steady", "--compute-spend", "unknown", "--ecosystem", "none", "--time-to-market", "normal", "--growth", "moderate"],
+      ...["--service-communication", "simple", "--clusters", "1", "--vcpus", "8", "--memory-gib", "8", "--tasks", "4", "--region", "us-east-1", "--engineer-cost", "100000", "--json", "--no-color"],
+    ];
+    const exit = run(rest, term.io);
+    const feel = "How does the team feel about what it runs today?";
+    await term.waitFor("What does the team run in production today?");
+    term.press("down"); // ECS
+    term.press("enter");
+    await term.waitFor(feel);
+    term.press("down");
+    term.press("down"); // Leaving
+    term.press("enter");
+    await term.waitFor("How much room is there in the budget?");
+    term.press("enter");
+    await term.waitFor("Your answers.");
+    term.press("down"); // Runs in production today
+    term.press("enter");
+    // Asked again at the review, without a counter.
+    await term.waitFor("? What does the team run in production today?");
+    term.press("down"); // from ECS to Kubernetes
+    term.press("enter");
+    // How the team feels is asked again, about Kubernetes now, and who keeps its clusters running is asked for the first time.
+    await term.waitFor(`? ${feel}`);
+    term.press("enter"); // Content
+    await term.waitFor("How many engineers keep your clusters running?");
+    term.press("enter"); // Don't know
+    // Back at the review, with the answers as they now are.
+    await term.waitFor("Runs in production today: Kubernetes");
+    term.press("enter"); // show the recommendation
+    expect(await exit).toBe(0);
+    const answers = JSON.parse(term.stdout.text).answers;
+    expect([answers.currentPlatform, answers.currentPlatformFit]).toEqual(["kubernetes", "content"]);
+  });
+
   it("takes a decimal vCPU count for the estimate, within its range", async () => {
     const term = fakeTerminal();
     // Every answer but the budget (required, so the questionnaire opens) and the vCPUs.

@@ -154,9 +154,24 @@ async function review(
     const chosen = await untilDrawn(context, (output) => askReview({ ...context, output }));
     const q = questions.find((question) => question.key === chosen);
     if (q === undefined) return answers;
-    const value = await untilDrawn(context, (output) => askOne(q, t(lang, `q.${q.key}`), currentOf(q, answers), { ...context, output }, lang, color), q.kind === "integer" || q.kind === "number");
+    const ask = (question: Question, current: unknown) =>
+      untilDrawn(context, (output) => askOne(question, t(lang, `q.${question.key}`), current, { ...context, output }, lang, color), question.kind === "integer" || question.kind === "number");
+    const before = JSON.stringify(answers[q.key]);
+    const value = await ask(q, currentOf(q, answers));
     if (value === undefined) delete answers[q.key];
     else answers[q.key] = value;
+    if (JSON.stringify(answers[q.key]) === before) continue;
+    // A changed answer voids what followed from it (how the team feels about what it runs, who keeps its clusters
+    // running): each follow-up is asked again where it still applies, and dropped where it no longer does.
+    const changed = new Set<string>([q.key]);
+    for (const follow of questions) {
+      if (!("askedWhen" in follow) || !changed.has(follow.askedWhen.answer)) continue;
+      changed.add(follow.key);
+      delete answers[follow.key];
+      if (!isAsked(follow, { ...earlier, ...answers })) continue;
+      const again = await ask(follow, currentOf(follow, answers));
+      if (again !== undefined) answers[follow.key] = again;
+    }
   }
 }
 
