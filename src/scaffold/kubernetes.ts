@@ -66,6 +66,8 @@ export function eksNotes(spec: ScaffoldSpec): ScaffoldNote[] {
   if (spec.gpu) notes.push(spec.launchType === "auto-mode" ? { key: "scaffold.note.autoModeGpu" } : { key: "scaffold.note.gpuNodes" });
   if (spec.helm) notes.push({ key: "scaffold.note.helmNames" });
   if (!spec.public) notes.push({ key: "scaffold.note.internal" });
+  // Every EKS scaffold: the default upgrade policy turns a cluster left on an old version into a sixfold control-plane bill.
+  notes.push({ key: "scaffold.note.upgradePolicy" });
   return notes;
 }
 

@@ -46,6 +46,7 @@ export type ScaffoldNote =
   | { key: "scaffold.note.gpuNodes" }
   | { key: "scaffold.note.helmNames" }
   | { key: "scaffold.note.internal" }
+  | { key: "scaffold.note.upgradePolicy" }
   | { key: "scaffold.note.ecsLoadBalancer"; scheme: "internal" | "internet-facing" }
   | { key: "scaffold.note.noPublicIp" }
   | { key: "scaffold.note.noPublicIpRegistry"; image: string; registry: string };

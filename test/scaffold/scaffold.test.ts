@@ -261,3 +261,14 @@ describe("where the image comes from, for the ECS note on pulling it", () => {
     expect(keys("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:2.0")).toContain("scaffold.note.noPublicIp");
   });
 });
+
+describe("the EKS cluster's upgrade policy", () => {
+  // The API, CloudFormation, CDK and Terraform default to EXTENDED: a cluster left on a version past standard support
+  // is billed for extended support rather than upgraded (EKS user guide, "View current cluster upgrade policy").
+  it("is named in the notes of every EKS scaffold, and of no ECS one", () => {
+    const notesFor = (platform: "ecs" | "eks", launchType: ScaffoldSpec["launchType"], helm: boolean) =>
+      scaffold({ ...DEFAULTS, platform, launchType, memory: DEFAULTS.memory[platform], helm, gpu: false, public: false }).notes.map((note) => note.key);
+    for (const launchType of LAUNCH_TYPES_FOR.eks) for (const helm of [false, true]) expect(notesFor("eks", launchType, helm)).toContain("scaffold.note.upgradePolicy");
+    for (const launchType of LAUNCH_TYPES_FOR.ecs) expect(notesFor("ecs", launchType, false)).not.toContain("scaffold.note.upgradePolicy");
+  });
+});
