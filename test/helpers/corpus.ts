@@ -40,13 +40,18 @@ function valid(name: string, raw: Record<string, unknown>): Answers {
   return outcome.answers;
 }
 
-export function loadCorpus(): Decision[] {
-  const decisions = readdirSync(fixturePath("decisions"))
+/** The cases of one folder of published decisions: issue 27's (decisions/) or the held-out ones the rules never saw (holdout/). */
+export function loadDecisions(folder: "decisions" | "holdout"): Decision[] {
+  return readdirSync(fixturePath(folder))
     .filter((file) => file.endsWith(".json"))
     .map((file): Decision => {
-      const d = readFixture(`decisions/${file}`) as DecisionFile;
-      return { name: file, issue27: true, chosePlatform: d.chosePlatform, choseLaunchType: d.choseLaunchType, answers: valid(file, d.answers), placeholders: d.placeholders };
+      const d = readFixture(`${folder}/${file}`) as DecisionFile;
+      return { name: file, issue27: folder === "decisions", chosePlatform: d.chosePlatform, choseLaunchType: d.choseLaunchType, answers: valid(file, d.answers), placeholders: d.placeholders };
     });
+}
+
+export function loadCorpus(): Decision[] {
+  const decisions = loadDecisions("decisions");
   const published = readdirSync(fixturePath("teams"))
     .filter((file) => file.startsWith("published-") && file.endsWith(".json"))
     .map((file): Decision => {
