@@ -5,9 +5,10 @@
 // template's line: that is where the file says where the figure comes from.
 import { addFindings, emptyFindings, type Findings, type FileRecord, type Workload } from "./evidence.js";
 import { readKubernetes, type Templating } from "./kubernetes.js";
+import { conditionHolds } from "./helm-conditions.js";
 import { environmentName, stated, hinted } from "./signs.js";
 import { stockRole } from "./stock-images.js";
-import { get, isObject, lineOf, list, text, type Tree } from "./tree.js";
+import { get, lineOf, list, text, type Tree } from "./tree.js";
 import type { YamlOutcome, YamlReader } from "./yaml.js";
 
 /** A chart's files, gathered by the folder that holds its Chart.yaml. */
@@ -127,7 +128,7 @@ function only(findings: Findings, file: FileRecord, outcome: YamlOutcome): Tree 
 }
 
 /** `{{ if [not] .Values.x }}text{{ end }}` within one line, with no other control action inside. */
-const INLINE_IF = /\{\{-?\s*if\s+(not\s+)?([^}]*?)\s*-?\}\}((?:(?!\{\{-?\s*(?:if|else|end)\b).)*?)\{\{-?\s*end\s*-?\}\}/g;
+const INLINE_IF = /\{\{-?\s*if\s+([^}]*?)\s*-?\}\}((?:(?!\{\{-?\s*(?:if|else|end)\b).)*?)\{\{-?\s*end\s*-?\}\}/g;
 
 const CONTROL = /^\{\{-?\s*(if|else|end|with|range|define|template|block|\/\*|-?\s*\/\*)/;
 
@@ -145,9 +146,10 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
     const trimmed = line.trim();
     const lone = /^(\{\{[^}]*\}\}\s*)+$/.test(trimmed);
     if (lone && CONTROL.test(trimmed)) {
-      const condition = /^\{\{-?\s*(if|else|end|with|range)\b\s*(not\s+)?([^}]*?)\s*-?\}\}$/.exec(trimmed);
-      if (condition?.[1] === "if") conditions.push(truthOf(condition[3]!, values, condition[2] !== undefined));
-      else if (condition?.[1] === "with" || condition?.[1] === "range") conditions.push(true);
+      const condition = /^\{\{-?\s*(if|else|end|with|range)\b\s*([^}]*?)\s*-?\}\}$/.exec(trimmed);
+      // `with` skips its stretch where its value is empty, as `if` does.
+      if (condition?.[1] === "if" || condition?.[1] === "with") conditions.push(holds(condition[2]!, values));
+      else if (condition?.[1] === "range") conditions.push(true);
       else if (condition?.[1] === "else") conditions.push(conditions.pop() === false);
       else if (condition?.[1] === "end") conditions.pop();
       return "";
@@ -160,7 +162,7 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
       return `${indent}${PLACEHOLDER}${expressions.length - 1}__: ""`;
     }
     // An `if` within a line (`{{if .Values.registry}}{{ .Values.registry }}/{{end}}nginx`) keeps its text only where the values make it hold.
-    const decided = line.replace(INLINE_IF, (_, negated: string | undefined, condition: string, body: string) => (truthOf(condition, values, negated !== undefined) ? body : ""));
+    const decided = line.replace(INLINE_IF, (_, condition: string, body: string) => (holds(condition, values) ? body : ""));
     return decided.replace(/\{\{[^}]*\}\}/g, (action) => {
       expressions.push(action);
       return `${PLACEHOLDER}${expressions.length - 1}__`;
@@ -169,14 +171,9 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
   return lines.join("\n");
 }
 
-/** Whether `if .Values.x` holds, when the values say so plainly; true when it cannot be told (the stretch is kept). */
-function truthOf(expression: string, values: unknown, negated: boolean): boolean {
-  const match = /^\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(expression.trim());
-  if (!match) return true;
-  const value = get(values, ...match[1]!.slice(1).split("."));
-  if (value === undefined) return negated;
-  const truthy = !(value === false || value === null || value === 0 || value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0));
-  return negated ? !truthy : truthy;
+/** Whether an `if` or `with` holds with the chart's default values; true when the files cannot tell (the stretch is kept). */
+function holds(expression: string, values: unknown): boolean {
+  return conditionHolds(expression, values) ?? true;
 }
 
 /** What each placeholder stands for, from the chart's default values. */
