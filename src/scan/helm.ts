@@ -157,9 +157,11 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
     if (conditions.includes(false)) return "";
     if (lone) {
       if (dropLoneActions) return "";
-      const indent = /^\s*/.exec(line)![0];
+      const indent = " ".repeat(renderedIndent(trimmed, /^\s*/.exec(line)![0].length));
       expressions.push(trimmed);
-      return `${indent}${PLACEHOLDER}${expressions.length - 1}__: ""`;
+      const placeholder = `${PLACEHOLDER}${expressions.length - 1}__`;
+      // A list from the values (accessModes) goes where Helm writes its items; anything else stands as a key, which a map resolves.
+      return Array.isArray(toYamlValue(trimmed, values)) ? `${indent}- ${placeholder}` : `${indent}${placeholder}: ""`;
     }
     // An `if` within a line (`{{if .Values.registry}}{{ .Values.registry }}/{{end}}nginx`) keeps its text only where the values make it hold.
     const decided = line.replace(INLINE_IF, (_, condition: string, body: string) => (holds(condition, values) ? body : ""));
@@ -169,6 +171,24 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
     });
   });
   return lines.join("\n");
+}
+
+/**
+ * The column Helm writes a lone action's text at: `indent N` adds N to the
+ * action's own column (`{{ toYaml .Values.x | indent 10 }}` at column 0 is
+ * written at 10), `nindent N` starts a new line at N.
+ */
+function renderedIndent(action: string, column: number): number {
+  const nindent = /\|\s*nindent\s+(\d+)\s*-?\}\}$/.exec(action);
+  if (nindent) return Number(nindent[1]);
+  const indent = /\|\s*indent\s+(\d+)\s*-?\}\}$/.exec(action);
+  return indent ? column + Number(indent[1]) : column;
+}
+
+/** What `toYaml .Values.x` stands for in the chart's values, when that is the action. */
+function toYamlValue(action: string, values: unknown): unknown {
+  const path = /^\{\{-?\s*toYaml\s+\.Values((?:\.[A-Za-z0-9_]+)+)\s*\|/.exec(action);
+  return path ? get(values, ...path[1]!.slice(1).split(".")) : undefined;
 }
 
 /** Whether an `if` or `with` holds with the chart's default values; true when the files cannot tell (the stretch is kept). */
