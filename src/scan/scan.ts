@@ -87,8 +87,8 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
   }
   for (const chart of [...charts.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) findings.push(readChart(await loadYaml(), chart, options.rendered?.[chart.dir]));
   if (modules.size > 0) {
-    const { readTerraform } = await import("./terraform.js");
-    for (const [, module] of [...modules.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) findings.push(readTerraform(module));
+    const { readTerraformModules } = await import("./terraform-modules.js");
+    for (const found of readTerraformModules(modules)) findings.push(found);
   }
   return infer(options.root ?? ".", findings, options.skipped ?? []);
 }
