@@ -5,7 +5,7 @@ import { scanReport, whereFound } from "../../src/cli/render/scan-report.js";
 import type { Evidence, ScanResult, ScannedService } from "../../src/scan/evidence.js";
 
 function service(name: string, platform: ScannedService["platform"]): ScannedService {
-  return { name, vcpu: null, memoryGiB: null, replicas: null, arch: null, os: null, gpu: null, platform, file: `${name}.yaml`, line: 1 };
+  return { name, vcpu: null, memoryGiB: null, replicas: null, arch: null, os: null, gpu: null, platform, platforms: platform === null ? [] : [platform], file: `${name}.yaml`, line: 1 };
 }
 
 function result(services: ScannedService[]): ScanResult {

@@ -96,10 +96,10 @@ function places(evidence: readonly Evidence[], lang: Lang, shown: (text: string)
   return lines;
 }
 
-/** "Also deploys to Amazon ECS (3 services)" for each platform but the answer that carries services. */
+/** "Also deploys to Amazon ECS (3 services)" for each platform but the answer that carries services; a service deployed to both counts on each. */
 function otherPlatforms(result: ScanResult, lang: Lang): string[] {
   const counts = new Map<string, number>();
-  for (const service of result.services) if (service.platform !== null) counts.set(service.platform, (counts.get(service.platform) ?? 0) + 1);
+  for (const service of result.services) for (const platform of service.platforms) counts.set(platform, (counts.get(platform) ?? 0) + 1);
   return [...counts.entries()]
     .filter(([platform]) => platform !== result.answers.currentPlatform)
     .map(([platform, count]) => t(lang, count === 1 ? "scan.alsoPlatform.one" : "scan.alsoPlatform.many", { platform: tDynamic(lang, `choice.currentPlatform.${platform}`, platform), count }));
