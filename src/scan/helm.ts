@@ -41,9 +41,10 @@ export function chartPart(path: string, chartDirs: ReadonlySet<string>): { dir: 
 /**
  * What a chart says: its templates read statically with its default values,
  * or, where `rendered` (the output of `helm template`) has a template's
- * objects, read from there on the lines the static reading found.
+ * objects, read from there on the lines the static reading found. A name
+ * templated from the chart's is `serviceName` where given (chart-names.ts).
  */
-export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: string): Findings {
+export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: string, serviceName?: string): Findings {
   const findings = emptyFindings();
   const chartTree = files.chart ? only(findings, files.chart, readYaml(files.chart.text)) : undefined;
   const chart = chartTree?.root;
@@ -73,7 +74,7 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
     // A placeholder where a list was expected: read again with the template's lone actions left out altogether.
     if (!outcome.ok && outcome.reason === "invalid") outcome = readYaml(setActionsAside(template.text, [], values, true));
     if (!outcome.ok) continue;
-    const templating = templatingFor(expressions, values, chartName);
+    const templating = templatingFor(expressions, values, serviceName ?? chartName);
     let found = readKubernetes(template.path, outcome.docs, templating);
     const output = outputs.get(template.path);
     const renderedOutcome = output === undefined ? undefined : readYaml(output);
