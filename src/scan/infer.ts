@@ -63,18 +63,37 @@ function byService(workloads: readonly Workload[], openshift: boolean): Workload
     const platform = openshift && workload.platform === "kubernetes" ? "openshift" : workload.platform;
     appendTo(groups, workload.name.toLowerCase(), platform === workload.platform ? workload : { ...workload, platform });
   }
-  // One service named in the singular in some files and the plural in others (cart in a chart and compose, carts in Terraform for ECS and App Runner)
-  // is one, where no platform carries both names: two services so named would run side by side somewhere.
-  for (const [key, group] of groups) {
-    const singular = groups.get(key.slice(0, -1));
-    if (!key.endsWith("s") || key.length < 4 || !singular || singular === group) continue;
-    const where = (each: readonly Workload[]) => new Set(each.map((workload) => workload.platform));
-    const apart = [...where(group)].every((platform) => !where(singular).has(platform));
-    if (!apart) continue;
-    for (const workload of group) singular.push(workload);
-    groups.delete(key);
-  }
-  return [...groups.values()].map((group) => group.sort(byPlace));
+  // One service named in the singular in some files and the plural in others (cart in a chart and compose, carts in Terraform for ECS and App Runner),
+  // or under two names that run one image of the team's (user-sim in compose, load-test in Kubernetes, both weaveworksdemos/load-test), is one.
+  for (const key of [...groups.keys()]) if (key.endsWith("s") && key.length >= 4) joinApart(groups, key.slice(0, -1), key);
+  const byImage = new Map<string, string[]>();
+  for (const [key, group] of groups) for (const image of new Set(group.flatMap((workload) => imageRepository(workload.image) ?? []))) appendTo(byImage, image, key);
+  for (const keys of byImage.values()) for (const key of keys.slice(1)) joinApart(groups, keys[0]!, key);
+  return [...new Set(groups.values())].map((group) => group.sort(byPlace));
+}
+
+/**
+ * The group under `other` joined into the one under `key`, where no platform
+ * carries both: two services deployed side by side are two, however alike
+ * their names or images (a web and a worker run from one image).
+ */
+function joinApart(groups: Map<string, Workload[]>, key: string, other: string): void {
+  const into = groups.get(key);
+  const from = groups.get(other);
+  if (!into || !from || into === from) return;
+  const where = new Set(into.map((workload) => workload.platform));
+  if (from.some((workload) => where.has(workload.platform))) return;
+  for (const workload of from) into.push(workload);
+  groups.set(other, into);
+}
+
+/** An image's repository, without its tag or digest; undefined for a templated one. */
+function imageRepository(image: string | undefined): string | undefined {
+  if (image === undefined || /\$\{|\{\{|__ecs_or_eks_template_/.test(image)) return undefined;
+  const withoutDigest = image.split("@")[0]!;
+  const slash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", slash + 1);
+  return (colon < 0 ? withoutDigest : withoutDigest.slice(0, colon)).toLowerCase();
 }
 
 /** The declaration a service takes its name and figures from: on the platform the repository runs most on, where it is there (the shape that runs today), the best-ranked (a deploy file's over a compose file's), and the first of those. */

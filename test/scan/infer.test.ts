@@ -38,4 +38,21 @@ describe("services across files", () => {
     ]);
     expect(result.services.map((service) => service.name)).toEqual(["cart", "carts"]);
   });
+
+  it("takes two names that run one image of the team's as one service where no platform carries both (as microservices-demo/microservices-demo 9dff06f runs its load test)", async () => {
+    const result = await scan([
+      { path: "k8s/loadtest-dep.yaml", text: deployment("load-test", "100m").replace("example/load-test:1", "weaveworksdemos/load-test:0.1.1") },
+      { path: "docker-compose.yml", text: "services:\n  user-sim:\n    image: weaveworksdemos/load-test:0.1.1\n" },
+    ]);
+    expect(result.services.map(({ name, platforms }) => ({ name, platforms }))).toEqual([{ name: "load-test", platforms: ["kubernetes"] }]);
+  });
+
+  it("keeps a web and a worker apart though they run one image", async () => {
+    const result = await scan([
+      { path: "k8s/web.yaml", text: deployment("web", "100m").replace("example/web:1", "example/app:1") },
+      { path: "k8s/worker.yaml", text: deployment("worker", "100m").replace("example/worker:1", "example/app:1") },
+      { path: "docker-compose.yml", text: "services:\n  web:\n    image: example/app:2\n  worker:\n    image: example/app:2\n" },
+    ]);
+    expect(result.services.map((service) => service.name)).toEqual(["web", "worker"]);
+  });
 });
