@@ -25,7 +25,7 @@ export function conditionHolds(expression: string, values: unknown): boolean | u
 }
 
 /** Go templates' truth: false, 0, nil, an empty string, list or map are false. */
-export function truthy(value: unknown): boolean {
+function truthy(value: unknown): boolean {
   return !(value === undefined || value === false || value === null || value === 0 || value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0));
 }
 
