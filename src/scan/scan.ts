@@ -55,7 +55,7 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
       hcl ??= await import("./hcl.js");
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       try {
-        appendTo(modules, dir, { path: file.path, hcl: hcl.readHcl(file.text) });
+        appendTo(modules, dir, { path: file.path, hcl: hcl.readHcl(file.text), size: file.text.length });
       } catch (error) {
         if (!(error instanceof hcl.HclTooDeep || error instanceof RangeError)) throw error;
         findings.push({ ...emptyFindings(), skipped: [{ file: file.path, reason: "too-deep" }] });

@@ -8,9 +8,14 @@ import type { Findings } from "./evidence.js";
 import { localSource, readTerraform, type ModuleCall, type TerraformFile } from "./terraform.js";
 import { text } from "./tree.js";
 
-/** How deep calls may nest, and how many module readings a scan may make: calls that fan out at every level would grow past any repository's size. */
+/**
+ * How deep calls may nest, and how much Terraform (in characters) a scan may
+ * read again for calls: calls that fan out at every level, or a large module
+ * called many times, would cost far past the repository's size, so reading
+ * calls stops there (ten times the largest file a scan reads).
+ */
 const MAX_DEPTH = 16;
-const MAX_READINGS = 10_000;
+const MAX_CALLED_SIZE = 50_000_000;
 
 export function readTerraformModules(modules: ReadonlyMap<string, readonly TerraformFile[]>): Findings[] {
   const dirs = new Set(modules.keys());
@@ -25,12 +30,16 @@ export function readTerraformModules(modules: ReadonlyMap<string, readonly Terra
   }
   const all: Findings[] = [];
   const reached = new Set<string>();
-  let readings = 0;
+  let calledSize = 0;
   const read = (dir: string, call: ModuleCall | undefined, chain: readonly string[]) => {
-    if (readings >= MAX_READINGS) return;
-    readings++;
+    const files = modules.get(dir)!;
+    if (call !== undefined) {
+      const size = files.reduce((total, file) => total + file.size + 1, 0);
+      if (calledSize + size > MAX_CALLED_SIZE) return;
+      calledSize += size;
+    }
     reached.add(dir);
-    const { findings, calls } = readTerraform(modules.get(dir)!, call?.inputs, dirs);
+    const { findings, calls } = readTerraform(files, call?.inputs, dirs);
     all.push(call === undefined ? findings : asCalled(findings, call, chain));
     if (chain.length >= MAX_DEPTH) return;
     for (const next of calls) if (!chain.includes(next.dir) && next.dir !== dir) read(next.dir, next, [...chain, dir]);

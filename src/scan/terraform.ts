@@ -13,6 +13,8 @@ import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "
 export interface TerraformFile {
   readonly path: string;
   readonly hcl: HclFile;
+  /** The file's length in characters: what reading it again for a call costs. */
+  readonly size: number;
 }
 
 /** A call of a module whose folder the scan holds (`source = "./modules/service"`), with what it passes in. */

@@ -99,4 +99,13 @@ describe("Terraform modules", () => {
     const result = await scan([a, b]);
     expect(result.answers.currentPlatform).toBe("ecs");
   });
+
+  it("stops reading calls past ten times the largest file a scan reads, however many calls a module has", async () => {
+    // A 1 MB module called 60 times would be 60 MB read again: the calls past 50 MB are not read.
+    const big = { path: "modules/service/main.tf", text: `${"# padding\n".repeat(100_000)}${serviceModule.text}` };
+    const many = { path: "main.tf", text: Array.from({ length: 60 }, (_, i) => `module "s${i}" {\n  source = "./modules/service"\n  service_name = "s${i}"\n}\n`).join("") };
+    const result = await scan([many, big]);
+    expect(result.services.length).toBeGreaterThan(40);
+    expect(result.services.length).toBeLessThan(60);
+  });
 });
