@@ -18,9 +18,14 @@ const DEPLOYS: readonly (readonly [RegExp, Platform | "helm" | "gitops"])[] = [
   [/\bdocker stack deploy\b|\bnomad job run\b/, "other-orchestrator"],
 ];
 
+/** A login to ECR Public (the action's `registry-type: public`, the CLI's `ecr-public`), whose API answers in us-east-1 only. */
+const ECR_PUBLIC = /registry-type:\s*["']?public\b|\becr-public\b/;
+
 export function readCi(file: string, source: string): Findings {
   const findings = emptyFindings();
   const seen = new Set<string>();
+  // A workflow that logs in to ECR Public must name us-east-1 for it, wherever the team runs: that Region there says nothing.
+  const ecrPublic = ECR_PUBLIC.test(source);
   source.split("\n").forEach((raw, index) => {
     const line = raw.trim();
     if (line.startsWith("#")) return;
@@ -33,7 +38,7 @@ export function readCi(file: string, source: string): Findings {
       if (value === "helm") findings.signs.push(hinted("currentPlatform", "kubernetes", file, index + 1, match[0]));
     }
     const region = /\b(?:aws-region|AWS_REGION|AWS_DEFAULT_REGION|region)\s*[:=]\s*["']?([a-z0-9-]+)["']?\s*$/.exec(line)?.[1];
-    if (isRegion(region) && !seen.has(`region:${region}`)) {
+    if (isRegion(region) && !seen.has(`region:${region}`) && !(ecrPublic && region === "us-east-1")) {
       seen.add(`region:${region}`);
       findings.signs.push(hinted("region", region, file, index + 1, line));
     }

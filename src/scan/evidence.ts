@@ -48,6 +48,8 @@ export interface ScannedService {
   readonly gpu: number | null;
   /** Where it runs, by the file that declares it (null for a compose file, which names no platform). */
   readonly platform: Platform | null;
+  /** Every platform the files deploy it to, `platform` among them: a repository may deploy one service to two. */
+  readonly platforms: readonly Platform[];
   readonly file: string;
   readonly line: number;
 }

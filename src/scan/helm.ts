@@ -5,9 +5,10 @@
 // template's line: that is where the file says where the figure comes from.
 import { addFindings, emptyFindings, type Findings, type FileRecord, type Workload } from "./evidence.js";
 import { readKubernetes, type Templating } from "./kubernetes.js";
+import { conditionHolds } from "./helm-conditions.js";
 import { environmentName, stated, hinted } from "./signs.js";
 import { stockRole } from "./stock-images.js";
-import { get, isObject, lineOf, list, text, type Tree } from "./tree.js";
+import { get, lineOf, list, text, type Tree } from "./tree.js";
 import type { YamlOutcome, YamlReader } from "./yaml.js";
 
 /** A chart's files, gathered by the folder that holds its Chart.yaml. */
@@ -40,9 +41,10 @@ export function chartPart(path: string, chartDirs: ReadonlySet<string>): { dir: 
 /**
  * What a chart says: its templates read statically with its default values,
  * or, where `rendered` (the output of `helm template`) has a template's
- * objects, read from there on the lines the static reading found.
+ * objects, read from there on the lines the static reading found. A name
+ * templated from the chart's is `serviceName` where given (chart-names.ts).
  */
-export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: string): Findings {
+export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: string, serviceName?: string): Findings {
   const findings = emptyFindings();
   const chartTree = files.chart ? only(findings, files.chart, readYaml(files.chart.text)) : undefined;
   const chart = chartTree?.root;
@@ -72,7 +74,7 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
     // A placeholder where a list was expected: read again with the template's lone actions left out altogether.
     if (!outcome.ok && outcome.reason === "invalid") outcome = readYaml(setActionsAside(template.text, [], values, true));
     if (!outcome.ok) continue;
-    const templating = templatingFor(expressions, values, chartName);
+    const templating = templatingFor(expressions, values, serviceName ?? chartName);
     let found = readKubernetes(template.path, outcome.docs, templating);
     const output = outputs.get(template.path);
     const renderedOutcome = output === undefined ? undefined : readYaml(output);
@@ -127,7 +129,7 @@ function only(findings: Findings, file: FileRecord, outcome: YamlOutcome): Tree 
 }
 
 /** `{{ if [not] .Values.x }}text{{ end }}` within one line, with no other control action inside. */
-const INLINE_IF = /\{\{-?\s*if\s+(not\s+)?([^}]*?)\s*-?\}\}((?:(?!\{\{-?\s*(?:if|else|end)\b).)*?)\{\{-?\s*end\s*-?\}\}/g;
+const INLINE_IF = /\{\{-?\s*if\s+([^}]*?)\s*-?\}\}((?:(?!\{\{-?\s*(?:if|else|end)\b).)*?)\{\{-?\s*end\s*-?\}\}/g;
 
 const CONTROL = /^\{\{-?\s*(if|else|end|with|range|define|template|block|\/\*|-?\s*\/\*)/;
 
@@ -145,9 +147,10 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
     const trimmed = line.trim();
     const lone = /^(\{\{[^}]*\}\}\s*)+$/.test(trimmed);
     if (lone && CONTROL.test(trimmed)) {
-      const condition = /^\{\{-?\s*(if|else|end|with|range)\b\s*(not\s+)?([^}]*?)\s*-?\}\}$/.exec(trimmed);
-      if (condition?.[1] === "if") conditions.push(truthOf(condition[3]!, values, condition[2] !== undefined));
-      else if (condition?.[1] === "with" || condition?.[1] === "range") conditions.push(true);
+      const condition = /^\{\{-?\s*(if|else|end|with|range)\b\s*([^}]*?)\s*-?\}\}$/.exec(trimmed);
+      // `with` skips its stretch where its value is empty, as `if` does.
+      if (condition?.[1] === "if" || condition?.[1] === "with") conditions.push(holds(condition[2]!, values));
+      else if (condition?.[1] === "range") conditions.push(true);
       else if (condition?.[1] === "else") conditions.push(conditions.pop() === false);
       else if (condition?.[1] === "end") conditions.pop();
       return "";
@@ -155,12 +158,14 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
     if (conditions.includes(false)) return "";
     if (lone) {
       if (dropLoneActions) return "";
-      const indent = /^\s*/.exec(line)![0];
+      const indent = " ".repeat(renderedIndent(trimmed, /^\s*/.exec(line)![0].length));
       expressions.push(trimmed);
-      return `${indent}${PLACEHOLDER}${expressions.length - 1}__: ""`;
+      const placeholder = `${PLACEHOLDER}${expressions.length - 1}__`;
+      // A list from the values (accessModes) goes where Helm writes its items; anything else stands as a key, which a map resolves.
+      return Array.isArray(toYamlValue(trimmed, values)) ? `${indent}- ${placeholder}` : `${indent}${placeholder}: ""`;
     }
     // An `if` within a line (`{{if .Values.registry}}{{ .Values.registry }}/{{end}}nginx`) keeps its text only where the values make it hold.
-    const decided = line.replace(INLINE_IF, (_, negated: string | undefined, condition: string, body: string) => (truthOf(condition, values, negated !== undefined) ? body : ""));
+    const decided = line.replace(INLINE_IF, (_, condition: string, body: string) => (holds(condition, values) ? body : ""));
     return decided.replace(/\{\{[^}]*\}\}/g, (action) => {
       expressions.push(action);
       return `${PLACEHOLDER}${expressions.length - 1}__`;
@@ -169,14 +174,27 @@ function setActionsAside(source: string, expressions: string[], values: unknown,
   return lines.join("\n");
 }
 
-/** Whether `if .Values.x` holds, when the values say so plainly; true when it cannot be told (the stretch is kept). */
-function truthOf(expression: string, values: unknown, negated: boolean): boolean {
-  const match = /^\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(expression.trim());
-  if (!match) return true;
-  const value = get(values, ...match[1]!.slice(1).split("."));
-  if (value === undefined) return negated;
-  const truthy = !(value === false || value === null || value === 0 || value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0));
-  return negated ? !truthy : truthy;
+/**
+ * The column Helm writes a lone action's text at: `indent N` adds N to the
+ * action's own column (`{{ toYaml .Values.x | indent 10 }}` at column 0 is
+ * written at 10), `nindent N` starts a new line at N.
+ */
+function renderedIndent(action: string, column: number): number {
+  const nindent = /\|\s*nindent\s+(\d+)\s*-?\}\}$/.exec(action);
+  if (nindent) return Number(nindent[1]);
+  const indent = /\|\s*indent\s+(\d+)\s*-?\}\}$/.exec(action);
+  return indent ? column + Number(indent[1]) : column;
+}
+
+/** What `toYaml .Values.x` stands for in the chart's values, when that is the action. */
+function toYamlValue(action: string, values: unknown): unknown {
+  const path = /^\{\{-?\s*toYaml\s+\.Values((?:\.[A-Za-z0-9_]+)+)\s*\|/.exec(action);
+  return path ? get(values, ...path[1]!.slice(1).split(".")) : undefined;
+}
+
+/** Whether an `if` or `with` holds with the chart's default values; true when the files cannot tell (the stretch is kept). */
+function holds(expression: string, values: unknown): boolean {
+  return conditionHolds(expression, values) ?? true;
 }
 
 /** What each placeholder stands for, from the chart's default values. */

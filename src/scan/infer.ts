@@ -18,10 +18,12 @@ export function infer(root: string, all: readonly Findings[], skipped: readonly 
   const workloads = all.flatMap((findings) => findings.workloads).sort(byPlace);
   const joined = withReplicas(workloads, all.flatMap((findings) => findings.replicas));
   const openshift = signs.some((sign) => sign.answer === "currentPlatform" && sign.value === "openshift");
-  const services = teamServices(joined, openshift);
+  const groups = byService(joined, openshift);
+  const platform = platformOf(signs, platformCounts(groups));
+  const services = teamServices(groups, platform);
   const others = stockWorkloads(joined);
-  const evidence: Evidence[] = [...evidenceOf(signs), ...serviceEvidence(services)];
-  const answers = answersOf(signs, services);
+  const evidence: Evidence[] = [...evidenceOf(signs), ...serviceEvidence(groups, platform)];
+  const answers = answersOf(signs, services, platform);
   return {
     schemaVersion: SCAN_SCHEMA_VERSION,
     root,
@@ -53,30 +55,92 @@ function withReplicas(workloads: readonly Workload[], replicas: readonly Finding
   });
 }
 
-/** The team's services: one per name, the best-ranked declaration's (a deploy file's over a compose file's). */
-function teamServices(workloads: readonly Workload[], openshift: boolean): ScannedService[] {
-  const chosen = new Map<string, Workload>();
+/** The team's workloads, grouped by service: the declarations of one name, from every file that declares it. */
+function byService(workloads: readonly Workload[], openshift: boolean): Workload[][] {
+  const groups = new Map<string, Workload[]>();
   for (const workload of workloads) {
     if (workload.builds === false) continue;
-    const key = workload.name.toLowerCase();
-    const known = chosen.get(key);
-    if (!known || workload.rank < known.rank) chosen.set(key, workload);
+    const platform = openshift && workload.platform === "kubernetes" ? "openshift" : workload.platform;
+    appendTo(groups, workload.name.toLowerCase(), platform === workload.platform ? workload : { ...workload, platform });
   }
-  return [...chosen.values()].sort(byPlace).map((workload) => {
-    const place = workload.vcpu?.at ?? workload.memoryGiB?.at ?? workload.replicas?.at ?? workload.at;
-    return {
-      name: workload.name,
-      vcpu: workload.vcpu?.value ?? null,
-      memoryGiB: workload.memoryGiB?.value ?? null,
-      replicas: workload.replicas?.value ?? null,
-      arch: workload.arch ?? null,
-      os: workload.os ?? null,
-      gpu: workload.gpu ?? null,
-      platform: openshift && workload.platform === "kubernetes" ? "openshift" : workload.platform,
-      file: place.file,
-      line: place.line,
-    };
-  });
+  // One service named in the singular in some files and the plural in others (cart in a chart and compose, carts in Terraform for ECS and App Runner),
+  // or under two names that run one image of the team's (user-sim in compose, load-test in Kubernetes, both weaveworksdemos/load-test), is one.
+  for (const key of [...groups.keys()]) if (key.endsWith("s") && key.length >= 4) joinApart(groups, key.slice(0, -1), key);
+  const byImage = new Map<string, string[]>();
+  for (const [key, group] of groups) for (const image of new Set(group.flatMap((workload) => imageRepository(workload.image) ?? []))) appendTo(byImage, image, key);
+  for (const keys of byImage.values()) for (const key of keys.slice(1)) joinApart(groups, keys[0]!, key);
+  return [...new Set(groups.values())].map((group) => group.sort(byPlace));
+}
+
+/**
+ * The group under `other` joined into the one under `key`, where no platform
+ * carries both: two services deployed side by side are two, however alike
+ * their names or images (a web and a worker run from one image).
+ */
+function joinApart(groups: Map<string, Workload[]>, key: string, other: string): void {
+  const into = groups.get(key);
+  const from = groups.get(other);
+  if (!into || !from || into === from) return;
+  const where = new Set(into.map((workload) => workload.platform));
+  if (from.some((workload) => where.has(workload.platform))) return;
+  for (const workload of from) into.push(workload);
+  groups.set(other, into);
+}
+
+/** An image's repository, without its tag or digest; undefined for a templated one. */
+function imageRepository(image: string | undefined): string | undefined {
+  if (image === undefined || /\$\{|\{\{|__ecs_or_eks_template_/.test(image)) return undefined;
+  const withoutDigest = image.split("@")[0]!;
+  const slash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", slash + 1);
+  return (colon < 0 ? withoutDigest : withoutDigest.slice(0, colon)).toLowerCase();
+}
+
+/** The declaration a service takes its name and figures from: on the platform the repository runs most on, where it is there (the shape that runs today), the best-ranked (a deploy file's over a compose file's), and the first of those. */
+function chosenOf(group: readonly Workload[], current: Platform | undefined): Workload {
+  const here = group.filter((workload) => workload.platform === current);
+  let best: Workload | undefined;
+  for (const workload of here.length > 0 ? here : group) if (!best || workload.rank < best.rank) best = workload;
+  return best!;
+}
+
+/** How many services each platform carries: a service a repository deploys to two platforms counts on each. */
+function platformCounts(groups: readonly Workload[][]): Map<Platform, number> {
+  const counts = new Map<Platform, number>();
+  for (const platform of new Set(groups.flatMap((group) => platformsOf(group)))) counts.set(platform, groups.filter((group) => group.some((workload) => workload.platform === platform)).length);
+  return counts;
+}
+
+function platformsOf(group: readonly Workload[]): Platform[] {
+  return PLATFORM_ORDER.filter((platform) => group.some((workload) => workload.platform === platform));
+}
+
+/** One service per name, as its chosen declaration states it. */
+function teamServices(groups: readonly Workload[][], current: Platform | undefined): ScannedService[] {
+  const chosen = groups.map((group) => ({ workload: chosenOf(group, current), platforms: platformsOf(group) }));
+  return chosen
+    .sort((a, b) => byPlace(a.workload, b.workload))
+    .map(({ workload, platforms }) => {
+      const place = placeOf(workload);
+      return {
+        name: workload.name,
+        vcpu: workload.vcpu?.value ?? null,
+        memoryGiB: workload.memoryGiB?.value ?? null,
+        replicas: workload.replicas?.value ?? null,
+        arch: workload.arch ?? null,
+        os: workload.os ?? null,
+        gpu: workload.gpu ?? null,
+        platform: workload.platform,
+        platforms,
+        file: place.file,
+        line: place.line,
+      };
+    });
+}
+
+/** A service's line: the one that states its vCPU, else its memory, else its replicas, else where it is declared. */
+function placeOf(workload: Workload): { file: string; line: number } {
+  return workload.vcpu?.at ?? workload.memoryGiB?.at ?? workload.replicas?.at ?? workload.at;
 }
 
 function stockWorkloads(workloads: readonly Workload[]): OtherWorkload[] {
@@ -108,16 +172,25 @@ function evidenceOf(signs: readonly Sign[]): Evidence[] {
   });
 }
 
-/** The services' count, as one entry per file that declares some of them. */
-function serviceEvidence(services: readonly ScannedService[]): Evidence[] {
-  const byFile = new Map<string, ScannedService[]>();
-  for (const service of services) appendTo(byFile, service.file, service);
-  return [...byFile.entries()].map(([file, list]) => ({
+/** The services' count, as one entry per file that declares some of them: a service declared in two files (a chart and a compose file) is named in both. */
+function serviceEvidence(groups: readonly Workload[][], current: Platform | undefined): Evidence[] {
+  const byFile = new Map<string, { names: Set<string>; line: number }>();
+  for (const group of groups) {
+    const name = chosenOf(group, current).name;
+    for (const workload of group) {
+      const { file, line } = placeOf(workload);
+      const entry = byFile.get(file) ?? { names: new Set<string>(), line };
+      byFile.set(file, entry);
+      entry.names.add(name);
+      entry.line = Math.min(entry.line, line);
+    }
+  }
+  return [...byFile.entries()].map(([file, { names, line }]) => ({
     answer: "microservices",
-    value: list.length,
+    value: names.size,
     file,
-    line: Math.min(...list.map((service) => service.line)),
-    detail: list.map((service) => service.name).join(", "),
+    line,
+    detail: [...names].join(", "),
     confidence: "high" as const,
   }));
 }
@@ -127,9 +200,8 @@ function evidenceOrder(a: Evidence, b: Evidence): number {
   return order.indexOf(a.answer) - order.indexOf(b.answer) || compare(String(a.value), String(b.value)) || compare(a.file, b.file) || a.line - b.line;
 }
 
-function answersOf(signs: readonly Sign[], services: readonly ScannedService[]): Record<string, unknown> {
+function answersOf(signs: readonly Sign[], services: readonly ScannedService[], platform: Platform | undefined): Record<string, unknown> {
   const candidates: Record<string, unknown> = {};
-  const platform = platformOf(signs, services);
   if (platform !== undefined) candidates.currentPlatform = platform;
   if (services.length > 0) candidates.microservices = Math.min(services.length, MAX_SERVICES);
   const valuesOf = (answer: Sign["answer"]) => [...new Set(signs.filter((sign) => sign.answer === answer).map((sign) => sign.value))];
@@ -163,14 +235,14 @@ function inChoiceOrder(key: string, value: unknown): unknown {
 }
 
 /** The platform that carries most of the team's services; without services, the one most signs state. */
-function platformOf(signs: readonly Sign[], services: readonly ScannedService[]): Platform | undefined {
+function platformOf(signs: readonly Sign[], counts: ReadonlyMap<Platform, number>): Platform | undefined {
   const platformSigns = signs.filter((sign) => sign.answer === "currentPlatform");
-  const score = (platform: string) => [
-    services.filter((service) => service.platform === platform).length,
+  const score = (platform: Platform) => [
+    counts.get(platform) ?? 0,
     platformSigns.filter((sign) => sign.value === platform && sign.stated).length,
     platformSigns.filter((sign) => sign.value === platform).length,
   ];
-  const candidates = PLATFORM_ORDER.filter((platform) => platformSigns.some((sign) => sign.value === platform) || services.some((service) => service.platform === platform));
+  const candidates = PLATFORM_ORDER.filter((platform) => platformSigns.some((sign) => sign.value === platform) || counts.has(platform));
   let best: Platform | undefined;
   let bestScore: number[] = [];
   for (const platform of candidates) {

@@ -34,6 +34,7 @@ export function scanResultSchema() {
         os: z.nullable(z.enum(OSES)),
         gpu: z.nullable(z.int()),
         platform: z.nullable(platform),
+        platforms: z.readonly(z.array(platform)),
         file: z.string(),
         line,
       }),
@@ -69,7 +70,7 @@ export const SCAN_FIELDS: Readonly<Record<string, string>> = {
   root: "The folder scanned, as given.",
   answers: "Answers for the answers file, only keys it knows with values it takes: what --from DIR merges.",
   evidence: "Each fact behind an answer: the value it supports, the file (relative to root, with / separators) and line that show it, what the line shows, and how sure the scan is (high: a deploy file states it; medium: several hints agree; low: a single hint).",
-  services: "The team's own services (not stock databases, caches or queues), with the figures their files state; a figure not stated is null. line is the line that states vCPU, else memory, else replicas.",
+  services: "The team's own services (not stock databases, caches or queues), with the figures their files state; a figure not stated is null. line is the line that states vCPU, else memory, else replicas. platform is where the figures come from (the platform the repository runs most on, where the service is there); platforms lists every platform the files deploy it to.",
   others: "Workloads that run stock images (databases, caches, queues), not counted as services.",
   skipped: "Files not read, or read and refused, and why.",
 };

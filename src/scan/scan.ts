@@ -5,6 +5,7 @@
 // whole once every file is in, as their files explain one another.
 import { addFindings, appendTo, emptyFindings, type FileRecord, type Findings, type ScanResult, type Skipped } from "./evidence.js";
 import { chartPart, readChart, type ChartFiles } from "./helm.js";
+import { chartServiceNames } from "./chart-names.js";
 import type { TerraformFile } from "./terraform.js";
 import { readerOf, yamlReaderOf, contentReaderOf, type YamlReader as YamlKind } from "./kinds.js";
 import { infer } from "./infer.js";
@@ -54,7 +55,7 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
       hcl ??= await import("./hcl.js");
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       try {
-        appendTo(modules, dir, { path: file.path, hcl: hcl.readHcl(file.text) });
+        appendTo(modules, dir, { path: file.path, hcl: hcl.readHcl(file.text), size: file.text.length });
       } catch (error) {
         if (!(error instanceof hcl.HclTooDeep || error instanceof RangeError)) throw error;
         findings.push({ ...emptyFindings(), skipped: [{ file: file.path, reason: "too-deep" }] });
@@ -85,10 +86,14 @@ export async function scan(files: Iterable<FileRecord> | AsyncIterable<FileRecor
     else if (part.part === "template") chart.templates.push(file);
     else chart.valueFiles.push(file);
   }
-  for (const chart of [...charts.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) findings.push(readChart(await loadYaml(), chart, options.rendered?.[chart.dir]));
+  if (charts.size > 0) {
+    const readYaml = await loadYaml();
+    const names = chartServiceNames(readYaml, [...charts.values()]);
+    for (const chart of [...charts.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) findings.push(readChart(readYaml, chart, options.rendered?.[chart.dir], names.get(chart.dir)));
+  }
   if (modules.size > 0) {
-    const { readTerraform } = await import("./terraform.js");
-    for (const [, module] of [...modules.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) findings.push(readTerraform(module));
+    const { readTerraformModules } = await import("./terraform-modules.js");
+    for (const found of readTerraformModules(modules)) findings.push(found);
   }
   return infer(options.root ?? ".", findings, options.skipped ?? []);
 }

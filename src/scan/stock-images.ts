@@ -64,6 +64,8 @@ const STOCK: Readonly<Record<string, StockRole>> = {
   tempo: "monitoring",
   alertmanager: "monitoring",
   heapster: "monitoring",
+  "heapster-grafana": "monitoring",
+  "heapster-influxdb": "monitoring",
   "kube-state-metrics": "monitoring",
   cadvisor: "monitoring",
   mailhog: "tool",
@@ -71,6 +73,7 @@ const STOCK: Readonly<Record<string, StockRole>> = {
   adminer: "tool",
   pgadmin4: "tool",
   busybox: "tool",
+  "tiny-tools": "tool",
   consul: "tool",
   vault: "tool",
   etcd: "tool",
@@ -78,11 +81,17 @@ const STOCK: Readonly<Record<string, StockRole>> = {
 
 /** What a stock image is for, or undefined for the team's own (or an unknown) image. */
 export function stockRole(image: string): StockRole | undefined {
-  // registry/owner/name:tag@digest -> name
+  // registry/owner/name:tag@digest -> name, less the architecture some registries name images by (heapster-amd64).
   const withoutDigest = image.split("@")[0]!;
-  const name = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1).split(":")[0]!.toLowerCase();
+  const name = withoutDigest
+    .slice(withoutDigest.lastIndexOf("/") + 1)
+    .split(":")[0]!
+    .toLowerCase()
+    .replace(/[-_](amd64|arm64|arm|ppc64le|s390x)$/, "");
   if (name.includes("${") || name.includes("{{")) return undefined;
   if (Object.prototype.hasOwnProperty.call(STOCK, name)) return STOCK[name];
   // Prometheus exporters (kbudde/rabbitmq-exporter, prom/mysqld-exporter, redis_exporter) are sidecars as they come.
-  return /[-_]exporter$/.test(name) ? "monitoring" : undefined;
+  if (/[-_]exporter$/.test(name)) return "monitoring";
+  // A database image of the team's own, seeded with its data (weaveworksdemos/catalogue-db), is a database all the same.
+  return /[-_](db|database)$/.test(name) ? "database" : undefined;
 }

@@ -13,11 +13,50 @@ import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "
 export interface TerraformFile {
   readonly path: string;
   readonly hcl: HclFile;
+  /** The file's length in characters: what reading it again for a call costs. */
+  readonly size: number;
 }
 
-export function readTerraform(files: readonly TerraformFile[]): Findings {
+/** A call of a module whose folder the scan holds (`source = "./modules/service"`), with what it passes in. */
+export interface ModuleCall {
+  /** The called module's folder, relative to the root. */
+  readonly dir: string;
+  /** The service's name, should the module declare one: its plain `service_name` or `name`, else the block's label. */
+  readonly name: string;
+  readonly at: { readonly file: string; readonly line: number };
+  /** The call's arguments, read with the caller's variables: a variable the call sets to what cannot be told is unknown in the module. */
+  readonly inputs: ReadonlyMap<string, unknown>;
+}
+
+export interface TerraformReading {
+  readonly findings: Findings;
+  readonly calls: readonly ModuleCall[];
+}
+
+/** The folder a module block's local source names (`./x`, `../x`), relative to the root; undefined for a registry or remote source, or one above the root. */
+export function localSource(dir: string, source: unknown): string | undefined {
+  if (typeof source !== "string" || !/^\.\.?\//.test(source)) return undefined;
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of source.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/**
+ * What one module (a folder's .tf files) declares. `inputs` are a call's
+ * arguments, which win over the variables' defaults; `modules` are the
+ * folders the scan holds, whose calls are returned for the caller to read
+ * rather than guessed at from their arguments.
+ */
+export function readTerraform(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown> = new Map(), modules: ReadonlySet<string> = new Set()): TerraformReading {
   const findings = emptyFindings();
-  const resolve = resolver(files);
+  const calls: ModuleCall[] = [];
+  const resolve = resolver(files, inputs);
   const families = new Map<string, string>();
   for (const { hcl } of files) {
     for (const block of hcl.blocks) {
@@ -34,11 +73,24 @@ export function readTerraform(files: readonly TerraformFile[]): Findings {
         if (isRegion(region)) findings.signs.push(stated("region", region, path, lineOf(tree, block.attributes, "region", block.line), `provider "aws" region = ${region}`));
       }
       if (block.type === "resource") readResource(path, tree, block, resolve, families, findings);
-      if (block.type === "module") readModule(path, tree, block, resolve, findings);
+      if (block.type !== "module") continue;
+      const called = localSource(path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "", text(block.attributes.source));
+      if (called !== undefined && modules.has(called)) calls.push(callOf(path, block, called, resolve));
+      else readModule(path, tree, block, resolve, findings);
     }
   }
-  return findings;
+  return { findings, calls };
 }
+
+function callOf(file: string, block: Block, dir: string, resolve: Resolve): ModuleCall {
+  const passed = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(block.attributes)) if (!META_ARGUMENTS.has(key)) passed.set(key, resolve(value));
+  const named = text(resolve(block.attributes.service_name)) ?? text(resolve(block.attributes.name));
+  return { dir, name: named ?? block.labels[0] ?? "service", at: { file, line: block.line }, inputs: passed };
+}
+
+/** A module block's own arguments, which are not the module's variables. */
+const META_ARGUMENTS = new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
 
 type Resolve = (value: unknown) => unknown;
 
@@ -47,8 +99,8 @@ function asText(value: unknown): string {
   return JSON.stringify(value, (_, item: unknown) => (isExpression(item) ? item.text : item)) ?? "";
 }
 
-/** var.x and local.x as their literal values, from the module's variables, locals and .tfvars. */
-function resolver(files: readonly TerraformFile[]): Resolve {
+/** var.x and local.x as their literal values, from a call's arguments, else the module's variables, locals and .tfvars. */
+function resolver(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown>): Resolve {
   const variables = new Map<string, unknown>();
   const locals = new Map<string, unknown>();
   for (const { path, hcl } of files) {
@@ -62,6 +114,8 @@ function resolver(files: readonly TerraformFile[]): Resolve {
     if (!isExpression(value) || depth > 8) return value;
     const reference = /^(var|local)\.([A-Za-z0-9_-]+)$/.exec(value.text);
     if (!reference) return value;
+    // A call's argument was read in the caller's module: it stands as the caller left it, never resolved again here.
+    if (reference[1] === "var" && inputs.has(reference[2]!)) return inputs.get(reference[2]!);
     const found = (reference[1] === "var" ? variables : locals).get(reference[2]!);
     return found === undefined ? value : resolve(found, depth + 1);
   };
@@ -186,10 +240,28 @@ function readNodeGroup(file: string, tree: Tree, attributes: Obj, line: number, 
 
 function readAppRunner(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
   const instance = block.blocks.find((each) => each.type === "instance_configuration")?.attributes;
-  const name = text(resolve(block.attributes.service_name)) ?? block.labels[1] ?? "service";
-  const cpu = instance?.cpu === undefined ? undefined : figure(ecsCpu(resolve(instance.cpu)), file, lineOf(tree, instance, "cpu"));
-  const memory = instance?.memory === undefined ? undefined : figure(ecsMemory(resolve(instance.memory)), file, lineOf(tree, instance, "memory"));
-  findings.workloads.push({ name, platform: "paas", builds: true, ...(cpu ? { vcpu: cpu } : {}), ...(memory ? { memoryGiB: memory } : {}), at: { file, line: block.line }, rank: 0 });
+  findings.workloads.push(appRunnerService(file, tree, appRunnerName(resolve(block.attributes.service_name), block.labels[1]), instance, block.line, resolve));
+}
+
+/** The community App Runner module (terraform-aws-modules/app-runner/aws): one App Runner service, unless told to create none. */
+function readAppRunnerModule(file: string, tree: Tree, block: Block, source: string, resolve: Resolve, findings: Findings): void {
+  const attributes = block.attributes;
+  if (resolve(attributes.create) === false || resolve(attributes.create_service) === false) return;
+  findings.signs.push(stated("currentPlatform", "paas", file, block.line, `module "${block.labels[0] ?? ""}" source = ${source}`));
+  const instance = resolve(attributes.instance_configuration);
+  findings.workloads.push(appRunnerService(file, tree, appRunnerName(resolve(attributes.service_name), block.labels[0]), isObject(instance) ? instance : undefined, block.line, resolve));
+}
+
+function appRunnerService(file: string, tree: Tree, name: string, instance: Obj | undefined, line: number, resolve: Resolve): Workload {
+  const cpu = instance?.cpu === undefined ? undefined : figure(ecsCpu(resolve(instance.cpu)), file, lineOf(tree, instance, "cpu", line));
+  const memory = instance?.memory === undefined ? undefined : figure(ecsMemory(resolve(instance.memory)), file, lineOf(tree, instance, "memory", line));
+  return { name, platform: "paas", builds: true, ...(cpu ? { vcpu: cpu } : {}), ...(memory ? { memoryGiB: memory } : {}), at: { file, line }, rank: 0 };
+}
+
+/** An App Runner service's name: as written, or the plain tail of one templated with an environment's prefix ("${var.environment_name}-carts" is carts), else the block's label. */
+function appRunnerName(value: unknown, label: string | undefined): string {
+  const tail = isExpression(value) ? /^"[^"]*\}[-_.]?([A-Za-z0-9][A-Za-z0-9_-]*)"$/.exec(value.text)?.[1] : undefined;
+  return text(value) ?? tail ?? label ?? "service";
 }
 
 /** The community modules: terraform-aws-modules/eks (and karpenter), and terraform-aws-modules/ecs, by source or by their inputs. */
@@ -197,6 +269,7 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
   const attributes = block.attributes;
   const source = String(text(attributes.source) ?? "");
   const detail = `module "${block.labels[0] ?? ""}"`;
+  if (/terraform-aws-modules\/app-runner\/aws/.test(source)) return readAppRunnerModule(file, tree, block, source, resolve, findings);
   const eks = /terraform-aws-modules\/eks\/aws(\/\/modules\/(?!karpenter)|$)/.test(source) || ("eks_managed_node_groups" in attributes && "cluster_name" in attributes) || ("eks_managed_node_groups" in attributes && "kubernetes_version" in attributes);
   if (eks) {
     findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} source = ${source}`));

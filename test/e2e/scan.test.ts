@@ -195,7 +195,7 @@ describe("--from DIR", () => {
     const review = (await term.screen()).join("\n");
     // Where each was found: one file and line, a folder's files, or the first and how many more.
     expect(review).toContain("Runs in production today: Amazon ECS, from infrastructure/ecs-cluster.yaml:38 and 2 files");
-    expect(review).toMatch(/Services: 2, from services\/product-service\/service\.yaml:49 and 1 files/);
+    expect(review).toMatch(/Services: 2, from services\/product-service\/service\.yaml:49 and 1 file$/m);
     term.child.stdin.write(KEYS.enter);
     await term.when("To get this result again", "");
     await term.when("Save your answers", `n${KEYS.enter}`);

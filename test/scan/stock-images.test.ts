@@ -15,6 +15,15 @@ describe("stock images", () => {
     ["quay.io/coreos/kube-state-metrics:v1.9.7", "monitoring"],
     ["edoburu/pgbouncer:v1.24.1-p1", "database"],
     ["chrislusf/seaweedfs:3.96", "storage"],
+    // As microservices-demo/microservices-demo (9dff06f) runs them: images named with their architecture, a tool, and its databases built with their data.
+    ["gcr.io/google_containers/heapster-amd64:v1.4.0", "monitoring"],
+    ["gcr.io/google_containers/heapster-grafana-amd64:v4.0.2", "monitoring"],
+    ["gcr.io/google_containers/heapster-influxdb-amd64:v1.1.1", "monitoring"],
+    ["giantswarm/tiny-tools", "tool"],
+    ["weaveworksdemos/catalogue-db:0.3.0", "database"],
+    ["weaveworksdemos/user-db:0.4.0", "database"],
+    ["weaveworksdemos/catalogue:0.3.5", undefined],
+    ["example/db-migrator:1", undefined],
     ["ghcr.io/example/exporter-api:1", undefined],
     ["example/api:1", undefined],
   ])("%s is %s", (image, role) => {

@@ -124,4 +124,58 @@ describe("worked repositories", () => {
     expect(result.answers).toMatchObject({ requirements: ["windows"], microservices: 2 });
     expect(evidenceAt(result, "requirements", "windows")).toEqual(["samples/aspnetapp/Dockerfile:1", "samples/dotnetapp/Dockerfile:1", "samples/wcfapp/Dockerfile.client:1", "samples/wcfapp/Dockerfile.web:1"]);
   });
+
+  it("one app deployed three ways (retail-store-sample-app): its five services once each, sized as its charts size them, on Kubernetes, ECS and App Runner, databases apart, no Region", async () => {
+    const result = await scanned("retail-store-sample-app");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", microservices: 5, ecosystem: ["helm"], clusters: 1 });
+    // A chart named retail-store-sample-cart-chart (aliased cart by the umbrella chart), compose's cart and Terraform's carts on ECS and App Runner are one service.
+    expect(result.services.map(({ name, vcpu, memoryGiB, replicas, platform, platforms }) => ({ name, vcpu, memoryGiB, replicas, platform, platforms }))).toEqual(
+      ["cart", "catalog", "checkout", "orders", "ui"].map((name) => ({
+        name,
+        vcpu: { cart: 0.256, catalog: 0.256, checkout: 0.128, orders: 0.256, ui: 0.128 }[name],
+        memoryGiB: { cart: 0.5, catalog: 0.25, checkout: 0.25, orders: 0.5, ui: 0.5 }[name],
+        replicas: 1,
+        platform: "kubernetes",
+        platforms: ["kubernetes", "ecs", "paas"],
+      })),
+    );
+    // The templated line that brings the chart's resources ({{- toYaml .Values.resources | nindent 12 }}), whose requests say 256m and 512Mi.
+    expect(servicePlaces(result)).toMatchObject({ cart: "src/cart/chart/templates/deployment.yaml:63", checkout: "src/checkout/chart/templates/deployment.yaml:59", ui: "src/ui/chart/templates/deployment.yaml:75" });
+    // The service module called five times: each call one service, all sized on the module's task definition (cpu = "1024" on line 130).
+    expect(evidenceAt(result, "microservices", 5)).toEqual(["terraform/lib/ecs/service/ecs.tf:130"]);
+    expect(result.evidence.find((entry) => entry.answer === "microservices" && entry.file === "terraform/lib/apprunner/carts.tf")).toMatchObject({ line: 2, detail: "cart" });
+    expect(evidenceAt(result, "microservices", 1)).toEqual(expect.arrayContaining(["src/cart/chart/templates/deployment.yaml:63", "src/cart/docker-compose.yml:2"]));
+    expect(evidenceAt(result, "currentPlatform", "paas")).toEqual(expect.arrayContaining(["terraform/lib/apprunner/carts.tf:2", "terraform/lib/apprunner/catalog.tf:1"]));
+    expect(evidenceAt(result, "clusters", "retail-store")).toEqual(["terraform/lib/eks/eks.tf:1"]);
+    // The charts' own databases are off by default (mysql.create, app.search.enabled, ...): only compose's stock images are listed, apart.
+    expect(result.others.map(({ name, role }) => `${name}:${role}`)).toEqual([
+      "otel-collector:monitoring",
+      "jaeger:monitoring",
+      "carts-db:database",
+      "catalog-db:database",
+      "opensearch:search",
+      "checkout-redis:cache",
+      "orders-db:database",
+      "rabbitmq:queue",
+    ]);
+    expect(result.others.every((other) => !other.file.includes("/chart/"))).toBe(true);
+    // artifacts.yaml names us-east-1 only to log in to ECR Public.
+    expect(result.answers.region).toBeUndefined();
+    expect(result.evidence.filter((entry) => entry.answer === "region")).toEqual([]);
+  });
+
+  it("Kubernetes manifests, a chart and compose files for one shop (sock-shop): its eight services and three of its own helpers once each, add-ons and databases apart", async () => {
+    const result = await scanned("sock-shop");
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", microservices: 11, ecosystem: ["helm", "prometheus"], requirements: ["daemonsets"] });
+    expect(result.answers.region).toBeUndefined();
+    expect(result.services.map((service) => service.name).sort()).toEqual(["carts", "catalogue", "edge-router", "front-end", "load-test", "log-server", "orders", "payment", "queue-master", "shipping", "user"]);
+    // Requests (100m, 200Mi; 99m, 100Mi) win over limits, from complete-demo.yaml.
+    expect(result.services.find((service) => service.name === "carts")).toMatchObject({ vcpu: 0.1, memoryGiB: 0.195313, replicas: 1, file: "deploy/kubernetes/complete-demo.yaml", line: 35 });
+    expect(result.services.find((service) => service.name === "payment")).toMatchObject({ vcpu: 0.099, memoryGiB: 0.097656, file: "deploy/kubernetes/complete-demo.yaml", line: 471 });
+    // compose's user-sim runs the load test's image: one service, with the manifest's replicas.
+    expect(result.services.find((service) => service.name === "load-test")).toMatchObject({ replicas: 2, file: "deploy/kubernetes/manifests-loadtest/loadtest-dep.yaml", line: 15 });
+    const others = Object.fromEntries(result.others.map((other) => [other.name, other.role]));
+    expect(others).toMatchObject({ "catalogue-db": "database", "user-db": "database", "carts-db": "database", "session-db": "cache", rabbitmq: "queue", heapster: "monitoring", "monitoring-grafana": "monitoring", "monitoring-influxdb": "monitoring", importer: "tool" });
+    expect(result.others.find((other) => other.name === "heapster")).toMatchObject({ image: "gcr.io/google_containers/heapster-amd64:v1.4.0", file: "deploy/kubernetes/autoscaling/heapster-deployment.yaml" });
+  });
 });

@@ -96,13 +96,13 @@ function places(evidence: readonly Evidence[], lang: Lang, shown: (text: string)
   return lines;
 }
 
-/** "Also deploys to Amazon ECS (3 services)" for each platform but the answer that carries services. */
+/** "Also deploys to Amazon ECS (3 services)" for each platform but the answer that carries services; a service deployed to both counts on each. */
 function otherPlatforms(result: ScanResult, lang: Lang): string[] {
   const counts = new Map<string, number>();
-  for (const service of result.services) if (service.platform !== null) counts.set(service.platform, (counts.get(service.platform) ?? 0) + 1);
+  for (const service of result.services) for (const platform of service.platforms) counts.set(platform, (counts.get(platform) ?? 0) + 1);
   return [...counts.entries()]
     .filter(([platform]) => platform !== result.answers.currentPlatform)
-    .map(([platform, count]) => t(lang, "scan.alsoPlatform", { platform: tDynamic(lang, `choice.currentPlatform.${platform}`, platform), count }));
+    .map(([platform, count]) => t(lang, count === 1 ? "scan.alsoPlatform.one" : "scan.alsoPlatform.many", { platform: tDynamic(lang, `choice.currentPlatform.${platform}`, platform), count }));
 }
 
 /**
@@ -123,6 +123,6 @@ export function whereFound(evidence: readonly Evidence[], lang: Lang, shown: (te
   const folders = new Set(files.map((file) => file.slice(0, file.lastIndexOf("/") + 1)));
   const extensions = new Set(files.map((file) => /\.[^./]+$/.exec(file)?.[0] ?? ""));
   if (folders.size === 1 && extensions.size === 1) return shown(`${[...folders][0]}*${[...extensions][0]}`);
-  return joinList(lang, [shown(`${sorted[0]!.file}:${sorted[0]!.line}`), t(lang, "scan.files", { count: files.length - 1 })]);
+  return joinList(lang, [shown(`${sorted[0]!.file}:${sorted[0]!.line}`), t(lang, files.length === 2 ? "scan.files.one" : "scan.files.many", { count: files.length - 1 })]);
 }
 
