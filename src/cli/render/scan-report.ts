@@ -102,7 +102,7 @@ function otherPlatforms(result: ScanResult, lang: Lang): string[] {
   for (const service of result.services) for (const platform of service.platforms) counts.set(platform, (counts.get(platform) ?? 0) + 1);
   return [...counts.entries()]
     .filter(([platform]) => platform !== result.answers.currentPlatform)
-    .map(([platform, count]) => t(lang, count === 1 ? "scan.alsoPlatform.one" : "scan.alsoPlatform.many", { platform: tDynamic(lang, `choice.currentPlatform.${platform}`, platform), count }));
+    .map(([platform, count]) => t(lang, count === 1 ? "scan.alsoPlatform.one" : "scan.alsoPlatform.many", { platform: tDynamic(lang, `scan.alsoPlatform.name.${platform}`, platform), count }));
 }
 
 /**
