@@ -241,6 +241,8 @@ export const QUESTIONS = [
     min: 0.25,
     max: 100000,
     estimate: true,
+    // A list of services gives every task its size: totals asked beside it would ask again for what it says.
+    supersededBy: "services",
     required: false,
     description: "The vCPUs the containers use on average, in total across services and replicas (for the cost estimate; 0.5 a task when left out).",
   },
@@ -251,6 +253,8 @@ export const QUESTIONS = [
     min: 0.5,
     max: 400000,
     estimate: true,
+    // A list of services gives every task its size: totals asked beside it would ask again for what it says.
+    supersededBy: "services",
     required: false,
     description: "The memory the containers use on average, in GiB, in total (for the cost estimate; 2 GiB a vCPU when left out).",
   },
@@ -261,6 +265,8 @@ export const QUESTIONS = [
     min: 1,
     max: 1000000,
     estimate: true,
+    // A list of services gives every task its size: totals asked beside it would ask again for what it says.
+    supersededBy: "services",
     required: false,
     description: "How many tasks or pods run on average, in total (for the cost estimate; 2 per service when left out).",
   },
@@ -415,9 +421,12 @@ export const MAX_SET_ITEMS = 32;
 /**
  * Whether a question is asked, given the answers so far: one that follows
  * from an earlier answer is not when that answer (or its default) rules it
- * out, when that answer is unknown, or when it was not asked itself.
+ * out, when that answer is unknown, or when it was not asked itself. One that
+ * another answer supersedes (the workload's totals, once its services are
+ * known) is not asked either.
  */
 export function isAsked(q: Question, answers: Readonly<Record<string, unknown>>): boolean {
+  if ("supersededBy" in q && answers[q.supersededBy] !== undefined) return false;
   if (!("askedWhen" in q)) return true;
   const { answer, notIn } = q.askedWhen;
   const earlier = QUESTIONS.find((other) => other.key === answer)!;

@@ -1044,6 +1044,9 @@ export const en = {
   // issue 17: the questionnaire
   "prompt.review": "Your answers. Change one, or go on?",
   "prompt.review.hint": "Choose an answer to ask its question again.",
+  "prompt.review.more": "{names} and {n} more",
+  "prompt.review.fromFile": "(from the repository; {flag} FILE gives others)",
+  "prompt.review.fixed": "This answer is read from the repository, not asked: to give your own, pass the option it names.",
   "prompt.review.show": "Show the recommendation",
   "prompt.review.write": "Write the answers file",
   "reproduce.title": "To get this result again:",

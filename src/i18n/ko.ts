@@ -1026,6 +1026,9 @@ export const ko: Record<MessageKey, string> = {
   // issue 17: the questionnaire
   "prompt.review": "답변을 확인하세요. 바꿀 답변이 있나요?",
   "prompt.review.hint": "답변을 고르면 그 질문을 다시 묻습니다.",
+  "prompt.review.more": "{names} 외 {n}개",
+  "prompt.review.fromFile": "(저장소에서 읽음, 바꾸려면 {flag} FILE)",
+  "prompt.review.fixed": "이 답변은 저장소에서 읽은 것이라 묻지 않습니다. 직접 정하려면 항목에 적힌 옵션을 쓰세요.",
   "prompt.review.show": "추천 결과 보기",
   "prompt.review.write": "답변 파일 저장",
   "reproduce.title": "같은 결과를 다시 보려면:",

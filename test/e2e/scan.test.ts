@@ -180,9 +180,12 @@ describe("--from DIR", () => {
 
   it("at a terminal, asks only what the scan could not tell, shows where each scanned answer was found, and reruns with --from", async () => {
     const dir = fixturePath("scan/ecs-cloudformation");
-    // The scan tells what runs today (ECS) and how many services (2): every other question is asked, and how
-    // the team feels about ECS now applies; who keeps Kubernetes clusters running does not.
-    const asked = QUESTIONS.filter((q) => q.key !== "currentPlatform" && q.key !== "microservices" && isAsked(q, { currentPlatform: "ecs" }) && isPrompted(q));
+    // The scan tells what runs today (ECS), how many services (2) and each one's size: every other question is
+    // asked, and how the team feels about ECS now applies; who keeps Kubernetes clusters running does not, nor
+    // the workload's totals, which the services' sizes supersede.
+    const scanned = { currentPlatform: "ecs", services: [{}, {}] };
+    const asked = QUESTIONS.filter((q) => q.key !== "currentPlatform" && q.key !== "microservices" && isAsked(q, scanned) && isPrompted(q));
+    expect(asked.map((q) => q.key)).not.toContain("vcpus");
     const quick = asked.filter((q) => q.required || "quick" in q);
     const term = inTerminal(["--no-color", "--from", dir], { cols: 160, cwd: mkdtempSync(join(tmpdir(), "ecs-or-eks-from-")) });
     for (let n = 1; n <= quick.length; n++) await term.when(`(${n}/${asked.length})`, KEYS.enter);
@@ -196,6 +199,10 @@ describe("--from DIR", () => {
     // Where each was found: one file and line, a folder's files, or the first and how many more.
     expect(review).toContain("Runs in production today: Amazon ECS, from infrastructure/ecs-cluster.yaml:38 and 2 files");
     expect(review).toMatch(/Services: 2, from services\/product-service\/service\.yaml:49 and 1 file$/m);
+    // The services' sizes, which no question asks: named, never "[object Object]", with how to give others; the
+    // totals they supersede are not in the review.
+    expect(review).toContain("Each service's size (for the estimate): 2 (product-service and website-service) (from the repository; --workload FILE gives others)");
+    expect(review).not.toContain("vCPUs (total)");
     term.child.stdin.write(KEYS.enter);
     await term.when("To get this result again", "");
     await term.when("Save your answers", `n${KEYS.enter}`);

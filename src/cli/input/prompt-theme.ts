@@ -89,6 +89,8 @@ export function themeFor(hint: string, lang: Lang, color: boolean, output: NodeJ
       error: (text: string) => chalk.red(wrapped(`> ${text}`, width(), 2, 0)),
       defaultAnswer: (text: string) => chalk.dim(`(${text})`),
       help: (text: string) => chalk.dim(text),
+      // A choice no question asks (the review's scanned services); the library's own dimming ignores --no-color.
+      disabled: (text: string) => chalk.dim(text),
       key: (text: string) => chalk.cyan(`<${text}>`),
       keysHelpTip: (keys: [string, string][]) =>
         keyLines(
@@ -98,5 +100,6 @@ export function themeFor(hint: string, lang: Lang, color: boolean, output: NodeJ
           displayWidth,
         ),
     },
+    i18n: { disabledError: t(lang, "prompt.review.fixed") },
   };
 }

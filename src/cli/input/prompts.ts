@@ -2,7 +2,7 @@
 // costs start-up time that a CI run must not pay.
 import { checkbox, select } from "@inquirer/prompts";
 import { isAsked, isPrompted, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
-import { t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
+import { joinList, t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
 import { colorEnabled } from "../terminal/color.js";
 import type { Io } from "../terminal/io.js";
 import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
@@ -134,7 +134,9 @@ async function review(
     // A choice wider than the terminal goes on under its own start, never cut by the prompt library, at whatever width it is drawn.
     const choices = questions.filter((q) => isAsked(q, { ...earlier, ...answers })).map((q) => {
       const text = `${t(lang, `label.${q.key}`)}: ${shownValue(q, currentOf(q, answers), lang)}${found(q)}`;
-      return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text };
+      // A scanned answer no question asks (the services' sizes) is shown, and says how to give another.
+      const fixed = isPrompted(q) ? {} : { disabled: t(lang, "prompt.review.fromFile", { flag: `--${q.flag}` }) };
+      return { value: q.key as string, name: wrappedWhenDrawn(text, drawing.output), short: text, ...fixed };
     });
     const show = t(lang, end === "write" ? "prompt.review.write" : "prompt.review.show");
     return select(
@@ -185,6 +187,12 @@ function currentOf(q: Question, answers: Record<string, unknown>): unknown {
 function shownValue(q: Question, value: unknown, lang: Lang): string {
   const label = (choice: string) => tDynamic(lang, `choice.${q.key}.${choice}`, choice);
   if (value === undefined) return t(lang, q.kind === "choice" ? "choice.unknown" : "value.unknown");
+  if (q.kind === "services") {
+    // "5 (cart, catalog, checkout and 2 more)": the names say which, the count how many; sizes are in the result.
+    const names = (value as readonly { name?: string }[]).map((service) => service.name || "?");
+    const shown = names.length > 3 ? t(lang, "prompt.review.more", { names: names.slice(0, 3).join(", "), n: names.length - 3 }) : joinList(lang, names);
+    return `${names.length} (${shown})`;
+  }
   if (q.kind === "set") {
     const items = value as readonly string[];
     return items.length === 0 ? t(lang, "value.none") : items.map(label).join(", ");
