@@ -85,6 +85,35 @@ describe("the text summary", () => {
     expect(flat(renderSummary(recommend(readFixture("answers/startup-mvp.json")), plain))).toMatch(/Recommended: Amazon ECS on AWS Fargate, USD [\d,.]+ a month; USD [\d,.]+ with the shared lines\. It is also the cheapest way\./);
   });
 
+  it.each(LANGS)("says in a line why the recommended way has no figure and what to do, not a row it does not show (%s)", (lang) => {
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const headlineOf = (result: Result) => {
+      const summary = flat(renderSummary(result, { ...plain, lang }));
+      const start = summary.indexOf(lang === "en" ? "Recommended:" : "추천: ", summary.indexOf(lang === "en" ? "What it costs" : "비용 ("));
+      return summary.slice(start, summary.indexOf(lang === "en" ? "What would change" : "결정을 바꿀 수 있는 것", start));
+    };
+    // EKS on EC2 with Windows: no Windows instance price is built in for the region, which a prices file supplies.
+    const windows = recommend((readFixture("teams/eks-windows-platform.json") as { answers: Answers }).answers, { lang });
+    const row = windows.costs.estimate.options.find((o) => o.platform === "eks" && o.launchType === "ec2")!;
+    expect([windows.recommendation, windows.launchType, windows.costs.estimate.headline.total, row.unpriced]).toEqual(["eks", "ec2", null, true]);
+    const unpriced = headlineOf(windows);
+    expect(unpriced).toContain("--prices FILE");
+    expect(unpriced).toContain("--details");
+    // A service that needs a GPU, on the Fargate the answers recommend: no file prices that.
+    const gpu = recommend({ ...(readFixture("answers/startup-mvp.json") as Answers), services: [{ name: "web", vcpu: 1, memoryGiB: 2, replicas: 2 }, { name: "infer", vcpu: 4, memoryGiB: 16, replicas: 1, gpu: 1 }] }, { lang });
+    expect([gpu.launchType, gpu.costs.estimate.headline.total, gpu.costs.estimate.options.find((o) => o.launchType === "fargate" && o.platform === "ecs")!.unpriced]).toEqual(["fargate", null, undefined]);
+    const cannotRun = headlineOf(gpu);
+    expect(cannotRun).toContain("--details");
+    expect(cannotRun).not.toContain("--prices");
+    for (const sentence of [unpriced, cannotRun]) {
+      expect(sentence).not.toContain(lang === "en" ? "its row" : "해당 행");
+      // One line's worth: the summary has no room for the row's reasons in full.
+      expect(displayWidth(sentence.split(lang === "en" ? " Cheapest:" : " 가장 저렴한")[0]!.trim())).toBeLessThanOrEqual(2 * 78);
+    }
+    // The full report shows the row, and points at it.
+    expect(flat(renderText(windows, { ...plain, lang }))).toContain(lang === "en" ? "(see its row)" : "(해당 행 참고)");
+  });
+
   it("names at most the two strongest changes, and says when none would change it", () => {
     const closeCall = recommend(readFixture("answers/close-call.json"));
     expect(closeCall.whatWouldChange.length).toBeGreaterThanOrEqual(2);
@@ -117,7 +146,7 @@ describe("the text summary", () => {
   });
 
   it.each(LANGS)("names a reason for each side of every close call that has both, strongest first, over the worked teams and 500 generated (%s)", (lang) => {
-    const side = (platform: string) => (platform === "ecs" ? "ECS" : "EKS");
+    const side = (platform: string): string => (platform === "ecs" ? "ECS" : "EKS");
     const holds = (result: Result) => {
       const shown = reasonLines(renderSummary(result, { ...plain, lang }));
       const pool = result.closeCall ? result.reasons : result.reasons.filter((reason) => reason.platform === result.recommendation);

@@ -52,7 +52,7 @@ export function renderSummary(given: Result, options: TextOptions): string {
 
   // The same two sentences as --details, from the one headline the estimate computed.
   out.push("", ...title(t(lang, "estimate.title")), hang("  ", workloadLine(result, lang), width));
-  for (const sentence of headlineSentences(result, lang)) out.push(hang("  ", sentence, width));
+  for (const sentence of headlineSentences(result, lang, "alone")) out.push(hang("  ", sentence, width));
 
   out.push("", ...title(t(lang, "section.change")));
   if (result.whatWouldChange.length === 0) out.push(hang("  ", t(lang, "change.none"), width));
