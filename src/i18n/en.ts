@@ -415,6 +415,7 @@ export const en = {
   // errors
   "error.fix": "fix: {fix}",
   "error.usageHint": "run `ecs-or-eks --help` for the options and examples.",
+  "error.changedOnDisk": "ecs-or-eks changed on disk while it ran (upgraded or removed); run it again.",
   "error.interrupted": "Cancelled; nothing was written.",
   "error.unexpected": "unexpected error: {message}",
   "error.report": "This is a bug in ecs-or-eks. Please report it at https://github.com/ecs-or-eks/ecs-or-eks/issues with the command you ran (set ECS_OR_EKS_DEBUG=1 to see the stack).",
@@ -436,7 +437,7 @@ export const en = {
   "help.version": "print the version",
   "help.help": "show help for a command",
   "help.examplesTitle": "Examples:",
-  "help.exitCodes": "Exit codes: {ok} success, {gateFailed} --expect failed, {usage} bad usage or input, {cannotWrite} output could not be written, {signals} interrupted by a signal, {bug} a bug.",
+  "help.exitCodes": "Exit codes: {ok} success, {gateFailed} --expect failed, {usage} bad usage or input, {cannotWrite} output could not be written or ecs-or-eks changed on disk, {signals} interrupted by a signal, {bug} a bug.",
   "help.answers": "read the answers from a JSON file, or - for stdin (flags override it)",
   "help.noInput": "never prompt; fail if a required answer is missing",
   "help.format": "output format: {formats}",

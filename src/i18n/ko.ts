@@ -406,6 +406,7 @@ export const ko: Record<MessageKey, string> = {
 
   "error.fix": "해결 방법: {fix}",
   "error.usageHint": "옵션과 예시는 `ecs-or-eks --help`로 확인하세요.",
+  "error.changedOnDisk": "실행하는 동안 ecs-or-eks가 디스크에서 바뀌었습니다(업그레이드 또는 삭제). 다시 실행하세요.",
   "error.interrupted": "취소했습니다. 아무것도 쓰지 않았습니다.",
   "error.unexpected": "예기치 못한 오류: {message}",
   "error.report": "ecs-or-eks의 버그입니다. 실행한 명령과 함께 https://github.com/ecs-or-eks/ecs-or-eks/issues 에 알려 주세요 (ECS_OR_EKS_DEBUG=1 로 스택을 볼 수 있습니다).",
@@ -426,7 +427,7 @@ export const ko: Record<MessageKey, string> = {
   "help.version": "버전 출력",
   "help.help": "명령 도움말 보기",
   "help.examplesTitle": "예시:",
-  "help.exitCodes": "종료 코드: {ok} 성공, {gateFailed} --expect 불일치, {usage} 잘못된 사용법이나 입력, {cannotWrite} 출력을 쓸 수 없음, {signals} 신호로 중단, {bug} 버그.",
+  "help.exitCodes": "종료 코드: {ok} 성공, {gateFailed} --expect 불일치, {usage} 잘못된 사용법이나 입력, {cannotWrite} 출력을 쓸 수 없거나 실행 중 ecs-or-eks가 바뀜, {signals} 신호로 중단, {bug} 버그.",
   "help.answers": "JSON 파일에서 답변 읽기(`-`는 표준 입력, 플래그가 우선)",
   "help.noInput": "질문하지 않음; 필수 답변이 없으면 실패",
   "help.format": "출력 형식: {formats}",
