@@ -1176,6 +1176,7 @@ export const en = {
   "mcp.unknownArgument": "{tool}: unknown argument {name}; it takes {known}.",
   "mcp.unknownArgumentSuggest": "{tool}: unknown argument {name}. Did you mean \"{suggestion}\"?",
   "mcp.type.integer": "a whole number",
+  "mcp.argumentsNotObject": "{tool}: the arguments must be an object of named values, such as {\"answers\": {…}} (got {got}).",
   "mcp.badArgument": "{tool}: \"{name}\" must be {expected} (got {got}).",
   "mcp.missingArgument": "{tool}: \"{name}\" is required.",
   "mcp.missingHint": "ask the user, then pass them in answers; the questions tool gives each question and its choices.",

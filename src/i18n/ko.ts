@@ -1158,6 +1158,7 @@ export const ko: Record<MessageKey, string> = {
   "mcp.unknownArgument": "{tool}: 알 수 없는 인자 {name}입니다. 받는 인자는 {known}입니다.",
   "mcp.unknownArgumentSuggest": "{tool}: 알 수 없는 인자 {name}입니다. \"{suggestion}\"을/를 뜻했나요?",
   "mcp.type.integer": "정수",
+  "mcp.argumentsNotObject": "{tool}: 인자는 {\"answers\": {…}}처럼 이름이 붙은 값의 객체여야 합니다 (입력된 값: {got}).",
   "mcp.badArgument": "{tool}: \"{name}\"에는 {expected}을/를 넣어야 합니다 (입력된 값: {got}).",
   "mcp.missingArgument": "{tool}: \"{name}\" 인자가 필요합니다.",
   "mcp.missingHint": "사용자에게 물어본 뒤 answers에 넣으세요. questions 도구가 질문과 선택지를 줍니다.",
