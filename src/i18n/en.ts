@@ -905,6 +905,7 @@ export const en = {
   "estimate.onArm": " on Arm (Graviton)",
   "estimate.markedRow": " (the row marked >)",
   "estimate.recommendedRuledOut": "Recommended: {option}, which this workload rules out here (see its row), so it has no figure.",
+  "estimate.recommendedRuledOutJson": "Recommended: {option}, which has no figure: its entry in costs.estimate.options says why (\"excluded\").",
   "estimate.recommendedUnpriced": "Recommended: {option}, which has no figure: the prices lack a rate it needs (--details says which); --prices FILE can supply it.",
   "estimate.recommendedCannotRun": "Recommended: {option}, which has no figure: part of the workload cannot run on it as given (--details says what and why).",
   "estimate.alsoCheapest": " It is also the cheapest way.",

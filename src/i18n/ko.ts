@@ -887,6 +887,7 @@ export const ko: Record<MessageKey, string> = {
   "estimate.onArm": ", Arm(Graviton)",
   "estimate.markedRow": " (>로 표시한 행)",
   "estimate.recommendedRuledOut": "추천: {option}. 다만 이 워크로드에서는 이 방식이 제외되어(해당 행 참고) 금액이 없습니다.",
+  "estimate.recommendedRuledOutJson": "추천: {option}. 다만 금액이 없으며, 그 이유는 costs.estimate.options의 해당 항목(\"excluded\")에 있습니다.",
   "estimate.recommendedUnpriced": "추천: {option}. 필요한 요금이 가격 정보에 없어 금액이 없습니다(--details 참고). --prices FILE로 그 요금을 넣으면 계산합니다.",
   "estimate.recommendedCannotRun": "추천: {option}. 워크로드 일부가 이 방식에서 그대로 실행되지 않아 금액이 없습니다(무엇이 왜 안 되는지는 --details 참고).",
   "estimate.alsoCheapest": " 가장 저렴한 방식이기도 합니다.",

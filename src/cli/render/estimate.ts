@@ -82,8 +82,12 @@ function number(x: number): string {
   return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
-/** Where the headline stands: beside the table of ways (its recommended row marked or not), or alone, as the summary and MCP's text give it. */
-export type HeadlinePlace = "table" | "marked-table" | "alone";
+/**
+ * Where the headline stands: beside the table of ways (its recommended row
+ * marked or not), alone in the summary, or in MCP's text beside the JSON,
+ * whose `costs.estimate.options` a client reads instead of a table.
+ */
+export type HeadlinePlace = "table" | "marked-table" | "alone" | "beside-json";
 
 /** The recommended way and the cheapest, with the bill beside each total. */
 export function headlineSentences(result: Result, lang: Lang, place: HeadlinePlace): string[] {
@@ -107,12 +111,13 @@ export function headlineSentences(result: Result, lang: Lang, place: HeadlinePla
 }
 
 /**
- * The recommended way has no figure. Beside the table its row says why; alone
- * (the summary, MCP's text) one short sentence says why and what to do, rather
- * than point at a row that is not on screen: its reasons in full can run to
- * several lines, which the summary's screen has no room for.
+ * The recommended way has no figure. Beside the table its row says why, and
+ * beside the JSON its entry; alone (the summary) one short sentence says why
+ * and what to do, rather than point at a row that is not on screen: its
+ * reasons in full can run to several lines, which a screen has no room for.
  */
 function ruledOutSentence(result: Result, lang: Lang, option: string, place: HeadlinePlace): string {
+  if (place === "beside-json") return t(lang, "estimate.recommendedRuledOutJson", { option });
   if (place !== "alone") return t(lang, "estimate.recommendedRuledOut", { option });
   const { headline, options } = result.costs.estimate;
   const row = options.find((o) => o.platform === headline.platform && o.launchType === headline.launchType);
