@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { LANGS, langArgument, langOf } from "../i18n/lang.js";
+import { isChangedOnDisk } from "./output/changed-on-disk.js";
 import { keepCompiledCode } from "./terminal/compile-cache.js";
 import { processIo } from "./terminal/io.js";
 import { isTerminal, stdoutOutput } from "./terminal/streams.js";
@@ -15,13 +16,32 @@ export async function main(): Promise<void> {
   // After the instant answers, which load too little to gain from it.
   keepCompiledCode(new URL("../", import.meta.url));
   const io = processIo();
+  const lang = langOf(argv, io.env);
   // `ecs-or-eks` alone at a terminal is the questionnaire, and nothing of such a run can fail before it: the
-  // questions come first, and the rest of the program (the engine, the rules, the prices) loads once they are
-  // answered. The answers, or why there are none (Ctrl-C), go to the main command, which reports either.
-  const asking = questionnaireAlone(argv) ? import("./input/prompts.js").then((prompts) => prompts.askFromStart(io, langOf(argv, io.env))) : undefined;
+  // questions come first, and the rest of the program (the engine, the rules, the prices, what the result
+  // loads) loads behind the first question, so the package may be upgraded or removed while they are open.
+  // The answers, or why there are none (Ctrl-C), go to the main command, which reports either.
+  const questionnaire = questionnaireAlone(argv) ? import("./input/prompts.js") : undefined;
+  let program: Promise<typeof import("./program.js")> | undefined;
+  const loadProgram = () => {
+    program ??= import("./program.js").then(async (loaded) => {
+      if (questionnaire) await loaded.loadForQuestionnaire();
+      return loaded;
+    });
+    // Awaited after the questions; a failure before then is not an unhandled one.
+    program.catch(() => {});
+    return program;
+  };
+  const asking = questionnaire?.then((prompts) => prompts.askFromStart(io, lang, () => void loadProgram()));
   await asking?.catch(() => {});
-  const { runCli } = await import("./program.js");
-  process.exitCode = await runCli(argv, io, asking);
+  try {
+    const { runCli } = await loadProgram();
+    process.exitCode = await runCli(argv, io, asking);
+  } catch (error) {
+    // The program's own files went while the questions were open; the questionnaire's module, loaded, says so.
+    if (!questionnaire || !isChangedOnDisk(error)) throw error;
+    process.exitCode = (await questionnaire).reportChangedOnDisk(io.stderr, lang);
+  }
 }
 
 /** The questionnaire and nothing else: no argument but a language that exists, at a terminal. */

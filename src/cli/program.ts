@@ -6,6 +6,8 @@ import { plainMainOptions } from "./input/plain-args.js";
 import { reportError } from "./output/report-error.js";
 import type { Io } from "./terminal/io.js";
 
+export { loadForQuestionnaire } from "./commands/advise.js";
+
 /**
  * Runs the CLI and resolves to its exit code: the one place where errors
  * become exit codes. The main command is loaded with this module, and its

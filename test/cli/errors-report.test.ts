@@ -26,6 +26,15 @@ describe("turning errors into exit codes, in one place", () => {
     expect(report(new CommanderError(0, "commander.version", "1.0.0"))).toEqual({ code: 0, text: "" });
   });
 
+  it("is 74 with one line to run it again when a module of the package is gone from disk, not a bug to report", async () => {
+    const gone = await import(/* @vite-ignore */ `${"./no-such-chunk"}-${Date.now()}.js`).catch((error: unknown) => error);
+    const line = "ecs-or-eks changed on disk while it ran (upgraded or removed); run it again.\n";
+    expect(report(gone)).toEqual({ code: 74, text: line });
+    // A newer build's chunk that lacks what the older code imports from it.
+    expect(report(new SyntaxError("The requested module './chunk-A.js' does not provide an export named 'x'"))).toEqual({ code: 74, text: line });
+    expect(report(new SyntaxError("Unexpected token")).code).toBe(EXIT.bug);
+  });
+
   it("is 130 with one quiet line when the user presses Ctrl-C", () => {
     const interrupted = Object.assign(new Error("User force closed the prompt with SIGINT"), { name: "ExitPromptError" });
     expect(report(interrupted)).toEqual({ code: 130, text: "\nCancelled; nothing was written.\n" });

@@ -7,6 +7,7 @@ import { displayWidth } from "../../src/cli/render/layout.js";
 import { evaluate } from "../../src/explain/result.js";
 import { recommend } from "../../src/explain/recommend.js";
 import type { Answers } from "../../src/engine/questions.js";
+import type { Result } from "../../src/explain/result.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 import { fixturePath, readFixture } from "../helpers/fixtures.js";
 
@@ -18,6 +19,11 @@ const SCREEN_LINES = 30;
 const teams = readdirSync(fixturePath("teams"))
   .filter((name) => name.endsWith(".json"))
   .map((name) => [name, (readFixture(`teams/${name}`) as { answers: Answers }).answers] as const);
+
+/** The summary's reason lines, by side and weight ("ECS +3"). */
+function reasonLines(text: string): string[] {
+  return text.split("\n").flatMap((line) => /^ {2}(ECS|EKS) \+([\d.]+) /.exec(line)?.slice(1, 3).join(" +") ?? []);
+}
 
 /** The summary's lines for answers as a file gives them (defaults filled in). */
 function linesOf(answers: unknown, lang: (typeof LANGS)[number], width = 80): string[] {
@@ -79,6 +85,35 @@ describe("the text summary", () => {
     expect(flat(renderSummary(recommend(readFixture("answers/startup-mvp.json")), plain))).toMatch(/Recommended: Amazon ECS on AWS Fargate, USD [\d,.]+ a month; USD [\d,.]+ with the shared lines\. It is also the cheapest way\./);
   });
 
+  it.each(LANGS)("says in a line why the recommended way has no figure and what to do, not a row it does not show (%s)", (lang) => {
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const headlineOf = (result: Result) => {
+      const summary = flat(renderSummary(result, { ...plain, lang }));
+      const start = summary.indexOf(lang === "en" ? "Recommended:" : "추천: ", summary.indexOf(lang === "en" ? "What it costs" : "비용 ("));
+      return summary.slice(start, summary.indexOf(lang === "en" ? "What would change" : "결정을 바꿀 수 있는 것", start));
+    };
+    // EKS on EC2 with Windows: no Windows instance price is built in for the region, which a prices file supplies.
+    const windows = recommend((readFixture("teams/eks-windows-platform.json") as { answers: Answers }).answers, { lang });
+    const row = windows.costs.estimate.options.find((o) => o.platform === "eks" && o.launchType === "ec2")!;
+    expect([windows.recommendation, windows.launchType, windows.costs.estimate.headline.total, row.unpriced]).toEqual(["eks", "ec2", null, true]);
+    const unpriced = headlineOf(windows);
+    expect(unpriced).toContain("--prices FILE");
+    expect(unpriced).toContain("--details");
+    // A service that needs a GPU, on the Fargate the answers recommend: no file prices that.
+    const gpu = recommend({ ...(readFixture("answers/startup-mvp.json") as Answers), services: [{ name: "web", vcpu: 1, memoryGiB: 2, replicas: 2 }, { name: "infer", vcpu: 4, memoryGiB: 16, replicas: 1, gpu: 1 }] }, { lang });
+    expect([gpu.launchType, gpu.costs.estimate.headline.total, gpu.costs.estimate.options.find((o) => o.launchType === "fargate" && o.platform === "ecs")!.unpriced]).toEqual(["fargate", null, undefined]);
+    const cannotRun = headlineOf(gpu);
+    expect(cannotRun).toContain("--details");
+    expect(cannotRun).not.toContain("--prices");
+    for (const sentence of [unpriced, cannotRun]) {
+      expect(sentence).not.toContain(lang === "en" ? "its row" : "해당 행");
+      // One line's worth: the summary has no room for the row's reasons in full.
+      expect(displayWidth(sentence.split(lang === "en" ? " Cheapest:" : " 가장 저렴한")[0]!.trim())).toBeLessThanOrEqual(2 * 78);
+    }
+    // The full report shows the row, and points at it.
+    expect(flat(renderText(windows, { ...plain, lang }))).toContain(lang === "en" ? "(see its row)" : "(해당 행 참고)");
+  });
+
   it("names at most the two strongest changes, and says when none would change it", () => {
     const closeCall = recommend(readFixture("answers/close-call.json"));
     expect(closeCall.whatWouldChange.length).toBeGreaterThanOrEqual(2);
@@ -89,17 +124,59 @@ describe("the text summary", () => {
     expect(renderSummary(recommend(readFixture("answers/startup-mvp.json")), plain)).toContain("No change of one or two answers would change this recommendation.");
   });
 
-  it("shows the strongest reasons on either side, so a close call shows both, and counts the rest", () => {
+  it("shows both sides of a close call, and the recommendation's own reasons otherwise, and counts the rest", () => {
     const closeCall = recommend(readFixture("answers/close-call.json"));
     expect(closeCall.reasons.map((reason) => reason.platform)).toEqual(["ecs", "eks"]);
     const text = renderSummary(closeCall, plain);
     expect(text).toContain(`  ECS +3  ${closeCall.reasons[0]!.label}\n  EKS +2  ${closeCall.reasons[1]!.label}\n`);
     expect(text).not.toContain("in --details.");
     const mixed = recommend({ currentPlatform: "ecs", kubernetesExperience: "proficient", cloudStrategy: "aws-first", engineers: 25, microservices: 18, budget: "moderate", ecosystem: ["helm"] });
-    expect(mixed.reasons.map((reason) => reason.platform)).toEqual(["ecs", "eks", "eks", "eks"]);
+    expect([mixed.confidenceLabel, mixed.reasons.map((reason) => reason.platform)]).toEqual(["close", ["ecs", "eks", "eks", "eks"]]);
     expect(renderSummary(mixed, plain)).toContain("  Also 1 more for EKS, in --details.\n");
-    const both = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", engineers: 60, microservices: 40, budget: "tight", ecosystem: ["helm"], timeToMarket: "urgent", computeSpend: "under-5k" });
-    expect(renderSummary(both, plain)).toContain("  EKS +4  several cloud providers\n  ECS +3  a tight budget\n  EKS +3  Kubernetes experts on the team\n  Also 3 more for EKS and 2 more for ECS, in --details.\n");
+    // A leaning call: ECS's +3 and +2 fall between EKS's reasons, and give way to them.
+    const leaning = recommend({ kubernetesExperience: "expert", cloudStrategy: "multi-cloud", engineers: 60, microservices: 40, budget: "tight", ecosystem: ["helm"], timeToMarket: "urgent", computeSpend: "under-5k" });
+    expect([leaning.confidenceLabel, leaning.recommendation]).toEqual(["leaning", "eks"]);
+    expect(renderSummary(leaning, plain)).toContain("  EKS +4  several cloud providers\n  EKS +3  Kubernetes experts on the team\n  EKS +2  ");
+    expect(renderSummary(leaning, plain)).toContain("  Also 2 more for EKS and 3 more for ECS, in --details.\n");
+    // A close call whose three strongest are all ECS's (ECS 10, EKS 7): EKS's strongest takes the third line.
+    const pocket = (readFixture("teams/published-in-the-pocket-leaving-kubernetes.json") as { answers: Answers }).answers;
+    const result = recommend(pocket);
+    expect([result.closeCall, result.reasons.slice(0, 3).map((reason) => reason.platform)]).toEqual([true, ["ecs", "ecs", "ecs"]]);
+    expect(reasonLines(renderSummary(result, plain))).toEqual(["ECS +4", "ECS +3", "EKS +2"]);
+  });
+
+  it.each(LANGS)("names a reason for each side of every close call that has both, strongest first, over the worked teams and 500 generated (%s)", (lang) => {
+    const side = (platform: string): string => (platform === "ecs" ? "ECS" : "EKS");
+    const holds = (result: Result) => {
+      const shown = reasonLines(renderSummary(result, { ...plain, lang }));
+      const pool = result.closeCall ? result.reasons : result.reasons.filter((reason) => reason.platform === result.recommendation);
+      const sides = new Set(pool.map((reason) => side(reason.platform)));
+      const weights = shown.map((line) => Number(line.split("+")[1]));
+      // Each side's lines are that side's strongest, in order, and the lines run strongest first.
+      const eachSideStrongest = [...sides].every((name) => {
+        const own = shown.filter((line) => line.startsWith(name));
+        return own.every((line, i) => line === `${name} +${pool.filter((reason) => side(reason.platform) === name)[i]!.weight}`);
+      });
+      return (
+        shown.length === Math.min(3, pool.length) &&
+        [...sides].every((name) => shown.some((line) => line.startsWith(name))) &&
+        shown.every((line) => sides.has(line.slice(0, 3))) &&
+        weights.every((weight, i) => i === 0 || weight <= weights[i - 1]!) &&
+        eachSideStrongest
+      );
+    };
+    for (const [name, answers] of teams) expect([name, holds(recommend(answers, { lang }))]).toEqual([name, true]);
+    let closeWithBoth = 0;
+    fc.assert(
+      fc.property(answersArbitrary, (answers) => {
+        const result = evaluate(answers, { lang });
+        if (result.closeCall && new Set(result.reasons.map((reason) => reason.platform)).size === 2) closeWithBoth += 1;
+        return holds(result);
+      }),
+      { numRuns: 500, seed: 23 },
+    );
+    // The sample holds close calls with reasons on both sides, the case this is about.
+    expect(closeWithBoth).toBeGreaterThan(20);
   });
 
   it("speaks Korean, with no English sentence left in it", () => {

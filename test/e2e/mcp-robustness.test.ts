@@ -95,6 +95,35 @@ describe("the MCP server under a careless or hostile client", () => {
     expect(server.stderr()).toBe("ecs-or-eks mcp: ReadBuffer exceeded maximum size of 10485760 bytes\n");
   });
 
+  it.each([["a string", '"x"', '"x"'], ["a list", "[1,2]", "[1,2]"], ["a number", "5", "5"], ["null", "null", "null"]])(
+    "answers a call whose arguments are %s with a one-line tool error in the CLI's words, and goes on",
+    async (_kind, raw, got) => {
+      const server = start();
+      server.send(initialize);
+      server.send(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"recommend","arguments":${raw}}}\n`);
+      server.send(call(2, { answers: clearCut }));
+      const refused = await server.answer(1);
+      expect(refused.error).toBeUndefined();
+      expect(refused.result).toEqual({
+        content: [{ type: "text", text: `ecs-or-eks: recommend: the arguments must be an object of named values, such as {"answers": {…}} (got ${got}).` }],
+        isError: true,
+      });
+      expect((await server.answer(2)).result.structuredContent.recommendation).toBe("ecs");
+      server.child.stdin.end();
+      expect(await server.exited).toBe(0);
+      expect(server.stderr()).toBe("");
+    },
+  );
+
+  it("answers a call to an unknown tool whose arguments are not an object with the unknown tool", async () => {
+    const server = start();
+    server.send(initialize);
+    server.send('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"recomend","arguments":"x"}}\n');
+    expect((await server.answer(1)).result.content[0].text).toBe('ecs-or-eks: unknown tool "recomend". Did you mean "recommend"?');
+    server.child.stdin.end();
+    expect(await server.exited).toBe(0);
+  });
+
   it("answers 100 calls sent at once, each with its own result", async () => {
     const server = start();
     server.send(initialize);
@@ -105,6 +134,8 @@ describe("the MCP server under a careless or hostile client", () => {
     server.child.stdin.end();
     expect(await server.exited).toBe(0);
     onlyProtocol(server.stdout());
+    // Answers wait for the pipe one at a time: one 'drain' listener per answer had Node warn of a leak past ten.
+    expect(server.stderr()).toBe("");
   });
 
   it("answers the calls under way, then exits 0, when stdin closes", async () => {

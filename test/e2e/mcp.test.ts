@@ -103,6 +103,17 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     expect(textOf(result)).toContain(cheapest.total.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   });
 
+  it("points at the JSON's entry, not a table row, when the recommended way has no figure in estimate_costs' and recommend's text", async () => {
+    // EKS on EC2 with Windows: no Windows instance price is built in for the region.
+    const { answers } = readFixture("teams/eks-windows-platform.json") as { answers: Record<string, unknown> };
+    const [estimate, recommend] = await Promise.all([server.client.callTool({ name: "estimate_costs", arguments: { answers } }), server.client.callTool({ name: "recommend", arguments: { answers } })]);
+    for (const text of [textOf(estimate), textOf(recommend)]) {
+      expect(text).toContain('Recommended: Amazon EKS on Amazon EC2, which has no figure: its entry in costs.estimate.options says why ("excluded").');
+      expect(text).not.toContain("its row");
+      expect(text).not.toContain("--details");
+    }
+  });
+
   it.each(["savings-1y", "savings-3y", "spot"])("recommend and estimate_costs answer for %s pricing, their content held to their output schemas by the client", async (pricing) => {
     // The SDK's client checks structuredContent against the outputSchema it has listed, and throws on a mismatch.
     await server.client.listTools();

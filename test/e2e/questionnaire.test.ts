@@ -4,25 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { choicesOf, isPrompted, QUESTIONS } from "../../src/engine/questions.js";
+import { choicesOf, QUESTIONS } from "../../src/engine/questions.js";
 import { en } from "../../src/i18n/en.js";
-import { ko } from "../../src/i18n/ko.js";
 import { inTerminal, KEYS } from "../helpers/pty.js";
+import { ASKED, opening, QUICK, quickPathToReview, say, TOTAL, type Lang } from "../helpers/questionnaire.js";
 import { runBin } from "../helpers/run-bin.js";
 
 const { down, enter } = KEYS;
-const CATALOGUES = { en, ko } as const;
-type Lang = keyof typeof CATALOGUES;
-const say = (lang: Lang, key: string, vars: Record<string, string | number> = {}) =>
-  (CATALOGUES[lang] as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
-// The quick questions asked of a team with nothing in production (how it feels about what it runs is not asked then).
-// Every question a team with nothing in production is asked.
-// The estimate's detail (services, environments, pricing, ...) is given by flags and files, not asked.
-const ASKED = QUESTIONS.filter((q) => !("askedWhen" in q) && isPrompted(q));
-const TOTAL = ASKED.length;
-const QUICK = QUESTIONS.filter((q) => (q.required || "quick" in q) && !("askedWhen" in q));
-// A prompt's first words: enough to know it is drawn, short enough never to be wrapped.
-const opening = (text: string) => text.slice(0, 12);
 
 /** The screen's lines run together, as a reader's eye follows a wrapped sentence. */
 const flowed = (lines: readonly string[]) => lines.map((line) => line.trim()).join(" ");
@@ -38,13 +26,6 @@ function expectWhole(lines: readonly string[], texts: readonly string[]) {
 const count = (lines: readonly string[], start: string) => lines.filter((line) => line.startsWith(start)).length;
 
 const cwd = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-questionnaire-"));
-
-/** The six quick questions answered with their defaults, then "finish now", up to the review. */
-async function quickPathToReview(term: ReturnType<typeof inTerminal>, lang: Lang) {
-  for (let n = 1; n <= QUICK.length; n++) await term.when(`(${n}/${TOTAL})`, enter);
-  await term.when(opening(say(lang, "prompt.finish", { n: TOTAL - QUICK.length })), `${down}${enter}`);
-  await term.when(opening(say(lang, "prompt.review")), "");
-}
 
 /** The lines of the command shown under "To get this result again:", joined back into one. */
 function reproduced(lines: readonly string[], lang: Lang): string {

@@ -107,6 +107,12 @@ describe("Korean that reads as written by a Korean engineer (docs/korean-style.m
     expect([...inMessages, ...inRules]).toEqual([]);
   });
 
+  it("numbers a follow-up question as English does (1.1), and says a cancelled run saved nothing", () => {
+    addCatalogue("ko", ko);
+    expect(t("ko", "prompt.followUp", { n: 1, sub: 1 })).toBe("1.1");
+    expect(t("ko", "error.interrupted")).toBe("취소했습니다. 아무것도 저장하지 않았습니다.");
+  });
+
   it("describes every answer in the Korean schema for a file, never with the prompts' keys to press", () => {
     for (const q of QUESTIONS) {
       const text = koSchemaDescriptions[q.key];

@@ -13,12 +13,28 @@ import { outputWidth } from "../terminal/width.js";
 import { writeOut } from "../output/write-out.js";
 import { loadRules, refuseTwoStdinReaders } from "../input/load-rules.js";
 import { loadPrices } from "../input/load-prices.js";
+import { loadAnswerParser } from "../input/validate-answers.js";
 import { FORMATS, formatOf, oneOf, type AdviseOptions } from "../input/options.js";
 import { VERSION } from "../package-info.js";
 import { jsonText } from "../output/escape.js";
 import { appendText, assertCanAppend, assertCanWrite, shownPath, writeFailureReason, writeAnswersFile } from "../output/write-file.js";
 
 type Format = (typeof FORMATS.advise)[number];
+
+// The modules a text result loads late, each from one place: Node reuses a loaded module only for the same
+// import from the same file, so loadForQuestionnaire must load them through the very imports the run makes.
+const summaryModule = () => import("../render/summary.js");
+const reproduceModule = () => import("../render/reproduce.js");
+const saveOfferModule = () => import("../input/save-offer.js");
+
+/**
+ * What a questionnaire's result loads after the last answer, loaded while the
+ * questions are open (entry.ts): a package upgraded or removed in the
+ * meantime (its files gone) still gives the result and the save offer.
+ */
+export async function loadForQuestionnaire(): Promise<void> {
+  await Promise.all([loadAnswerParser(), summaryModule(), reproduceModule(), saveOfferModule()]);
+}
 /**
  * The main command, as a pipeline: check flags, load rules, gather answers,
  * recommend, render, then derive the exit code from the outcome.
@@ -55,11 +71,11 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
     const saved = writeAnswersFile(save, written, io.cwd, options.force === true, lang);
-    const { rerunCommand } = await import("../render/reproduce.js");
+    const { rerunCommand } = await reproduceModule();
     const wrote = t(lang, "save.wrote", { path: saved.throughLink ?? resolve(io.cwd, save), command: rerunCommand(io.env, save, lang) });
     io.stderr.write(`${wrap(wrote, outputWidth(io.stderr)).join("\n")}\n`);
   } else if (asked && io.stderr.isTTY === true) {
-    const { offerToSave } = await import("../input/save-offer.js");
+    const { offerToSave } = await saveOfferModule();
     await offerToSave(written, io, lang, colorEnabled(io.stderr, io.env, options.color));
   }
   if (options.summary === true) await appendSummary(result, io, lang);
@@ -76,7 +92,7 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
       return (await import("../render/adr.js")).renderAdr(result, { lang, version: VERSION, date });
     case "text": {
       const text = { lang, color: colorEnabled(io.stdout, io.env, options.color), width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true };
-      const summary = (await import("../render/summary.js")).renderSummary(result, text);
+      const summary = (await summaryModule()).renderSummary(result, text);
       if (options.details !== true) return summary;
       const full = (await import("../render/text.js")).renderText(result, text);
       // After the questionnaire the save offer follows: the summary closes the report, so the answer is on screen when it is made.
@@ -86,7 +102,7 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
 }
 
 async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang, scanned: readonly string[] = []): Promise<string> {
-  const { langFlag, renderReproduce } = await import("../render/reproduce.js");
+  const { langFlag, renderReproduce } = await reproduceModule();
   const extra = [
     ...(options.from === undefined ? [] : ["--from", options.from]),
     ...(options.rules === undefined ? [] : ["--rules", options.rules]),

@@ -14,6 +14,8 @@ import type { Io } from "../terminal/io.js";
 import type { Readable } from "node:stream";
 import { answersOwed } from "../mcp/answers-owed.js";
 import { inWholeLines } from "../mcp/lines.js";
+import { sendInTurn, setAsideBadArguments } from "../mcp/transport-guards.js";
+import { quoteValue } from "../../engine/quote-value.js";
 import { registerPrompts, registerResources, citedDocuments } from "../mcp/resources.js";
 import type { CallContext } from "../mcp/call.js";
 import { findTool, runTool, toolTable, type Tool } from "../mcp/tools.js";
@@ -39,7 +41,12 @@ export async function serveMcp(io: Io, lang: Lang): Promise<number> {
   const low = server.server;
   low.registerCapabilities({ tools: {} });
   low.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
-  low.setRequestHandler(CallToolRequestSchema, (request) => {
+  // Set once connected (below): the calls whose arguments were not an object, taken aside at the transport.
+  let badArguments: ReturnType<typeof setAsideBadArguments> | undefined;
+  low.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    const aside = badArguments?.take(extra.requestId);
+    // An unknown tool is said first, as for any call; a known one is told what its arguments must be.
+    if (aside && tools.some((tool) => tool.name === request.params.name)) return failed([`ecs-or-eks: ${t(lang, "mcp.argumentsNotObject", { tool: request.params.name, got: quoteValue(aside.value) })}`]);
     const roots = { ...context.roots, supported: low.getClientCapabilities()?.roots !== undefined };
     return callTool(tools, request.params.name, request.params.arguments ?? {}, { ...context, roots }, io);
   });
@@ -53,6 +60,8 @@ export async function serveMcp(io: Io, lang: Lang): Promise<number> {
   const closed = Promise.race([untilClosed(input), new Promise<void>((resolve) => (low.onclose = resolve))]);
   const transport = new StdioServerTransport(input, process.stdout);
   await server.connect(transport);
+  badArguments = setAsideBadArguments(transport);
+  sendInTurn(transport);
   const owed = answersOwed(transport);
   await closed;
   // Every request read is answered before the server closes: a call under way, and an answer still on its way out.

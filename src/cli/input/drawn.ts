@@ -12,6 +12,8 @@ export interface PromptContext {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   signal?: AbortSignal;
+  /** Called each time a prompt's first frame (the question drawn whole, not a cursor move) has reached the terminal. */
+  drawn?: () => void;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function whileAsking<T>(context: PromptContext, lang: Lang, ask: (c
  */
 export async function untilDrawn<T>(context: PromptContext, prompt: (output: Writable) => Promise<T>, textField = false): Promise<T> {
   // Each prompt ends the stream it writes to; only process.stderr is immune, so each gets its own.
-  const output = drawnTo(context.output);
+  const output = drawnTo(context.output, context.drawn);
   const flushed = finished(output).catch(() => {});
   // A resize redraws the open prompt at the new width rather than at the next key.
   const redraw = () => nudge(context.input, textField);
@@ -73,14 +75,17 @@ type Terminal = NodeJS.WritableStream & { columns?: number; rows?: number; isTTY
  * library lays out for the real width. On a resize it clears what the prompt
  * drew (the terminal has rewrapped it) and passes the resize on.
  */
-function drawnTo(terminal: Terminal): Writable {
+function drawnTo(terminal: Terminal, shown?: () => void): Writable {
   let frame: Frame | undefined;
+  let first = shown;
   const output = new Writable({
     write: (chunk, _encoding, done) => {
       const text = String(chunk);
       const drawn = frameOf(text);
       if (drawn) frame = drawn;
-      terminal.write(text, done);
+      const then = drawn ? first : undefined;
+      if (then) first = undefined;
+      terminal.write(text, then ? (error) => (done(error), afterPaint(then)) : done);
     },
   });
   Object.defineProperties(output, {
@@ -96,6 +101,16 @@ function drawnTo(terminal: Terminal): Writable {
   const stop = () => terminal.off("resize", resized);
   output.once("finish", stop).once("close", stop);
   return output;
+}
+
+/**
+ * Runs `then` a moment after a frame was written: long enough for the terminal
+ * (another process, on the same cores) to paint it before `then` takes the CPU,
+ * far shorter than anyone takes to read a question. Never keeps the run alive.
+ */
+const PAINT_MS = 100;
+function afterPaint(then: () => void): void {
+  setTimeout(then, PAINT_MS).unref();
 }
 
 /**

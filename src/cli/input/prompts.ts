@@ -4,6 +4,7 @@ import { checkbox, select } from "@inquirer/prompts";
 import { isAsked, isPrompted, QUESTIONS, type AnswerKey, type Question } from "../../engine/questions.js";
 import { joinList, t, tDynamic, useLanguage, type Lang } from "../../i18n/index.js";
 import { colorEnabled } from "../terminal/color.js";
+import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 import { untilDrawn, whileAsking, type PromptContext } from "./drawn.js";
 import { pageSizeFor, themeFor, wrappedWhenDrawn } from "./prompt-theme.js";
@@ -44,12 +45,19 @@ export interface Known {
  * Every question, for a run given nothing at all (`ecs-or-eks` alone at a
  * terminal): what the main command would ask, asked before the rest of the
  * program loads. The answers go to the main command as if it had asked.
+ * `shown` is called once, when the first question is on screen: the entry
+ * then loads what the result needs, behind the question, not before it.
  */
-export async function askFromStart(io: Io, lang: Lang): Promise<Record<string, unknown>> {
+export async function askFromStart(io: Io, lang: Lang, shown: () => void = () => {}): Promise<Record<string, unknown>> {
   await useLanguage(lang);
+  let once: (() => void) | undefined = shown;
+  const drawn = () => {
+    once?.();
+    once = undefined;
+  };
   return askAnswers(
     QUESTIONS.map((q) => q.key),
-    { input: io.stdin, output: io.stderr },
+    { input: io.stdin, output: io.stderr, drawn },
     lang,
     colorEnabled(io.stderr, io.env, true),
   );
@@ -296,3 +304,13 @@ async function askOne(q: Question, message: string, current: unknown, context: P
 
 /** A number's longest sensible spelling ("100000.000000"); anything longer is refused unread, however much was pasted. */
 const MAX_TYPED = 32;
+
+/**
+ * A run whose own files went while its questions were open (entry.ts): said,
+ * and its exit code, by this module, loaded before them, as the rest of the
+ * program, which would say it, may be gone.
+ */
+export function reportChangedOnDisk(stderr: NodeJS.WritableStream, lang: Lang): number {
+  stderr.write(`${t(lang, "error.changedOnDisk")}\n`);
+  return EXIT.changedOnDisk;
+}

@@ -64,7 +64,7 @@ export function toolTable(schemas: GeneratedSchemas, lang: Lang): Tool[] {
       output: OUTPUT_SCHEMAS.estimate,
       run: async (args, call) => {
         const result = await recommendFor(args.answers, call.lang);
-        const text = [workloadLine(result, call.lang), ...headlineSentences(result, call.lang), pricesLine(result.costs.estimate, call.lang)].join("\n");
+        const text = [workloadLine(result, call.lang), ...headlineSentences(result, call.lang, "beside-json"), pricesLine(result.costs.estimate, call.lang)].join("\n");
         return { structured: result.costs.estimate as unknown as Record<string, unknown>, text };
       },
     },
@@ -157,7 +157,7 @@ function recommendText(result: Result, lang: Lang): string {
     t(lang, "result.headline", { option: optionName(lang, result.recommendation, result.launchType) }),
     verdictLine(result, lang),
     ...(reasons.length > 0 ? [t(lang, "mcp.text.reasons"), ...reasons.map((reason) => `- ${reason.text}`)] : []),
-    headlineSentences(result, lang)[0]!,
+    headlineSentences(result, lang, "beside-json")[0]!,
   ].join("\n");
 }
 

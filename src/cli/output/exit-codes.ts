@@ -41,6 +41,12 @@ export const EXIT = {
   bug: 70,
   /** A file or stream could not be written (sysexits' EX_IOERR). */
   cannotWrite: 74,
+  /**
+   * The tool's own files could not be read: upgraded or removed while it ran.
+   * An input/output error too (EX_IOERR), and the README's 74; not 2, as
+   * nothing the user gave is wrong, nor 70, as no fix to the code would help.
+   */
+  changedOnDisk: 74,
   interrupted: SIGNAL_EXIT.SIGINT,
 } as const;
 

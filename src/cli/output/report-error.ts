@@ -2,6 +2,7 @@ import { Interrupted, isUserError, OutputError, type InputError } from "../../en
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT, signalExitCode } from "./exit-codes.js";
 import { forLogLine } from "./escape.js";
+import { isChangedOnDisk } from "./changed-on-disk.js";
 
 /** How many problems an error shows before "… and N more": 60,000 unknown keys must not give 60,000 lines. */
 const MAX_PROBLEMS = 20;
@@ -12,8 +13,9 @@ const QUIET_COMMANDER_CODES = new Set(["commander.helpDisplayed", "commander.ver
 /**
  * The one place an error becomes an exit code and a message on stderr:
  * user errors are 2 with what went wrong and the fix (fix last), a file or
- * stream that cannot be written is 74, Ctrl-C is 130 with one line, anything
- * else is a bug: 70 and a request to report it.
+ * stream that cannot be written is 74, and so is a module of the package gone
+ * from disk (upgraded or removed while it ran); Ctrl-C is 130 with one line,
+ * anything else is a bug: 70 and a request to report it.
  */
 export function reportError(error: unknown, writeRaw: (text: string) => void, lang: Lang, debug: boolean): number {
   // Each line quotes user text (a key, a file name, a rule's field): escaped one by one, so none can
@@ -36,6 +38,10 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, la
   if (error instanceof Interrupted || (error instanceof Error && error.name === "ExitPromptError")) {
     write("", error instanceof Interrupted && error.note ? error.note : t(lang, "error.interrupted"));
     return error instanceof Interrupted ? error.exitCode : promptSignalCode(error.message);
+  }
+  if (isChangedOnDisk(error)) {
+    write(t(lang, "error.changedOnDisk"));
+    return EXIT.changedOnDisk;
   }
   const message = error instanceof Error ? error.message : String(error);
   write(`ecs-or-eks: ${t(lang, "error.unexpected", { message })}`);

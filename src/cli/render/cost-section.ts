@@ -83,7 +83,7 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
   });
   const left = stacked ? [] : ESTIMATE_COLUMNS.filter((column) => !layout.columns.includes(column));
   if (left.length > 0) out.push(c.dim(hang("  ", t(lang, "estimate.columnsLeftOut", { columns: left.map((column) => estimateHeader(lang, column)).join(", ") }), width)));
-  for (const sentence of headlineSentences(result, lang, true)) out.push(hang("  ", sentence, width));
+  for (const sentence of headlineSentences(result, lang, "marked-table")) out.push(hang("  ", sentence, width));
   const shared = sharedLines(estimate, lang);
   out.push(hang("  ", shared.title, width), ...shared.lines.map((text) => hang("  - ", text, width)));
   for (const sentence of fleetLines(estimate, lang)) out.push(hang("  ", sentence, width));

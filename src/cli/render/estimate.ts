@@ -82,16 +82,23 @@ function number(x: number): string {
   return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
+/**
+ * Where the headline stands: beside the table of ways (its recommended row
+ * marked or not), alone in the summary, or in MCP's text beside the JSON,
+ * whose `costs.estimate.options` a client reads instead of a table.
+ */
+export type HeadlinePlace = "table" | "marked-table" | "alone" | "beside-json";
+
 /** The recommended way and the cheapest, with the bill beside each total. */
-export function headlineSentences(result: Result, lang: Lang, marked = false): string[] {
+export function headlineSentences(result: Result, lang: Lang, place: HeadlinePlace): string[] {
   const estimate = result.costs.estimate;
   const head = estimate.headline;
   const name = optionName(lang, head.platform, head.launchType);
-  const mark = marked ? t(lang, "estimate.markedRow") : "";
+  const mark = place === "marked-table" ? t(lang, "estimate.markedRow") : "";
   const arm = head.arch === "arm" ? t(lang, "estimate.onArm") : "";
   const lines = [
     head.total === null || head.bill === null
-      ? t(lang, "estimate.recommendedRuledOut", { option: name })
+      ? ruledOutSentence(result, lang, name, place)
       : t(lang, "estimate.recommendedBill", { option: name, total: usdText(head.total), bill: usdText(head.bill), mark, arm }),
   ];
   const cheapest = estimate.options.find((o) => o.platform === estimate.cheapest.platform && o.launchType === estimate.cheapest.launchType)!;
@@ -101,6 +108,20 @@ export function headlineSentences(result: Result, lang: Lang, marked = false): s
     lines.push(t(lang, "estimate.cheapestBill", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) }));
   }
   return lines;
+}
+
+/**
+ * The recommended way has no figure. Beside the table its row says why, and
+ * beside the JSON its entry; alone (the summary) one short sentence says why
+ * and what to do, rather than point at a row that is not on screen: its
+ * reasons in full can run to several lines, which a screen has no room for.
+ */
+function ruledOutSentence(result: Result, lang: Lang, option: string, place: HeadlinePlace): string {
+  if (place === "beside-json") return t(lang, "estimate.recommendedRuledOutJson", { option });
+  if (place !== "alone") return t(lang, "estimate.recommendedRuledOut", { option });
+  const { headline, options } = result.costs.estimate;
+  const row = options.find((o) => o.platform === headline.platform && o.launchType === headline.launchType);
+  return t(lang, row?.unpriced ? "estimate.recommendedUnpriced" : "estimate.recommendedCannotRun", { option });
 }
 
 /** The shared lines, each with what it assumes: the same for every way, in each Bill. */

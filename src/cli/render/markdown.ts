@@ -86,7 +86,7 @@ export function estimateMarkdown(result: Result, lang: Lang): string[] {
     `|---|${headers.slice(1).map(() => "---:").join("|")}|`,
     ...rows,
     "",
-    ...headlineSentences(result, lang).map((sentence) => `- ${sentence}`),
+    ...headlineSentences(result, lang, "table").map((sentence) => `- ${sentence}`),
     `- ${shared.title}`,
     ...shared.lines.map((line) => `  - ${cell(line)}`),
     ...fleetLines(estimate, lang).map((sentence) => `- ${cell(sentence)}`),

@@ -34,9 +34,8 @@ export function renderSummary(given: Result, options: TextOptions): string {
   out.push(...wrap(launchAbout(lang, chosen, result.launchType), width).map((line) => c.dim(line)));
 
   out.push("", ...title(t(lang, "glance.why", { ecs: result.scores.ecs, eks: result.scores.eks })));
-  // The strongest reasons on either side: in a close call the other side's count as much.
   if (result.reasons.length === 0) out.push(hang("  ", t(lang, "result.noRules"), width));
-  const top = result.reasons.slice(0, TOP_REASONS);
+  const top = strongestReasons(result);
   const labelOf = (reason: Result["reasons"][number]) => `${t(lang, `platform.${reason.platform}`)} +${reason.weight}`;
   const labelWidth = Math.max(...top.map((reason) => labelOf(reason).length));
   for (const reason of top) {
@@ -44,7 +43,7 @@ export function renderSummary(given: Result, options: TextOptions): string {
     out.push(hang(`  ${padEnd(label, labelWidth)}  `, reason.label, width).replace(label, paint(reason.platform, label)));
   }
   const rest = ([chosen, other] as const)
-    .map((platform) => ({ platform: t(lang, `platform.${platform}`), count: result.reasons.slice(TOP_REASONS).filter((reason) => reason.platform === platform).length }))
+    .map((platform) => ({ platform: t(lang, `platform.${platform}`), count: result.reasons.filter((reason) => reason.platform === platform && !top.includes(reason)).length }))
     .filter((side) => side.count > 0);
   if (rest.length === 2) {
     const [first, second] = rest as [(typeof rest)[number], (typeof rest)[number]];
@@ -53,7 +52,7 @@ export function renderSummary(given: Result, options: TextOptions): string {
 
   // The same two sentences as --details, from the one headline the estimate computed.
   out.push("", ...title(t(lang, "estimate.title")), hang("  ", workloadLine(result, lang), width));
-  for (const sentence of headlineSentences(result, lang)) out.push(hang("  ", sentence, width));
+  for (const sentence of headlineSentences(result, lang, "alone")) out.push(hang("  ", sentence, width));
 
   out.push("", ...title(t(lang, "section.change")));
   if (result.whatWouldChange.length === 0) out.push(hang("  ", t(lang, "change.none"), width));
@@ -61,4 +60,22 @@ export function renderSummary(given: Result, options: TextOptions): string {
 
   out.push("", ...wrap(t(lang, "glance.next", { platform: t(lang, `platform.${chosen}`) }), width));
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * The reasons the summary names. A close call is a judgement between two
+ * sides, so it shows the strongest of each side that has one, then the next
+ * strongest of either; any other call shows the strongest for the
+ * recommendation, since the other side's did not come near to changing it.
+ * Strongest first, as --details lists them.
+ */
+function strongestReasons(result: Pick<Result, "reasons" | "closeCall" | "recommendation">): Result["reasons"] {
+  const pool = result.closeCall ? result.reasons : result.reasons.filter((reason) => reason.platform === result.recommendation);
+  const firstOfEachSide = result.closeCall ? (["ecs", "eks"] as const).flatMap((platform) => pool.find((reason) => reason.platform === platform) ?? []) : [];
+  const picked = new Set(firstOfEachSide);
+  for (const reason of pool) {
+    if (picked.size >= TOP_REASONS) break;
+    picked.add(reason);
+  }
+  return result.reasons.filter((reason) => picked.has(reason));
 }
