@@ -40,7 +40,8 @@ export function validateAnswers(raw: unknown, options: ParseOptions = {}): Answe
   const problems: Message[] = [];
   const reported = new Set<string>();
   for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
+    // An unknown key at the top is an unknown answer; one inside an answer (a service's field) is that answer's problem.
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
       for (const key of issue.keys) problems.push(unknownKeyProblem(where, key));
       continue;
     }

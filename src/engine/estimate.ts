@@ -55,6 +55,8 @@ export interface EstimateOption {
   excludedBy?: string[];
   /** What in the workload rules this way out, beyond the rules' limits. */
   exclusions?: Message[];
+  /** Ruled out only for a rate the prices lack (a Windows instance, an instance type that holds a service): a prices file with it (--prices FILE) prices this way. */
+  unpriced?: true;
   /** The summary of what was priced (schemaVersion 3's field): the commonest instance type and every instance, or the commonest Fargate size and every task. */
   sizing: { fargate: { vcpu: number; memoryGiB: number; tasks: number } } | { instances: { type: string; count: number } };
 }
@@ -165,14 +167,14 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
   const askedClusters = answers.clusters * environments.length;
 
-  const instancesFor = (platform: Platform, arch: Arch): Fleet[] | { refused: Message } => {
+  const instancesFor = (platform: Platform, arch: Arch): Fleet[] | Refused => {
     const fleets: Fleet[] = [];
     for (const { env, tasks } of envTasks) {
       const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name }, tasks);
       if ("noType" in fleet) {
         const n = fleet.noType;
         const what = listMessage([...(n.arch === "arm" ? ["Arm"] : []), ...(n.os === "windows" ? ["Windows"] : []), ...(n.gpu ? [msg("estimate.gpus")] : [])]);
-        return { refused: msg("estimate.own.noType", { services: servicesList(n.services), what }) };
+        return { refused: msg("estimate.own.noType", { services: servicesList(n.services), what }), unpriced: true };
       }
       if ("tooLarge" in fleet) {
         const t = fleet.tooLarge;
@@ -213,7 +215,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   };
 
   // The instance fleets: ECS's serve Managed Instances and EC2, EKS's Auto Mode and EC2; built only where a way can use them.
-  const cache = new Map<string, Fleet[] | { refused: Message }>();
+  const cache = new Map<string, Fleet[] | Refused>();
   const fleetsOf = (platform: Platform, arch: Arch) => {
     const key = `${platform}/${arch}`;
     let fleets = cache.get(key);
@@ -229,11 +231,12 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       if (options.chosenOnly && (platform !== chosen.platform || launchType !== chosen.launchType)) continue;
       const excludedBy = limitsOf(platform, launchType);
       // The workload's own reasons say it only where no limit of the rules already does (a requirement fires the rules' limit).
-      const exclusions = excludedBy.length > 0 ? [] : exclusionsOf(platform, launchType);
+      const workloadSays = excludedBy.length > 0 ? { exclusions: [], unpriced: false } : exclusionsOf(platform, launchType);
+      const { exclusions } = workloadSays;
       const out = excludedBy.length > 0 || exclusions.length > 0;
       const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters);
       // A way ruled out has no figures: the clusters asked for, its people, and why.
-      const ruledOut = (why: Pick<EstimateOption, "excludedBy" | "exclusions">): EstimateOption => ({
+      const ruledOut = (why: Pick<EstimateOption, "excludedBy" | "exclusions" | "unpriced">): EstimateOption => ({
         platform,
         launchType,
         arch: prefer,
@@ -244,10 +247,10 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         sizing: launchType === "fargate" ? { fargate: { vcpu: 0, memoryGiB: 0, tasks: 0 } } : { instances: { type: "", count: 0 } },
       });
       if (out) {
-        rows.push(ruledOut({ ...(excludedBy.length > 0 ? { excludedBy } : {}), ...(exclusions.length > 0 ? { exclusions } : {}) }));
+        rows.push(ruledOut({ ...(excludedBy.length > 0 ? { excludedBy } : {}), ...(exclusions.length > 0 ? { exclusions } : {}), ...(workloadSays.unpriced ? { unpriced: true } : {}) }));
         continue;
       }
-      const price = (arch: Arch): Priced | { refused: Message } => {
+      const price = (arch: Arch): Priced | Refused => {
         if (launchType !== "fargate") {
           const fleets = fleetsOf(platform, arch);
           return "refused" in fleets ? fleets : pricedInstances(platform, launchType, fleets);
@@ -275,7 +278,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       };
       const main = price(prefer);
       if ("refused" in main) {
-        rows.push(ruledOut({ exclusions: [main.refused] }));
+        rows.push(ruledOut({ exclusions: [main.refused], ...(main.unpriced ? { unpriced: true } : {}) }));
         continue;
       }
       pricedBy.set(`${platform}/${launchType}`, main);
@@ -392,11 +395,18 @@ function sizingOf(p: Priced): EstimateOption["sizing"] {
   return { instances: { type: top?.[0] ?? "", count: [...byType.values()].reduce((a, b) => a + b, 0) } };
 }
 
+/** Why a way has no figure, and whether only a rate the prices lack is to blame. */
+interface Refused {
+  refused: Message;
+  unpriced?: true;
+}
+
 /**
  * What in the workload rules a way out, whatever the rule set's limits say: a
- * service that needs what the way lacks, or a region with no price for it.
+ * service that needs what the way lacks, or a region with no price for it
+ * (`unpriced` when that is the only reason).
  */
-function own(answers: Answers, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): Message[] {
+function own(answers: Answers, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): { exclusions: Message[]; unpriced: boolean } {
   const out: Message[] = [];
   const names = (test: (s: Workload["services"][number]) => boolean) => {
     const list = workload.services.filter((s) => s.replicas > 0 && test(s)).map((s) => s.name);
@@ -412,11 +422,9 @@ function own(answers: Answers, workload: Workload, platform: Platform, launchTyp
   const linuxOnly = launchType === "managed-instances" || launchType === "auto-mode" || (platform === "eks" && launchType === "fargate");
   if (linuxOnly) said(`estimate.own.windowsOn.${launchType}`, windows);
   if (platform === "eks" && launchType === "fargate") said("estimate.own.armOnEksFargate", arm);
-  if (windows && !linuxOnly) {
-    const unpriced = launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0;
-    if (unpriced) out.push(msg("estimate.own.noWindowsPrice", { region: answers.region }));
-  }
-  return out;
+  const noPrice = windows !== undefined && !linuxOnly && (launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0);
+  if (noPrice) out.push(msg("estimate.own.noWindowsPrice", { region: answers.region }));
+  return { exclusions: out, unpriced: noPrice && out.length === 1 };
 }
 
 /** Up to three names, then how many more: a list of 10,000 services stays one line. */

@@ -241,7 +241,7 @@ export const QUESTIONS = [
     min: 0.25,
     max: 100000,
     estimate: true,
-    // A list of services gives every task its size: totals asked beside it would ask again for what it says.
+    // A list of services gives every task its size: totals asked beside it (this, memoryGiB, tasks) would ask again for what it says.
     supersededBy: "services",
     required: false,
     description: "The vCPUs the containers use on average, in total across services and replicas (for the cost estimate; 0.5 a task when left out).",
@@ -253,7 +253,6 @@ export const QUESTIONS = [
     min: 0.5,
     max: 400000,
     estimate: true,
-    // A list of services gives every task its size: totals asked beside it would ask again for what it says.
     supersededBy: "services",
     required: false,
     description: "The memory the containers use on average, in GiB, in total (for the cost estimate; 2 GiB a vCPU when left out).",
@@ -265,7 +264,6 @@ export const QUESTIONS = [
     min: 1,
     max: 1000000,
     estimate: true,
-    // A list of services gives every task its size: totals asked beside it would ask again for what it says.
     supersededBy: "services",
     required: false,
     description: "How many tasks or pods run on average, in total (for the cost estimate; 2 per service when left out).",

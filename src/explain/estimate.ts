@@ -13,12 +13,7 @@ import { localize, sayFigures } from "./words.js";
 export type EstimateOptionResult = Omit<EstimateOption, "exclusions"> & {
   /** Every limit that rules this way out, in words, in the run's language (schemaVersion 4). */
   excluded?: string;
-  /** Ruled out only for a rate the prices lack (a Windows instance, an instance type that runs a service): a prices file with it (--prices FILE) prices this way. */
-  unpriced?: true;
 };
-
-/** The workload's reasons that are a rate the prices lack, not a limit of the way itself. */
-const PRICE_GAPS: ReadonlySet<string> = new Set(["estimate.own.noWindowsPrice", "estimate.own.noType"]);
 
 export interface EstimateResult {
   region: string;
@@ -60,11 +55,10 @@ export function explainEstimate(estimate: Estimate, ruleSet: RuleSet, lang: Lang
     pricing: estimate.pricing,
     workload: estimate.workload,
     environments: estimate.environments,
-    options: estimate.options.map(({ exclusions, ...option }) => {
+    // `unpriced` follows `excluded`, the reasons it qualifies, as the JSON has always ordered them.
+    options: estimate.options.map(({ exclusions, unpriced, ...option }) => {
       const reasons = [...(option.excludedBy ?? []).map(limitText), ...(exclusions ?? []).map((m) => sayFigures(lang, m))];
-      if (reasons.length === 0) return option;
-      const unpriced = (option.excludedBy ?? []).length === 0 && (exclusions ?? []).every((m) => "key" in m && PRICE_GAPS.has(m.key));
-      return { ...option, excluded: reasons.join(" "), ...(unpriced ? { unpriced: true as const } : {}) };
+      return reasons.length > 0 ? { ...option, excluded: reasons.join(" "), ...(unpriced ? { unpriced } : {}) } : option;
     }),
     cheapest: estimate.cheapest,
     breakEven: estimate.breakEven,

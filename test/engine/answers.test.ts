@@ -80,6 +80,15 @@ describe("answers", () => {
     expect(problems({ ...required, bugdet: "x" })).toEqual(['"bugdet" is not a known answer. Did you mean "budget"?']);
   });
 
+  it("names an unknown field inside a service as the service's, once, not as an unknown answer", () => {
+    // "vcpus" is an answer too: read as one, it had been "not a known answer. Did you mean "vcpus"?".
+    expect(problems({ ...required, services: [{ name: "a", vcpu: 1, vcpus: 2 }] })).toEqual([
+      '"services"[0]: "vcpus" is not a field of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu).',
+    ]);
+    expect(problems({ ...required, environments: [{ name: "prod", share: 1, x: 1 }] })).toHaveLength(1);
+    expect(problems({ ...required, environments: [{ name: "prod", share: 1, x: 1 }] })[0]).toMatch(/^"environments" must be/);
+  });
+
   it("lists the known answers when nothing is close", () => {
     expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, platformUpkeep, kubernetesFeatures, kubernetesExperience, cloudStrategy/);
   });
