@@ -40,8 +40,8 @@ function valid(name: string, raw: Record<string, unknown>): Answers {
   return outcome.answers;
 }
 
-/** The cases of one folder of published decisions: issue 27's (decisions/) or the held-out ones the rules never saw (holdout/). */
-export function loadDecisions(folder: "decisions" | "holdout"): Decision[] {
+/** The cases of one folder of published decisions: issue 27's (decisions/) or the held-out ones the rules never saw (holdout/, and its second batch in holdout/batch2/). */
+export function loadDecisions(folder: "decisions" | "holdout" | "holdout/batch2"): Decision[] {
   return readdirSync(fixturePath(folder))
     .filter((file) => file.endsWith(".json"))
     .map((file): Decision => {
