@@ -61,8 +61,9 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
     }
   }
   for (const file of files.valueFiles) {
-    const environment = /^values[-.](.+)\.ya?ml$/.exec(file.path.slice(file.path.lastIndexOf("/") + 1))?.[1];
-    if (environment !== undefined) findings.signs.push(hinted("environments", environmentName(environment), file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
+    const suffix = /^values[-.](.+)\.ya?ml$/.exec(file.path.slice(file.path.lastIndexOf("/") + 1))?.[1];
+    const environment = suffix === undefined ? undefined : environmentName(suffix);
+    if (environment !== undefined) findings.signs.push(hinted("environments", environment, file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
   }
   const valuesTree = files.values ? only(findings, files.values, readYaml(files.values.text)) : undefined;
   const values = valuesTree?.root ?? {};
