@@ -23,7 +23,13 @@ const STOCK: Readonly<Record<string, StockRole>> = {
   pgbouncer: "database",
   mssql: "database",
   "mssql-server": "database",
+  // Microsoft's edge SQL Server image (mcr.microsoft.com/azure-sql-edge), as docker/awesome-compose (18f59bd) runs it.
+  "azure-sql-edge": "database",
   redis: "cache",
+  // Redis with its modules: redislabs/redismod, and Redis Stack's redis/redis-stack and redis/redis-stack-server (hub.docker.com/r/redis/redis-stack, checked 2026-12-07).
+  redismod: "cache",
+  "redis-stack": "cache",
+  "redis-stack-server": "cache",
   valkey: "cache",
   memcached: "cache",
   rabbitmq: "queue",
@@ -35,6 +41,8 @@ const STOCK: Readonly<Record<string, StockRole>> = {
   activemq: "queue",
   "artemis": "queue",
   pulsar: "queue",
+  // Kafka's API without the JVM: docker.redpanda.com/redpandadata/redpanda, formerly vectorized/redpanda (docs.redpanda.com's quickstart, checked 2026-12-07).
+  redpanda: "queue",
   elasticsearch: "search",
   opensearch: "search",
   solr: "search",
