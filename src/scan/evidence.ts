@@ -97,6 +97,12 @@ export interface Workload {
   readonly arch?: Arch;
   readonly os?: Os;
   readonly gpu?: number;
+  /**
+   * The compose project that declares it (the file's top-level `name`, else its folder), with what it builds
+   * (the build context and Dockerfile, resolved from the root): two stacks' `web` are two services, one web
+   * in a base file and its override one.
+   */
+  readonly compose?: { readonly project: string; readonly builds?: string };
   /** Where it is declared (the kind, the resource, the service's key). */
   readonly at: Place;
   /** How other files name it, for replicas stated elsewhere (an HPA, an ECS service): "Deployment/api", "family:api". */

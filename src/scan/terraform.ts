@@ -6,6 +6,7 @@
 import { emptyFindings, type Findings, type Platform, type Workload } from "./evidence.js";
 import { readCapacity, readService, readTaskDefinition } from "./ecs.js";
 import { isExpression, type Block, type HclFile } from "./hcl.js";
+import { resolvePath } from "./paths.js";
 import { count, ecsCpu, ecsMemory } from "./quantity.js";
 import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
 import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
@@ -35,16 +36,7 @@ export interface TerraformReading {
 
 /** The folder a module block's local source names (`./x`, `../x`), relative to the root; undefined for a registry or remote source, or one above the root. */
 export function localSource(dir: string, source: unknown): string | undefined {
-  if (typeof source !== "string" || !/^\.\.?\//.test(source)) return undefined;
-  const parts = dir === "" ? [] : dir.split("/");
-  for (const part of source.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
+  return typeof source === "string" && /^\.\.?\//.test(source) ? resolvePath(dir, source) : undefined;
 }
 
 /**

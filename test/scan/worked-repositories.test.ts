@@ -178,4 +178,26 @@ describe("worked repositories", () => {
     expect(others).toMatchObject({ "catalogue-db": "database", "user-db": "database", "carts-db": "database", "session-db": "cache", rabbitmq: "queue", heapster: "monitoring", "monitoring-grafana": "monitoring", "monitoring-influxdb": "monitoring", importer: "tool" });
     expect(result.others.find((other) => other.name === "heapster")).toMatchObject({ image: "gcr.io/google_containers/heapster-amd64:v1.4.0", file: "deploy/kubernetes/autoscaling/heapster-deployment.yaml" });
   });
+
+  it("39 compose stacks in folders of their own (awesome-compose): each stack's web, backend and db its own, named with its folder where two share a name, and the stock images apart", async () => {
+    const result = await scanned("awesome-compose");
+    expect(result.answers.currentPlatform).toBeUndefined();
+    expect(result.answers.microservices).toBe(45);
+    const names = result.services.map((service) => service.name);
+    // The answers take each name once, so --from can merge them.
+    expect(new Set(names).size).toBe(names.length);
+    expect(servicePlaces(result)).toMatchObject({ "angular/web": "angular/compose.yaml:2", "vuejs/web": "vuejs/compose.yaml:2", "react-java-mysql/backend": "react-java-mysql/compose.yaml:2", api: "fastapi/compose.yaml:2" });
+    // azure-sql-edge, redislabs/redismod and redpanda are stock images: not services.
+    expect(names).not.toEqual(expect.arrayContaining(["db"]));
+    expect(result.others).toEqual(
+      expect.arrayContaining([
+        { name: "db", image: "mcr.microsoft.com/azure-sql-edge:1.0.4", role: "database", file: "aspnet-mssql/compose.yaml", line: 6 },
+        { name: "redis", image: "redislabs/redismod", role: "cache", file: "flask-redis/compose.yaml", line: 2 },
+        { name: "redpanda", image: "docker.redpanda.com/vectorized/redpanda:v22.2.2", role: "queue", file: "wasmedge-kafka-mysql/compose.yml", line: 2 },
+      ]),
+    );
+    // Each stack's database is its own: sixteen db services, not one.
+    expect(result.others.filter((other) => other.name === "db")).toHaveLength(16);
+  });
 });
+
