@@ -14,8 +14,10 @@ const MAX_SERVICES = 10_000;
 const PLATFORM_ORDER: readonly Platform[] = ["kubernetes", "openshift", "ecs", "paas", "serverless", "other-orchestrator", "vms"];
 
 export function infer(root: string, all: readonly Findings[], skipped: readonly Skipped[]): ScanResult {
-  const signs = all.flatMap((findings) => findings.signs);
-  const workloads = all.flatMap((findings) => findings.workloads).sort(byPlace);
+  const heroku = all.some((findings) => findings.signs.some((sign) => sign.heroku === "heroku"));
+  const signs = all.flatMap((findings) => findings.signs).map((sign) => (heroku && sign.heroku === "procfile" ? { ...sign, stated: true } : sign));
+  // Without a sign of Heroku's, a Procfile's processes are run locally (foreman, honcho, overmind), as compose's are: on no platform.
+  const workloads = all.flatMap((findings) => findings.workloads).map((workload) => (workload.procfile && !heroku ? { ...workload, platform: null } : workload)).sort(byPlace);
   const joined = withReplicas(workloads, all.flatMap((findings) => findings.replicas));
   const openshift = signs.some((sign) => sign.answer === "currentPlatform" && sign.value === "openshift");
   const groups = byService(joined, openshift);

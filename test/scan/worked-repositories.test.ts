@@ -99,10 +99,11 @@ describe("worked repositories", () => {
     expect(result.others).toContainEqual(expect.objectContaining({ name: "loki", role: "monitoring", file: "otel/docker-compose.yaml", line: 25 }));
   });
 
-  it("a Heroku-style app: a PaaS, its web process", async () => {
+  it("a Heroku-style app: a PaaS, its web process, stated by the Procfile beside Heroku's app.json", async () => {
     const result = await scanned("heroku-python");
     expect(result.answers).toMatchObject({ currentPlatform: "paas", microservices: 1 });
     expect(evidenceAt(result, "currentPlatform", "paas")).toEqual(expect.arrayContaining(["Procfile:1"]));
+    expect(result.evidence.find((entry) => entry.file === "Procfile")).toMatchObject({ line: 1, detail: "web:", confidence: "high" });
   });
 
   it("a Serverless Framework app: serverless", async () => {
