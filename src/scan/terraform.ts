@@ -27,6 +27,8 @@ export interface ModuleCall {
   readonly at: { readonly file: string; readonly line: number };
   /** The call's arguments, read with the caller's variables: a variable the call sets to what cannot be told is unknown in the module. */
   readonly inputs: ReadonlyMap<string, unknown>;
+  /** Where each argument's value is written, for evidence that cites it. */
+  readonly places: ReadonlyMap<string, Written>;
 }
 
 export interface TerraformReading {
@@ -45,10 +47,10 @@ export function localSource(dir: string, source: unknown): string | undefined {
  * folders the scan holds, whose calls are returned for the caller to read
  * rather than guessed at from their arguments.
  */
-export function readTerraform(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown> = new Map(), modules: ReadonlySet<string> = new Set()): TerraformReading {
+export function readTerraform(files: readonly TerraformFile[], call?: Pick<ModuleCall, "inputs" | "places">, modules: ReadonlySet<string> = new Set()): TerraformReading {
   const findings = emptyFindings();
   const calls: ModuleCall[] = [];
-  const resolve = resolver(files, inputs);
+  const resolve = resolver(files, call?.inputs ?? new Map(), call?.places ?? new Map());
   const families = new Map<string, string>();
   for (const { hcl } of files) {
     for (const block of hcl.blocks) {
@@ -61,30 +63,49 @@ export function readTerraform(files: readonly TerraformFile[], inputs: ReadonlyM
     if (workspace) findings.signs.push(hinted("environments", "terraform.workspace", path, workspace.line, "terraform.workspace"));
     for (const block of hcl.blocks) {
       if (block.type === "provider" && block.labels[0] === "aws") {
+        // Cited where the Region is written: the provider's line, or the variable's default (or local, or argument) it names.
         const region = resolve(block.attributes.region);
-        if (isRegion(region)) findings.signs.push(stated("region", region, path, lineOf(tree, block.attributes, "region", block.line), `provider "aws" region = ${region}`));
+        const at = resolve.at(block.attributes.region) ?? { file: path, line: lineOf(tree, block.attributes, "region", block.line), key: "region" };
+        if (isRegion(region)) findings.signs.push(stated("region", region, at.file, at.line, `${at.key} = "${region}"`));
       }
       if (block.type === "resource") readResource(path, tree, block, resolve, families, findings);
       if (block.type !== "module") continue;
       const called = localSource(path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "", text(block.attributes.source));
-      if (called !== undefined && modules.has(called)) calls.push(callOf(path, block, called, resolve));
+      if (called !== undefined && modules.has(called)) calls.push(callOf(path, tree, block, called, resolve));
       else readModule(path, tree, block, resolve, findings);
     }
   }
   return { findings, calls };
 }
 
-function callOf(file: string, block: Block, dir: string, resolve: Resolve): ModuleCall {
+function callOf(file: string, tree: Tree, block: Block, dir: string, resolve: Resolve): ModuleCall {
   const passed = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(block.attributes)) if (!META_ARGUMENTS.has(key)) passed.set(key, resolve(value));
+  const places = new Map<string, Written>();
+  for (const [key, value] of Object.entries(block.attributes)) {
+    if (META_ARGUMENTS.has(key)) continue;
+    passed.set(key, resolve(value));
+    places.set(key, resolve.at(value) ?? { file, line: lineOf(tree, block.attributes, key, block.line), key });
+  }
   const named = text(resolve(block.attributes.service_name)) ?? text(resolve(block.attributes.name));
-  return { dir, name: named ?? block.labels[0] ?? "service", at: { file, line: block.line }, inputs: passed };
+  return { dir, name: named ?? block.labels[0] ?? "service", at: { file, line: block.line }, inputs: passed, places };
 }
 
 /** A module block's own arguments, which are not the module's variables. */
 const META_ARGUMENTS = new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
 
-type Resolve = (value: unknown) => unknown;
+/** Where a value a reference stands for is written: the variable's default, the local, the .tfvars line or the call's argument. */
+export interface Written {
+  readonly file: string;
+  readonly line: number;
+  /** The key written on that line (`default`, the local's or the argument's name). */
+  readonly key: string;
+}
+
+/** var.x and local.x as the values they stand for, and where that value is written (undefined for a value written in place). */
+interface Resolve {
+  (value: unknown): unknown;
+  at(value: unknown): Written | undefined;
+}
 
 /** A value as JSON text with each expression as written, for a search through it. */
 function asText(value: unknown): string {
@@ -92,26 +113,32 @@ function asText(value: unknown): string {
 }
 
 /** var.x and local.x as their literal values, from a call's arguments, else the module's variables, locals and .tfvars. */
-function resolver(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown>): Resolve {
-  const variables = new Map<string, unknown>();
-  const locals = new Map<string, unknown>();
+function resolver(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown>, places: ReadonlyMap<string, Written>): Resolve {
+  const variables = new Map<string, { value: unknown; at: Written }>();
+  const locals = new Map<string, { value: unknown; at: Written }>();
   for (const { path, hcl } of files) {
     for (const block of hcl.blocks) {
-      if (block.type === "variable" && block.labels[0] !== undefined && "default" in block.attributes) variables.set(block.labels[0], block.attributes.default);
-      if (block.type === "locals") for (const [name, value] of Object.entries(block.attributes)) locals.set(name, value);
+      if (block.type === "variable" && block.labels[0] !== undefined && "default" in block.attributes) {
+        variables.set(block.labels[0], { value: block.attributes.default, at: { file: path, line: lineOf(hcl.tree, block.attributes, "default", block.line), key: "default" } });
+      }
+      if (block.type === "locals") for (const [name, value] of Object.entries(block.attributes)) locals.set(name, { value, at: { file: path, line: lineOf(hcl.tree, block.attributes, name, block.line), key: name } });
     }
-    if (path.endsWith(".tfvars")) for (const block of hcl.blocks) if (block.type === "=") variables.set(block.labels[0]!, block.attributes[block.labels[0]!]);
+    if (path.endsWith(".tfvars")) {
+      for (const block of hcl.blocks) if (block.type === "=") variables.set(block.labels[0]!, { value: block.attributes[block.labels[0]!], at: { file: path, line: block.line, key: block.labels[0]! } });
+    }
   }
-  const resolve = (value: unknown, depth = 0): unknown => {
-    if (!isExpression(value) || depth > 8) return value;
+  const resolve = (value: unknown, depth = 0): { value: unknown; at?: Written } => {
+    if (!isExpression(value) || depth > 8) return { value };
     const reference = /^(var|local)\.([A-Za-z0-9_-]+)$/.exec(value.text);
-    if (!reference) return value;
+    if (!reference) return { value };
     // A call's argument was read in the caller's module: it stands as the caller left it, never resolved again here.
-    if (reference[1] === "var" && inputs.has(reference[2]!)) return inputs.get(reference[2]!);
+    if (reference[1] === "var" && inputs.has(reference[2]!)) return { value: inputs.get(reference[2]!), ...(places.has(reference[2]!) ? { at: places.get(reference[2]!)! } : {}) };
     const found = (reference[1] === "var" ? variables : locals).get(reference[2]!);
-    return found === undefined ? value : resolve(found, depth + 1);
+    if (found === undefined) return { value };
+    const further = resolve(found.value, depth + 1);
+    return { value: further.value, at: further.at ?? found.at };
   };
-  return (value) => resolve(value);
+  return Object.assign((value: unknown) => resolve(value).value, { at: (value: unknown) => resolve(value).at });
 }
 
 /** Resources that say where the team runs by being there at all: the platform, and whether that is stated or a hint. */

@@ -63,9 +63,11 @@ describe("worked repositories", () => {
     expect(result.services.find((service) => service.name === "ecs_service")).toMatchObject({ vcpu: 1, memoryGiB: 4, file: "examples/fargate/main.tf", line: 64 });
     // The line that says ARM64, not the runtime_platform line above it.
     expect(evidenceAt(result, "requirements", "arm")).toEqual(["examples/fargate/main.tf:232"]);
-    // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, with its evidence.
+    // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, cited where it is written
+    // (the local the provider's `region = local.region` names), not on the provider's line.
     expect(result.answers.region).toBe("eu-west-1");
-    expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:2"]);
+    expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:14"]);
+    expect(result.evidence.find((entry) => entry.answer === "region")!.detail).toBe('region = "eu-west-1"');
   });
 
   it("Terraform for EKS with Karpenter: Kubernetes, one cluster, Helm, and the example's workload", async () => {
