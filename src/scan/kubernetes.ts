@@ -5,6 +5,7 @@
 import { emptyFindings, type Figure, type Findings, type Workload } from "./evidence.js";
 import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
 import { stockRole } from "./stock-images.js";
+import { isFluxGroup, readFlux } from "./flux.js";
 import { kubernetesCpu, kubernetesMemory, count, sum } from "./quantity.js";
 import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
 
@@ -64,10 +65,9 @@ function readObject(file: string, tree: Tree, object: Obj, findings: Findings, t
     signs.push(stated("ecosystem", "service-mesh", file, kindLine, `apiVersion: ${apiVersion}`));
     signs.push(stated("kubernetesFeatures", "some", file, kindLine, `apiVersion: ${apiVersion}`));
   } else if (group === "argoproj.io" && /^(Application|ApplicationSet|AppProject)$/.test(kind)) signs.push(stated("ecosystem", "gitops", file, kindLine, detail));
-  else if (group.endsWith(".toolkit.fluxcd.io")) {
-    signs.push(stated("ecosystem", "gitops", file, kindLine, `apiVersion: ${apiVersion}`));
-    if (kind === "HelmRelease") signs.push(stated("ecosystem", "helm", file, kindLine, detail));
-  } else if (kind === "CustomResourceDefinition") {
+  else if (isFluxGroup(group)) readFlux(file, tree, object, kind, apiVersion, findings);
+  else if (kind === "CustomResourceDefinition" && isFluxGroup(text(get(object, "spec", "group")) ?? "")) signs.push(stated("ecosystem", "gitops", file, lineAt(tree, object, ["spec", "group"]), `group: ${String(get(object, "spec", "group"))}`));
+  else if (kind === "CustomResourceDefinition") {
     signs.push(stated("ecosystem", "operators", file, kindLine, detail));
     signs.push(stated("kubernetesFeatures", "some", file, kindLine, detail));
   } else if (group === "karpenter.sh" || group === "karpenter.k8s.aws" || group === "eks.amazonaws.com") readKarpenter(file, tree, object, findings);

@@ -3,6 +3,7 @@
 // and Helm charts it inflates.
 import { emptyFindings, type Findings } from "./evidence.js";
 import { environmentName, hinted, stated } from "./signs.js";
+import { fluxCluster } from "./flux.js";
 import { get, isObject, lineOf, list, text, type Obj, type Tree } from "./tree.js";
 
 export function readKustomization(file: string, tree: Tree): Findings {
@@ -15,6 +16,10 @@ export function readKustomization(file: string, tree: Tree): Findings {
     const environment = overlayEnvironment(tree, root, parts[overlay + 1]!);
     if (environment) findings.signs.push(hinted("environments", environment.name, file, environment.line, environment.detail));
   }
+  // The kustomization `flux bootstrap` writes for a cluster (clusters/<name>/flux-system): one cluster Flux runs.
+  const cluster = fluxCluster(file);
+  const components = list(root.resources).findIndex((resource) => resource === "gotk-components.yaml");
+  if (cluster !== undefined && components >= 0) findings.signs.push(stated("clusters", cluster, file, lineOf(tree, root.resources, components), "gotk-components.yaml"));
   if (list(root.helmCharts).length > 0) findings.signs.push(stated("ecosystem", "helm", file, lineOf(tree, root, "helmCharts"), "helmCharts:"));
   if (get(root, "kind") === "Kustomization") findings.signs.push(hinted("currentPlatform", "kubernetes", file, lineOf(tree, root, "kind"), "kind: Kustomization"));
   else if (root.resources !== undefined) findings.signs.push(hinted("currentPlatform", "kubernetes", file, lineOf(tree, root, "resources"), "resources:"));

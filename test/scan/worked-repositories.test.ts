@@ -202,5 +202,24 @@ describe("worked repositories", () => {
     // Each stack's database is its own: sixteen db services, not one.
     expect(result.others.filter((other) => other.name === "db")).toHaveLength(16);
   });
+
+  it("Flux with Kustomizations and HelmReleases (flux2-kustomize-helm-example): GitOps and Helm, the two clusters it bootstraps, its app as a service and the add-ons apart", async () => {
+    const result = await scanned("flux2-kustomize-helm-example");
+    // cert-manager's ClusterIssuer is a custom resource an operator acts on.
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", microservices: 1, ecosystem: ["helm", "gitops", "operators"], clusters: 2 });
+    // clusters/<name>/flux-system/kustomization.yaml lists what flux bootstrap wrote, on line 4.
+    expect(evidenceAt(result, "clusters", "production")).toEqual(["clusters/production/flux-system/kustomization.yaml:4"]);
+    expect(evidenceAt(result, "clusters", "staging")).toEqual(["clusters/staging/flux-system/kustomization.yaml:4"]);
+    // A Flux Kustomization's apiVersion on its own line (2 after the document's ---), the HelmRelease's kind on line 2.
+    expect(evidenceAt(result, "ecosystem", "gitops")).toContain("clusters/production/apps.yaml:2");
+    expect(evidenceAt(result, "ecosystem", "helm")).toContain("apps/base/podinfo/release.yaml:2");
+    // Flux's ArtifactGenerator (source.extensions.fluxcd.io) is Flux's own, no operator of the team's.
+    expect(result.evidence.filter((entry) => entry.file === "clusters/production/artifacts.yaml" && entry.answer === "ecosystem").map((entry) => entry.value)).toEqual(["gitops"]);
+    expect(result.services).toEqual([expect.objectContaining({ name: "podinfo", platform: "kubernetes", file: "apps/base/podinfo/release.yaml", line: 2 })]);
+    expect(result.others.map(({ name, role, file, line }) => `${name}:${role}@${file}:${line}`)).toEqual([
+      "cert-manager:tool@infrastructure/controllers/cert-manager.yaml:24",
+      "envoy-gateway:proxy@infrastructure/controllers/envoy-gateway.yaml:24",
+    ]);
+  });
 });
 
