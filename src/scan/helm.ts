@@ -50,7 +50,7 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
   const chart = chartTree?.root;
   const chartName = text(get(chart, "name")) ?? (files.dir.split("/").pop() || "chart");
   if (files.chart && chartTree) {
-    findings.signs.push(stated("ecosystem", "helm", files.chart.path, lineOf(chartTree, chart, "name", chartTree.line), `Chart.yaml name: ${chartName}`));
+    findings.signs.push(stated("ecosystem", "helm", files.chart.path, lineOf(chartTree, chart, "name", chartTree.line), `name: ${chartName}`));
     for (const dependency of list(get(chart, "dependencies"))) {
       const name = text(get(dependency, "name"));
       const role = name === undefined ? undefined : stockRole(name);

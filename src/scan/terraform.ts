@@ -65,7 +65,7 @@ export function readTerraform(files: readonly TerraformFile[], call?: Pick<Modul
       if (block.type === "provider" && block.labels[0] === "aws") {
         // Cited where the Region is written: the provider's line, or the variable's default (or local, or argument) it names.
         const region = resolve(block.attributes.region);
-        const at = resolve.at(block.attributes.region) ?? { file: path, line: lineOf(tree, block.attributes, "region", block.line), key: "region" };
+        const at = writtenAt(path, tree, block.attributes, "region", block.line, resolve);
         if (isRegion(region)) findings.signs.push(stated("region", region, at.file, at.line, `${at.key} = "${region}"`));
       }
       if (block.type === "resource") readResource(path, tree, block, resolve, families, findings);
@@ -167,7 +167,7 @@ function readResource(file: string, tree: Tree, block: Block, resolve: Resolve, 
         serviceName: ["name", text(resolve(attributes.name)) ?? label],
         desiredCount: ["desired_count", resolve(attributes.desired_count)],
       });
-      readService(file, tree, service, "camel", findings, reference === undefined ? undefined : families.get(reference));
+      readService(file, tree, service, "camel", findings, reference === undefined ? undefined : families.get(reference), { line: block.line, detail });
       for (const strategy of block.blocks.filter((each) => each.type === "capacity_provider_strategy")) readStrategy(file, tree, strategy, resolve, findings);
       break;
     }
@@ -241,20 +241,28 @@ function readTaskDefinitionBlock(file: string, tree: Tree, block: Block, resolve
   const lines = tree.lines.get(definition)!;
   lines.containerDefinitions = lineOf(tree, attributes, "container_definitions", block.line);
   if (runtimePlatform) lines.runtimePlatform = block.blocks.find((each) => each.type === "runtime_platform")!.line;
-  readTaskDefinition(file, tree, definition, "camel", findings, family, block.line);
+  readTaskDefinition(file, tree, definition, "camel", findings, family, block.line, { line: block.line, detail: `resource "aws_ecs_task_definition" "${block.labels[1] ?? ""}"` });
 }
 
 function readNodeGroup(file: string, tree: Tree, attributes: Obj, line: number, resolve: Resolve, findings: Findings): void {
-  const at = (key: string) => lineOf(tree, attributes, key, line);
-  if (String(resolve(attributes.capacity_type)) === "SPOT") findings.signs.push(stated("requirements", "spot", file, at("capacity_type"), "capacity_type = SPOT"));
+  const sign = (answer: "requirements", value: string, key: string, shown: string) => {
+    const at = writtenAt(file, tree, attributes, key, line, resolve);
+    findings.signs.push(stated(answer, value, at.file, at.line, `${at.key} = ${shown}`));
+  };
+  if (String(resolve(attributes.capacity_type)) === "SPOT") sign("requirements", "spot", "capacity_type", "SPOT");
   const ami = String(resolve(attributes.ami_type) ?? "");
-  if (ami.startsWith("WINDOWS")) findings.signs.push(stated("requirements", "windows", file, at("ami_type"), `ami_type = ${ami}`));
-  if (/ARM/.test(ami)) findings.signs.push(stated("requirements", "arm", file, at("ami_type"), `ami_type = ${ami}`));
-  if (/GPU|NVIDIA|NEURON/.test(ami)) findings.signs.push(stated("requirements", "gpu", file, at("ami_type"), `ami_type = ${ami}`));
+  if (ami.startsWith("WINDOWS")) sign("requirements", "windows", "ami_type", ami);
+  if (/ARM/.test(ami)) sign("requirements", "arm", "ami_type", ami);
+  if (/GPU|NVIDIA|NEURON/.test(ami)) sign("requirements", "gpu", "ami_type", ami);
   for (const type of list(resolve(attributes.instance_types)).map(resolve).filter((each): each is string => typeof each === "string")) {
-    if (isGpuInstance(type)) findings.signs.push(stated("requirements", "gpu", file, at("instance_types"), `instance_types = ${type}`));
-    if (isArmInstance(type)) findings.signs.push(stated("requirements", "arm", file, at("instance_types"), `instance_types = ${type}`));
+    if (isGpuInstance(type)) sign("requirements", "gpu", "instance_types", type);
+    if (isArmInstance(type)) sign("requirements", "arm", "instance_types", type);
   }
+}
+
+/** Where an attribute's value is written: on the attribute's line, or where the variable (or local) it names is given its value. */
+function writtenAt(file: string, tree: Tree, attributes: Obj, key: string, fallback: number, resolve: Resolve): Written {
+  return resolve.at(attributes[key]) ?? { file, line: lineOf(tree, attributes, key, fallback), key };
 }
 
 function readAppRunner(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
@@ -263,10 +271,10 @@ function readAppRunner(file: string, tree: Tree, block: Block, resolve: Resolve,
 }
 
 /** The community App Runner module (terraform-aws-modules/app-runner/aws): one App Runner service, unless told to create none. */
-function readAppRunnerModule(file: string, tree: Tree, block: Block, source: string, resolve: Resolve, findings: Findings): void {
+function readAppRunnerModule(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
   const attributes = block.attributes;
   if (resolve(attributes.create) === false || resolve(attributes.create_service) === false) return;
-  findings.signs.push(stated("currentPlatform", "paas", file, block.line, `module "${block.labels[0] ?? ""}" source = ${source}`));
+  findings.signs.push(stated("currentPlatform", "paas", file, block.line, `module "${block.labels[0] ?? ""}"`));
   const instance = resolve(attributes.instance_configuration);
   findings.workloads.push(appRunnerService(file, tree, appRunnerName(resolve(attributes.service_name), block.labels[0]), isObject(instance) ? instance : undefined, block.line, resolve));
 }
@@ -288,12 +296,12 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
   const attributes = block.attributes;
   const source = String(text(attributes.source) ?? "");
   const detail = `module "${block.labels[0] ?? ""}"`;
-  if (/terraform-aws-modules\/app-runner\/aws/.test(source)) return readAppRunnerModule(file, tree, block, source, resolve, findings);
+  if (/terraform-aws-modules\/app-runner\/aws/.test(source)) return readAppRunnerModule(file, tree, block, resolve, findings);
   const eks = /terraform-aws-modules\/eks\/aws(\/\/modules\/(?!karpenter)|$)/.test(source) || ("eks_managed_node_groups" in attributes && "cluster_name" in attributes) || ("eks_managed_node_groups" in attributes && "kubernetes_version" in attributes);
   if (eks) {
-    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} source = ${source}`));
+    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
     const name = text(resolve(attributes.cluster_name)) ?? text(resolve(attributes.name)) ?? block.labels[0] ?? "cluster";
-    if (!source.includes("//modules/")) findings.signs.push(stated("clusters", name, file, block.line, `${detail} (EKS)`));
+    if (!source.includes("//modules/")) findings.signs.push(stated("clusters", name, file, block.line, detail));
     for (const field of ["eks_managed_node_groups", "self_managed_node_groups"]) {
       const groups = resolve(attributes[field]);
       if (isObject(groups)) for (const group of Object.values(groups)) if (isObject(group)) readNodeGroup(file, tree, group, lineOf(tree, attributes, field, block.line), resolve, findings);
@@ -301,11 +309,11 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
     if ("fargate_profiles" in attributes) findings.signs.push(stated("currentPlatform", "kubernetes", file, lineOf(tree, attributes, "fargate_profiles"), "fargate_profiles"));
   }
   if (/terraform-aws-modules\/eks\/aws\/\/modules\/karpenter/.test(source) || /karpenter/.test(block.labels[0] ?? "")) {
-    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} (Karpenter)`));
+    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
   }
   const ecs = /terraform-aws-modules\/ecs\/aws|(^|\/)modules\/(service|cluster)$/.test(source) || ("services" in attributes && ("cluster_name" in attributes || "cluster_configuration" in attributes)) || "container_definitions" in attributes;
   if (!ecs) return;
-  findings.signs.push(stated("currentPlatform", "ecs", file, block.line, `${detail} source = ${source}`));
+  findings.signs.push(stated("currentPlatform", "ecs", file, block.line, detail));
   const strategies = resolve(attributes.default_capacity_provider_strategy ?? attributes.fargate_capacity_providers ?? attributes.cluster_capacity_providers);
   if (asText(strategies ?? {}).includes("FARGATE_SPOT")) {
     findings.signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, Object.keys(attributes).find((key) => /capacity_provider/.test(key)) ?? "source", block.line), "FARGATE_SPOT"));
