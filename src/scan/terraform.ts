@@ -94,7 +94,7 @@ function callOf(file: string, tree: Tree, block: Block, dir: string, resolve: Re
 const META_ARGUMENTS = new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
 
 /** Where a value a reference stands for is written: the variable's default, the local, the .tfvars line or the call's argument. */
-export interface Written {
+interface Written {
   readonly file: string;
   readonly line: number;
   /** The key written on that line (`default`, the local's or the argument's name). */
