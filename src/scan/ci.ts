@@ -4,7 +4,7 @@
 import { emptyFindings, type Findings, type Platform } from "./evidence.js";
 import { hinted, isRegion } from "./signs.js";
 
-const DEPLOYS: readonly (readonly [RegExp, Platform | "helm" | "gitops"])[] = [
+const DEPLOYS: readonly (readonly [RegExp, Platform | "helm" | "gitops", "heroku"?])[] = [
   [/amazon-ecs-deploy-task-definition|aws-actions\/amazon-ecs-render-task-definition|aws ecs (update-service|deploy|register-task-definition)|ecs-deploy\b|\becspresso\b/, "ecs"],
   [/\bcopilot (svc |job |)deploy\b/, "ecs"],
   [/aws eks update-kubeconfig|\bkubectl (apply|rollout|set image)\b|\bkustomize build\b|azure\/k8s-deploy|\bskaffold (run|deploy)\b/, "kubernetes"],
@@ -12,7 +12,7 @@ const DEPLOYS: readonly (readonly [RegExp, Platform | "helm" | "gitops"])[] = [
   [/\bargocd app (sync|create)\b|\bflux (reconcile|bootstrap)\b/, "gitops"],
   [/\boc (apply|rollout|new-app|start-build)\b/, "openshift"],
   [/\bflyctl\b|superfly\/flyctl-actions|\bfly deploy\b/, "paas"],
-  [/git push[^\n]*heroku|akhileshns\/heroku-deploy|\bheroku container:(push|release)\b/, "paas"],
+  [/git push[^\n]*heroku|akhileshns\/heroku-deploy|\bheroku container:(push|release)\b|\bheroku (deploy|releases|ps:scale)\b/, "paas", "heroku"],
   [/\beb deploy\b|beanstalk-deploy|aws apprunner (start-deployment|update-service)|awslabs\/amazon-app-runner-deploy/, "paas"],
   [/\b(serverless|sls) deploy\b|\bsam deploy\b|aws lambda update-function-code|\bcdk deploy\b[^\n]*lambda/, "serverless"],
   [/\bdocker stack deploy\b|\bnomad job run\b/, "other-orchestrator"],
@@ -29,12 +29,14 @@ export function readCi(file: string, source: string): Findings {
   source.split("\n").forEach((raw, index) => {
     const line = raw.trim();
     if (line.startsWith("#")) return;
-    for (const [pattern, value] of DEPLOYS) {
+    for (const [pattern, value, tool] of DEPLOYS) {
       const match = pattern.exec(line);
-      if (!match || seen.has(value)) continue;
-      seen.add(value);
+      const key = tool ?? value;
+      if (!match || seen.has(key)) continue;
+      seen.add(key);
       const answer = value === "helm" || value === "gitops" ? "ecosystem" : "currentPlatform";
-      findings.signs.push(hinted(answer, value, file, index + 1, match[0]));
+      const sign = hinted(answer, value, file, index + 1, match[0]);
+      findings.signs.push(tool === undefined ? sign : { ...sign, heroku: tool });
       if (value === "helm") findings.signs.push(hinted("currentPlatform", "kubernetes", file, index + 1, match[0]));
     }
     const region = /\b(?:aws-region|AWS_REGION|AWS_DEFAULT_REGION|region)\s*[:=]\s*["']?([a-z0-9-]+)["']?\s*$/.exec(line)?.[1];

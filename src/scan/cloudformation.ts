@@ -34,18 +34,20 @@ export function readCloudFormation(file: string, tree: Tree): Findings {
     const type = text(resource.Type);
     const line = lineOf(tree, resources, id);
     const properties = isObject(resource.Properties) ? resource.Properties : {};
-    const detail = `${id}: ${type}`;
+    // Cited on the resource's Type line, which names what it is.
+    const typeLine = lineOf(tree, resource, "Type", line);
+    const detail = `Type: ${type ?? ""}`;
     switch (type) {
       case "AWS::ECS::TaskDefinition":
-        readTaskDefinition(file, tree, properties, "pascal", findings, families.get(id), line);
+        readTaskDefinition(file, tree, properties, "pascal", findings, families.get(id), line, { line: typeLine, detail });
         break;
       case "AWS::ECS::Service": {
         const ref = get(properties, "TaskDefinition", "Ref");
-        readService(file, tree, { ...withLines(tree, properties), serviceName: text(properties.ServiceName) ?? id } as Obj, "pascal", findings, typeof ref === "string" ? families.get(ref) : undefined);
+        readService(file, tree, { ...withLines(tree, properties), serviceName: text(properties.ServiceName) ?? id } as Obj, "pascal", findings, typeof ref === "string" ? families.get(ref) : undefined, { line: typeLine, detail });
         break;
       }
       case "AWS::ECS::Cluster":
-        findings.signs.push(stated("currentPlatform", "ecs", file, line, detail));
+        findings.signs.push(stated("currentPlatform", "ecs", file, typeLine, detail));
         for (const provider of list(properties.CapacityProviders)) {
           if (String(provider).includes("SPOT")) findings.signs.push(stated("requirements", "spot", file, lineOf(tree, properties, "CapacityProviders", line), `CapacityProviders: ${String(provider)}`));
         }
@@ -55,22 +57,22 @@ export function readCloudFormation(file: string, tree: Tree): Findings {
         readCapacity(file, tree, { CapacityProviderStrategy: properties.DefaultCapacityProviderStrategy }, "pascal", findings);
         break;
       case "AWS::EKS::Cluster":
-        findings.signs.push(stated("currentPlatform", "kubernetes", file, line, detail));
-        findings.signs.push(stated("clusters", text(properties.Name) ?? id, file, line, detail));
+        findings.signs.push(stated("currentPlatform", "kubernetes", file, typeLine, detail));
+        findings.signs.push(stated("clusters", text(properties.Name) ?? id, file, typeLine, detail));
         break;
       case "AWS::EKS::Nodegroup":
-        readNodegroup(file, tree, properties, line, findings);
+        readNodegroup(file, tree, properties, typeLine, findings);
         break;
       case "AWS::Serverless::Function":
       case "AWS::Lambda::Function":
-        findings.signs.push(stated("currentPlatform", "serverless", file, line, detail));
+        findings.signs.push(stated("currentPlatform", "serverless", file, typeLine, detail));
         break;
       case "AWS::AppRunner::Service":
       case "AWS::ElasticBeanstalk::Environment":
-        findings.signs.push(stated("currentPlatform", "paas", file, line, detail));
+        findings.signs.push(stated("currentPlatform", "paas", file, typeLine, detail));
         break;
       case "AWS::EC2::Instance":
-        findings.signs.push(hinted("currentPlatform", "vms", file, line, detail));
+        findings.signs.push(hinted("currentPlatform", "vms", file, typeLine, detail));
         break;
     }
   }
@@ -102,7 +104,7 @@ function replaceParameters(value: unknown, parameters: Obj): void {
 }
 
 function readNodegroup(file: string, tree: Tree, properties: Obj, line: number, findings: Findings): void {
-  findings.signs.push(stated("currentPlatform", "kubernetes", file, line, "AWS::EKS::Nodegroup"));
+  findings.signs.push(stated("currentPlatform", "kubernetes", file, line, "Type: AWS::EKS::Nodegroup"));
   if (properties.CapacityType === "SPOT") findings.signs.push(stated("requirements", "spot", file, lineOf(tree, properties, "CapacityType"), "CapacityType: SPOT"));
   const ami = text(properties.AmiType) ?? "";
   if (ami.startsWith("WINDOWS")) findings.signs.push(stated("requirements", "windows", file, lineOf(tree, properties, "AmiType"), `AmiType: ${ami}`));

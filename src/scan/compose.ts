@@ -6,6 +6,7 @@ import { emptyFindings, type Figure, type Findings } from "./evidence.js";
 import { count, decimalCpus, dockerMemory } from "./quantity.js";
 import { figure, hinted, stated } from "./signs.js";
 import { stockRole } from "./stock-images.js";
+import { resolvePath } from "./paths.js";
 import { get, isObject, lineAt, lineOf, list, text, type Tree } from "./tree.js";
 
 /** Compose's services lose to a deploy file's of the same name: compose is often the same services, run locally. */
@@ -15,6 +16,9 @@ export function readCompose(file: string, tree: Tree): Findings {
   const findings = emptyFindings();
   const services = get(tree.root, "services");
   if (!isObject(services)) return findings;
+  const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  // Compose names a project by its file's `name`, else by the folder: a base file and its overrides there are one project.
+  const project = text(get(tree.root, "name")) ?? (folder || ".");
   for (const [name, service] of Object.entries(services)) {
     if (!isObject(service)) continue;
     const image = text(service.image);
@@ -61,6 +65,7 @@ export function readCompose(file: string, tree: Tree): Findings {
       ...(platform?.includes("arm64") ? { arch: "arm" as const } : platform?.includes("amd64") ? { arch: "x86" as const } : {}),
       ...(platform?.startsWith("windows") ? { os: "windows" as const } : platform?.startsWith("linux") ? { os: "linux" as const } : {}),
       ...(gpu === undefined ? {} : { gpu }),
+      compose: { project, ...buildOf(folder, service.build) },
       at: { file, line },
       rank: COMPOSE_RANK,
     });
@@ -71,4 +76,13 @@ export function readCompose(file: string, tree: Tree): Findings {
 function plain(tree: Tree, service: object, key: string): { value: unknown; line: number } | undefined {
   const value = (service as Record<string, unknown>)[key];
   return value === undefined ? undefined : { value, line: lineOf(tree, service, key) };
+}
+
+/** What a service builds, as its context and Dockerfile resolved from the root (`build: ../app` beside `build: { context: .. }`). */
+function buildOf(folder: string, build: unknown): { builds?: string } {
+  const context = text(build) ?? text(get(build, "context")) ?? (isObject(build) ? "." : undefined);
+  if (context === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.includes("${")) return {};
+  const resolved = resolvePath(folder, context);
+  if (resolved === undefined) return {};
+  return { builds: `${resolved}|${text(get(build, "dockerfile")) ?? "Dockerfile"}` };
 }

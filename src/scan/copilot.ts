@@ -16,7 +16,7 @@ export function readCopilot(file: string, tree: Tree): Findings {
   if (!isObject(root) || type === undefined) return findings;
   const typeLine = lineOf(tree, root, "type");
   if (type === "Environment") {
-    findings.signs.push(stated("environments", name, file, typeLine, `type: Environment (${name})`));
+    findings.signs.push(stated("environments", name, file, typeLine, "type: Environment"));
     return findings;
   }
   if (type === "Request-Driven Web Service") {

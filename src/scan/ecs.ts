@@ -28,11 +28,18 @@ export function readEcsJson(file: string, tree: Tree): Findings {
   return findings;
 }
 
+/** Where a file declares a task definition or a service, as that line shows it (a resource's Type line, a Terraform resource's block), when not on its own keys. */
+interface Declared {
+  readonly line: number;
+  readonly detail: string;
+}
+
 /** A task definition: one of the team's services, unless every container runs a stock image. */
-export function readTaskDefinition(file: string, tree: Tree, definition: Obj, keys: KeyCase, findings: Findings, family: string | undefined, at?: number): void {
+export function readTaskDefinition(file: string, tree: Tree, definition: Obj, keys: KeyCase, findings: Findings, family: string | undefined, at?: number, declared?: Declared): void {
   const k = (name: string) => key(name, keys);
   const line = at ?? lineOf(tree, definition, k("containerDefinitions"));
-  findings.signs.push(stated("currentPlatform", "ecs", file, line, family === undefined ? "task definition" : `task definition ${family}`));
+  const sign = declared ?? { line, detail: `${k("containerDefinitions")}:` };
+  findings.signs.push(stated("currentPlatform", "ecs", file, sign.line, sign.detail));
   const containers = list(definition[k("containerDefinitions")]).filter(isObject);
   const images = containers.map((container) => text(container[k("image")])).filter((image): image is string => image !== undefined);
   const cpu = taskFigure(file, tree, definition, containers, "cpu", ["cpu"], ecsCpu, keys);
@@ -96,11 +103,11 @@ function taskFigure(
 }
 
 /** An ECS service: its desiredCount for the task definition it runs, and Spot capacity. */
-export function readService(file: string, tree: Tree, service: Obj, keys: KeyCase, findings: Findings, taskFamily?: string): void {
+export function readService(file: string, tree: Tree, service: Obj, keys: KeyCase, findings: Findings, taskFamily?: string, declared?: Declared): void {
   const k = (name: string) => key(name, keys);
   const name = text(service[k("serviceName")]);
-  const serviceLine = lineOf(tree, service, k("serviceName"), lineOf(tree, service, k("taskDefinition")));
-  findings.signs.push(stated("currentPlatform", "ecs", file, serviceLine, name === undefined ? "ECS service" : `ECS service ${name}`));
+  const sign = declared ?? { line: lineOf(tree, service, k("serviceName")), detail: `${k("serviceName")}: ${name ?? ""}` };
+  findings.signs.push(stated("currentPlatform", "ecs", file, sign.line, sign.detail));
   readCapacity(file, tree, service, keys, findings);
   const family = taskFamily ?? familyOf(text(service[k("taskDefinition")]));
   const desired = service[k("desiredCount")];

@@ -97,6 +97,14 @@ export interface Workload {
   readonly arch?: Arch;
   readonly os?: Os;
   readonly gpu?: number;
+  /**
+   * The compose project that declares it (the file's top-level `name`, else its folder), with what it builds
+   * (the build context and Dockerfile, resolved from the root): two stacks' `web` are two services, one web
+   * in a base file and its override one.
+   */
+  readonly compose?: { readonly project: string; readonly builds?: string };
+  /** A Procfile's process: on a PaaS only where a sign of Heroku's says so, else a process run locally, on no platform. */
+  readonly procfile?: true;
   /** Where it is declared (the kind, the resource, the service's key). */
   readonly at: Place;
   /** How other files name it, for replicas stated elsewhere (an HPA, an ECS service): "Deployment/api", "family:api". */
@@ -122,6 +130,11 @@ export interface Sign {
   readonly at: Place;
   readonly detail: string;
   readonly stated: boolean;
+  /**
+   * Heroku's own files and deploy steps ("heroku"), and a Procfile ("procfile"), which foreman, honcho and
+   * overmind read too: a Procfile states a PaaS only beside a sign of Heroku's.
+   */
+  readonly heroku?: "heroku" | "procfile";
 }
 
 export type SignAnswer = "currentPlatform" | "ecosystem" | "requirements" | "clusters" | "environments" | "region" | "kubernetesFeatures";

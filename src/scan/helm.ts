@@ -50,7 +50,7 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
   const chart = chartTree?.root;
   const chartName = text(get(chart, "name")) ?? (files.dir.split("/").pop() || "chart");
   if (files.chart && chartTree) {
-    findings.signs.push(stated("ecosystem", "helm", files.chart.path, lineOf(chartTree, chart, "name", chartTree.line), `Chart.yaml name: ${chartName}`));
+    findings.signs.push(stated("ecosystem", "helm", files.chart.path, lineOf(chartTree, chart, "name", chartTree.line), `name: ${chartName}`));
     for (const dependency of list(get(chart, "dependencies"))) {
       const name = text(get(dependency, "name"));
       const role = name === undefined ? undefined : stockRole(name);
@@ -61,8 +61,9 @@ export function readChart(readYaml: YamlReader, files: ChartFiles, rendered?: st
     }
   }
   for (const file of files.valueFiles) {
-    const environment = /^values[-.](.+)\.ya?ml$/.exec(file.path.slice(file.path.lastIndexOf("/") + 1))?.[1];
-    if (environment !== undefined) findings.signs.push(hinted("environments", environmentName(environment), file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
+    const suffix = /^values[-.](.+)\.ya?ml$/.exec(file.path.slice(file.path.lastIndexOf("/") + 1))?.[1];
+    const environment = suffix === undefined ? undefined : environmentName(suffix);
+    if (environment !== undefined) findings.signs.push(hinted("environments", environment, file.path, 1, file.path.slice(file.path.lastIndexOf("/") + 1)));
   }
   const valuesTree = files.values ? only(findings, files.values, readYaml(files.values.text)) : undefined;
   const values = valuesTree?.root ?? {};

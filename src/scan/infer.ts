@@ -14,8 +14,10 @@ const MAX_SERVICES = 10_000;
 const PLATFORM_ORDER: readonly Platform[] = ["kubernetes", "openshift", "ecs", "paas", "serverless", "other-orchestrator", "vms"];
 
 export function infer(root: string, all: readonly Findings[], skipped: readonly Skipped[]): ScanResult {
-  const signs = all.flatMap((findings) => findings.signs);
-  const workloads = all.flatMap((findings) => findings.workloads).sort(byPlace);
+  const heroku = all.some((findings) => findings.signs.some((sign) => sign.heroku === "heroku"));
+  const signs = all.flatMap((findings) => findings.signs).map((sign) => (heroku && sign.heroku === "procfile" ? { ...sign, stated: true } : sign));
+  // Without a sign of Heroku's, a Procfile's processes are run locally (foreman, honcho, overmind), as compose's are: on no platform.
+  const workloads = all.flatMap((findings) => findings.workloads).map((workload) => (workload.procfile && !heroku ? { ...workload, platform: null } : workload)).sort(byPlace);
   const joined = withReplicas(workloads, all.flatMap((findings) => findings.replicas));
   const openshift = signs.some((sign) => sign.answer === "currentPlatform" && sign.value === "openshift");
   const groups = byService(joined, openshift);
@@ -58,18 +60,71 @@ function withReplicas(workloads: readonly Workload[], replicas: readonly Finding
 /** The team's workloads, grouped by service: the declarations of one name, from every file that declares it. */
 function byService(workloads: readonly Workload[], openshift: boolean): Workload[][] {
   const groups = new Map<string, Workload[]>();
-  for (const workload of workloads) {
-    if (workload.builds === false) continue;
+  const team = workloads.filter((workload) => workload.builds !== false);
+  const projects = composeProjects(team);
+  for (const workload of team) {
     const platform = openshift && workload.platform === "kubernetes" ? "openshift" : workload.platform;
-    appendTo(groups, workload.name.toLowerCase(), platform === workload.platform ? workload : { ...workload, platform });
+    appendTo(groups, serviceKey(workload, projects), platform === workload.platform ? workload : { ...workload, platform });
   }
+  joinComposeStacks(groups, projects);
   // One service named in the singular in some files and the plural in others (cart in a chart and compose, carts in Terraform for ECS and App Runner),
   // or under two names that run one image of the team's (user-sim in compose, load-test in Kubernetes, both weaveworksdemos/load-test), is one.
-  for (const key of [...groups.keys()]) if (key.endsWith("s") && key.length >= 4) joinApart(groups, key.slice(0, -1), key);
+  for (const key of [...groups.keys()]) if (key.endsWith("s") && key.length >= 4 && !key.includes("\u0000")) joinApart(groups, key.slice(0, -1), key);
   const byImage = new Map<string, string[]>();
   for (const [key, group] of groups) for (const image of new Set(group.flatMap((workload) => imageRepository(workload.image) ?? []))) appendTo(byImage, image, key);
   for (const keys of byImage.values()) for (const key of keys.slice(1)) joinApart(groups, keys[0]!, key);
   return [...new Set(groups.values())].map((group) => group.sort(byPlace));
+}
+
+/** The compose projects that declare each name (lower-cased). */
+function composeProjects(workloads: readonly Workload[]): Map<string, Set<string>> {
+  const projects = new Map<string, Set<string>>();
+  for (const workload of workloads) {
+    if (workload.compose === undefined) continue;
+    const name = workload.name.toLowerCase();
+    const known = projects.get(name);
+    if (known) known.add(workload.compose.project);
+    else projects.set(name, new Set([workload.compose.project]));
+  }
+  return projects;
+}
+
+/** A workload's key among the services: its name, and for a name two compose projects declare, the project's too. */
+function serviceKey(workload: Workload, projects: ReadonlyMap<string, ReadonlySet<string>>): string {
+  const name = workload.name.toLowerCase();
+  return workload.compose !== undefined && (projects.get(name)?.size ?? 0) > 1 ? `${name}\u0000${workload.compose.project}` : name;
+}
+
+/**
+ * A name two compose projects declare (two stacks' `web`) is a service in
+ * each, unless a deploy file declares a service of that name (the stacks run
+ * it locally), or they build one context or run one image of the team's
+ * (a dev and a prod stack of one app).
+ */
+function joinComposeStacks(groups: Map<string, Workload[]>, projects: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (const [name, names] of projects) {
+    if (names.size < 2) continue;
+    const keys = [...names].map((project) => `${name}\u0000${project}`);
+    const declared = groups.get(name);
+    if (declared) {
+      for (const key of keys) {
+        for (const workload of groups.get(key)!) declared.push(workload);
+        groups.set(key, declared);
+      }
+      continue;
+    }
+    const bySource = new Map<string, Workload[]>();
+    for (const key of keys) {
+      const group = groups.get(key)!;
+      const sources = group.flatMap((workload) => [workload.compose?.builds, imageRepository(workload.image)].filter((source): source is string => source !== undefined));
+      const into = sources.map((source) => bySource.get(source)).find((found) => found !== undefined);
+      if (into) {
+        for (const workload of group) into.push(workload);
+        groups.set(key, into);
+      }
+      for (const source of sources) if (!bySource.has(source)) bySource.set(source, into ?? group);
+    }
+  }
 }
 
 /**
@@ -117,13 +172,14 @@ function platformsOf(group: readonly Workload[]): Platform[] {
 
 /** One service per name, as its chosen declaration states it. */
 function teamServices(groups: readonly Workload[][], current: Platform | undefined): ScannedService[] {
-  const chosen = groups.map((group) => ({ workload: chosenOf(group, current), platforms: platformsOf(group) }));
+  const names = serviceNames(groups, current);
+  const chosen = groups.map((group, index) => ({ workload: chosenOf(group, current), name: names[index]!, platforms: platformsOf(group) }));
   return chosen
     .sort((a, b) => byPlace(a.workload, b.workload))
-    .map(({ workload, platforms }) => {
+    .map(({ workload, name, platforms }) => {
       const place = placeOf(workload);
       return {
-        name: workload.name,
+        name,
         vcpu: workload.vcpu?.value ?? null,
         memoryGiB: workload.memoryGiB?.value ?? null,
         replicas: workload.replicas?.value ?? null,
@@ -138,17 +194,34 @@ function teamServices(groups: readonly Workload[][], current: Platform | undefin
     });
 }
 
+/**
+ * Each service's name, as its chosen declaration gives it; where two
+ * services share it (two compose stacks' `web`), each named with its
+ * project too (`angular/web`), as the answers take a name once.
+ */
+function serviceNames(groups: readonly Workload[][], current: Platform | undefined): string[] {
+  const chosen = groups.map((group) => chosenOf(group, current));
+  const counts = new Map<string, number>();
+  for (const workload of chosen) counts.set(workload.name, (counts.get(workload.name) ?? 0) + 1);
+  return chosen.map((workload) => (counts.get(workload.name)! > 1 && workload.compose !== undefined ? `${workload.compose.project}/${workload.name}` : workload.name));
+}
+
 /** A service's line: the one that states its vCPU, else its memory, else its replicas, else where it is declared. */
 function placeOf(workload: Workload): { file: string; line: number } {
   return workload.vcpu?.at ?? workload.memoryGiB?.at ?? workload.replicas?.at ?? workload.at;
 }
 
 function stockWorkloads(workloads: readonly Workload[]): OtherWorkload[] {
+  const stock = workloads.filter((workload) => workload.builds === false);
+  // As with the team's services: two compose stacks' `db` are two databases, unless a deploy file declares one of that name.
+  const projects = composeProjects(stock);
+  for (const workload of stock) if (workload.compose === undefined) projects.delete(workload.name.toLowerCase());
   const seen = new Set<string>();
   const others: OtherWorkload[] = [];
-  for (const workload of workloads) {
-    if (workload.builds !== false || seen.has(workload.name)) continue;
-    seen.add(workload.name);
+  for (const workload of stock) {
+    const key = serviceKey(workload, projects);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const image = workload.image ?? workload.name;
     others.push({ name: workload.name, image, role: stockRole(image) ?? "tool", file: workload.at.file, line: workload.at.line });
   }
@@ -175,8 +248,9 @@ function evidenceOf(signs: readonly Sign[]): Evidence[] {
 /** The services' count, as one entry per file that declares some of them: a service declared in two files (a chart and a compose file) is named in both. */
 function serviceEvidence(groups: readonly Workload[][], current: Platform | undefined): Evidence[] {
   const byFile = new Map<string, { names: Set<string>; line: number }>();
-  for (const group of groups) {
-    const name = chosenOf(group, current).name;
+  const names = serviceNames(groups, current);
+  for (const [index, group] of groups.entries()) {
+    const name = names[index]!;
     for (const workload of group) {
       const { file, line } = placeOf(workload);
       const entry = byFile.get(file) ?? { names: new Set<string>(), line };

@@ -5,6 +5,7 @@
 import { emptyFindings, type Figure, type Findings, type Workload } from "./evidence.js";
 import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
 import { stockRole } from "./stock-images.js";
+import { isFluxGroup, readFlux } from "./flux.js";
 import { kubernetesCpu, kubernetesMemory, count, sum } from "./quantity.js";
 import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
 
@@ -49,10 +50,13 @@ function readObject(file: string, tree: Tree, object: Obj, findings: Findings, t
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
   if (!KUBERNETES_GROUP.test(group)) return;
   const kindLine = lineOf(tree, object, "kind");
+  // Each sign is cited on the line that shows it: the kind's, or the apiVersion's where the API group says it.
+  const versionLine = lineOf(tree, object, "apiVersion");
   const detail = `kind: ${kind}`;
+  const version = `apiVersion: ${apiVersion}`;
   const { signs } = findings;
-  const openshift = group.endsWith(".openshift.io") || kind === "DeploymentConfig";
-  signs.push(stated("currentPlatform", openshift ? "openshift" : "kubernetes", file, kindLine, `apiVersion: ${apiVersion}, ${detail}`));
+  if (group.endsWith(".openshift.io")) signs.push(stated("currentPlatform", "openshift", file, versionLine, version));
+  else signs.push(stated("currentPlatform", kind === "DeploymentConfig" ? "openshift" : "kubernetes", file, kindLine, detail));
 
   const name = nameOf(object, templating);
   if (POD_HOLDERS.has(kind)) readPodHolder(file, tree, object, kind, name, findings, templating);
@@ -61,21 +65,20 @@ function readObject(file: string, tree: Tree, object: Obj, findings: Findings, t
   // The ecosystem, from the object's API group and kind.
   if (group === "monitoring.coreos.com") signs.push(stated("ecosystem", "prometheus", file, kindLine, detail));
   else if (/(^|\.)istio\.io$/.test(group) || group.endsWith("linkerd.io") || group === "appmesh.k8s.aws") {
-    signs.push(stated("ecosystem", "service-mesh", file, kindLine, `apiVersion: ${apiVersion}`));
-    signs.push(stated("kubernetesFeatures", "some", file, kindLine, `apiVersion: ${apiVersion}`));
+    signs.push(stated("ecosystem", "service-mesh", file, versionLine, version));
+    signs.push(stated("kubernetesFeatures", "some", file, versionLine, version));
   } else if (group === "argoproj.io" && /^(Application|ApplicationSet|AppProject)$/.test(kind)) signs.push(stated("ecosystem", "gitops", file, kindLine, detail));
-  else if (group.endsWith(".toolkit.fluxcd.io")) {
-    signs.push(stated("ecosystem", "gitops", file, kindLine, `apiVersion: ${apiVersion}`));
-    if (kind === "HelmRelease") signs.push(stated("ecosystem", "helm", file, kindLine, detail));
-  } else if (kind === "CustomResourceDefinition") {
+  else if (isFluxGroup(group)) readFlux(file, tree, object, kind, apiVersion, findings);
+  else if (kind === "CustomResourceDefinition" && isFluxGroup(text(get(object, "spec", "group")) ?? "")) signs.push(stated("ecosystem", "gitops", file, lineAt(tree, object, ["spec", "group"]), `group: ${String(get(object, "spec", "group"))}`));
+  else if (kind === "CustomResourceDefinition") {
     signs.push(stated("ecosystem", "operators", file, kindLine, detail));
     signs.push(stated("kubernetesFeatures", "some", file, kindLine, detail));
   } else if (group === "karpenter.sh" || group === "karpenter.k8s.aws" || group === "eks.amazonaws.com") readKarpenter(file, tree, object, findings);
   else if (group === "eksctl.io") readEksctl(file, tree, object, findings);
   else if (!BUILT_IN_GROUP.test(group) && group !== "argoproj.io") {
     // A custom resource of any other API group: some operator or controller acts on it.
-    signs.push(hinted("ecosystem", "operators", file, kindLine, `apiVersion: ${apiVersion}, ${detail}`));
-    signs.push(hinted("kubernetesFeatures", "some", file, kindLine, `apiVersion: ${apiVersion}, ${detail}`));
+    signs.push(hinted("ecosystem", "operators", file, versionLine, version));
+    signs.push(hinted("kubernetesFeatures", "some", file, versionLine, version));
   }
   readAnnotations(file, tree, object, findings);
 }

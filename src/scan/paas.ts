@@ -4,18 +4,22 @@
 // a PaaS today; their process types and services are the team's services.
 import { emptyFindings, type Findings } from "./evidence.js";
 import { count, dockerMemory, decimalCpus, ecsMemory } from "./quantity.js";
-import { figure, stated } from "./signs.js";
+import { figure, hinted, stated } from "./signs.js";
 import { stockRole } from "./stock-images.js";
 import { get, isObject, lineOf, list, text, type Tree } from "./tree.js";
 
-/** A Procfile: one service per process type (the release phase is no service). */
+/**
+ * A Procfile: one service per process type (the release phase is no
+ * service). Foreman, honcho and overmind run one locally too, so it hints
+ * at a PaaS; the inference makes it a deploy file where Heroku's signs are.
+ */
 export function readProcfile(file: string, source: string): Findings {
   const findings = emptyFindings();
   source.split("\n").forEach((line, index) => {
     const match = /^([A-Za-z0-9_-]+)\s*:\s*\S/.exec(line);
     if (!match) return;
-    if (findings.signs.length === 0) findings.signs.push(stated("currentPlatform", "paas", file, index + 1, `Procfile ${match[1]}:`));
-    if (match[1] !== "release") findings.workloads.push({ name: match[1]!, platform: "paas", builds: true, at: { file, line: index + 1 }, rank: 1 });
+    if (findings.signs.length === 0) findings.signs.push({ ...hinted("currentPlatform", "paas", file, index + 1, `${match[1]!}:`), heroku: "procfile" });
+    if (match[1] !== "release") findings.workloads.push({ name: match[1]!, platform: "paas", builds: true, procfile: true, at: { file, line: index + 1 }, rank: 1 });
   });
   return findings;
 }
@@ -26,7 +30,7 @@ export function readAppJson(file: string, tree: Tree): Findings {
   const root = tree.root;
   if (!isObject(root)) return findings;
   const formation = root.formation;
-  findings.signs.push(stated("currentPlatform", "paas", file, lineOf(tree, root, isObject(formation) ? "formation" : Object.keys(root)[0] ?? "", tree.line), "app.json"));
+  findings.signs.push({ ...stated("currentPlatform", "paas", file, lineOf(tree, root, isObject(formation) ? "formation" : Object.keys(root)[0] ?? "", tree.line), "app.json"), heroku: "heroku" });
   if (!isObject(formation)) return findings;
   for (const [name, process] of Object.entries(formation)) {
     const quantity = get(process, "quantity");
@@ -46,7 +50,7 @@ export function readAppJson(file: string, tree: Tree): Findings {
 export function readHerokuYml(file: string, tree: Tree): Findings {
   const findings = emptyFindings();
   const build = get(tree.root, "build");
-  if (build !== undefined) findings.signs.push(stated("currentPlatform", "paas", file, lineOf(tree, tree.root, "build"), "heroku.yml build:"));
+  if (build !== undefined) findings.signs.push({ ...stated("currentPlatform", "paas", file, lineOf(tree, tree.root, "build"), "build:"), heroku: "heroku" });
   const run = get(tree.root, "run");
   if (isObject(run)) for (const name of Object.keys(run)) findings.workloads.push({ name, platform: "paas", builds: true, at: { file, line: lineOf(tree, run, name) }, rank: 0 });
   return findings;

@@ -118,7 +118,8 @@ async function readFile(file: FileRecord, reader: NonNullable<ReturnType<typeof 
     case "beanstalk":
       return readBeanstalk(path);
     case "app-json":
-      if (!/"(formation|addons|buildpacks|stack)"\s*:/.test(text)) return undefined;
+      // Heroku's keys (devcenter.heroku.com's app.json schema), not another tool's app.json (Expo's).
+      if (!/"(formation|addons|buildpacks|stack|environments|success_url)"\s*:/.test(text)) return undefined;
       return withTrees(file, loadYaml, first(readAppJson));
     case "json": {
       const kind = contentReaderOf(text);

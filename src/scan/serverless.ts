@@ -13,7 +13,7 @@ export function readServerless(file: string, tree: Tree): Findings {
   if (providerName !== undefined && providerName !== "aws") return findings;
   const functions = root.functions;
   const line = isObject(functions) ? lineOf(tree, root, "functions") : lineOf(tree, root, "provider");
-  findings.signs.push(stated("currentPlatform", "serverless", file, line, `serverless.yml${isObject(functions) ? ` functions: ${Object.keys(functions).length}` : ""}`));
+  findings.signs.push(stated("currentPlatform", "serverless", file, line, isObject(functions) ? "functions:" : "provider:"));
   const region = get(provider, "region");
   if (isRegion(region)) findings.signs.push(stated("region", region, file, lineAt(tree, root, ["provider", "region"]), `region: ${region}`));
   const name = text(root.service) ?? text(get(root, "service", "name")) ?? "service";

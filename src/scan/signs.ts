@@ -46,14 +46,15 @@ const ENVIRONMENT_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * An environment named by a folder or a values file (overlays/prod,
+ * The environment a folder, a values file or a namespace names (overlays/prod,
  * values-production-eu.yaml) as the environment word it holds, so that two
- * spellings of one environment count once; a name holding none stays as written.
+ * spellings of one environment count once; undefined for a name holding none,
+ * as overlays/arm or values-gpu.yaml are variants of a build, not environments.
  */
-export function environmentName(name: string): string {
+export function environmentName(name: string): string | undefined {
   const words = name.toLowerCase().replace(/pre[-_.]prod/g, "preprod").split(/[^a-z0-9]+/);
   const word = words.find((each) => Object.hasOwn(ENVIRONMENT_WORDS, each));
-  return word === undefined ? name : ENVIRONMENT_WORDS[word]!;
+  return word === undefined ? undefined : ENVIRONMENT_WORDS[word]!;
 }
 
 /** EC2 instance types with GPUs (g4dn, g5, g6, p3, p4d, p5, ...) and with Graviton (m7g, c6gn, t4g, ...). */

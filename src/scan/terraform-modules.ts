@@ -39,7 +39,7 @@ export function readTerraformModules(modules: ReadonlyMap<string, readonly Terra
       calledSize += size;
     }
     reached.add(dir);
-    const { findings, calls } = readTerraform(files, call?.inputs, dirs);
+    const { findings, calls } = readTerraform(files, call, dirs);
     all.push(call === undefined ? findings : asCalled(findings, call, chain));
     if (chain.length >= MAX_DEPTH) return;
     for (const next of calls) if (!chain.includes(next.dir) && next.dir !== dir) read(next.dir, next, [...chain, dir]);

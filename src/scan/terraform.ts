@@ -6,6 +6,7 @@
 import { emptyFindings, type Findings, type Platform, type Workload } from "./evidence.js";
 import { readCapacity, readService, readTaskDefinition } from "./ecs.js";
 import { isExpression, type Block, type HclFile } from "./hcl.js";
+import { resolvePath } from "./paths.js";
 import { count, ecsCpu, ecsMemory } from "./quantity.js";
 import { figure, hinted, isArmInstance, isGpuInstance, isRegion, stated } from "./signs.js";
 import { get, isObject, lineAt, lineOf, list, text, type Obj, type Tree } from "./tree.js";
@@ -26,6 +27,8 @@ export interface ModuleCall {
   readonly at: { readonly file: string; readonly line: number };
   /** The call's arguments, read with the caller's variables: a variable the call sets to what cannot be told is unknown in the module. */
   readonly inputs: ReadonlyMap<string, unknown>;
+  /** Where each argument's value is written, for evidence that cites it. */
+  readonly places: ReadonlyMap<string, Written>;
 }
 
 export interface TerraformReading {
@@ -35,16 +38,7 @@ export interface TerraformReading {
 
 /** The folder a module block's local source names (`./x`, `../x`), relative to the root; undefined for a registry or remote source, or one above the root. */
 export function localSource(dir: string, source: unknown): string | undefined {
-  if (typeof source !== "string" || !/^\.\.?\//.test(source)) return undefined;
-  const parts = dir === "" ? [] : dir.split("/");
-  for (const part of source.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
+  return typeof source === "string" && /^\.\.?\//.test(source) ? resolvePath(dir, source) : undefined;
 }
 
 /**
@@ -53,10 +47,10 @@ export function localSource(dir: string, source: unknown): string | undefined {
  * folders the scan holds, whose calls are returned for the caller to read
  * rather than guessed at from their arguments.
  */
-export function readTerraform(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown> = new Map(), modules: ReadonlySet<string> = new Set()): TerraformReading {
+export function readTerraform(files: readonly TerraformFile[], call?: Pick<ModuleCall, "inputs" | "places">, modules: ReadonlySet<string> = new Set()): TerraformReading {
   const findings = emptyFindings();
   const calls: ModuleCall[] = [];
-  const resolve = resolver(files, inputs);
+  const resolve = resolver(files, call?.inputs ?? new Map(), call?.places ?? new Map());
   const families = new Map<string, string>();
   for (const { hcl } of files) {
     for (const block of hcl.blocks) {
@@ -69,30 +63,49 @@ export function readTerraform(files: readonly TerraformFile[], inputs: ReadonlyM
     if (workspace) findings.signs.push(hinted("environments", "terraform.workspace", path, workspace.line, "terraform.workspace"));
     for (const block of hcl.blocks) {
       if (block.type === "provider" && block.labels[0] === "aws") {
+        // Cited where the Region is written: the provider's line, or the variable's default (or local, or argument) it names.
         const region = resolve(block.attributes.region);
-        if (isRegion(region)) findings.signs.push(stated("region", region, path, lineOf(tree, block.attributes, "region", block.line), `provider "aws" region = ${region}`));
+        const at = writtenAt(path, tree, block.attributes, "region", block.line, resolve);
+        if (isRegion(region)) findings.signs.push(stated("region", region, at.file, at.line, `${at.key} = "${region}"`));
       }
       if (block.type === "resource") readResource(path, tree, block, resolve, families, findings);
       if (block.type !== "module") continue;
       const called = localSource(path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "", text(block.attributes.source));
-      if (called !== undefined && modules.has(called)) calls.push(callOf(path, block, called, resolve));
+      if (called !== undefined && modules.has(called)) calls.push(callOf(path, tree, block, called, resolve));
       else readModule(path, tree, block, resolve, findings);
     }
   }
   return { findings, calls };
 }
 
-function callOf(file: string, block: Block, dir: string, resolve: Resolve): ModuleCall {
+function callOf(file: string, tree: Tree, block: Block, dir: string, resolve: Resolve): ModuleCall {
   const passed = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(block.attributes)) if (!META_ARGUMENTS.has(key)) passed.set(key, resolve(value));
+  const places = new Map<string, Written>();
+  for (const [key, value] of Object.entries(block.attributes)) {
+    if (META_ARGUMENTS.has(key)) continue;
+    passed.set(key, resolve(value));
+    places.set(key, resolve.at(value) ?? { file, line: lineOf(tree, block.attributes, key, block.line), key });
+  }
   const named = text(resolve(block.attributes.service_name)) ?? text(resolve(block.attributes.name));
-  return { dir, name: named ?? block.labels[0] ?? "service", at: { file, line: block.line }, inputs: passed };
+  return { dir, name: named ?? block.labels[0] ?? "service", at: { file, line: block.line }, inputs: passed, places };
 }
 
 /** A module block's own arguments, which are not the module's variables. */
 const META_ARGUMENTS = new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
 
-type Resolve = (value: unknown) => unknown;
+/** Where a value a reference stands for is written: the variable's default, the local, the .tfvars line or the call's argument. */
+interface Written {
+  readonly file: string;
+  readonly line: number;
+  /** The key written on that line (`default`, the local's or the argument's name). */
+  readonly key: string;
+}
+
+/** var.x and local.x as the values they stand for, and where that value is written (undefined for a value written in place). */
+interface Resolve {
+  (value: unknown): unknown;
+  at(value: unknown): Written | undefined;
+}
 
 /** A value as JSON text with each expression as written, for a search through it. */
 function asText(value: unknown): string {
@@ -100,26 +113,32 @@ function asText(value: unknown): string {
 }
 
 /** var.x and local.x as their literal values, from a call's arguments, else the module's variables, locals and .tfvars. */
-function resolver(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown>): Resolve {
-  const variables = new Map<string, unknown>();
-  const locals = new Map<string, unknown>();
+function resolver(files: readonly TerraformFile[], inputs: ReadonlyMap<string, unknown>, places: ReadonlyMap<string, Written>): Resolve {
+  const variables = new Map<string, { value: unknown; at: Written }>();
+  const locals = new Map<string, { value: unknown; at: Written }>();
   for (const { path, hcl } of files) {
     for (const block of hcl.blocks) {
-      if (block.type === "variable" && block.labels[0] !== undefined && "default" in block.attributes) variables.set(block.labels[0], block.attributes.default);
-      if (block.type === "locals") for (const [name, value] of Object.entries(block.attributes)) locals.set(name, value);
+      if (block.type === "variable" && block.labels[0] !== undefined && "default" in block.attributes) {
+        variables.set(block.labels[0], { value: block.attributes.default, at: { file: path, line: lineOf(hcl.tree, block.attributes, "default", block.line), key: "default" } });
+      }
+      if (block.type === "locals") for (const [name, value] of Object.entries(block.attributes)) locals.set(name, { value, at: { file: path, line: lineOf(hcl.tree, block.attributes, name, block.line), key: name } });
     }
-    if (path.endsWith(".tfvars")) for (const block of hcl.blocks) if (block.type === "=") variables.set(block.labels[0]!, block.attributes[block.labels[0]!]);
+    if (path.endsWith(".tfvars")) {
+      for (const block of hcl.blocks) if (block.type === "=") variables.set(block.labels[0]!, { value: block.attributes[block.labels[0]!], at: { file: path, line: block.line, key: block.labels[0]! } });
+    }
   }
-  const resolve = (value: unknown, depth = 0): unknown => {
-    if (!isExpression(value) || depth > 8) return value;
+  const resolve = (value: unknown, depth = 0): { value: unknown; at?: Written } => {
+    if (!isExpression(value) || depth > 8) return { value };
     const reference = /^(var|local)\.([A-Za-z0-9_-]+)$/.exec(value.text);
-    if (!reference) return value;
+    if (!reference) return { value };
     // A call's argument was read in the caller's module: it stands as the caller left it, never resolved again here.
-    if (reference[1] === "var" && inputs.has(reference[2]!)) return inputs.get(reference[2]!);
+    if (reference[1] === "var" && inputs.has(reference[2]!)) return { value: inputs.get(reference[2]!), ...(places.has(reference[2]!) ? { at: places.get(reference[2]!)! } : {}) };
     const found = (reference[1] === "var" ? variables : locals).get(reference[2]!);
-    return found === undefined ? value : resolve(found, depth + 1);
+    if (found === undefined) return { value };
+    const further = resolve(found.value, depth + 1);
+    return { value: further.value, at: further.at ?? found.at };
   };
-  return (value) => resolve(value);
+  return Object.assign((value: unknown) => resolve(value).value, { at: (value: unknown) => resolve(value).at });
 }
 
 /** Resources that say where the team runs by being there at all: the platform, and whether that is stated or a hint. */
@@ -148,7 +167,7 @@ function readResource(file: string, tree: Tree, block: Block, resolve: Resolve, 
         serviceName: ["name", text(resolve(attributes.name)) ?? label],
         desiredCount: ["desired_count", resolve(attributes.desired_count)],
       });
-      readService(file, tree, service, "camel", findings, reference === undefined ? undefined : families.get(reference));
+      readService(file, tree, service, "camel", findings, reference === undefined ? undefined : families.get(reference), { line: block.line, detail });
       for (const strategy of block.blocks.filter((each) => each.type === "capacity_provider_strategy")) readStrategy(file, tree, strategy, resolve, findings);
       break;
     }
@@ -222,20 +241,28 @@ function readTaskDefinitionBlock(file: string, tree: Tree, block: Block, resolve
   const lines = tree.lines.get(definition)!;
   lines.containerDefinitions = lineOf(tree, attributes, "container_definitions", block.line);
   if (runtimePlatform) lines.runtimePlatform = block.blocks.find((each) => each.type === "runtime_platform")!.line;
-  readTaskDefinition(file, tree, definition, "camel", findings, family, block.line);
+  readTaskDefinition(file, tree, definition, "camel", findings, family, block.line, { line: block.line, detail: `resource "aws_ecs_task_definition" "${block.labels[1] ?? ""}"` });
 }
 
 function readNodeGroup(file: string, tree: Tree, attributes: Obj, line: number, resolve: Resolve, findings: Findings): void {
-  const at = (key: string) => lineOf(tree, attributes, key, line);
-  if (String(resolve(attributes.capacity_type)) === "SPOT") findings.signs.push(stated("requirements", "spot", file, at("capacity_type"), "capacity_type = SPOT"));
+  const sign = (answer: "requirements", value: string, key: string, shown: string) => {
+    const at = writtenAt(file, tree, attributes, key, line, resolve);
+    findings.signs.push(stated(answer, value, at.file, at.line, `${at.key} = ${shown}`));
+  };
+  if (String(resolve(attributes.capacity_type)) === "SPOT") sign("requirements", "spot", "capacity_type", "SPOT");
   const ami = String(resolve(attributes.ami_type) ?? "");
-  if (ami.startsWith("WINDOWS")) findings.signs.push(stated("requirements", "windows", file, at("ami_type"), `ami_type = ${ami}`));
-  if (/ARM/.test(ami)) findings.signs.push(stated("requirements", "arm", file, at("ami_type"), `ami_type = ${ami}`));
-  if (/GPU|NVIDIA|NEURON/.test(ami)) findings.signs.push(stated("requirements", "gpu", file, at("ami_type"), `ami_type = ${ami}`));
+  if (ami.startsWith("WINDOWS")) sign("requirements", "windows", "ami_type", ami);
+  if (/ARM/.test(ami)) sign("requirements", "arm", "ami_type", ami);
+  if (/GPU|NVIDIA|NEURON/.test(ami)) sign("requirements", "gpu", "ami_type", ami);
   for (const type of list(resolve(attributes.instance_types)).map(resolve).filter((each): each is string => typeof each === "string")) {
-    if (isGpuInstance(type)) findings.signs.push(stated("requirements", "gpu", file, at("instance_types"), `instance_types = ${type}`));
-    if (isArmInstance(type)) findings.signs.push(stated("requirements", "arm", file, at("instance_types"), `instance_types = ${type}`));
+    if (isGpuInstance(type)) sign("requirements", "gpu", "instance_types", type);
+    if (isArmInstance(type)) sign("requirements", "arm", "instance_types", type);
   }
+}
+
+/** Where an attribute's value is written: on the attribute's line, or where the variable (or local) it names is given its value. */
+function writtenAt(file: string, tree: Tree, attributes: Obj, key: string, fallback: number, resolve: Resolve): Written {
+  return resolve.at(attributes[key]) ?? { file, line: lineOf(tree, attributes, key, fallback), key };
 }
 
 function readAppRunner(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
@@ -244,10 +271,10 @@ function readAppRunner(file: string, tree: Tree, block: Block, resolve: Resolve,
 }
 
 /** The community App Runner module (terraform-aws-modules/app-runner/aws): one App Runner service, unless told to create none. */
-function readAppRunnerModule(file: string, tree: Tree, block: Block, source: string, resolve: Resolve, findings: Findings): void {
+function readAppRunnerModule(file: string, tree: Tree, block: Block, resolve: Resolve, findings: Findings): void {
   const attributes = block.attributes;
   if (resolve(attributes.create) === false || resolve(attributes.create_service) === false) return;
-  findings.signs.push(stated("currentPlatform", "paas", file, block.line, `module "${block.labels[0] ?? ""}" source = ${source}`));
+  findings.signs.push(stated("currentPlatform", "paas", file, block.line, `module "${block.labels[0] ?? ""}"`));
   const instance = resolve(attributes.instance_configuration);
   findings.workloads.push(appRunnerService(file, tree, appRunnerName(resolve(attributes.service_name), block.labels[0]), isObject(instance) ? instance : undefined, block.line, resolve));
 }
@@ -269,12 +296,12 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
   const attributes = block.attributes;
   const source = String(text(attributes.source) ?? "");
   const detail = `module "${block.labels[0] ?? ""}"`;
-  if (/terraform-aws-modules\/app-runner\/aws/.test(source)) return readAppRunnerModule(file, tree, block, source, resolve, findings);
+  if (/terraform-aws-modules\/app-runner\/aws/.test(source)) return readAppRunnerModule(file, tree, block, resolve, findings);
   const eks = /terraform-aws-modules\/eks\/aws(\/\/modules\/(?!karpenter)|$)/.test(source) || ("eks_managed_node_groups" in attributes && "cluster_name" in attributes) || ("eks_managed_node_groups" in attributes && "kubernetes_version" in attributes);
   if (eks) {
-    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} source = ${source}`));
+    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
     const name = text(resolve(attributes.cluster_name)) ?? text(resolve(attributes.name)) ?? block.labels[0] ?? "cluster";
-    if (!source.includes("//modules/")) findings.signs.push(stated("clusters", name, file, block.line, `${detail} (EKS)`));
+    if (!source.includes("//modules/")) findings.signs.push(stated("clusters", name, file, block.line, detail));
     for (const field of ["eks_managed_node_groups", "self_managed_node_groups"]) {
       const groups = resolve(attributes[field]);
       if (isObject(groups)) for (const group of Object.values(groups)) if (isObject(group)) readNodeGroup(file, tree, group, lineOf(tree, attributes, field, block.line), resolve, findings);
@@ -282,11 +309,11 @@ function readModule(file: string, tree: Tree, block: Block, resolve: Resolve, fi
     if ("fargate_profiles" in attributes) findings.signs.push(stated("currentPlatform", "kubernetes", file, lineOf(tree, attributes, "fargate_profiles"), "fargate_profiles"));
   }
   if (/terraform-aws-modules\/eks\/aws\/\/modules\/karpenter/.test(source) || /karpenter/.test(block.labels[0] ?? "")) {
-    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, `${detail} (Karpenter)`));
+    findings.signs.push(stated("currentPlatform", "kubernetes", file, block.line, detail));
   }
   const ecs = /terraform-aws-modules\/ecs\/aws|(^|\/)modules\/(service|cluster)$/.test(source) || ("services" in attributes && ("cluster_name" in attributes || "cluster_configuration" in attributes)) || "container_definitions" in attributes;
   if (!ecs) return;
-  findings.signs.push(stated("currentPlatform", "ecs", file, block.line, `${detail} source = ${source}`));
+  findings.signs.push(stated("currentPlatform", "ecs", file, block.line, detail));
   const strategies = resolve(attributes.default_capacity_provider_strategy ?? attributes.fargate_capacity_providers ?? attributes.cluster_capacity_providers);
   if (asText(strategies ?? {}).includes("FARGATE_SPOT")) {
     findings.signs.push(stated("requirements", "spot", file, lineOf(tree, attributes, Object.keys(attributes).find((key) => /capacity_provider/.test(key)) ?? "source", block.line), "FARGATE_SPOT"));

@@ -291,7 +291,7 @@ describe("scan_repository reads only inside the client's roots", () => {
     expect(structured.root).toBe("ecs-cloudformation");
     expect(structured.answers).toMatchObject({ currentPlatform: "ecs", microservices: 2 });
     const text = textOf(result);
-    expect(text).toMatch(/^What ecs-cloudformation shows\n- Runs in production today: Amazon ECS \(stated\)\n    infrastructure\/ecs-cluster\.yaml:38/);
+    expect(text).toMatch(/^What ecs-cloudformation shows\n- Runs in production today: Amazon ECS \(stated\)\n    infrastructure\/ecs-cluster\.yaml:39  Type: AWS::ECS::Cluster\n/);
     expect(text).toContain(`Answers to pass on to recommend (in answers, with the user's): ${JSON.stringify(structured.answers)}`);
     expect(text).toMatch(/to ask the user: currentPlatformFit, kubernetesExperience, cloudStrategy, engineers, budget\./);
     // Compose names no production platform: the answer is left open, and the text says why.

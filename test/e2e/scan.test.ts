@@ -197,7 +197,8 @@ describe("--from DIR", () => {
     await term.when("Services: 2, from", "");
     const review = (await term.screen()).join("\n");
     // Where each was found: one file and line, a folder's files, or the first and how many more.
-    expect(review).toContain("Runs in production today: Amazon ECS, from infrastructure/ecs-cluster.yaml:38 and 2 files");
+    // The cluster's Type line (Type: AWS::ECS::Cluster), which the evidence quotes.
+    expect(review).toContain("Runs in production today: Amazon ECS, from infrastructure/ecs-cluster.yaml:39 and 2 files");
     expect(review).toMatch(/Services: 2, from services\/product-service\/service\.yaml:49 and 1 file$/m);
     // The services' sizes, which no question asks: named, never "[object Object]", with how to give others; the
     // totals they supersede are not in the review.

@@ -55,4 +55,39 @@ describe("services across files", () => {
     ]);
     expect(result.services.map((service) => service.name)).toEqual(["web", "worker"]);
   });
+
+  it("counts two compose stacks' web as two services, each named with its folder, and their databases apart as two", async () => {
+    const stack = "services:\n  web:\n    build: ./web\n  db:\n    image: postgres:16\n";
+    const result = await scan([
+      { path: "shop/compose.yaml", text: stack },
+      { path: "blog/compose.yaml", text: stack },
+    ]);
+    expect(result.services.map((service) => [service.name, service.file, service.line])).toEqual([
+      ["blog/web", "blog/compose.yaml", 2],
+      ["shop/web", "shop/compose.yaml", 2],
+    ]);
+    expect(result.answers.microservices).toBe(2);
+    expect(result.others.map((other) => other.file)).toEqual(["blog/compose.yaml", "shop/compose.yaml"]);
+  });
+
+  it("counts a service in a base compose file and its override, or in a dev and a prod stack that build one context, once", async () => {
+    const result = await scan([
+      { path: "docker-compose.yml", text: "services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n" },
+      { path: "docker-compose.override.yml", text: "services:\n  web:\n    build:\n      context: .\n      target: dev\n" },
+      { path: "deploy/dev/compose.yaml", text: "services:\n  api:\n    build: ../../api\n" },
+      { path: "deploy/prod/compose.yaml", text: "services:\n  api:\n    build:\n      context: ../../api\n" },
+    ]);
+    expect(result.services.map((service) => service.name)).toEqual(["api", "web"]);
+    expect(result.others).toHaveLength(1);
+  });
+
+  it("counts two compose stacks' web as the one a deploy file declares, where one does", async () => {
+    const result = await scan([
+      { path: "k8s/web.yaml", text: deployment("web", "250m") },
+      { path: "local/compose.yaml", text: "services:\n  web:\n    build: ../web\n" },
+      { path: "e2e/compose.yaml", text: "services:\n  web:\n    build: ../web-e2e\n" },
+    ]);
+    expect(result.services.map((service) => [service.name, service.file])).toEqual([["web", "k8s/web.yaml"]]);
+  });
 });
+

@@ -22,6 +22,13 @@ describe("stock images", () => {
     ["giantswarm/tiny-tools", "tool"],
     ["weaveworksdemos/catalogue-db:0.3.0", "database"],
     ["weaveworksdemos/user-db:0.4.0", "database"],
+    // As docker/awesome-compose (18f59bd) runs them, and Redis Stack's and Redpanda's current names.
+    ["redislabs/redismod", "cache"],
+    ["redis/redis-stack:latest", "cache"],
+    ["redis/redis-stack-server:7.2.0-v10", "cache"],
+    ["mcr.microsoft.com/azure-sql-edge:1.0.4", "database"],
+    ["docker.redpanda.com/vectorized/redpanda:v22.2.2", "queue"],
+    ["docker.redpanda.com/redpandadata/redpanda:latest", "queue"],
     ["weaveworksdemos/catalogue:0.3.5", undefined],
     ["example/db-migrator:1", undefined],
     ["ghcr.io/example/exporter-api:1", undefined],

@@ -63,9 +63,11 @@ describe("worked repositories", () => {
     expect(result.services.find((service) => service.name === "ecs_service")).toMatchObject({ vcpu: 1, memoryGiB: 4, file: "examples/fargate/main.tf", line: 64 });
     // The line that says ARM64, not the runtime_platform line above it.
     expect(evidenceAt(result, "requirements", "arm")).toEqual(["examples/fargate/main.tf:232"]);
-    // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, with its evidence.
+    // eu-west-1 is found, and the prices cover it: the provider's Region is the answer, cited where it is written
+    // (the local the provider's `region = local.region` names), not on the provider's line.
     expect(result.answers.region).toBe("eu-west-1");
-    expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:2"]);
+    expect(evidenceAt(result, "region", "eu-west-1")).toEqual(["examples/fargate/main.tf:14"]);
+    expect(result.evidence.find((entry) => entry.answer === "region")!.detail).toBe('region = "eu-west-1"');
   });
 
   it("Terraform for EKS with Karpenter: Kubernetes, one cluster, Helm, and the example's workload", async () => {
@@ -99,10 +101,11 @@ describe("worked repositories", () => {
     expect(result.others).toContainEqual(expect.objectContaining({ name: "loki", role: "monitoring", file: "otel/docker-compose.yaml", line: 25 }));
   });
 
-  it("a Heroku-style app: a PaaS, its web process", async () => {
+  it("a Heroku-style app: a PaaS, its web process, stated by the Procfile beside Heroku's app.json", async () => {
     const result = await scanned("heroku-python");
     expect(result.answers).toMatchObject({ currentPlatform: "paas", microservices: 1 });
     expect(evidenceAt(result, "currentPlatform", "paas")).toEqual(expect.arrayContaining(["Procfile:1"]));
+    expect(result.evidence.find((entry) => entry.file === "Procfile")).toMatchObject({ line: 1, detail: "web:", confidence: "high" });
   });
 
   it("a Serverless Framework app: serverless", async () => {
@@ -178,4 +181,45 @@ describe("worked repositories", () => {
     expect(others).toMatchObject({ "catalogue-db": "database", "user-db": "database", "carts-db": "database", "session-db": "cache", rabbitmq: "queue", heapster: "monitoring", "monitoring-grafana": "monitoring", "monitoring-influxdb": "monitoring", importer: "tool" });
     expect(result.others.find((other) => other.name === "heapster")).toMatchObject({ image: "gcr.io/google_containers/heapster-amd64:v1.4.0", file: "deploy/kubernetes/autoscaling/heapster-deployment.yaml" });
   });
+
+  it("39 compose stacks in folders of their own (awesome-compose): each stack's web, backend and db its own, named with its folder where two share a name, and the stock images apart", async () => {
+    const result = await scanned("awesome-compose");
+    expect(result.answers.currentPlatform).toBeUndefined();
+    expect(result.answers.microservices).toBe(45);
+    const names = result.services.map((service) => service.name);
+    // The answers take each name once, so --from can merge them.
+    expect(new Set(names).size).toBe(names.length);
+    expect(servicePlaces(result)).toMatchObject({ "angular/web": "angular/compose.yaml:2", "vuejs/web": "vuejs/compose.yaml:2", "react-java-mysql/backend": "react-java-mysql/compose.yaml:2", api: "fastapi/compose.yaml:2" });
+    // azure-sql-edge, redislabs/redismod and redpanda are stock images: not services.
+    expect(names).not.toEqual(expect.arrayContaining(["db"]));
+    expect(result.others).toEqual(
+      expect.arrayContaining([
+        { name: "db", image: "mcr.microsoft.com/azure-sql-edge:1.0.4", role: "database", file: "aspnet-mssql/compose.yaml", line: 6 },
+        { name: "redis", image: "redislabs/redismod", role: "cache", file: "flask-redis/compose.yaml", line: 2 },
+        { name: "redpanda", image: "docker.redpanda.com/vectorized/redpanda:v22.2.2", role: "queue", file: "wasmedge-kafka-mysql/compose.yml", line: 2 },
+      ]),
+    );
+    // Each stack's database is its own: sixteen db services, not one.
+    expect(result.others.filter((other) => other.name === "db")).toHaveLength(16);
+  });
+
+  it("Flux with Kustomizations and HelmReleases (flux2-kustomize-helm-example): GitOps and Helm, the two clusters it bootstraps, its app as a service and the add-ons apart", async () => {
+    const result = await scanned("flux2-kustomize-helm-example");
+    // cert-manager's ClusterIssuer is a custom resource an operator acts on.
+    expect(result.answers).toMatchObject({ currentPlatform: "kubernetes", microservices: 1, ecosystem: ["helm", "gitops", "operators"], clusters: 2 });
+    // clusters/<name>/flux-system/kustomization.yaml lists what flux bootstrap wrote, on line 4.
+    expect(evidenceAt(result, "clusters", "production")).toEqual(["clusters/production/flux-system/kustomization.yaml:4"]);
+    expect(evidenceAt(result, "clusters", "staging")).toEqual(["clusters/staging/flux-system/kustomization.yaml:4"]);
+    // A Flux Kustomization's apiVersion on its own line (2 after the document's ---), the HelmRelease's kind on line 2.
+    expect(evidenceAt(result, "ecosystem", "gitops")).toContain("clusters/production/apps.yaml:2");
+    expect(evidenceAt(result, "ecosystem", "helm")).toContain("apps/base/podinfo/release.yaml:2");
+    // Flux's ArtifactGenerator (source.extensions.fluxcd.io) is Flux's own, no operator of the team's.
+    expect(result.evidence.filter((entry) => entry.file === "clusters/production/artifacts.yaml" && entry.answer === "ecosystem").map((entry) => entry.value)).toEqual(["gitops"]);
+    expect(result.services).toEqual([expect.objectContaining({ name: "podinfo", platform: "kubernetes", file: "apps/base/podinfo/release.yaml", line: 2 })]);
+    expect(result.others.map(({ name, role, file, line }) => `${name}:${role}@${file}:${line}`)).toEqual([
+      "cert-manager:tool@infrastructure/controllers/cert-manager.yaml:24",
+      "envoy-gateway:proxy@infrastructure/controllers/envoy-gateway.yaml:24",
+    ]);
+  });
 });
+
