@@ -107,6 +107,26 @@ describe("Korean that reads as written by a Korean engineer (docs/korean-style.m
     expect([...inMessages, ...inRules]).toEqual([]);
   });
 
+  it("writes a range with ~, never a hyphen or a dash between two figures", () => {
+    // A date (2026-12-06) is not a range; a value a user types (5k-20k) has a letter beside the hyphen.
+    const range = /(?<![\w.-])\d[\d,.]*\s*(?:%|천|만|억)?\s*[-–—]\s*\d|\}\s*[-–—]\s*\{/;
+    const has = (text: string) => range.test(text.replace(/`[^`]*`/g, "").replace(/\d{4}-\d{2}(?:-\d{2})?/g, "DATE"));
+    expect(has("엔지니어 1-15명")).toBe(true);
+    expect(has("20–40%")).toBe(true);
+    expect(has("{low}-{high}%")).toBe(true);
+    expect(has("2026-12-06 확인, 5k-20k, ap-northeast-2")).toBe(false);
+    const inMessages = [...Object.entries(ko), ...Object.entries(koSchemaDescriptions)].filter(([, text]) => has(text)).map(([key]) => key);
+    const inRules = koreanInRules().filter(([, text]) => has(text)).map(([where]) => where);
+    expect([...inMessages, ...inRules]).toEqual([]);
+  });
+
+  it("puts the currency after the amount (월 365.00 USD), as every Korean cost line does", () => {
+    const before = (text: string) => /USD(?:\s+\{|\s*\d)/.test(text);
+    const inMessages = [...Object.entries(ko), ...Object.entries(koSchemaDescriptions)].filter(([, text]) => before(text)).map(([key]) => key);
+    const inRules = koreanInRules().filter(([, text]) => before(text)).map(([where]) => where);
+    expect([...inMessages, ...inRules]).toEqual([]);
+  });
+
   it("numbers a follow-up question as English does (1.1), and says a cancelled run saved nothing", () => {
     addCatalogue("ko", ko);
     expect(t("ko", "prompt.followUp", { n: 1, sub: 1 })).toBe("1.1");
