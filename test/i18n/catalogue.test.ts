@@ -154,6 +154,19 @@ describe("Korean that reads as written by a Korean engineer (docs/korean-style.m
     );
   });
 
+  it("picks the particle after an English word as Korean reads it aloud: every MCP tool's name, and words like them", () => {
+    addCatalogue("ko", ko);
+    const meant = (suggestion: string) => t("ko", "mcp.unknownToolSuggest", { name: '"x"', suggestion }).replace(/^.*"(\w+)"(을|를)[^"]*$/, "$1$2");
+    // 리커멘드, 에스티메이트 코스츠, 퀘스천스, 컴페어, 스캔 리포지토리, 스캐폴드: no final consonant; 룰: ㄹ.
+    expect(["recommend", "estimate_costs", "questions", "compare", "scan_repository", "scaffold", "explain_rule"].map(meant)).toEqual([
+      "recommend를", "estimate_costs를", "questions를", "compare를", "scan_repository를", "scaffold를", "explain_rule을",
+    ]);
+    // Spelt out when in capitals; closed by m, n, ng, and by k, p, t after a short vowel; open after a consonant pair.
+    expect(["SDK", "VM", "URL", "Helm", "Spring", "DaemonSet", "web", "test", "Deployment", "Pod", "Node", "engine", "Fargate"].map(meant)).toEqual([
+      "SDK를", "VM을", "URL을", "Helm을", "Spring을", "DaemonSet을", "web을", "test를", "Deployment를", "Pod를", "Node를", "engine을", "Fargate를",
+    ]);
+  });
+
   it("leaves no slash pair unresolved in what it says", () => {
     addCatalogue("ko", ko);
     for (const key of Object.keys(ko) as (keyof typeof ko)[]) {
