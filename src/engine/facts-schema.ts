@@ -42,6 +42,7 @@ export const factsSchema = z.strictObject({
         ]),
       )
       .check(z.minLength(1)),
+    windowsCpu: z.array(whole).check(z.minLength(1)),
     ...dated,
   }),
 });

@@ -53,6 +53,8 @@ export interface Facts {
     asOf: string;
     source: string;
     sizes: ({ cpu: number; memory: number[] } | { cpu: number; memoryRange: { from: number; to: number; step: number } })[];
+    /** The CPU sizes a Windows task may take (a subset of the sizes'). */
+    windowsCpu: number[];
   };
 }
 

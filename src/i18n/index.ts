@@ -66,11 +66,29 @@ function finalSound(before: string): "none" | "rieul" | "other" {
     const batchim = (code - 0xac00) % 28;
     return batchim === 0 ? "none" : batchim === 8 ? "rieul" : "other";
   }
-  // Digits as read in Korean (영, 일, 이, 삼, ...); Latin letters by how an English word ending in them sounds in Korean.
+  // Digits as read in Korean (영, 일, 이, 삼, ...).
   if (/[0136]/.test(last)) return "other";
   if (/[78]/.test(last)) return "rieul";
-  if (/[lL]/.test(last)) return "rieul";
-  if (/[bdgkmnptBDGKMNPT]/.test(last)) return "other";
+  const word = /[A-Za-z]+$/.exec(before.replace(/[\s"'’”\]]+$/u, "").replace(/\s*\([^()]*\)$/u, ""))?.[0];
+  return word === undefined ? "none" : latinFinalSound(word);
+}
+
+/**
+ * How an English word ends as Korean reads it aloud. Capitals are spelt out
+ * (EKS 에스, VM 엠, URL 엘); a word follows its loanword spelling: a final
+ * d, g, s, f, z or a consonant pair takes 으 and leaves no final consonant
+ * (recommend 리커멘드를, scaffold 스캐폴드를, test 테스트를), while m, n, ng,
+ * ng, and k, p, t or b after a short vowel close it (Helm 헬름을, DaemonSet 데몬셋이,
+ * web 웹을), and l is ㄹ (rule 룰을).
+ */
+function latinFinalSound(word: string): "none" | "rieul" | "other" {
+  if (word.length > 1 && word === word.toUpperCase()) return /[LR]$/.test(word) ? "rieul" : /[MN]$/.test(word) ? "other" : "none";
+  // A silent e after l, m or n leaves the consonant final (rule 룰, name 네임, engine 엔진); after others it is 으 (node 노드).
+  const tail = word.toLowerCase().replace(/(?<=[lmn])e$/, "");
+  if (tail.endsWith("l")) return "rieul";
+  if (/(?:[mn]|ng)$/.test(tail)) return "other";
+  // A short vowel before k, p, t, b closes the syllable (셋, 앱, 웹); a long one or a consonant does not (플리트, 테스트).
+  if (/(?:^|[^aeiou])[aeiou](?:[kptb]|ck)$/.test(tail)) return "other";
   return "none";
 }
 

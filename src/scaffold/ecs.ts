@@ -38,6 +38,8 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
     executionRoleArn: "arn:aws:iam::<AWS_ACCOUNT_ID>:role/ecsTaskExecutionRole",
     cpu: String(spec.cpu),
     memory: String(spec.memory),
+    // Without it a task runs on Linux; Windows Server 2022 Core runs on Fargate and on the ECS-optimized Windows AMIs.
+    ...(spec.windows ? { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpuArchitecture: "X86_64" } } : {}),
   };
   const service = {
     cluster: "<CLUSTER_NAME>",
@@ -70,6 +72,7 @@ export function scaffoldEcs(spec: ScaffoldSpec): Scaffold {
   ];
   const notes: ScaffoldNote[] = [{ key: "scaffold.note.logGroup", group: logGroup }];
   if (launchType === "managed-instances") notes.push({ key: "scaffold.note.managedInstances" });
+  if (spec.windows) notes.push({ key: "scaffold.note.ecsWindows" });
   if (spec.gpu) notes.push(launchType === "managed-instances" ? { key: "scaffold.note.managedInstancesGpu" } : { key: "scaffold.note.ecsGpu" });
   // The tasks get no public IP, behind a load balancer that is internal unless --public asks otherwise.
   // Without one, the image comes through a NAT gateway or, from ECR only, through VPC endpoints.

@@ -28,12 +28,14 @@ export function kubernetesResources(spec: Pick<ScaffoldSpec, "cpu" | "memory" | 
 /** YAML without anchors (shared label objects are written out each time, as people write them) or folding. */
 export const stringify = writeYaml;
 
-/** Where the pods may run and what they tolerate: Auto Mode nodes, GPU nodes. */
+/** Where the pods may run and what they tolerate: Auto Mode nodes, GPU nodes, Windows nodes. */
 export function placement(spec: ScaffoldSpec) {
   const autoMode = spec.launchType === "auto-mode";
   const nodeSelector = {
     ...(autoMode ? { "eks.amazonaws.com/compute-type": "auto" } : {}),
     ...(autoMode && spec.gpu ? { "eks.amazonaws.com/instance-gpu-manufacturer": "nvidia" } : {}),
+    // A cluster with Windows nodes still runs its system pods on Linux ones: the pods must ask for Windows.
+    ...(spec.windows ? { "kubernetes.io/os": "windows" } : {}),
   };
   // GPU nodes are tainted so that only pods asking for a GPU land there.
   const tolerations = spec.gpu ? [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }] : [];
@@ -62,6 +64,7 @@ export function serviceExposure(spec: ScaffoldSpec) {
 export function eksNotes(spec: ScaffoldSpec): ScaffoldNote[] {
   const notes: ScaffoldNote[] = [];
   if (spec.launchType === "fargate") notes.push({ key: "scaffold.note.eksFargate" });
+  if (spec.windows) notes.push({ key: "scaffold.note.eksWindows" });
   if (spec.launchType !== "auto-mode") notes.push({ key: "scaffold.note.loadBalancerController" });
   if (spec.gpu) notes.push(spec.launchType === "auto-mode" ? { key: "scaffold.note.autoModeGpu" } : { key: "scaffold.note.gpuNodes" });
   if (spec.helm) notes.push({ key: "scaffold.note.helmNames" });

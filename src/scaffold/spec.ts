@@ -16,6 +16,8 @@ export interface ScaffoldSpec {
   helm: boolean;
   /** One GPU per task or pod (never on Fargate). */
   gpu: boolean;
+  /** Windows containers: a Windows Server 2022 Core task, or pods on Windows nodes. */
+  windows: boolean;
   /** A load balancer on the internet; without it, one reachable from the VPC only. */
   public: boolean;
   /** The AWS Region the logs go to, when the user gave one; otherwise a placeholder. */
@@ -41,6 +43,8 @@ export type ScaffoldNote =
   | { key: "scaffold.note.managedInstancesGpu" }
   | { key: "scaffold.note.ecsGpu" }
   | { key: "scaffold.note.eksFargate" }
+  | { key: "scaffold.note.ecsWindows" }
+  | { key: "scaffold.note.eksWindows" }
   | { key: "scaffold.note.loadBalancerController" }
   | { key: "scaffold.note.autoModeGpu" }
   | { key: "scaffold.note.gpuNodes" }
@@ -50,6 +54,9 @@ export type ScaffoldNote =
   | { key: "scaffold.note.ecsLoadBalancer"; scheme: "internal" | "internet-facing" }
   | { key: "scaffold.note.noPublicIp" }
   | { key: "scaffold.note.noPublicIpRegistry"; image: string; registry: string };
+
+/** The smallest size Fargate runs a Windows task at: 1 vCPU and 2 GiB. */
+export const WINDOWS_DEFAULTS = { cpu: 1024, memory: 2048 } as const;
 
 /** The guide's examples: nginx on port 80, 256 CPU units, 512 MiB (ECS) or 64 MiB requested (EKS), 3 replicas. */
 export const DEFAULTS = {
@@ -126,6 +133,10 @@ export function checkSpec(spec: ScaffoldSpec, lang: Lang): string[] {
   } else if (spec.platform === "ecs" && spec.launchType === "fargate") {
     // ECS on Fargate takes only these task sizes; EKS rounds a pod up to the next one.
     problems.push(...checkFargateSize(spec.cpu, spec.memory, lang));
+    const windowsCpus = FACTS.fargateTaskSizes.windowsCpu;
+    if (spec.windows && problems.length === 0 && !windowsCpus.includes(spec.cpu)) {
+      problems.push(t(lang, "scaffold.badFargateWindowsCpu", { cpu: spec.cpu, cpus: windowsCpus.join(", ") }));
+    }
   }
   return problems;
 }

@@ -52,6 +52,25 @@ describe("the cost table", () => {
     expect(wide).toMatch(/Compute +Fees +Control plane +Total +Bill/);
   });
 
+  it("loses its bars before any column, at any width, in either language (Korean's wider headers drop a column sooner, never to make room for bars)", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const result = recommend({ ...team, microservices: 3 }, { lang });
+      const every = lang === "en" ? /Compute +Fees +Control plane +Total +Bill/ : /컴퓨팅 +관리 요금 +컨트롤 플레인 +합계 +청구 합계/;
+      const widths = Array.from({ length: 41 }, (_, i) => 40 + 2 * i);
+      const drawn = widths.filter((width) => table(result, width, lang).some((row) => /#+$/.test(row)));
+      for (const width of drawn) expect({ lang, width, header: every.test(table(result, width, lang)[0]!) }).toEqual({ lang, width, header: true });
+      expect(drawn).toContain(120);
+    }
+  });
+
+  it("marks the recommended way once when the rows are too narrow for columns", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const text = costSection(recommend({ ...team, microservices: 3 }, { lang }), { lang, width: 40, unicode: false }, c).join("\n");
+      expect(text).toMatch(/^ {2}> ECS Fargate /m);
+      expect(text).not.toContain("> >");
+    }
+  });
+
   it("names every limit that rules a way out, in words, never a rule id", () => {
     const gpu = recommend({ ...team, requirements: ["gpu", "windows"], microservices: 3 }, { lang: "en" });
     const text = costSection(gpu, { lang: "en", width: 80, unicode: false }, c).join("\n");

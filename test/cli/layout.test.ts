@@ -45,3 +45,31 @@ describe("Korean wrapping", () => {
     }
   });
 });
+
+describe("figures and their units", () => {
+  // Every width at which a break could fall inside the amount: the figure and its unit always share a line.
+  const together = (text: string, pieces: readonly string[], widths: readonly number[]) => {
+    for (const width of widths) {
+      const lines = wrap(text, width);
+      expect(lines.join(" ")).toBe(text);
+      for (const piece of pieces) expect({ width, piece, whole: lines.some((line) => line.includes(piece)) }).toEqual({ width, piece, whole: true });
+    }
+  };
+
+  it("never breaks between a figure and its unit, in English or Korean", () => {
+    together("The price is 0.04048 5 / vCPU an hour for 2 vCPU and 4 GiB.", ["5 / vCPU", "2 vCPU", "4 GiB."], [12, 14, 16, 18, 20, 24]);
+    together("워크로드: 서비스 2개, 태스크 4개, 2 vCPU, 4 GiB (가정한 값)", ["2 vCPU,", "4 GiB"], [10, 12, 14, 16, 20, 24, 30]);
+    together("파드마다 256 MiB를 더합니다. 트래픽이 없을 때 월 44.80 USD입니다.", ["256 MiB를", "44.80 USD입니다."], [16, 18, 20, 24]);
+    together("ECS Fargate: vCPU 0.5개와 2 GB, 파드 6개", ["vCPU 0.5개와", "2 GB,"], [12, 14, 16, 20]);
+  });
+
+  it("never breaks inside an amount written USD first", () => {
+    together("EKS: USD 73.00 a month for each cluster, plus USD 1,234.56 for extended support", ["USD 73.00", "USD 1,234.56"], [12, 14, 16, 20, 24, 30]);
+  });
+
+  it("still breaks an amount wider than the line, and between words that are not one", () => {
+    expect(wrap("USD 1,234.56", 8)).toEqual(["USD", "1,234.56"]);
+    expect(wrap("AWS CLI / CloudFormation", 14)).toEqual(["AWS CLI /", "CloudFormation"]);
+    expect(wrap("EKS 73.00 a month", 9)).toEqual(["EKS 73.00", "a month"]);
+  });
+});

@@ -176,7 +176,7 @@ describe("the people sentences", () => {
     const [autoMode, ec2] = [lineOf("auto-mode"), lineOf("ec2")];
     const [autoLow, ec2Low] = [autoMode, ec2].map((line) => Number(/: (\d+)[–~]/.exec(line)![1]));
     expect(autoLow).toBeLessThan(ec2Low!);
-    expect(autoMode).toContain(lang === "en" ? "none to 40% of one engineer" : "AWS가 노드를 운영하므로 0부터");
-    expect(ec2).not.toContain(lang === "en" ? "none to" : "0부터");
+    expect(autoMode).toContain(lang === "en" ? "none to 40% of one engineer" : "AWS가 노드를 운영하므로 0에서");
+    expect(ec2).not.toContain(lang === "en" ? "none to" : "0에서");
   });
 });

@@ -61,6 +61,23 @@ describe("scaffold", () => {
     expect(eks.stderr).toContain("Starter configuration for Amazon EKS in Auto Mode");
   });
 
+  it("writes Windows files for answers that need Windows, and says what they need, in both languages", async () => {
+    const dir = tmp();
+    const answers = join(dir, "windows.json");
+    writeFileSync(answers, JSON.stringify({ kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "moderate", microservices: 3, requirements: ["windows"] }));
+    const ecs = await runBin(["scaffold", "--answers", answers]);
+    expect(ecs.code).toBe(0);
+    const task = JSON.parse(ecs.stdout.split(/^==> .* <==\n/m)[1]!);
+    expect(task.runtimePlatform).toEqual({ operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpuArchitecture: "X86_64" });
+    // Fargate's smallest Windows size, not the Linux default of 256 units.
+    expect([task.cpu, task.memory]).toEqual(["1024", "2048"]);
+    expect(ecs.stderr).toContain("The task runs Windows containers (Windows Server 2022 Core, x86-64)");
+    const eks = await runBin(["scaffold", "--platform", "eks", "--answers", answers, "--lang", "ko"]);
+    expect(eks.code).toBe(0);
+    expect(eks.stdout).toContain("kubernetes.io/os: windows");
+    expect(eks.stderr).toContain("파드는 Windows 노드에서 실행됩니다(nodeSelector kubernetes.io/os: windows).");
+  });
+
   it("refuses a launch type that cannot run the workload the answers describe", async () => {
     const ran = await runBin(["scaffold", "--answers", fixturePath("answers/ml-gpu.json"), "--launch-type", "fargate"]);
     expect(ran.code).toBe(2);

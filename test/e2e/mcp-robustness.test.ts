@@ -71,14 +71,14 @@ describe("the MCP server under a careless or hostile client", () => {
     expect(server.stderr()).toMatch(/^ecs-or-eks mcp: /);
   });
 
-  it("answers a 10 MB request with the CLI's size limit, and the next call as usual", async () => {
+  it("answers a 10 MB request with the CLI's size limit, said of arguments (a call has no file), and the next call as usual", async () => {
     const server = start();
     server.send(initialize);
     server.send(call(1, { answers: { ...clearCut, budget: "x".repeat(10_000_000) } }));
     server.send(call(2, { answers: clearCut }));
     const big = await server.answer(1);
     expect(big.result.isError).toBe(true);
-    expect(big.result.content[0].text).toBe("ecs-or-eks: arguments is larger than 1 MiB, the most an answers file may be.\nfix: check that you passed the right file.");
+    expect(big.result.content[0].text).toBe("ecs-or-eks: the arguments are larger than 1 MiB, the most a call's arguments may be.\nfix: send the answers alone: they are a few short values and lists.");
     expect((await server.answer(2)).result.structuredContent.recommendation).toBe("ecs");
     server.child.stdin.end();
     expect(await server.exited).toBe(0);
@@ -114,6 +114,20 @@ describe("the MCP server under a careless or hostile client", () => {
       expect(server.stderr()).toBe("");
     },
   );
+
+  it.each([
+    ["explain_rule", '{"id": "…"}'],
+    ["scan_repository", '{"path": "…"}'],
+    ["questions", '{"lang": "en"}'],
+    ["scaffold", '{"answers": {…}}'],
+  ])("shows %s's own arguments when they are not an object", async (name, example) => {
+    const server = start();
+    server.send(initialize);
+    server.send(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"${name}","arguments":"x"}}\n`);
+    expect((await server.answer(1)).result.content[0].text).toBe(`ecs-or-eks: ${name}: the arguments must be an object of named values, such as ${example} (got "x").`);
+    server.child.stdin.end();
+    expect(await server.exited).toBe(0);
+  });
 
   it("answers a call to an unknown tool whose arguments are not an object with the unknown tool", async () => {
     const server = start();

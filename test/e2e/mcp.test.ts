@@ -185,6 +185,8 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
       ["a value out of range", { ...clearCut, microservices: 0 }],
       ["a choice that does not exist", { ...clearCut, budget: "huge" }],
       ["an unknown answer", { ...clearCut, budjet: "tight" }],
+      // As a file holding null: not an object, rather than no answers at all.
+      ["answers that are null", null],
     ])("%s", async (_what, answers) => {
       const [result, cli] = await Promise.all([server.client.callTool({ name: "recommend", arguments: { answers } }), cliErrorFor(answers)]);
       expect(result.isError).toBe(true);

@@ -107,6 +107,26 @@ describe("Korean that reads as written by a Korean engineer (docs/korean-style.m
     expect([...inMessages, ...inRules]).toEqual([]);
   });
 
+  it("writes a range with ~, never a hyphen or a dash between two figures", () => {
+    // A date (2026-12-06) is not a range; a value a user types (5k-20k) has a letter beside the hyphen.
+    const range = /(?<![\w.-])\d[\d,.]*\s*(?:%|천|만|억)?\s*[-–—]\s*\d|\}\s*[-–—]\s*\{/;
+    const has = (text: string) => range.test(text.replace(/`[^`]*`/g, "").replace(/\d{4}-\d{2}(?:-\d{2})?/g, "DATE"));
+    expect(has("엔지니어 1-15명")).toBe(true);
+    expect(has("20–40%")).toBe(true);
+    expect(has("{low}-{high}%")).toBe(true);
+    expect(has("2026-12-06 확인, 5k-20k, ap-northeast-2")).toBe(false);
+    const inMessages = [...Object.entries(ko), ...Object.entries(koSchemaDescriptions)].filter(([, text]) => has(text)).map(([key]) => key);
+    const inRules = koreanInRules().filter(([, text]) => has(text)).map(([where]) => where);
+    expect([...inMessages, ...inRules]).toEqual([]);
+  });
+
+  it("puts the currency after the amount (월 365.00 USD), as every Korean cost line does", () => {
+    const before = (text: string) => /USD(?:\s+\{|\s*\d)/.test(text);
+    const inMessages = [...Object.entries(ko), ...Object.entries(koSchemaDescriptions)].filter(([, text]) => before(text)).map(([key]) => key);
+    const inRules = koreanInRules().filter(([, text]) => before(text)).map(([where]) => where);
+    expect([...inMessages, ...inRules]).toEqual([]);
+  });
+
   it("numbers a follow-up question as English does (1.1), and says a cancelled run saved nothing", () => {
     addCatalogue("ko", ko);
     expect(t("ko", "prompt.followUp", { n: 1, sub: 1 })).toBe("1.1");
@@ -132,6 +152,19 @@ describe("Korean that reads as written by a Korean engineer (docs/korean-style.m
     expect(t("ko", "adr.contextText", { version: "1.0.0", rules: t("ko", "rules.builtInVersion", { version: "2026.11.2" }) })).toContain(
       "기본 규칙(버전 2026.11.2)을 바탕으로",
     );
+  });
+
+  it("picks the particle after an English word as Korean reads it aloud: every MCP tool's name, and words like them", () => {
+    addCatalogue("ko", ko);
+    const meant = (suggestion: string) => t("ko", "mcp.unknownToolSuggest", { name: '"x"', suggestion }).replace(/^.*"(\w+)"(을|를)[^"]*$/, "$1$2");
+    // 리커멘드, 에스티메이트 코스츠, 퀘스천스, 컴페어, 스캔 리포지토리, 스캐폴드: no final consonant; 룰: ㄹ.
+    expect(["recommend", "estimate_costs", "questions", "compare", "scan_repository", "scaffold", "explain_rule"].map(meant)).toEqual([
+      "recommend를", "estimate_costs를", "questions를", "compare를", "scan_repository를", "scaffold를", "explain_rule을",
+    ]);
+    // Spelt out when in capitals; closed by m, n, ng, and by k, p, t after a short vowel; open after a consonant pair.
+    expect(["SDK", "VM", "URL", "Helm", "Spring", "DaemonSet", "web", "test", "Deployment", "Pod", "Node", "engine", "Fargate"].map(meant)).toEqual([
+      "SDK를", "VM을", "URL을", "Helm을", "Spring을", "DaemonSet을", "web을", "test를", "Deployment를", "Pod를", "Node를", "engine을", "Fargate를",
+    ]);
   });
 
   it("leaves no slash pair unresolved in what it says", () => {

@@ -21,6 +21,7 @@ const base = (overrides: Partial<ScaffoldSpec> = {}): ScaffoldSpec => ({
   replicas: DEFAULTS.replicas,
   helm: false,
   gpu: false,
+  windows: false,
   public: false,
   ...overrides,
 });
@@ -38,6 +39,11 @@ const combinations: ScaffoldSpec[] = (["ecs", "eks"] as const).flatMap((platform
         .flatMap((gpu) => (gpu ? [false] : [false, true]).map((open) => base({ platform, launchType, helm, gpu, public: open, name: "web", memory: DEFAULTS.memory[platform] }))),
     ),
   ),
+).concat(
+  // Windows where it runs: ECS on Fargate and on EC2, EKS on EC2 nodes (Managed Instances, Auto Mode and EKS on Fargate are Linux only).
+  base({ platform: "ecs", launchType: "fargate", windows: true, name: "web", cpu: 1024, memory: 2048 }),
+  base({ platform: "ecs", launchType: "ec2", windows: true, name: "web", cpu: 1024, memory: 2048 }),
+  ...[false, true].map((helm) => base({ platform: "eks", launchType: "ec2", helm, windows: true, name: "web", memory: DEFAULTS.memory.eks })),
 );
 
 const specArbitrary: fc.Arbitrary<ScaffoldSpec> = fc
@@ -73,6 +79,8 @@ function checkKubernetes(objects: Manifest[], spec: ScaffoldSpec, name = spec.na
   expect(container.resources.limits["nvidia.com/gpu"]).toBe(spec.gpu ? 1 : undefined);
   const pod = deployment.spec.template.spec;
   expect(pod.tolerations?.some((t: Manifest) => t.key === "nvidia.com/gpu") ?? false).toBe(spec.gpu);
+  // Windows pods ask for Windows nodes, and only they do.
+  expect(pod.nodeSelector?.["kubernetes.io/os"]).toBe(spec.windows ? "windows" : undefined);
   if (spec.launchType === "auto-mode") {
     expect(pod.nodeSelector["eks.amazonaws.com/compute-type"]).toBe("auto");
     expect(service.spec.loadBalancerClass).toBe("eks.amazonaws.com/nlb");
@@ -101,7 +109,7 @@ function checkKubernetes(objects: Manifest[], spec: ScaffoldSpec, name = spec.na
 describe("scaffolded configuration that real tools accept", () => {
   it("ECS: every launch type, with and without a GPU, type-checks against the AWS SDK's own input types", () => {
     const ecs = combinations.filter((spec) => spec.platform === "ecs");
-    typecheckEcs(ecs.map((spec) => ({ name: `${spec.launchType} gpu=${spec.gpu}`, taskDefinition: byPath(spec)["task-definition.json"]!, service: byPath(spec)["service.json"]! })));
+    typecheckEcs(ecs.map((spec) => ({ name: `${spec.launchType} gpu=${spec.gpu} windows=${spec.windows}`, taskDefinition: byPath(spec)["task-definition.json"]!, service: byPath(spec)["service.json"]! })));
     // And the compiler is really checking: a misspelt field fails.
     const broken = byPath(ecs[0]!)["task-definition.json"]!.replace('"networkMode"', '"networkMod"');
     expect(() => typecheckEcs([{ name: "broken", taskDefinition: broken, service: "{}" }])).toThrow(/networkMod/);
@@ -116,6 +124,9 @@ describe("scaffolded configuration that real tools accept", () => {
       expect(task.networkMode).toBe("awsvpc");
       const [container] = task.containerDefinitions;
       expect(container.resourceRequirements).toEqual(spec.gpu ? [{ type: "GPU", value: "1" }] : undefined);
+      // A task without a runtime platform runs on Linux: a Windows one names its Windows Server.
+      expect(task.runtimePlatform).toEqual(spec.windows ? { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpuArchitecture: "X86_64" } : undefined);
+      expect(scaffold(spec).notes.some((note) => note.key === "scaffold.note.ecsWindows")).toBe(spec.windows);
       // The standard execution role cannot create log groups; the report says to create it.
       expect(container.logConfiguration.options).not.toHaveProperty("awslogs-create-group");
       expect(service.healthCheckGracePeriodSeconds).toBeGreaterThan(0);
@@ -216,6 +227,16 @@ describe("checking what to scaffold", () => {
     expect(checkSpec(base({ platform: "eks", name: "web-2" }), "en")).toEqual([]);
   });
 
+  it("runs a Windows task on Fargate at the Windows sizes only (1, 2 or 4 vCPU)", () => {
+    const windows = (cpu: number, memory: number) => checkSpec(base({ windows: true, cpu, memory }), "en");
+    expect(windows(1024, 2048)).toEqual([]);
+    expect(windows(4096, 8192)).toEqual([]);
+    expect(windows(512, 1024)).toEqual(["Fargate runs a Windows task at 1024, 2048, 4096 CPU units only, not 512; use --cpu 1024, 2048 or 4096 (the answers ask for Windows)."]);
+    expect(windows(8192, 16384)).toHaveLength(1);
+    // On EC2 the instance decides.
+    expect(checkSpec(base({ windows: true, launchType: "ec2", cpu: 512, memory: 1024 }), "en")).toEqual([]);
+  });
+
   it("never pairs a GPU with Fargate, or a launch type with the wrong platform", () => {
     expect(checkSpec(base({ gpu: true }), "en")).toEqual([expect.stringContaining("a GPU workload cannot run on Fargate")]);
     expect(checkSpec(base({ launchType: "auto-mode" }), "en")).toEqual([
@@ -254,7 +275,7 @@ describe("where the image comes from, for the ECS note on pulling it", () => {
   });
 
   it("offers VPC endpoints for ECR only for an image in ECR", () => {
-    const spec = { ...DEFAULTS, platform: "ecs", launchType: "fargate", memory: DEFAULTS.memory.ecs, helm: false, gpu: false, public: false } as const;
+    const spec = { ...DEFAULTS, platform: "ecs", launchType: "fargate", memory: DEFAULTS.memory.ecs, helm: false, gpu: false, windows: false, public: false } as const;
     const keys = (image: string) => scaffold({ ...spec, image }).notes.map((note) => note.key);
     expect(keys("nginx:latest")).toContain("scaffold.note.noPublicIpRegistry");
     expect(keys("nginx:latest")).not.toContain("scaffold.note.noPublicIp");
@@ -267,7 +288,7 @@ describe("the EKS cluster's upgrade policy", () => {
   // is billed for extended support rather than upgraded (EKS user guide, "View current cluster upgrade policy").
   it("is named in the notes of every EKS scaffold, and of no ECS one", () => {
     const notesFor = (platform: "ecs" | "eks", launchType: ScaffoldSpec["launchType"], helm: boolean) =>
-      scaffold({ ...DEFAULTS, platform, launchType, memory: DEFAULTS.memory[platform], helm, gpu: false, public: false }).notes.map((note) => note.key);
+      scaffold({ ...DEFAULTS, platform, launchType, memory: DEFAULTS.memory[platform], helm, gpu: false, windows: false, public: false }).notes.map((note) => note.key);
     for (const launchType of LAUNCH_TYPES_FOR.eks) for (const helm of [false, true]) expect(notesFor("eks", launchType, helm)).toContain("scaffold.note.upgradePolicy");
     for (const launchType of LAUNCH_TYPES_FOR.ecs) expect(notesFor("ecs", launchType, false)).not.toContain("scaffold.note.upgradePolicy");
   });

@@ -17,6 +17,7 @@ import { answersOwed, sendInTurn, setAsideBadArguments } from "../mcp/transport-
 import { quoteValue } from "../../engine/quote-value.js";
 import { registerPrompts, registerResources, citedDocuments } from "../mcp/resources.js";
 import type { CallContext } from "../mcp/call.js";
+import { argumentsExample } from "../mcp/arguments.js";
 import { findTool, runTool, toolTable, type Tool } from "../mcp/tools.js";
 import { answersSchemaIn, scanSchema } from "./schema.js";
 
@@ -45,7 +46,8 @@ export async function serveMcp(io: Io, lang: Lang): Promise<number> {
   low.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const aside = badArguments?.take(extra.requestId);
     // An unknown tool is said first, as for any call; a known one is told what its arguments must be.
-    if (aside && tools.some((tool) => tool.name === request.params.name)) return failed([`ecs-or-eks: ${t(lang, "mcp.argumentsNotObject", { tool: request.params.name, got: quoteValue(aside.value) })}`]);
+    const named = tools.find((tool) => tool.name === request.params.name);
+    if (aside && named) return failed([`ecs-or-eks: ${t(lang, "mcp.argumentsNotObject", { tool: named.name, example: argumentsExample(named.arguments, named.required), got: quoteValue(aside.value) })}`]);
     const roots = { ...context.roots, supported: low.getClientCapabilities()?.roots !== undefined };
     return callTool(tools, request.params.name, request.params.arguments ?? {}, { ...context, roots }, io);
   });

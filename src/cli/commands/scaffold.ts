@@ -8,7 +8,7 @@ import { evaluateBrief } from "../../engine/evaluate.js";
 import { localize } from "../../explain/words.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
 import { t, tDynamic, type Lang } from "../../i18n/index.js";
-import { checkSpec, DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
+import { checkSpec, DEFAULTS, WINDOWS_DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
 import { answersFromFlags } from "../input/flags.js";
@@ -86,17 +86,20 @@ export interface PlannedScaffold {
 /** The spec from the flags and the advisor, checked, and the files for it: everything but printing or writing them. */
 export async function planScaffold(options: ScaffoldOptions, lang: Lang, source: ScaffoldAnswers): Promise<PlannedScaffold> {
   const chosen = await choosePlatform(options, lang, source);
+  const windowsTask = chosen.windows && chosen.platform === "ecs";
   const number = (flag: "port" | "cpu" | "memory" | "replicas", fallback: number) => (options[flag] === undefined ? fallback : Number(options[flag]));
   const spec: ScaffoldSpec = {
     platform: chosen.platform,
     launchType: chosen.launchType,
     helm: chosen.helm,
     gpu: chosen.gpu,
+    windows: chosen.windows,
     name: typeof options.name === "string" ? options.name : DEFAULTS.name,
     image: typeof options.image === "string" ? options.image : DEFAULTS.image,
     port: number("port", DEFAULTS.port),
-    cpu: number("cpu", DEFAULTS.cpu),
-    memory: number("memory", DEFAULTS.memory[chosen.platform]),
+    // An ECS Windows task starts at Fargate's smallest Windows size, on any way of running.
+    cpu: number("cpu", windowsTask ? WINDOWS_DEFAULTS.cpu : DEFAULTS.cpu),
+    memory: number("memory", windowsTask ? WINDOWS_DEFAULTS.memory : DEFAULTS.memory[chosen.platform]),
     replicas: number("replicas", DEFAULTS.replicas),
     public: options.public === true,
     region: chosen.region,
@@ -129,6 +132,8 @@ interface Chosen {
   launchType: LaunchType;
   helm: boolean;
   gpu: boolean;
+  /** Windows containers, from the answers (no flag asks for them). */
+  windows: boolean;
   /** How the platform was chosen, for the report. */
   why: string;
   /** The Region given (--region, or in the answers), for the logs. */
@@ -153,7 +158,7 @@ async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: Scaf
   if (platform !== undefined && !source.given) {
     const launchType = launchFlag ?? (gpuFlag ? (platform === "ecs" ? "managed-instances" : "auto-mode") : "fargate");
     const region = await source.region?.();
-    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, why: t(lang, "scaffold.chosenByFlag"), region };
+    return { platform, launchType, helm: helmFlag && platform === "eks", gpu: gpuFlag, windows: false, why: t(lang, "scaffold.chosenByFlag"), region };
   }
   const { rules, answers, region } = await source.advice(platform);
   // The decision alone: scaffolding needs neither its prose nor what would change it.
@@ -173,6 +178,7 @@ async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: Scaf
     launchType: launchFlag ?? advised.launchType,
     helm: target === "eks" && (helmFlag || answers.ecosystem.includes("helm")),
     gpu: gpuFlag || answers.requirements.includes("gpu"),
+    windows: answers.requirements.includes("windows"),
     why,
     region,
   };

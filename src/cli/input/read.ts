@@ -174,7 +174,7 @@ export function foreignEncoding(label: string, encoding: string, lang: Lang, fla
   return t(lang, "input.foreignEncoding", { file: label, encoding, kind: t(lang, inputOf(flag).kind) });
 }
 
-export function tooLarge(label: string, lang: Lang, flag: string): InputError {
+function tooLarge(label: string, lang: Lang, flag: string): InputError {
   return new InputError(t(lang, "input.tooLarge", { file: label, limit: "1 MiB", kind: t(lang, inputOf(flag).kind) }), t(lang, "input.tooLargeHint"));
 }
 

@@ -10,7 +10,7 @@ import { suggest } from "../../engine/suggest.js";
 import { LANGS, t, type Lang } from "../../i18n/index.js";
 import { missingError } from "../input/gather.js";
 import { oneOf } from "../input/options.js";
-import { tooLarge, MAX_INPUT_BYTES } from "../input/read.js";
+import { MAX_INPUT_BYTES } from "../input/read.js";
 import { validateAnswers } from "../input/validate-answers.js";
 
 /** A JSON Schema, as a tool's inputSchema and outputSchema carry it. */
@@ -39,7 +39,8 @@ export function nearName(name: string, names: readonly string[]): string | undef
  */
 export function checkArguments(tool: string, args: Readonly<Record<string, unknown>>, table: ArgumentTable, lang: Lang): Lang {
   if (nestsDeeperThan(args)) throw new InputError(t(lang, "mcp.tooDeep", { max: MAX_NESTING }));
-  if (Buffer.byteLength(JSON.stringify(args)) > MAX_INPUT_BYTES) throw tooLarge("arguments", lang, "--answers");
+  // The limit of an answers file, said of arguments: a call has no file to check.
+  if (Buffer.byteLength(JSON.stringify(args)) > MAX_INPUT_BYTES) throw new InputError(t(lang, "mcp.tooLarge", { limit: "1 MiB" }), t(lang, "mcp.tooLargeHint"));
   const known = Object.keys(table);
   for (const name of Object.keys(args)) {
     if (Object.hasOwn(table, name)) continue;
@@ -61,6 +62,17 @@ export function checkArguments(tool: string, args: Readonly<Record<string, unkno
   return oneOf(args.lang, LANGS, (got) => t(lang, "error.badLang", { lang: got, langs: LANGS.join(", ") }), lang) ?? lang;
 }
 
+/** A tool's arguments as a message shows them: its required ones, else its first (`{"id": "…"}`, `{"lang": "en"}`). */
+export function argumentsExample(table: ArgumentTable, required: readonly string[]): string {
+  const names = required.length > 0 ? required : Object.keys(table).slice(0, 1);
+  return `{${names.map((name) => `"${name}": ${exampleValue(table[name]!)}`).join(", ")}}`;
+}
+
+function exampleValue(schema: JsonSchema): string {
+  if (Array.isArray(schema.enum)) return JSON.stringify(schema.enum[0]);
+  return schema.type === "string" ? '"…"' : schema.type === "boolean" ? "true" : schema.type === "integer" ? "1" : "{…}";
+}
+
 function hasType(value: unknown, type: string): boolean {
   return type === "integer" ? Number.isInteger(value) : typeof value === type;
 }
@@ -70,7 +82,8 @@ function hasType(value: unknown, type: string): boolean {
  * answers file named `answers` would get from the CLI, word for word.
  */
 export async function checkedAnswers(raw: unknown, lang: Lang): Promise<Answers> {
-  const outcome = await validateAnswers(raw ?? {}, { lang, label: "answers", where: (key) => `answers: ${quoteValue(key)}` });
+  // Left out, the answers are empty (each missing one is named); given as null, they are not an object, as a file of null is not.
+  const outcome = await validateAnswers(raw === undefined ? {} : raw, { lang, label: "answers", where: (key) => `answers: ${quoteValue(key)}` });
   if (outcome.ok) return outcome.answers;
   if (outcome.problems.length > 0) throw new InputError(outcome.problems);
   throw missingError(outcome.missing, lang, t(lang, "mcp.missingHint"));

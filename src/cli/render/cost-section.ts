@@ -31,7 +31,7 @@ export interface CostSectionOptions {
   unicode: boolean;
 }
 
-/** Columns dropped first when the width is short: the parts of the total, before the total and the bill. */
+/** Columns dropped when the width is short, after the bars: the parts of the total, before the total and the bill. */
 const DROP_ORDER: readonly EstimateColumn[] = ["fees", "controlPlane", "compute"];
 const GAP = 2;
 /** The narrowest a bar is worth drawing. */
@@ -46,7 +46,8 @@ function tableLayout(headers: Record<EstimateColumn, string>, rows: readonly Rec
     if (used() <= width) break;
     columns = columns.filter((column) => column !== drop);
   }
-  return { columns, widths, bar: Math.max(0, width - used()) };
+  // A figure outweighs a bar: bars only beside every column, so a narrow terminal loses them first, in either language.
+  return { columns, widths, bar: columns.length < ESTIMATE_COLUMNS.length ? 0 : Math.max(0, width - used()) };
 }
 
 export function costSection(result: Result, options: CostSectionOptions, c: InstanceType<typeof Chalk>): string[] {
@@ -67,7 +68,8 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
   const layout = tableLayout(headers, rows, width);
   // Too narrow even for the way, the total and the bill side by side: every cell still, each row wrapped on its own.
   const stacked = GAP + layout.columns.reduce((sum, column) => sum + layout.widths.get(column)! + GAP, 0) > width;
-  const cells = (row: Record<EstimateColumn, string>) => ESTIMATE_COLUMNS.map((column) => row[column].trim()).join(" ".repeat(GAP));
+  // The way's cell carries the row's marker, which a stacked row shows once, before it.
+  const cells = (row: Record<EstimateColumn, string>) => ESTIMATE_COLUMNS.map((column) => (column === "way" ? row.way.slice(2) : row[column]).trim()).join(" ".repeat(GAP));
   const line = (row: Record<EstimateColumn, string>) =>
     stacked
       ? hang(row.way.slice(0, 2).padStart(4), cells(row), width)

@@ -25,27 +25,56 @@ export function padStart(text: string, width: number): string {
   return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
+// A figure and its unit read as one: "2 vCPU", "256 MiB를", "USD 73.00", "1,204.50 USD(XL)", "vCPU 0.5개", "5 / vCPU".
+const UNIT = "(?:vCPU|GiB|GB|MiB|MB|TiB|TB|USD|LCU)";
+const ENDS_IN_FIGURE = /\d%?$/;
+const STARTS_WITH_UNIT = new RegExp(`^(?:${UNIT}(?![A-Za-z])|%)`);
+const STARTS_WITH_FIGURE = /^\d/;
+const IS_UNIT = new RegExp(`^\\(?${UNIT}$`);
+
+/** Whether the space between two words must not break a line: inside an amount, a figure and its unit. */
+function glued(before: string, after: string, slashAfterFigure: boolean): boolean {
+  if (ENDS_IN_FIGURE.test(before)) return STARTS_WITH_UNIT.test(after) || after === "/";
+  if (IS_UNIT.test(before) || /(?:^|[^A-Za-z])USD$/.test(before)) return STARTS_WITH_FIGURE.test(after);
+  return before === "/" && slashAfterFigure;
+}
+
+/** The words of a text, those that must stay on one line joined by a space into one. */
+function wrapUnits(text: string): string[] {
+  const units: string[] = [];
+  let previous = "";
+  let slashAfterFigure = false;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (units.length > 0 && glued(previous, word, slashAfterFigure)) units[units.length - 1] += ` ${word}`;
+    else units.push(word);
+    slashAfterFigure = word === "/" && ENDS_IN_FIGURE.test(previous);
+    previous = word;
+  }
+  return units;
+}
+
 /**
- * Word-wraps to a display width; a word longer than a line is cut. Linear in
- * the text: each word is measured once and each character of a long word
- * once, so a 450,000-character word or 150,000 Hangul cost milliseconds.
+ * Word-wraps to a display width, never between a figure and its unit (unless
+ * the two alone are wider than the line); a word longer than a line is cut.
+ * Linear in the text: each word is measured once and each character of a
+ * long word once, so a 450,000-character word or 150,000 Hangul cost
+ * milliseconds.
  */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   let lineWidth = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const wordWidth = displayWidth(word);
+  const place = (word: string, wordWidth: number) => {
     if (line && lineWidth + 1 + wordWidth <= width) {
       line += ` ${word}`;
       lineWidth += 1 + wordWidth;
-      continue;
+      return;
     }
     if (line) lines.push(line);
     if (wordWidth <= width) {
       line = word;
       lineWidth = wordWidth;
-      continue;
+      return;
     }
     // Too long for any line: cut into pieces of at most `width` columns (at least one character each).
     let piece = "";
@@ -62,6 +91,12 @@ export function wrap(text: string, width: number): string[] {
     }
     line = piece;
     lineWidth = pieceWidth;
+  };
+  for (const unit of wrapUnits(text)) {
+    const unitWidth = displayWidth(unit);
+    // A figure and its unit wider than the line together break where they must.
+    if (unitWidth > width && unit.includes(" ")) for (const word of unit.split(" ")) place(word, displayWidth(word));
+    else place(unit, unitWidth);
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [""];
