@@ -453,7 +453,7 @@ function assumptionsFor(answers: Answers, workload: Workload, environments: read
   out.push(msg("estimate.assume.placement", { percent: Math.round(utilization * 100), min: MIN_INSTANCES_PER_CLUSTER }));
   out.push(msg("estimate.assume.fargate", { add: data.eksFargatePodMemory.addGiB * 1024 }));
   out.push(msg("estimate.assume.eksNodes"));
-  out.push(msg("estimate.assume.ecsTasks"));
+  out.push(msg("estimate.assume.ecsTasks", { percent: round(data.ecsRegisteredMemory.share * 100, 2) }));
   out.push(msg("estimate.assume.fees", { mi: Math.round(region.managedInstancesFee.fraction * 100), auto: Math.round(region.autoModeFee.fraction * 100) }));
   const split = rows.filter((o) => o.split);
   for (const o of split) out.push(msg(`estimate.split.${o.split!.reason}`, { way: wayMessage(o), limit: o.split!.limit, clusters: o.clusters }));
@@ -543,7 +543,7 @@ function sourcesOf(data: PricesFileData, region: RegionPrices, pricing: Pricing)
 }
 
 function collectSources(data: PricesFileData, region: RegionPrices, pricing: Pricing): string[] {
-  const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.eksNodeReservation, data.limits.ecs, data.limits.eks, ...Object.values(data.instanceTypes)];
+  const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.ecsRegisteredMemory, data.eksNodeReservation, data.limits.ecs, data.limits.eks, ...Object.values(data.instanceTypes)];
   const windows = [...(region.fargate.windows ? [region.fargate.windows] : []), ...Object.values(region.ec2Windows ?? {})];
   return [...new Set([...pricesUsed(region), ...scenarioPrices(region, pricing), ...windows, ...overheads].map((d) => `${d.source} (${d.asOf})`))];
 }

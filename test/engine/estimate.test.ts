@@ -32,11 +32,12 @@ type Spec = (typeof pricesJson.instanceTypes)["m7i.large"] & { gpus?: number };
 /**
  * What a node of a type can hold, computed here from the prices file (not by
  * the engine): on EKS, the CPU and memory the EKS AMI leaves and the pods
- * the VPC CNI allows; on ECS, all of it and one task per spare interface.
+ * the VPC CNI allows; on ECS, the share of memory the ECS agent registers,
+ * every vCPU and one task per spare interface.
  */
 function room(type: string, platform: "ecs" | "eks") {
   const t = (pricesJson.instanceTypes as Record<string, Spec>)[type]!;
-  if (platform === "ecs") return { vcpu: t.vcpus, memoryGiB: t.memoryGiB, tasks: t.ecsMaxTasks, gpus: t.gpus ?? 0 };
+  if (platform === "ecs") return { vcpu: t.vcpus, memoryGiB: t.memoryGiB * pricesJson.ecsRegisteredMemory.share, tasks: t.ecsMaxTasks, gpus: t.gpus ?? 0 };
   const { memoryMiB, cpuShares } = pricesJson.eksNodeReservation;
   let cpu = 0;
   let left = t.vcpus;
@@ -127,6 +128,18 @@ describe("the estimate's placement", () => {
     const e = estimate({ services: [{ name: "big", vcpu: 1, memoryGiB: 30, replicas: 1 }] });
     const ec2 = e.options.find((o) => o.platform === "ecs" && o.launchType === "ec2")!;
     for (const entry of ec2.fleet as FleetEntry[]) expect(entry.memoryGiB).toBeGreaterThanOrEqual(30);
+  });
+
+  it("places an ECS task against the memory the ECS agent registers, less than the instance has: a 16 GiB task never on a 16 GiB instance", () => {
+    // The ECS guide's example: an m4.large's 8 GiB registers 7985 MiB.
+    expect(pricesJson.ecsRegisteredMemory.share).toBeCloseTo(7985 / 8192, 4);
+    const e = estimate({ requirements: ["gpu"], vcpus: 20, memoryGiB: 80, tasks: 5 });
+    for (const launchType of ["managed-instances", "ec2"]) {
+      const way = e.options.find((o) => o.platform === "ecs" && o.launchType === launchType)!;
+      expect(way.total).toBeDefined();
+      for (const entry of way.fleet as FleetEntry[]) expect(entry.memoryGiB * pricesJson.ecsRegisteredMemory.share).toBeGreaterThanOrEqual(16);
+    }
+    expect(e.assumptions.map((m) => sayFigures("en", m)).join(" ")).toContain("the ECS agent registers 97.47% of an instance's memory for tasks");
   });
 
   it("holds a million tiny tasks on as many instances as their network interfaces need, and says the totals pass the flags' limits", () => {
