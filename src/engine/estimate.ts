@@ -11,8 +11,10 @@ import { ec2ScenarioRates, fargateScenarioRates, type Pricing } from "./cost/ins
 import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
 import { sharedLines, type SharedLine } from "./cost/shared.js";
 import { workloadOf, type Workload } from "./cost/workload.js";
+import { fargateTooLarge, linuxOnly, workloadExclusions } from "./cost/limits.js";
+import { listMessage, servicesList } from "./cost/names.js";
 import { EstimateError } from "./errors.js";
-import { msg, type Message, type MessageValue } from "./message.js";
+import { msg, type Message } from "./message.js";
 import { kubernetesPeople, type KubernetesPeople } from "./people.js";
 import type { Arch, Dated, ManagementFee, Prices, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
 import { QUESTIONS, type Answers } from "./questions.js";
@@ -180,7 +182,8 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         const t = fleet.tooLarge;
         const vars = { service: t.service === "" ? msg("estimate.shorthandTask") : t.service, vcpu: t.vcpu, memory: t.memoryGiB, gpu: t.gpu, type: t.largest.type, vcpus: t.largest.vcpus, gib: t.largest.memoryGiB, gpus: t.largest.gpus };
         // A task no instance holds whole is bad input; one that fits an instance but not what an EKS node keeps for pods only rules EKS's instances out.
-        if (platform === "ecs") throw new EstimateError(msg("estimate.tooLarge", vars));
+        // The shorthand's counted tasks are the team's tasks: more of them (--tasks) is the first fix.
+        if (platform === "ecs") throw new EstimateError(msg("estimate.tooLarge", vars), t.service === "" ? msg("estimate.tooLargeHintTasks") : undefined);
         return { refused: msg("estimate.tooLargeForNodes", vars) };
       }
       fleets.push(fleet);
@@ -208,7 +211,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
     };
   };
 
-  const exclusionsOf = (platform: Platform, launchType: LaunchType) => own(answers, workload, platform, launchType, region);
+  const exclusionsOf = (platform: Platform, launchType: LaunchType) => own(answers, data, workload, platform, launchType, region);
   const limitsOf = (platform: Platform, launchType: LaunchType) => {
     const applies = appliesTo(platform);
     return ruleSet.launchTypeLimits.filter((limit) => applies(limit) && limit.excludes.includes(launchType) && limit.test(answers)).map((limit) => limit.id);
@@ -257,10 +260,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         }
         const bills = fargateFleets(platform, arch);
         const refused = bills.find((b) => "refused" in b);
-        if (refused && "refused" in refused) {
-          const r = refused.refused;
-          return { refused: msg(r.windows ? "estimate.fargateTooLargeWindows" : "estimate.fargateTooLarge", { service: r.service, vcpu: r.vcpu, memory: r.memoryGiB, maxVcpu: r.largest.vcpu, maxMemory: r.largest.memoryGiB }) };
-        }
+        if (refused && "refused" in refused) return { refused: fargateTooLarge(refused.refused) };
         const ok = bills as FargateBill[];
         const clusters = fargateClusters(data, platform, envTasks.map((e) => e.tasks), answers.clusters);
         return {
@@ -402,40 +402,16 @@ interface Refused {
 }
 
 /**
- * What in the workload rules a way out, whatever the rule set's limits say: a
- * service that needs what the way lacks, or a region with no price for it
- * (`unpriced` when that is the only reason).
+ * What in the workload rules a way out, whatever the rule set's limits say
+ * (cost/limits.ts), or a region with no price for it (`unpriced` when that is
+ * the only reason).
  */
-function own(answers: Answers, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): { exclusions: Message[]; unpriced: boolean } {
-  const out: Message[] = [];
-  const names = (test: (s: Workload["services"][number]) => boolean) => {
-    const list = workload.services.filter((s) => s.replicas > 0 && test(s)).map((s) => s.name);
-    return list.length === 0 ? undefined : list;
-  };
-  const said = (key: string, list: string[] | undefined) => {
-    if (list) out.push(msg(key, { services: servicesList(list), count: list.length }));
-  };
-  const gpu = names((s) => s.gpu > 0);
-  const windows = names((s) => s.os === "windows");
-  const arm = names((s) => s.arch === "arm");
-  if (launchType === "fargate") said("estimate.own.gpuOnFargate", gpu);
-  const linuxOnly = launchType === "managed-instances" || launchType === "auto-mode" || (platform === "eks" && launchType === "fargate");
-  if (linuxOnly) said(`estimate.own.windowsOn.${launchType}`, windows);
-  if (platform === "eks" && launchType === "fargate") said("estimate.own.armOnEksFargate", arm);
-  const noPrice = windows !== undefined && !linuxOnly && (launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0);
+function own(answers: Answers, data: PricesFileData, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): { exclusions: Message[]; unpriced: boolean } {
+  const out = workloadExclusions(data, workload, platform, launchType);
+  const windows = workload.services.some((s) => s.replicas > 0 && s.os === "windows");
+  const noPrice = windows && !linuxOnly(platform, launchType) && (launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0);
   if (noPrice) out.push(msg("estimate.own.noWindowsPrice", { region: answers.region }));
   return { exclusions: out, unpriced: noPrice && out.length === 1 };
-}
-
-/** Up to three names, then how many more: a list of 10,000 services stays one line. */
-function servicesList(names: readonly string[]): Message {
-  return listMessage(names.map((name) => (name === "" ? msg("estimate.shorthandTask") : name)));
-}
-
-/** "a", "a and b", "a, b and c", or "a, b, c and 7 more". */
-function listMessage(items: readonly MessageValue[]): Message {
-  const shown = items.slice(0, 3);
-  return msg(items.length > 3 ? "estimate.namesMore" : `estimate.names${shown.length}`, { a: shown[0] ?? "", b: shown[1] ?? "", c: shown[2] ?? "", more: items.length - 3 });
 }
 
 function wayMessage(o: Way): Message {

@@ -21,7 +21,7 @@ interface ServiceLoad {
   os: Os;
   gpu: number;
   assumed: ServiceFigure[];
-  /** The shorthand's tasks are an average share of a total: one too large for a machine may be split to fit. */
+  /** The shorthand's tasks, when their number was assumed, are an average share of a total: one too large for a machine may be split to fit. Tasks the team counted (--tasks) are its tasks, as a service's are. */
   splittable: boolean;
 }
 
@@ -83,6 +83,6 @@ function shorthand(answers: Answers): Workload {
   const gpu = needs.includes("gpu") ? 1 : 0;
   if (gpu > 0) assumed.push("gpu");
   const os: Os = needs.includes("windows") ? "windows" : "linux";
-  const group: ServiceLoad = { name: "", vcpu: vcpus / tasks, memoryGiB: memoryGiB / tasks, replicas: tasks, os, gpu, assumed: [], splittable: true };
+  const group: ServiceLoad = { name: "", vcpu: vcpus / tasks, memoryGiB: memoryGiB / tasks, replicas: tasks, os, gpu, assumed: [], splittable: answers.tasks === undefined };
   return { vcpus, memoryGiB, tasks, assumed, from: "shorthand", services: [group] };
 }
