@@ -30,6 +30,9 @@ export const DEFAULT_UTILIZATION = 0.7;
 
 type Way = { platform: Platform; launchType: LaunchType };
 
+/** How a way gives each task its own VM boundary: Fargate's VM, a Nitro sandbox on a shared instance, or an instance of its own. */
+export type Isolation = "ownVm" | "sandbox" | "instancePerTask";
+
 export interface EstimateOption {
   platform: Platform;
   launchType: LaunchType;
@@ -57,6 +60,8 @@ export interface EstimateOption {
   excludedBy?: string[];
   /** What in the workload rules this way out, beyond the rules' limits. */
   exclusions?: Message[];
+  /** With isolation asked (each task in its own VM boundary), how this way's figure gives it: Fargate's own VM per task, a Nitro sandbox per task on shared Managed Instances (what a sandbox adds is not priced), or one task per instance. */
+  isolation?: Isolation;
   /** Ruled out only for a rate the prices lack (a Windows instance, an instance type that holds a service): a prices file with it (--prices FILE) prices this way. */
   unpriced?: true;
   /** The summary of what was priced (schemaVersion 3's field): the commonest instance type and every instance, or the commonest Fargate size and every task. */
@@ -169,10 +174,15 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
   const askedClusters = answers.clusters * environments.length;
 
-  const instancesFor = (platform: Platform, arch: Arch): Fleet[] | Refused => {
+  // Isolation (each task in its own VM boundary): Fargate gives it to every task, Managed Instances to each task in a Nitro sandbox on shared
+  // instances (isolationMode ISOLATED_SANDBOX), and the other instance ways only with one task (pod) per instance, as tasks on one instance share its kernel.
+  const isolated = answers.requirements.includes("isolation");
+  const isolationOf = (launchType: LaunchType): Isolation | undefined =>
+    !isolated ? undefined : launchType === "fargate" ? "ownVm" : launchType === "managed-instances" ? "sandbox" : "instancePerTask";
+  const instancesFor = (platform: Platform, arch: Arch, onePerInstance: boolean): Fleet[] | Refused => {
     const fleets: Fleet[] = [];
     for (const { env, tasks } of envTasks) {
-      const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name }, tasks);
+      const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name, onePerInstance }, tasks);
       if ("noType" in fleet) {
         const n = fleet.noType;
         const what = listMessage([...(n.arch === "arm" ? ["Arm"] : []), ...(n.os === "windows" ? ["Windows"] : []), ...(n.gpu ? [msg("estimate.gpus")] : [])]);
@@ -219,10 +229,10 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
 
   // The instance fleets: ECS's serve Managed Instances and EC2, EKS's Auto Mode and EC2; built only where a way can use them.
   const cache = new Map<string, Fleet[] | Refused>();
-  const fleetsOf = (platform: Platform, arch: Arch) => {
-    const key = `${platform}/${arch}`;
+  const fleetsOf = (platform: Platform, arch: Arch, onePerInstance: boolean) => {
+    const key = `${platform}/${arch}/${onePerInstance}`;
     let fleets = cache.get(key);
-    if (!fleets) cache.set(key, (fleets = instancesFor(platform, arch)));
+    if (!fleets) cache.set(key, (fleets = instancesFor(platform, arch, onePerInstance)));
     return fleets;
   };
 
@@ -255,7 +265,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       }
       const price = (arch: Arch): Priced | Refused => {
         if (launchType !== "fargate") {
-          const fleets = fleetsOf(platform, arch);
+          const fleets = fleetsOf(platform, arch, isolationOf(launchType) === "instancePerTask");
           return "refused" in fleets ? fleets : pricedInstances(platform, launchType, fleets);
         }
         const bills = fargateFleets(platform, arch);
@@ -305,6 +315,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         ...(main.split ? { split: main.split } : {}),
         ...(main.fallback.length > 0 ? { onDemandFallback: main.fallback } : {}),
         people: people(main.clusters),
+        ...(isolationOf(launchType) ? { isolation: isolationOf(launchType)! } : {}),
         sizing: sizingOf(main),
       });
     }
@@ -325,7 +336,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       breakEvenNone[platform] = "ruledOut";
       continue;
     }
-    const share = breakEvenFor({ data, region, platform, pricing, prefer, clusters: answers.clusters, environments: envTasks, fleets: ec2.fleets, fargateUsdPerHour: fargate.usdPerHour });
+    const share = breakEvenFor({ data, region, platform, pricing, prefer, clusters: answers.clusters, environments: envTasks, fleets: ec2.fleets, fargateUsdPerHour: fargate.usdPerHour, onePerInstance: isolationOf("ec2") === "instancePerTask" });
     breakEven[platform] = share;
     if (share === null) breakEvenNone[platform] = "neverCheaper";
   }

@@ -105,9 +105,9 @@ describe("the built-in rules", () => {
   ];
 
   it("say the cost section puts people in money only as it does: with --engineer-cost", () => {
-    const money = all.filter((rule) => /in money/.test(rule.text.en) || /금액으로/.test(rule.text.ko));
+    const money = all.filter((rule) => /in money/.test(rule.text.en) || /금액으로/.test(rule.text.ko ?? ""));
     expect(money.length).toBeGreaterThan(0);
-    for (const rule of money) expect([rule.id, rule.text.en.includes("--engineer-cost"), rule.text.ko.includes("--engineer-cost")]).toEqual([rule.id, true, true]);
+    for (const rule of money) expect([rule.id, rule.text.en.includes("--engineer-cost"), (rule.text.ko ?? "").includes("--engineer-cost")]).toEqual([rule.id, true, true]);
   });
 
   it("say of the team only what its answer means: a dedicated team runs the platform and its servers, and a PaaS or serverless team has had its servers run for it", () => {

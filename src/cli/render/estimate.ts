@@ -35,6 +35,11 @@ export function rowNote(lang: Lang, option: EstimateOptionResult): string | unde
   return t(lang, option.unpriced ? "estimate.notPriced" : "estimate.ruledOut", { reasons: option.excluded });
 }
 
+/** How a priced row gives each task its own VM boundary, when isolation was asked: the figure's terms, said beside it. */
+export function rowIsolation(lang: Lang, option: EstimateOptionResult): string | undefined {
+  return option.isolation === undefined || option.excluded !== undefined ? undefined : t(lang, `estimate.isolation.${option.isolation}`);
+}
+
 /** A date as the prices line shows it: a bare year says it is only a year. */
 function dateText(lang: Lang, date: string): string {
   return /^\d{4}$/.test(date) ? t(lang, "estimate.yearOnly", { year: date }) : date;
