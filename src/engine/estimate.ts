@@ -31,7 +31,7 @@ export const DEFAULT_UTILIZATION = 0.7;
 type Way = { platform: Platform; launchType: LaunchType };
 
 /** How a way gives each task its own VM boundary: Fargate's VM, a Nitro sandbox on a shared instance, or an instance of its own. */
-export type Isolation = "ownVm" | "sandbox" | "instancePerTask";
+type Isolation = "ownVm" | "sandbox" | "instancePerTask";
 
 export interface EstimateOption {
   platform: Platform;

@@ -41,7 +41,7 @@ export interface LaunchTypeReason {
 }
 
 /** The ruleId of a limit the workload sets, not a rule: a task larger than Fargate's largest size, a GPU service on Fargate. */
-export const WORKLOAD_LIMIT_ID = "workload";
+const WORKLOAD_LIMIT_ID = "workload";
 
 /** A hard limit that rules launch types out for the recommended platform (a rule's, or the workload's: ruleId "workload"). */
 export interface LaunchTypeLimitReason {
