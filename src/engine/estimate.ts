@@ -10,7 +10,7 @@ import { archOf, fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, typ
 import { ec2ScenarioRates, fargateScenarioRates, type Pricing } from "./cost/instances.js";
 import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
 import { sharedLines, type SharedLine } from "./cost/shared.js";
-import { workloadOf, type Workload } from "./cost/workload.js";
+import { wholeOnFargate, workloadOf, type Workload } from "./cost/workload.js";
 import { fargateTooLarge, linuxOnly, workloadExclusions } from "./cost/limits.js";
 import { listMessage, servicesList } from "./cost/names.js";
 import { EstimateError } from "./errors.js";
@@ -130,10 +130,11 @@ function tasksIn(workload: Workload, env: Environment, microservices: number): T
   for (const s of workload.services) {
     const count = replicasIn(s.replicas, env.share, s.splittable ? microservices : 1);
     if (count === 0) continue;
-    const key = `${s.vcpu}/${s.memoryGiB}/${s.gpu}/${count}/${s.arch ?? ""}/${s.os}/${s.splittable}`;
+    const whole = wholeOnFargate(workload, s);
+    const key = `${s.vcpu}/${s.memoryGiB}/${s.gpu}/${count}/${s.arch ?? ""}/${s.os}/${s.splittable}/${whole}`;
     const group = groups.get(key);
     if (group) group.services.push(s.name);
-    else groups.set(key, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, gpu: s.gpu, count, arch: s.arch, os: s.os, splittable: s.splittable });
+    else groups.set(key, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, gpu: s.gpu, count, arch: s.arch, os: s.os, splittable: s.splittable, wholeOnFargate: whole });
   }
   return [...groups.values()];
 }
@@ -192,8 +193,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         const t = fleet.tooLarge;
         const vars = { service: t.service === "" ? msg("estimate.shorthandTask") : t.service, vcpu: t.vcpu, memory: t.memoryGiB, gpu: t.gpu, type: t.largest.type, vcpus: t.largest.vcpus, gib: t.largest.memoryGiB, gpus: t.largest.gpus };
         // A task no instance holds whole is bad input; one that fits an instance but not what an EKS node keeps for pods only rules EKS's instances out.
-        // The shorthand's counted tasks are the team's tasks: more of them (--tasks) is the first fix.
-        if (platform === "ecs") throw new EstimateError(msg("estimate.tooLarge", vars), t.service === "" ? msg("estimate.tooLargeHintTasks") : undefined);
+        if (platform === "ecs") throw new EstimateError(msg("estimate.tooLarge", vars));
         return { refused: msg("estimate.tooLargeForNodes", vars) };
       }
       fleets.push(fleet);

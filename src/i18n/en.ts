@@ -814,7 +814,6 @@ export const en = {
   "estimate.tooLargeForNodes": "The task of {service} ({vcpu} vCPU, {memory} GiB) is larger than what any EKS node keeps for pods once the kubelet and system have theirs (the largest is {type}, {vcpus} vCPU, {gib} GiB).",
   "estimate.noRegion": "the prices have no figures for {region}; they price {known}.",
   "estimate.noRegionHint": "give --region one of those, or a prices file that prices it (--prices FILE).",
-  "estimate.tooLargeHintTasks": "give more tasks (--tasks) for the same vCPUs and memory, or a prices file with a larger instance type (--prices FILE).",
   "estimate.tooLargeHint": "make the task smaller or split the service, or give a prices file with a larger instance type (--prices FILE).",
   "estimate.shorthandTask": "each task",
   "estimate.fargateTooLarge": "The task of {service} ({vcpu} vCPU, {memory} GiB) is larger than Fargate's largest size ({maxVcpu} vCPU, {maxMemory} GB).",

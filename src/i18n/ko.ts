@@ -796,7 +796,6 @@ export const ko: Record<MessageKey, string> = {
   "estimate.tooLargeForNodes": "{service}의 태스크(vCPU {vcpu}개, {memory} GiB)는 kubelet과 시스템 몫을 뺀 뒤 어떤 EKS 노드가 파드에 내주는 용량보다 큽니다(가장 큰 유형은 {type}, vCPU {vcpus}개, {gib} GiB).",
   "estimate.noRegion": "가격 파일에 {region} 가격이 없습니다. 가격이 있는 리전: {known}.",
   "estimate.noRegionHint": "--region을 그중 하나로 지정하거나, 그 리전 가격이 있는 가격 파일을 --prices FILE로 지정하세요.",
-  "estimate.tooLargeHintTasks": "같은 vCPU와 메모리로 태스크 수(--tasks)를 늘리거나, 더 큰 인스턴스 유형이 있는 가격 파일을 --prices FILE로 주세요.",
   "estimate.tooLargeHint": "태스크를 줄이거나 서비스를 나누세요. 더 큰 인스턴스 유형이 있는 가격 파일을 --prices FILE로 줄 수도 있습니다.",
   "estimate.shorthandTask": "각 태스크",
   "estimate.fargateTooLarge": "{service}의 태스크(vCPU {vcpu}개, {memory} GiB)가 Fargate의 가장 큰 크기(vCPU {maxVcpu}개, {maxMemory} GB)보다 큽니다.",

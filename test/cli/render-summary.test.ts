@@ -99,10 +99,15 @@ describe("the text summary", () => {
     const unpriced = headlineOf(windows);
     expect(unpriced).toContain("--prices FILE");
     expect(unpriced).toContain("--details");
-    // A service that needs a GPU, on the Fargate the answers recommend: no file prices that.
+    // A service that needs a GPU no longer gets the Fargate the answers would choose: the launch type is one that runs it.
     const gpu = recommend({ ...(readFixture("answers/startup-mvp.json") as Answers), services: [{ name: "web", vcpu: 1, memoryGiB: 2, replicas: 2 }, { name: "infer", vcpu: 4, memoryGiB: 16, replicas: 1, gpu: 1 }] }, { lang });
-    expect([gpu.launchType, gpu.costs.estimate.headline.total, gpu.costs.estimate.options.find((o) => o.launchType === "fargate" && o.platform === "ecs")!.unpriced]).toEqual(["fargate", null, undefined]);
-    const cannotRun = headlineOf(gpu);
+    expect(gpu.launchType).not.toBe("fargate");
+    expect(gpu.costs.estimate.headline.total).not.toBeNull();
+    // A task larger than any EKS node keeps for pods (31.9 of a 32 vCPU instance), on the EKS the answers recommend: no file prices that.
+    const solver = { ...(readFixture("teams/eks-windows-platform.json") as { answers: Answers }).answers, requirements: [], services: [{ name: "web", vcpu: 1, memoryGiB: 2, replicas: 2 }, { name: "solver", vcpu: 31.9, memoryGiB: 64, replicas: 1 }] };
+    const large = recommend(solver, { lang });
+    expect([large.recommendation, large.costs.estimate.headline.total, large.costs.estimate.options.find((o) => o.platform === "eks" && o.launchType === large.launchType)!.unpriced]).toEqual(["eks", null, undefined]);
+    const cannotRun = headlineOf(large);
     expect(cannotRun).toContain("--details");
     expect(cannotRun).not.toContain("--prices");
     for (const sentence of [unpriced, cannotRun]) {

@@ -61,13 +61,13 @@ function offeredPairs(data: PricesFileData, windows: boolean): FargatePair[] {
 /**
  * A service's own task larger than every size Fargate offers it on this
  * platform (EKS adds its 256 MB first): Fargate cannot run it, as a service's
- * task is never split. The shorthand's average task, when the tasks were not
- * counted, is split instead where Fargate offers any size.
+ * task is never split, nor the shorthand's when the team counted its tasks.
+ * An assumed count's average task is split instead where Fargate offers any size.
  */
-export function tooLargeForFargate(data: PricesFileData, platform: Platform, t: Pick<Tasks, "services" | "vcpu" | "memoryGiB" | "os" | "splittable">): FargateRefused | undefined {
+export function tooLargeForFargate(data: PricesFileData, platform: Platform, t: Pick<Tasks, "services" | "vcpu" | "memoryGiB" | "os" | "wholeOnFargate">): FargateRefused | undefined {
   const windows = t.os === "windows";
   const offered = offeredPairs(data, windows);
-  if (t.splittable && offered.length > 0) return undefined;
+  if (!t.wholeOnFargate && offered.length > 0) return undefined;
   const addGiB = platform === "eks" ? data.eksFargatePodMemory.addGiB : 0;
   const fits = offered.length > 0 && offered.some((p) => p.vcpu + EPSILON >= t.vcpu && p.memoryGiB - addGiB + EPSILON >= t.memoryGiB);
   return fits ? undefined : { refused: { service: t.services[0]!, vcpu: t.vcpu, memoryGiB: t.memoryGiB, largest: offered.at(-1) ?? fargatePairs(data.fargateTaskSizes.sizes).at(-1)!, windows } };

@@ -30,6 +30,8 @@ export interface Tasks {
   os: Os;
   /** The shorthand's average task: split into equal parts when no instance holds it. */
   splittable: boolean;
+  /** Fargate runs each task whole or not at all (a service's, or the shorthand's counted tasks). */
+  wholeOnFargate: boolean;
 }
 
 export interface FleetEntry {

@@ -7,7 +7,7 @@ import type { PricesFileData } from "../price-types.js";
 import type { LaunchType, Platform } from "../rule-types.js";
 import { tooLargeForFargate } from "./fargate.js";
 import { servicesList } from "./names.js";
-import type { Workload } from "./workload.js";
+import { wholeOnFargate, type Workload } from "./workload.js";
 
 /** Ways that run Linux containers only: Managed Instances, Auto Mode, and EKS on Fargate. */
 export function linuxOnly(platform: Platform, launchType: LaunchType): boolean {
@@ -28,7 +28,7 @@ export function workloadExclusions(data: PricesFileData, workload: Workload, pla
   if (launchType === "fargate") {
     // The first service too large says it, with Fargate's largest size named: one is enough to rule Fargate out.
     for (const s of running) {
-      const refused = tooLargeForFargate(data, platform, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, os: s.os, splittable: s.splittable });
+      const refused = tooLargeForFargate(data, platform, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, os: s.os, wholeOnFargate: wholeOnFargate(workload, s) });
       if (refused) {
         out.push(fargateTooLarge(refused.refused));
         break;

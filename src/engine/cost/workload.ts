@@ -21,7 +21,7 @@ interface ServiceLoad {
   os: Os;
   gpu: number;
   assumed: ServiceFigure[];
-  /** The shorthand's tasks, when their number was assumed, are an average share of a total: one too large for a machine may be split to fit. Tasks the team counted (--tasks) are its tasks, as a service's are. */
+  /** The shorthand's tasks are an average share of a total: one too large for a machine may be split to fit. */
   splittable: boolean;
 }
 
@@ -38,6 +38,16 @@ export interface Workload {
 
 /** A service's figures when it leaves them out, and the shorthand's per task. */
 const SERVICE_DEFAULTS = { vcpu: 0.5, memoryGiB: 1, replicas: 2 } as const;
+
+/**
+ * Whether Fargate must run a service's task whole: always for a service of a
+ * list, and for the shorthand's when the team counted its tasks (--tasks), as
+ * each is then a task of its own; an assumed count is only an average, split
+ * to fit.
+ */
+export function wholeOnFargate(workload: Workload, service: ServiceLoad): boolean {
+  return !service.splittable || !workload.assumed.includes("tasks");
+}
 
 export function workloadOf(answers: Answers): Workload {
   return answers.services === undefined ? shorthand(answers) : fromServices(answers, answers.services);
@@ -83,6 +93,6 @@ function shorthand(answers: Answers): Workload {
   const gpu = needs.includes("gpu") ? 1 : 0;
   if (gpu > 0) assumed.push("gpu");
   const os: Os = needs.includes("windows") ? "windows" : "linux";
-  const group: ServiceLoad = { name: "", vcpu: vcpus / tasks, memoryGiB: memoryGiB / tasks, replicas: tasks, os, gpu, assumed: [], splittable: answers.tasks === undefined };
+  const group: ServiceLoad = { name: "", vcpu: vcpus / tasks, memoryGiB: memoryGiB / tasks, replicas: tasks, os, gpu, assumed: [], splittable: true };
   return { vcpus, memoryGiB, tasks, assumed, from: "shorthand", services: [group] };
 }
