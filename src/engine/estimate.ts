@@ -10,9 +10,11 @@ import { archOf, fleetFor, MIN_INSTANCES_PER_CLUSTER, taskCount, type Fleet, typ
 import { ec2ScenarioRates, fargateScenarioRates, type Pricing } from "./cost/instances.js";
 import { peopleFor, type PeopleEstimate } from "./cost/people-hours.js";
 import { sharedLines, type SharedLine } from "./cost/shared.js";
-import { workloadOf, type Workload } from "./cost/workload.js";
+import { wholeOnFargate, workloadOf, type Workload } from "./cost/workload.js";
+import { fargateTooLarge, linuxOnly, workloadExclusions } from "./cost/limits.js";
+import { listMessage, servicesList } from "./cost/names.js";
 import { EstimateError } from "./errors.js";
-import { msg, type Message, type MessageValue } from "./message.js";
+import { msg, type Message } from "./message.js";
 import { kubernetesPeople, type KubernetesPeople } from "./people.js";
 import type { Arch, Dated, ManagementFee, Prices, PricesFileData, PricesOrigin, RegionPrices } from "./price-types.js";
 import { QUESTIONS, type Answers } from "./questions.js";
@@ -27,6 +29,9 @@ export type { Workload } from "./cost/workload.js";
 export const DEFAULT_UTILIZATION = 0.7;
 
 type Way = { platform: Platform; launchType: LaunchType };
+
+/** How a way gives each task its own VM boundary: Fargate's VM, a Nitro sandbox on a shared instance, or an instance of its own. */
+type Isolation = "ownVm" | "sandbox" | "instancePerTask";
 
 export interface EstimateOption {
   platform: Platform;
@@ -55,6 +60,8 @@ export interface EstimateOption {
   excludedBy?: string[];
   /** What in the workload rules this way out, beyond the rules' limits. */
   exclusions?: Message[];
+  /** With isolation asked (each task in its own VM boundary), how this way's figure gives it: Fargate's own VM per task, a Nitro sandbox per task on shared Managed Instances (what a sandbox adds is not priced), or one task per instance. */
+  isolation?: Isolation;
   /** Ruled out only for a rate the prices lack (a Windows instance, an instance type that holds a service): a prices file with it (--prices FILE) prices this way. */
   unpriced?: true;
   /** The summary of what was priced (schemaVersion 3's field): the commonest instance type and every instance, or the commonest Fargate size and every task. */
@@ -123,10 +130,11 @@ function tasksIn(workload: Workload, env: Environment, microservices: number): T
   for (const s of workload.services) {
     const count = replicasIn(s.replicas, env.share, s.splittable ? microservices : 1);
     if (count === 0) continue;
-    const key = `${s.vcpu}/${s.memoryGiB}/${s.gpu}/${count}/${s.arch ?? ""}/${s.os}/${s.splittable}`;
+    const whole = wholeOnFargate(workload, s);
+    const key = `${s.vcpu}/${s.memoryGiB}/${s.gpu}/${count}/${s.arch ?? ""}/${s.os}/${s.splittable}/${whole}`;
     const group = groups.get(key);
     if (group) group.services.push(s.name);
-    else groups.set(key, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, gpu: s.gpu, count, arch: s.arch, os: s.os, splittable: s.splittable });
+    else groups.set(key, { services: [s.name], vcpu: s.vcpu, memoryGiB: s.memoryGiB, gpu: s.gpu, count, arch: s.arch, os: s.os, splittable: s.splittable, wholeOnFargate: whole });
   }
   return [...groups.values()];
 }
@@ -167,10 +175,15 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
   const askedClusters = answers.clusters * environments.length;
 
-  const instancesFor = (platform: Platform, arch: Arch): Fleet[] | Refused => {
+  // Isolation (each task in its own VM boundary): Fargate gives it to every task, Managed Instances to each task in a Nitro sandbox on shared
+  // instances (isolationMode ISOLATED_SANDBOX), and the other instance ways only with one task (pod) per instance, as tasks on one instance share its kernel.
+  const isolated = answers.requirements.includes("isolation");
+  const isolationOf = (launchType: LaunchType): Isolation | undefined =>
+    !isolated ? undefined : launchType === "fargate" ? "ownVm" : launchType === "managed-instances" ? "sandbox" : "instancePerTask";
+  const instancesFor = (platform: Platform, arch: Arch, onePerInstance: boolean): Fleet[] | Refused => {
     const fleets: Fleet[] = [];
     for (const { env, tasks } of envTasks) {
-      const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name }, tasks);
+      const fleet = fleetFor({ data, region, platform, pricing, utilization, prefer: arch, clusters: answers.clusters, environment: env.name, onePerInstance }, tasks);
       if ("noType" in fleet) {
         const n = fleet.noType;
         const what = listMessage([...(n.arch === "arm" ? ["Arm"] : []), ...(n.os === "windows" ? ["Windows"] : []), ...(n.gpu ? [msg("estimate.gpus")] : [])]);
@@ -208,7 +221,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
     };
   };
 
-  const exclusionsOf = (platform: Platform, launchType: LaunchType) => own(answers, workload, platform, launchType, region);
+  const exclusionsOf = (platform: Platform, launchType: LaunchType) => own(answers, data, workload, platform, launchType, region);
   const limitsOf = (platform: Platform, launchType: LaunchType) => {
     const applies = appliesTo(platform);
     return ruleSet.launchTypeLimits.filter((limit) => applies(limit) && limit.excludes.includes(launchType) && limit.test(answers)).map((limit) => limit.id);
@@ -216,10 +229,10 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
 
   // The instance fleets: ECS's serve Managed Instances and EC2, EKS's Auto Mode and EC2; built only where a way can use them.
   const cache = new Map<string, Fleet[] | Refused>();
-  const fleetsOf = (platform: Platform, arch: Arch) => {
-    const key = `${platform}/${arch}`;
+  const fleetsOf = (platform: Platform, arch: Arch, onePerInstance: boolean) => {
+    const key = `${platform}/${arch}/${onePerInstance}`;
     let fleets = cache.get(key);
-    if (!fleets) cache.set(key, (fleets = instancesFor(platform, arch)));
+    if (!fleets) cache.set(key, (fleets = instancesFor(platform, arch, onePerInstance)));
     return fleets;
   };
 
@@ -252,15 +265,12 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       }
       const price = (arch: Arch): Priced | Refused => {
         if (launchType !== "fargate") {
-          const fleets = fleetsOf(platform, arch);
+          const fleets = fleetsOf(platform, arch, isolationOf(launchType) === "instancePerTask");
           return "refused" in fleets ? fleets : pricedInstances(platform, launchType, fleets);
         }
         const bills = fargateFleets(platform, arch);
         const refused = bills.find((b) => "refused" in b);
-        if (refused && "refused" in refused) {
-          const r = refused.refused;
-          return { refused: msg(r.windows ? "estimate.fargateTooLargeWindows" : "estimate.fargateTooLarge", { service: r.service, vcpu: r.vcpu, memory: r.memoryGiB, maxVcpu: r.largest.vcpu, maxMemory: r.largest.memoryGiB }) };
-        }
+        if (refused && "refused" in refused) return { refused: fargateTooLarge(refused.refused) };
         const ok = bills as FargateBill[];
         const clusters = fargateClusters(data, platform, envTasks.map((e) => e.tasks), answers.clusters);
         return {
@@ -305,6 +315,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         ...(main.split ? { split: main.split } : {}),
         ...(main.fallback.length > 0 ? { onDemandFallback: main.fallback } : {}),
         people: people(main.clusters),
+        ...(isolationOf(launchType) ? { isolation: isolationOf(launchType)! } : {}),
         sizing: sizingOf(main),
       });
     }
@@ -325,7 +336,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       breakEvenNone[platform] = "ruledOut";
       continue;
     }
-    const share = breakEvenFor({ data, region, platform, pricing, prefer, clusters: answers.clusters, environments: envTasks, fleets: ec2.fleets, fargateUsdPerHour: fargate.usdPerHour });
+    const share = breakEvenFor({ data, region, platform, pricing, prefer, clusters: answers.clusters, environments: envTasks, fleets: ec2.fleets, fargateUsdPerHour: fargate.usdPerHour, onePerInstance: isolationOf("ec2") === "instancePerTask" });
     breakEven[platform] = share;
     if (share === null) breakEvenNone[platform] = "neverCheaper";
   }
@@ -402,40 +413,16 @@ interface Refused {
 }
 
 /**
- * What in the workload rules a way out, whatever the rule set's limits say: a
- * service that needs what the way lacks, or a region with no price for it
- * (`unpriced` when that is the only reason).
+ * What in the workload rules a way out, whatever the rule set's limits say
+ * (cost/limits.ts), or a region with no price for it (`unpriced` when that is
+ * the only reason).
  */
-function own(answers: Answers, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): { exclusions: Message[]; unpriced: boolean } {
-  const out: Message[] = [];
-  const names = (test: (s: Workload["services"][number]) => boolean) => {
-    const list = workload.services.filter((s) => s.replicas > 0 && test(s)).map((s) => s.name);
-    return list.length === 0 ? undefined : list;
-  };
-  const said = (key: string, list: string[] | undefined) => {
-    if (list) out.push(msg(key, { services: servicesList(list), count: list.length }));
-  };
-  const gpu = names((s) => s.gpu > 0);
-  const windows = names((s) => s.os === "windows");
-  const arm = names((s) => s.arch === "arm");
-  if (launchType === "fargate") said("estimate.own.gpuOnFargate", gpu);
-  const linuxOnly = launchType === "managed-instances" || launchType === "auto-mode" || (platform === "eks" && launchType === "fargate");
-  if (linuxOnly) said(`estimate.own.windowsOn.${launchType}`, windows);
-  if (platform === "eks" && launchType === "fargate") said("estimate.own.armOnEksFargate", arm);
-  const noPrice = windows !== undefined && !linuxOnly && (launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0);
+function own(answers: Answers, data: PricesFileData, workload: Workload, platform: Platform, launchType: LaunchType, region: RegionPrices): { exclusions: Message[]; unpriced: boolean } {
+  const out = workloadExclusions(data, workload, platform, launchType);
+  const windows = workload.services.some((s) => s.replicas > 0 && s.os === "windows");
+  const noPrice = windows && !linuxOnly(platform, launchType) && (launchType === "fargate" ? region.fargate.windows === undefined : region.ec2Windows === undefined || Object.keys(region.ec2Windows).length === 0);
   if (noPrice) out.push(msg("estimate.own.noWindowsPrice", { region: answers.region }));
   return { exclusions: out, unpriced: noPrice && out.length === 1 };
-}
-
-/** Up to three names, then how many more: a list of 10,000 services stays one line. */
-function servicesList(names: readonly string[]): Message {
-  return listMessage(names.map((name) => (name === "" ? msg("estimate.shorthandTask") : name)));
-}
-
-/** "a", "a and b", "a, b and c", or "a, b, c and 7 more". */
-function listMessage(items: readonly MessageValue[]): Message {
-  const shown = items.slice(0, 3);
-  return msg(items.length > 3 ? "estimate.namesMore" : `estimate.names${shown.length}`, { a: shown[0] ?? "", b: shown[1] ?? "", c: shown[2] ?? "", more: items.length - 3 });
 }
 
 function wayMessage(o: Way): Message {
@@ -453,7 +440,7 @@ function assumptionsFor(answers: Answers, workload: Workload, environments: read
   out.push(msg("estimate.assume.placement", { percent: Math.round(utilization * 100), min: MIN_INSTANCES_PER_CLUSTER }));
   out.push(msg("estimate.assume.fargate", { add: data.eksFargatePodMemory.addGiB * 1024 }));
   out.push(msg("estimate.assume.eksNodes"));
-  out.push(msg("estimate.assume.ecsTasks"));
+  out.push(msg("estimate.assume.ecsTasks", { percent: round(data.ecsRegisteredMemory.share * 100, 2) }));
   out.push(msg("estimate.assume.fees", { mi: Math.round(region.managedInstancesFee.fraction * 100), auto: Math.round(region.autoModeFee.fraction * 100) }));
   const split = rows.filter((o) => o.split);
   for (const o of split) out.push(msg(`estimate.split.${o.split!.reason}`, { way: wayMessage(o), limit: o.split!.limit, clusters: o.clusters }));
@@ -543,7 +530,7 @@ function sourcesOf(data: PricesFileData, region: RegionPrices, pricing: Pricing)
 }
 
 function collectSources(data: PricesFileData, region: RegionPrices, pricing: Pricing): string[] {
-  const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.eksNodeReservation, data.limits.ecs, data.limits.eks, ...Object.values(data.instanceTypes)];
+  const overheads: Dated[] = [data.fargateTaskSizes, data.eksFargatePodMemory, data.ecsRegisteredMemory, data.eksNodeReservation, data.limits.ecs, data.limits.eks, ...Object.values(data.instanceTypes)];
   const windows = [...(region.fargate.windows ? [region.fargate.windows] : []), ...Object.values(region.ec2Windows ?? {})];
   return [...new Set([...pricesUsed(region), ...scenarioPrices(region, pricing), ...windows, ...overheads].map((d) => `${d.source} (${d.asOf})`))];
 }

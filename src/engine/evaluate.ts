@@ -7,6 +7,7 @@ import { costsFor, type Costs } from "./costs.js";
 import { estimateCosts, type Estimate, type EstimateOptions } from "./estimate.js";
 import { findFlips, type Flip } from "./counterfactual.js";
 import { pickLaunchType, type LaunchTypeChoice } from "./launch-type.js";
+import type { Prices } from "./price-types.js";
 import type { Answers } from "./questions.js";
 import { alsoConsiderFor } from "./also-consider.js";
 import type { LaunchType, Platform } from "./rule-types.js";
@@ -61,17 +62,17 @@ export interface Assessment {
   ruleSet: RuleSet;
 }
 
-function decideFor(answers: Answers, ruleSet: RuleSet) {
+function decideFor(answers: Answers, ruleSet: RuleSet, prices: Prices = BUILT_IN_PRICES) {
   const { scores, fired } = scorePlatforms(ruleSet, answers);
   const recommendation = decide(scores);
-  const launch = pickLaunchType(ruleSet, answers, recommendation);
+  const launch = pickLaunchType(ruleSet, answers, recommendation, prices.data);
   const confidence = confidenceOf(scores, ruleSet);
   return { scores, fired, recommendation, confidence, closeCall: confidence.label === "close", launch };
 }
 
 /** The decision for valid answers, without sentences: cheap enough for a million-line batch. */
-export function evaluateBrief(answers: Answers, options: { rules?: RuleSet } = {}): BriefResult {
-  const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, options.rules ?? BUILT_IN_RULES);
+export function evaluateBrief(answers: Answers, options: { rules?: RuleSet; prices?: Prices } = {}): BriefResult {
+  const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, options.rules ?? BUILT_IN_RULES, options.prices);
   return {
     recommendation,
     launchType: launch.launchType,
@@ -88,7 +89,7 @@ export function evaluateBrief(answers: Answers, options: { rules?: RuleSet } = {
 
 /** The whole decision for answers that are already valid. Pure: no I/O. */
 export function assess(answers: Answers, ruleSet: RuleSet = BUILT_IN_RULES, estimate: Partial<EstimateOptions> = {}): Assessment {
-  const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, ruleSet);
+  const { scores, fired, recommendation, confidence, closeCall, launch } = decideFor(answers, ruleSet, estimate.prices);
   let priced: Estimate | undefined;
   return {
     recommendation,

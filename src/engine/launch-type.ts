@@ -1,3 +1,8 @@
+import { BUILT_IN_PRICES } from "./builtin-prices.js";
+import { workloadExclusions } from "./cost/limits.js";
+import { workloadOf } from "./cost/workload.js";
+import type { Message } from "./message.js";
+import type { PricesFileData } from "./price-types.js";
 import type { Answers } from "./questions.js";
 import { LAUNCH_TYPES_FOR, type LaunchType, type Platform } from "./rule-types.js";
 import { appliesTo, type LaunchTypeLimit, type LaunchTypeNote, type LaunchTypeRule, type RuleSet } from "./rule-set.js";
@@ -14,6 +19,8 @@ export interface LaunchTypeChoice {
   fired: LaunchTypeRule[];
   /** Hard limits that fired for this platform: what the workload cannot run on, and why. */
   limits: LaunchTypeLimit[];
+  /** Launch types the workload itself cannot run on (a task larger than Fargate's largest size, a GPU service on Fargate), with why: the estimate gives them no figure either. */
+  workloadLimits: { launchType: LaunchType; reasons: Message[] }[];
   /** Notes on the chosen launch type for these answers. */
   notes: LaunchTypeNote[];
 }
@@ -21,16 +28,24 @@ export interface LaunchTypeChoice {
 /**
  * How the chosen platform runs the containers. Hard limits first: a launch
  * type that cannot meet a requirement (GPUs on Fargate, Windows on Auto Mode)
- * is never chosen. Among the rest the weights of the guide's pros and cons
+ * is never chosen, nor one the workload itself cannot run on (a task larger
+ * than Fargate's largest size: the prices' sizes decide). Among the rest the weights of the guide's pros and cons
  * and of AWS's guidance decide, and a tie goes to the launch type that leaves
  * the team the least to run (the order of LAUNCH_TYPES_FOR).
  */
-export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Platform): LaunchTypeChoice {
+export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Platform, data: PricesFileData = BUILT_IN_PRICES.data): LaunchTypeChoice {
   const candidates = LAUNCH_TYPES_FOR[platform];
   const possible = forPlatform(ruleSet, platform);
   const limits = possible.limits.filter((limit) => limit.test(answers));
   const fired = possible.rules.filter((rule) => rule.test(answers));
   const excluded = excludedBy(limits, fired, candidates);
+  // The workload's own limits, where no limit of the rules already rules the launch type out (as the estimate says them).
+  const workload = workloadOf(answers);
+  const workloadLimits = candidates.filter((x) => !excluded.has(x)).flatMap((launchType) => {
+    const reasons = workloadExclusions(data, workload, platform, launchType);
+    return reasons.length > 0 ? [{ launchType, reasons }] : [];
+  });
+  for (const { launchType } of workloadLimits) excluded.add(launchType);
 
   // Only conflicting custom limits can rule out everything (rules check refuses such a file);
   // EC2 instances of your own can run what the others can, but it is then not "required".
@@ -44,7 +59,7 @@ export function pickLaunchType(ruleSet: RuleSet, answers: Answers, platform: Pla
   const launchType = feasible.reduce((best, x) => (scores[x]! > scores[best]! ? x : best), feasible[0]!);
 
   const notes = possible.notes.filter((note) => (!note.launchTypes || note.launchTypes.includes(launchType)) && note.test(answers));
-  return { launchType, required: open.length === 1 && excluded.size > 0, scores, fired: counted, limits, notes };
+  return { launchType, required: open.length === 1 && excluded.size > 0, scores, fired: counted, limits, workloadLimits, notes };
 }
 
 /** The launch types the hard limits, and any `required` rule that fired, rule out for these answers. */

@@ -22,7 +22,7 @@ type Family = (typeof FAMILIES)[number];
 
 export type FargateSize = { vcpu: number; memoryGiB: number[] } | { vcpu: number; memoryGiBRange: { from: number; to: number; step: number } };
 
-interface InstanceType extends Dated {
+export interface InstanceType extends Dated {
   vcpus: number;
   memoryGiB: number;
   arch: Arch;
@@ -126,6 +126,8 @@ export interface PricesFileData {
   hoursPerMonth: number;
   fargateTaskSizes: Dated & { sizes: FargateSize[]; windowsVcpus: number[] };
   eksFargatePodMemory: Dated & { addGiB: number };
+  /** The share of an instance's memory the ECS container agent registers for tasks: the rest is the kernel's and the platform's. */
+  ecsRegisteredMemory: Dated & { share: number };
   eksNodeReservation: Dated & {
     memoryMiB: { base: number; perPod: number; eviction: number };
     /** Shares of CPU reserved, core range by core range; the last has no `cores` and covers the rest. */

@@ -105,6 +105,7 @@ export const pricesFileSchema = z.strictObject({
     ...dated,
   }),
   eksFargatePodMemory: z.strictObject({ addGiB: z.number().check(z.gte(0), z.lte(4)), ...dated }),
+  ecsRegisteredMemory: z.strictObject({ share: z.number().check(z.gte(PRICE_LIMITS.maxReservedShare), z.lte(1)), ...dated }),
   eksNodeReservation: z.strictObject({
     memoryMiB: z.strictObject({ base: mib, perPod: mib, eviction: mib }),
     cpuShares: z.array(z.strictObject({ cores: z.optional(count), share })).check(z.minLength(1)),

@@ -12,7 +12,7 @@ import type { CallLabel, Scores } from "../engine/score.js";
 import type { Lang } from "../i18n/lang.js";
 import { describeFeatureFlip, describeFlip } from "./flip.js";
 import { citeSource } from "./source.js";
-import { checkedLang, localize, say } from "./words.js";
+import { checkedLang, localize, say, sayFigures } from "./words.js";
 import { EstimateError, InputError } from "../engine/errors.js";
 import { t } from "../i18n/index.js";
 
@@ -40,7 +40,10 @@ export interface LaunchTypeReason {
   source: string;
 }
 
-/** A hard limit that rules launch types out for the recommended platform. */
+/** The ruleId of a limit the workload sets, not a rule: a task larger than Fargate's largest size, a GPU service on Fargate. */
+const WORKLOAD_LIMIT_ID = "workload";
+
+/** A hard limit that rules launch types out for the recommended platform (a rule's, or the workload's: ruleId "workload"). */
 export interface LaunchTypeLimitReason {
   ruleId: string;
   excludes: LaunchType[];
@@ -175,7 +178,11 @@ function explainAssessment(assessment: Assessment, lang: Lang): Result {
       required: rule.required ?? false,
       ...said(rule),
     })),
-    launchTypeLimits: launch.limits.map((limit) => ({ ruleId: limit.id, excludes: limit.excludes, ...said(limit) })),
+    launchTypeLimits: [
+      ...launch.limits.map((limit) => ({ ruleId: limit.id, excludes: limit.excludes, ...said(limit) })),
+      // What the workload itself cannot run on: no rule's id, as no rule says it (a task's size against the prices' Fargate sizes).
+      ...launch.workloadLimits.map((limit) => ({ ruleId: WORKLOAD_LIMIT_ID, excludes: [limit.launchType], text: limit.reasons.map((m) => sayFigures(lang, m)).join(" "), source: t(lang, "result.workloadLimitSource") })),
+    ],
     launchTypeNotes: launch.notes.map((note) => ({ ruleId: note.id, ...said(note) })),
     alsoConsider: assessment.alsoConsider.map((entry) => ({ option: entry.id, ...said(entry) })),
     answerNotes: assessment.answerNotes.map((note) => ({ id: note.id, ...said(note) })),

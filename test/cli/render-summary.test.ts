@@ -99,19 +99,46 @@ describe("the text summary", () => {
     const unpriced = headlineOf(windows);
     expect(unpriced).toContain("--prices FILE");
     expect(unpriced).toContain("--details");
-    // A service that needs a GPU, on the Fargate the answers recommend: no file prices that.
+    // A service that needs a GPU no longer gets the Fargate the answers would choose: the launch type is one that runs it.
     const gpu = recommend({ ...(readFixture("answers/startup-mvp.json") as Answers), services: [{ name: "web", vcpu: 1, memoryGiB: 2, replicas: 2 }, { name: "infer", vcpu: 4, memoryGiB: 16, replicas: 1, gpu: 1 }] }, { lang });
-    expect([gpu.launchType, gpu.costs.estimate.headline.total, gpu.costs.estimate.options.find((o) => o.launchType === "fargate" && o.platform === "ecs")!.unpriced]).toEqual(["fargate", null, undefined]);
-    const cannotRun = headlineOf(gpu);
+    expect(gpu.launchType).not.toBe("fargate");
+    expect(gpu.costs.estimate.headline.total).not.toBeNull();
+    // A task larger than any EKS node keeps for pods (31.9 of a 32 vCPU instance), on the EKS the answers recommend: no file prices that.
+    const solver = { ...(readFixture("teams/eks-windows-platform.json") as { answers: Answers }).answers, requirements: [], services: [{ name: "web", vcpu: 1, memoryGiB: 2, replicas: 2 }, { name: "solver", vcpu: 31.9, memoryGiB: 64, replicas: 1 }] };
+    const large = recommend(solver, { lang });
+    expect([large.recommendation, large.costs.estimate.headline.total, large.costs.estimate.options.find((o) => o.platform === "eks" && o.launchType === large.launchType)!.unpriced]).toEqual(["eks", null, undefined]);
+    const cannotRun = headlineOf(large);
     expect(cannotRun).toContain("--details");
     expect(cannotRun).not.toContain("--prices");
     for (const sentence of [unpriced, cannotRun]) {
       expect(sentence).not.toContain(lang === "en" ? "its row" : "해당 행");
       // One line's worth: the summary has no room for the row's reasons in full.
-      expect(displayWidth(sentence.split(lang === "en" ? " Cheapest:" : " 가장 저렴한")[0]!.trim())).toBeLessThanOrEqual(2 * 78);
+      expect(displayWidth(sentence.split(lang === "en" ? / Cheapest/ : / 가장 저렴한| 금액을 계산한/)[0]!.trim())).toBeLessThanOrEqual(2 * 78);
     }
     // The full report shows the row, and points at it.
     expect(flat(renderText(windows, { ...plain, lang }))).toContain(lang === "en" ? "(see its row)" : "(해당 행 참고)");
+  });
+
+  it.each(LANGS)("never calls a way cheapest against ways with no price, and never says a missing price rules a way out (%s)", (lang) => {
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    // Windows: no Windows instance price is built in, so ECS EC2 and EKS EC2 have no figure; Fargate is the only ECS way priced.
+    const result = recommend({ kubernetesExperience: "basic", cloudStrategy: "aws-only", microservices: 5, budget: "moderate", requirements: ["windows"] }, { lang });
+    const unpriced = result.costs.estimate.options.filter((o) => o.unpriced).map((o) => `${o.platform} ${o.launchType}`);
+    expect(unpriced).toEqual(["ecs ec2", "eks ec2"]);
+    const summary = flat(renderSummary(result, { ...plain, lang }));
+    const full = flat(renderText(result, { ...plain, lang }));
+    const words =
+      lang === "en"
+        ? { cheapest: "It is also the cheapest way.", priced: "It is also the cheapest of the ways priced;", named: "ECS EC2 and EKS EC2 have no price here", ruledOutEc2: "rules out ECS EC2", row: "Not priced: No Windows instance price", breakEven: "Break-even on ECS: not worked out, as the prices lack a rate for ECS EC2." }
+        : { cheapest: "가장 저렴한 방식이기도 합니다.", priced: "금액을 계산한 방식 가운데 가장 저렴하기도 합니다(", named: "ECS EC2 및 EKS EC2는 금액 없음", ruledOutEc2: "ECS EC2이/가 제외", row: "금액 없음: us-east-1의 Windows 인스턴스 가격", breakEven: "ECS 손익분기점: 계산하지 않음." };
+    for (const text of [summary, full]) {
+      expect(text).not.toContain(words.cheapest);
+      expect(text).toContain(words.priced);
+      expect(text).toContain(words.named);
+    }
+    expect(full).toContain(words.row);
+    expect(full).toContain(words.breakEven);
+    expect(full).not.toContain(words.ruledOutEc2);
   });
 
   it("names at most the two strongest changes, and says when none would change it", () => {

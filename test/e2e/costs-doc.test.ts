@@ -32,7 +32,7 @@ describe.each(PAGES)("%s", (path) => {
     expect(examples.length).toBeGreaterThanOrEqual(3);
     const shown = examples.map(([, output]) => output).join("\n");
     // The bill, the shared lines, a fleet, a ruled-out way in words, the people and an environment list are each shown at least once.
-    for (const part of path.includes("/ko/") ? ["청구 합계", "공통 항목", "g4dn.xlarge", "제외: GPU가", "인력", "환경:"] : ["Bill", "Shared lines", "g4dn.xlarge", "Ruled out: You need GPUs", "People", "environments prod"]) {
+    for (const part of path.includes("/ko/") ? ["청구 합계", "공통 항목", "g6.2xlarge", "제외: GPU가", "인력", "환경:"] : ["Bill", "Shared lines", "g6.2xlarge", "Ruled out: You need GPUs", "People", "environments prod"]) {
       expect(shown).toContain(part);
     }
   });

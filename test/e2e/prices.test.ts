@@ -43,6 +43,7 @@ describe("ecs-or-eks prices", () => {
       'field "version": must be a string (got 5).',
       'field "hoursPerMonth": is required.',
       'field "fargateTaskSizes.sizes[7]": must be {"vcpu", "memoryGiB": [...]} or {"vcpu", "memoryGiBRange": {"from", "to", "step"}} (got {"vcpu":32}).',
+      'field "ecsRegisteredMemory.share": must be at most 1 (got 1.5).',
       'field "instanceTypes.m7g.large.arch": must be one of x86, arm (got "sparc").',
       'field "regions.us-east-1.fargate.x86.asOf": must be a date like 2026, 2026-09 or 2026-09-28 (got "last year").',
       'field "regions.us-east-1.fargate.arm.usdPerVcpuHour": must be at least 0.0001 (got 0).',
@@ -119,12 +120,12 @@ describe("the workload answers and the estimate flags", () => {
   });
 
   it("packs EC2 at the utilization given", async () => {
-    // 16 tasks of 1 vCPU and 2 GiB on ECS: at 100% a c7i.large (USD 0.08925) holds two: 8. At 70% it holds one (1.4 vCPU): 16 at 1.428 an hour,
-    // the price of 8 c7i.xlarge (0.1785) holding two each (2.8 vCPU): the fewer instances win the tie.
-    const full = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "32", "--tasks", "16", "--utilization", "1", "--json"])).stdout);
+    // 16 tasks of 1 vCPU and 1.5 GiB on ECS: at 100% a c7i.large (USD 0.08925; 4 GiB, of which the ECS agent registers 3.9) holds two: 8.
+    // At 70% it holds one (1.4 vCPU): 16 at 1.428 an hour, the price of 8 c7i.xlarge (0.1785) holding two each (2.8 vCPU): the fewer instances win the tie.
+    const full = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "24", "--tasks", "16", "--utilization", "1", "--json"])).stdout);
     expect(full.costs.estimate.options[2].sizing).toEqual({ instances: { type: "c7i.large", count: 8 } });
     expect(full.costs.estimate.utilization).toBe(1);
-    const usual = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "32", "--tasks", "16", "--json"])).stdout);
+    const usual = JSON.parse((await runBin([...team, "--vcpus", "16", "--memory-gib", "24", "--tasks", "16", "--json"])).stdout);
     expect(usual.costs.estimate.options[2].sizing).toEqual({ instances: { type: "c7i.xlarge", count: 8 } });
   });
 

@@ -163,15 +163,15 @@ describe("the bill of issue 24's workloads, by hand from the prices file", () =>
   it("prices 4 inference services x 2 tasks of 1 GPU, 4 vCPU and 16 GiB on GPU instances, Fargate ruled out", () => {
     const r = region("us-east-1");
     const e = estimate({ requirements: ["gpu"], services: services(4, { vcpu: 4, memoryGiB: 16, replicas: 2, gpu: 1 }) });
-    // ECS: a g4dn.xlarge (4 vCPU, 16 GiB, 1 GPU, USD 0.526) holds one task whole (beyond the 70% headroom, so alone): 8.
-    // EKS: a node keeps back CPU and memory, so no 4-vCPU, 16-GiB node holds the pod; g6.2xlarge (8 vCPU, 32 GiB, 1 GPU, 0.9776) does: 8.
+    // A 16 GiB instance holds no 16 GiB task: the ECS agent registers 97.47% of its memory, and an EKS node keeps back CPU and memory too.
+    // So on both, a g6.2xlarge (8 vCPU, 32 GiB, 1 GPU, USD 0.9776) holds each task whole: 8.
     expectBill(
       e,
       r,
       {
         "ecs fargate": { ruledOut: true },
-        "ecs managed-instances": { instances: [[8, "g4dn.xlarge"]], fee: FEE },
-        "ecs ec2": { instances: [[8, "g4dn.xlarge"]] }, // 8 x 0.526 x 730 = 3,071.84
+        "ecs managed-instances": { instances: [[8, "g6.2xlarge"]], fee: FEE },
+        "ecs ec2": { instances: [[8, "g6.2xlarge"]] }, // 8 x 0.9776 x 730 = 5,709.18
         "eks auto-mode": { instances: [[8, "g6.2xlarge"]], fee: FEE },
         "eks fargate": { ruledOut: true },
         "eks ec2": { instances: [[8, "g6.2xlarge"]] }, // 8 x 0.9776 x 730 = 5,709.18, + 73

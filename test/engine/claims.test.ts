@@ -12,7 +12,8 @@ import { parseRules } from "../../src/explain/rules.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 
 const LISTS = ["rules", "launchTypeRules", "launchTypeLimits", "launchTypeNotes", "alsoConsider", "answerNotes"] as const;
-const CLAIMS = new Map<string, Claims>(LISTS.flatMap((list) => BUILT_IN_RULES[list].map((rule) => [rule.id, rule.claims ?? {}] as const)));
+// A limit the workload sets (ruleId "workload": a task larger than Fargate's largest size) states the task's size, as worked out, and claims no answer.
+const CLAIMS = new Map<string, Claims>([...LISTS.flatMap((list) => BUILT_IN_RULES[list].map((rule) => [rule.id, rule.claims ?? {}] as const)), ["workload", {}]]);
 
 /** Every text a result shows, by the id of the rule that wrote it. */
 function shown(result: Result): string[] {

@@ -32,11 +32,12 @@ type Spec = (typeof pricesJson.instanceTypes)["m7i.large"] & { gpus?: number };
 /**
  * What a node of a type can hold, computed here from the prices file (not by
  * the engine): on EKS, the CPU and memory the EKS AMI leaves and the pods
- * the VPC CNI allows; on ECS, all of it and one task per spare interface.
+ * the VPC CNI allows; on ECS, the share of memory the ECS agent registers,
+ * every vCPU and one task per spare interface.
  */
 function room(type: string, platform: "ecs" | "eks") {
   const t = (pricesJson.instanceTypes as Record<string, Spec>)[type]!;
-  if (platform === "ecs") return { vcpu: t.vcpus, memoryGiB: t.memoryGiB, tasks: t.ecsMaxTasks, gpus: t.gpus ?? 0 };
+  if (platform === "ecs") return { vcpu: t.vcpus, memoryGiB: t.memoryGiB * pricesJson.ecsRegisteredMemory.share, tasks: t.ecsMaxTasks, gpus: t.gpus ?? 0 };
   const { memoryMiB, cpuShares } = pricesJson.eksNodeReservation;
   let cpu = 0;
   let left = t.vcpus;
@@ -129,6 +130,34 @@ describe("the estimate's placement", () => {
     for (const entry of ec2.fleet as FleetEntry[]) expect(entry.memoryGiB).toBeGreaterThanOrEqual(30);
   });
 
+  it("places an ECS task against the memory the ECS agent registers, less than the instance has: a 16 GiB task never on a 16 GiB instance", () => {
+    // The ECS guide's example: an m4.large's 8 GiB registers 7985 MiB.
+    expect(pricesJson.ecsRegisteredMemory.share).toBeCloseTo(7985 / 8192, 4);
+    const e = estimate({ requirements: ["gpu"], vcpus: 20, memoryGiB: 80, tasks: 5 });
+    for (const launchType of ["managed-instances", "ec2"]) {
+      const way = e.options.find((o) => o.platform === "ecs" && o.launchType === launchType)!;
+      expect(way.total).toBeDefined();
+      for (const entry of way.fleet as FleetEntry[]) expect(entry.memoryGiB * pricesJson.ecsRegisteredMemory.share).toBeGreaterThanOrEqual(16);
+    }
+    expect(e.assumptions.map((m) => sayFigures("en", m)).join(" ")).toContain("the ECS agent registers 97.47% of an instance's memory for tasks");
+  });
+
+  it("prices isolation as each way gives it: Fargate's own VM, a Nitro sandbox on shared Managed Instances, else one task per instance", () => {
+    const isolated = estimate({ requirements: ["isolation"], vcpus: 5, memoryGiB: 10, tasks: 10 });
+    const shared = estimate({ vcpus: 5, memoryGiB: 10, tasks: 10 });
+    const way = (e: Estimate, platform: string, launchType: string) => e.options.find((o) => o.platform === platform && o.launchType === launchType)!;
+    const tasksPerInstance = (entries: FleetEntry[]) => entries.flatMap((e) => e.layout.map((l) => l.holds.reduce((sum, h) => sum + h.tasks, 0)));
+    for (const [platform, launchType] of [["ecs", "ec2"], ["eks", "auto-mode"], ["eks", "ec2"]] as const) {
+      const row = way(isolated, platform, launchType);
+      expect([row.isolation, Math.max(...tasksPerInstance(row.fleet as FleetEntry[]))]).toEqual(["instancePerTask", 1]);
+      expect(row.total!).toBeGreaterThan(way(shared, platform, launchType).total!);
+    }
+    // Managed Instances share instances, each task in its sandbox, and say its cost is not priced; Fargate is as it was.
+    expect(way(isolated, "ecs", "managed-instances")).toMatchObject({ isolation: "sandbox", total: way(shared, "ecs", "managed-instances").total });
+    expect(way(isolated, "ecs", "fargate")).toMatchObject({ isolation: "ownVm", total: way(shared, "ecs", "fargate").total });
+    expect(shared.options.some((o) => o.isolation !== undefined)).toBe(false);
+  });
+
   it("holds a million tiny tasks on as many instances as their network interfaces need, and says the totals pass the flags' limits", () => {
     // Issue 28 item 15: 0.25 vCPU spread over a million tasks is not two m6i.large.
     const e = estimate({ vcpus: 0.25, memoryGiB: 0.5, tasks: 1000000 });
@@ -171,9 +200,14 @@ describe("the estimate's placement", () => {
       ["eks fargate", ["estimate.fargateTooLarge"]],
       ["eks ec2", ["estimate.tooLargeForNodes"]],
     ]);
-    // The shorthand's average task is split instead, and says so.
-    const split = estimate({ vcpus: 64, memoryGiB: 128, tasks: 2 }).options[0]!;
+    // The shorthand's average task, with the tasks not counted, is split instead, and says so (2 services, 4 tasks of 32 vCPU).
+    const split = estimate({ vcpus: 128, memoryGiB: 256 }).options[0]!;
     expect((split.fleet as FargateEntry[])[0]).toMatchObject({ vcpu: 16, splitInto: 2 });
+    // Counted (--tasks), they are the team's tasks, as a service's are: too large for Fargate, whose largest size is named.
+    const counted = estimate({ vcpus: 100, memoryGiB: 400, tasks: 5 });
+    const fargate = counted.options.filter((o) => o.launchType === "fargate");
+    expect(fargate.map((o) => o.total)).toEqual([undefined, undefined]);
+    expect(fargate.map((o) => sayFigures("en", o.exclusions![0]!))).toEqual(Array(2).fill("Each task (20 vCPU, 80 GiB) is larger than Fargate's largest size (16 vCPU, 120 GB)."));
   });
 
   it("rounds a Fargate pod up as the EKS user guide's example does", () => {
@@ -297,7 +331,7 @@ describe("the estimate as a property of the workload", () => {
     );
   });
 
-  it("never changes the recommendation: the same decision whatever the workload", () => {
+  it("never changes the recommendation: the same platform and confidence whatever the workload, and the same launch type unless the workload rules it out", () => {
     fc.assert(
       fc.property(answersArbitrary, workload, (a, w) => {
         const { vcpus: _v, memoryGiB: _m, tasks: _t, engineerCost: _e, services: _s, environments: _n, pricing: _p, ...rest } = a;
@@ -308,7 +342,9 @@ describe("the estimate as a property of the workload", () => {
         } catch (error) {
           return error instanceof EstimateError;
         }
-        return with_.recommendation === without.recommendation && with_.launch.launchType === without.launch.launchType && JSON.stringify(with_.confidence) === JSON.stringify(without.confidence);
+        // A launch type changes only where the workload itself rules the one chosen without it out (a task larger than Fargate's largest size).
+        const ruledOut = with_.launch.workloadLimits.some((limit) => limit.launchType === without.launch.launchType);
+        return with_.recommendation === without.recommendation && (with_.launch.launchType === without.launch.launchType || ruledOut) && JSON.stringify(with_.confidence) === JSON.stringify(without.confidence);
       }),
       { numRuns: 200 },
     );

@@ -4,6 +4,7 @@ import type { Condition } from "../../src/engine/conditions.js";
 import { BUILT_IN_RULES } from "../../src/engine/builtin.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { evaluate } from "../../src/explain/result.js";
+import { recommend } from "../../src/explain/recommend.js";
 import { parseRules } from "../../src/explain/rules.js";
 import { toRulesFile } from "../../src/engine/rule-set.js";
 import { fixturePath, readFixture, ROOT } from "../helpers/fixtures.js";
@@ -102,6 +103,29 @@ describe("the built-in rules", () => {
     ...BUILT_IN_RULES.alsoConsider,
     ...BUILT_IN_RULES.answerNotes,
   ];
+
+  it("say the cost section puts people in money only as it does: with --engineer-cost", () => {
+    const money = all.filter((rule) => /in money/.test(rule.text.en) || /금액으로/.test(rule.text.ko ?? ""));
+    expect(money.length).toBeGreaterThan(0);
+    for (const rule of money) expect([rule.id, rule.text.en.includes("--engineer-cost"), (rule.text.ko ?? "").includes("--engineer-cost")]).toEqual([rule.id, true, true]);
+  });
+
+  it("say of the team only what its answer means: a dedicated team runs the platform and its servers, and a PaaS or serverless team has had its servers run for it", () => {
+    const team = { kubernetesExperience: "basic", cloudStrategy: "aws-only", budget: "moderate", microservices: 5 } as const;
+    // The question: "Who is available to run the platform and its servers?"; "A dedicated team".
+    const dedicated = recommend({ ...team, opsCapacity: "dedicated", cloudStrategy: "multi-cloud", kubernetesExperience: "expert" });
+    expect(dedicated.reasons.map((r) => r.ruleId)).toContain("eks-platform-team");
+    const texts = (result: ReturnType<typeof evaluate>) => [...result.reasons, ...result.launchTypeReasons].map((r) => r.text);
+    const saysDedicated = texts(dedicated).filter((x) => /dedicated/.test(x));
+    expect(saysDedicated.length).toBeGreaterThan(0);
+    for (const text of saysDedicated) expect(text).toContain("dedicated to running your platform and its servers");
+    // A PaaS (Heroku, Elastic Beanstalk, App Runner, Render) ran servers for the team; nothing says the team never had any.
+    for (const currentPlatform of ["paas", "serverless"] as const) {
+      const said = texts(recommend({ ...team, currentPlatform })).join(" ");
+      expect(said).toContain("runs the servers for you");
+      expect(said).not.toMatch(/never had servers/);
+    }
+  });
 
   it("validate, and survive a round trip through `rules --format json`", () => {
     const again = parseRules(JSON.parse(JSON.stringify(toRulesFile(BUILT_IN_RULES))), { file: "again.json" });

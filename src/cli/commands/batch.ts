@@ -5,6 +5,7 @@ import { EstimateError, InputError, Interrupted, OutputError } from "../../engin
 import { say } from "../../explain/words.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import { recommendedTotal, type EstimateOptions } from "../../engine/estimate.js";
+import type { Prices } from "../../engine/price-types.js";
 import type { Answers } from "../../engine/questions.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { t, type Lang } from "../../i18n/index.js";
@@ -124,7 +125,7 @@ export async function runBatch(
         if ("text" in read && read.text.trim() === "") continue;
         const evaluated =
           "text" in read
-            ? evaluateLine(read.text, line, overrides, ruleSet, lang, monthly)
+            ? evaluateLine(read.text, line, overrides, { rules: ruleSet, prices: estimate.prices }, lang, monthly)
             : "invalidAt" in read
               ? { line, error: t(lang, "batch.notUtf8", { offset: read.invalidAt }) }
               : { line, error: t(lang, "batch.tooLong", { limit: "64 KiB" }) };
@@ -169,12 +170,13 @@ function evaluateLine(
   text: string,
   line: number,
   overrides: Record<string, unknown> | undefined,
-  ruleSet: RuleSet,
+  decide: { rules: RuleSet; prices: Prices },
   lang: Lang,
   monthly?: (answers: Answers, result: BriefResult) => number | null,
 ): LineRecord | Promise<LineRecord> {
   const decided = (answers: Answers): Decided => {
-    const result = evaluateBrief(answers, { rules: ruleSet });
+    // The prices decide the launch type too: their Fargate sizes say which tasks Fargate runs.
+    const result = evaluateBrief(answers, decide);
     if (!monthly) return { result };
     try {
       return { result, monthlyUsd: monthly(answers, result) };

@@ -78,12 +78,13 @@ export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Pr
     for (const [item, figure] of Object.entries(region.network)) rows.push(row(t(lang, `prices.item.network.${item as keyof typeof region.network}`), figure.usd, figure));
     out.push("", c.bold(name), renderTable(columns, rows, table));
   }
-  // What every Region shares: the sizes Fargate bills and what EKS keeps back, each dated and sourced too.
+  // What every Region shares: the sizes Fargate bills and what ECS and EKS keep back, each dated and sourced too.
   const sizes = data.fargateTaskSizes;
   const reservation = data.eksNodeReservation;
   const shared: string[][] = [
     [t(lang, "prices.item.sizes"), t(lang, "prices.value.sizes", { count: sizes.sizes.length, min: Math.min(...sizes.sizes.map((s) => s.vcpu)), max: Math.max(...sizes.sizes.map((s) => s.vcpu)) }), sizes.asOf, cite(sizes.source)],
     [t(lang, "prices.item.podMemory"), `${data.eksFargatePodMemory.addGiB} GiB`, data.eksFargatePodMemory.asOf, cite(data.eksFargatePodMemory.source)],
+    [t(lang, "prices.item.ecsRegistered"), `${Math.round(data.ecsRegisteredMemory.share * 10000) / 100}%`, data.ecsRegisteredMemory.asOf, cite(data.ecsRegisteredMemory.source)],
     [t(lang, "prices.item.reservation"), `${reservation.memoryMiB.base} + ${reservation.memoryMiB.perPod} × pods + ${reservation.memoryMiB.eviction} MiB`, reservation.asOf, cite(reservation.source)],
     ...Object.entries(data.instanceTypes).map(([type, spec]) => [
       t(lang, "prices.item.perInstance", { type }),

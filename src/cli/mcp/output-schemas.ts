@@ -40,8 +40,8 @@ const estimate = object({
   environments: listOf(object({ name: string, share: number })),
   options: listOf(
     object(
-      { platform, launchType, compute: number, fees: number, controlPlane: number, total: number, arch: string, fleet: listOf({ type: "object" }), clusters: integer, people: { type: "object" }, bill: object({ total: number, shared: number }), excluded: string, unpriced: boolean, sizing: { type: "object" } },
-      ["compute", "fees", "controlPlane", "total", "bill", "excluded", "unpriced"],
+      { platform, launchType, compute: number, fees: number, controlPlane: number, total: number, arch: string, fleet: listOf({ type: "object" }), clusters: integer, people: { type: "object" }, bill: object({ total: number, shared: number }), excluded: string, unpriced: boolean, isolation: { type: "string", enum: ["ownVm", "sandbox", "instancePerTask"] }, sizing: { type: "object" } },
+      ["compute", "fees", "controlPlane", "total", "bill", "excluded", "unpriced", "isolation"],
     ),
   ),
   cheapest: way,

@@ -17,6 +17,8 @@ import {
   isRecommended,
   peopleLines,
   pricesLine,
+  rowIsolation,
+  rowNote,
   sharedLines,
   wayName,
   workloadLine,
@@ -81,7 +83,7 @@ export function costSection(result: Result, options: CostSectionOptions, c: Inst
     const drawn = !stacked && layout.bar >= MIN_BAR + GAP && o.bill ? `  ${paint(bar(o.bill.total, top, layout.bar - GAP, options.unicode))}` : "";
     const text = `${line(rows[i]!)}${drawn}`;
     out.push(o.excluded !== undefined ? c.dim(text) : isRecommended(result, o) ? c.bold(text) : text);
-    if (o.excluded !== undefined) out.push(c.dim(hang("      ", t(lang, "estimate.ruledOut", { reasons: o.excluded }), width)));
+    for (const note of [rowNote(lang, o), rowIsolation(lang, o)]) if (note !== undefined) out.push(c.dim(hang("      ", note, width)));
   });
   const left = stacked ? [] : ESTIMATE_COLUMNS.filter((column) => !layout.columns.includes(column));
   if (left.length > 0) out.push(c.dim(hang("  ", t(lang, "estimate.columnsLeftOut", { columns: left.map((column) => estimateHeader(lang, column)).join(", ") }), width)));

@@ -29,6 +29,17 @@ export function figureOf(option: EstimateOptionResult, column: Exclude<EstimateC
   return column === "bill" ? option.bill?.total : option[column];
 }
 
+/** Why a row has no figure: a limit of the way ("Ruled out"), or a rate the prices lack ("Not priced"), which is no limit of the platform. */
+export function rowNote(lang: Lang, option: EstimateOptionResult): string | undefined {
+  if (option.excluded === undefined) return undefined;
+  return t(lang, option.unpriced ? "estimate.notPriced" : "estimate.ruledOut", { reasons: option.excluded });
+}
+
+/** How a priced row gives each task its own VM boundary, when isolation was asked: the figure's terms, said beside it. */
+export function rowIsolation(lang: Lang, option: EstimateOptionResult): string | undefined {
+  return option.isolation === undefined || option.excluded !== undefined ? undefined : t(lang, `estimate.isolation.${option.isolation}`);
+}
+
 /** A date as the prices line shows it: a bare year says it is only a year. */
 function dateText(lang: Lang, date: string): string {
   return /^\d{4}$/.test(date) ? t(lang, "estimate.yearOnly", { year: date }) : date;
@@ -102,10 +113,15 @@ export function headlineSentences(result: Result, lang: Lang, place: HeadlinePla
       : t(lang, "estimate.recommendedBill", { option: name, total: usdText(head.total), bill: usdText(head.bill), mark, arm }),
   ];
   const cheapest = estimate.options.find((o) => o.platform === estimate.cheapest.platform && o.launchType === estimate.cheapest.launchType)!;
+  // A way with no price has no figure to beat: the cheapest is the cheapest of the ways priced, and the others with no price are named (the recommended way's own sentence says it has none).
+  const unpriced = estimate.options.filter((o) => o.unpriced && (o.platform !== head.platform || o.launchType !== head.launchType));
+  const none = unpriced.length === 0 ? undefined : t(lang, `estimate.noPrice.${unpriced.length === 1 ? "one" : "many"}`, { ways: joinList(lang, unpriced.map((o) => wayName(lang, o))) });
+  const priced: Record<string, string> = none === undefined ? {} : { none };
   // The recommended way is the cheapest too: one sentence says both, not the same figures twice.
-  if (cheapest.platform === head.platform && cheapest.launchType === head.launchType && head.total !== null) lines[0] += t(lang, "estimate.alsoCheapest");
+  if (cheapest.platform === head.platform && cheapest.launchType === head.launchType && head.total !== null) lines[0] += t(lang, none === undefined ? "estimate.alsoCheapest" : "estimate.alsoCheapestPriced", priced);
   else if (cheapest.total !== undefined && cheapest.bill) {
-    lines.push(t(lang, "estimate.cheapestBill", { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) }));
+    const figures = { option: optionName(lang, cheapest.platform, cheapest.launchType), total: usdText(cheapest.total), bill: usdText(cheapest.bill.total) };
+    lines.push(t(lang, none === undefined ? "estimate.cheapestBill" : "estimate.cheapestPricedBill", { ...figures, ...priced }));
   }
   return lines;
 }
@@ -118,9 +134,9 @@ export function headlineSentences(result: Result, lang: Lang, place: HeadlinePla
  */
 function ruledOutSentence(result: Result, lang: Lang, option: string, place: HeadlinePlace): string {
   if (place === "beside-json") return t(lang, "estimate.recommendedRuledOutJson", { option });
-  if (place !== "alone") return t(lang, "estimate.recommendedRuledOut", { option });
   const { headline, options } = result.costs.estimate;
   const row = options.find((o) => o.platform === headline.platform && o.launchType === headline.launchType);
+  if (place !== "alone") return t(lang, row?.unpriced ? "estimate.recommendedUnpricedRow" : "estimate.recommendedRuledOut", { option });
   return t(lang, row?.unpriced ? "estimate.recommendedUnpriced" : "estimate.recommendedCannotRun", { option });
 }
 
@@ -202,8 +218,14 @@ export function estimateSentences(result: Result, lang: Lang): string[] {
     if (share === 1) return t(lang, "estimate.breakEvenFull", { platform: name, assumed: percent(estimate.utilization) });
     if (share !== null) return t(lang, "estimate.breakEven", { platform: name, percent: percent(share), assumed: percent(estimate.utilization) });
     if (estimate.breakEvenNone[platform] !== "ruledOut") return t(lang, "estimate.breakEvenNever", { platform: name });
-    const out = estimate.options.filter((o) => o.platform === platform && (o.launchType === "fargate" || o.launchType === "ec2") && o.excluded !== undefined);
-    return t(lang, "estimate.breakEvenRuledOut", { platform: name, ways: joinList(lang, out.map((o) => wayName(lang, o))) });
+    // A way the workload rules out, and one only the prices leave without a figure, are said apart: a missing rate is no limit of the way.
+    const none = estimate.options.filter((o) => o.platform === platform && (o.launchType === "fargate" || o.launchType === "ec2") && o.excluded !== undefined);
+    const ways = (list: readonly EstimateOptionResult[]) => joinList(lang, list.map((o) => wayName(lang, o)));
+    const out = none.filter((o) => !o.unpriced);
+    const unpriced = none.filter((o) => o.unpriced);
+    if (unpriced.length === 0) return t(lang, "estimate.breakEvenRuledOut", { platform: name, ways: ways(out) });
+    if (out.length === 0) return t(lang, "estimate.breakEvenUnpriced", { platform: name, ways: ways(unpriced) });
+    return t(lang, "estimate.breakEvenRuledOutUnpriced", { platform: name, out: ways(out), unpriced: ways(unpriced) });
   };
   const pcp = estimate.eksWouldAdd.provisionedControlPlanePerCluster;
   const tiers = pcp ? Object.entries(pcp).sort((a, b) => a[1] - b[1]) : [];

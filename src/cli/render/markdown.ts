@@ -1,7 +1,7 @@
 import type { Result } from "../../explain/result.js";
 import { forMarkdown, mapStrings } from "../output/escape.js";
 import { t, type Lang } from "../../i18n/index.js";
-import { ESTIMATE_COLUMNS, estimateHeader, estimateSentences, excludedLine, figureOf, fleetLines, headlineSentences, isRecommended, peopleLines, pricesLine, sharedLines, wayName, workloadLine } from "./estimate.js";
+import { ESTIMATE_COLUMNS, estimateHeader, estimateSentences, excludedLine, figureOf, fleetLines, headlineSentences, isRecommended, peopleLines, pricesLine, rowIsolation, rowNote, sharedLines, wayName, workloadLine } from "./estimate.js";
 import { launchAbout, launchFallback, launchWeightLabel, meaningRows, optionName, ruleSetName, rulesOutLabel, usdText, verdictLine, zeroScored } from "./phrases.js";
 
 export interface MarkdownOptions {
@@ -70,7 +70,7 @@ export function estimateMarkdown(result: Result, lang: Lang): string[] {
   const headers = [...ESTIMATE_COLUMNS.map((column) => estimateHeader(lang, column)), t(lang, "estimate.column.arm")];
   const rows = estimate.options.map((o) => {
     const name = isRecommended(result, o) ? `**${wayName(lang, o)}** (${t(lang, "estimate.recommended")})` : wayName(lang, o);
-    const ruled = o.excluded !== undefined ? ` <sub>${cell(t(lang, "estimate.ruledOut", { reasons: o.excluded }))}</sub>` : "";
+    const ruled = [rowNote(lang, o), rowIsolation(lang, o)].map((note) => (note !== undefined ? ` <sub>${cell(note)}</sub>` : "")).join("");
     const figures = ESTIMATE_COLUMNS.slice(1).map((column) => {
       const figure = figureOf(o, column as Exclude<(typeof ESTIMATE_COLUMNS)[number], "way">);
       return figure === undefined ? "–" : usdText(figure);

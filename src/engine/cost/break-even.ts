@@ -19,6 +19,8 @@ export interface BreakEvenRequest {
   /** The EC2 fleets chosen at the stated utilisation, one per environment. */
   fleets: readonly Fleet[];
   fargateUsdPerHour: number;
+  /** One task per instance (isolation on shared-kernel instances), as the fleet was placed. */
+  onePerInstance: boolean;
 }
 
 /** The lowest use, in hundredths from 0.10 to 1, at which the fleet's types cost no more than Fargate. */
@@ -27,7 +29,7 @@ export function breakEvenFor(req: BreakEvenRequest): number | null {
     let usd = 0;
     req.environments.forEach(({ env, tasks }, i) => {
       const fleet = fleetFor(
-        { data: req.data, region: req.region, platform: req.platform, pricing: req.pricing, utilization: percent / 100, prefer: req.prefer, clusters: req.clusters, environment: env.name, only: req.fleets[i]!.typesByPool },
+        { data: req.data, region: req.region, platform: req.platform, pricing: req.pricing, utilization: percent / 100, prefer: req.prefer, clusters: req.clusters, environment: env.name, only: req.fleets[i]!.typesByPool, onePerInstance: req.onePerInstance },
         tasks,
       );
       usd += "tooLarge" in fleet || "noType" in fleet ? Infinity : fleet.usdPerHour;

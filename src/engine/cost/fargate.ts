@@ -2,6 +2,7 @@
 // valid size that holds it (EKS adds its 256 MB to each pod), at the rate of
 // its architecture and OS under the pricing scenario.
 import { fargatePairs, fitFargate, type FargatePair } from "../fargate-size.js";
+import { EPSILON } from "../rounding.js";
 import type { Arch, FargateRate, PricesFileData, RegionPrices } from "../price-types.js";
 import type { Platform } from "../rule-types.js";
 import { archOf, type Tasks } from "./fleet.js";
@@ -51,10 +52,29 @@ function linuxRate(req: FargateRequest, arch: Arch): { rate: FargateRate; fallba
   return rate ? { rate, fallback: false } : { rate: onDemand, fallback: true };
 }
 
+/** The sizes Fargate offers a task: Windows tasks take fewer. */
+function offeredPairs(data: PricesFileData, windows: boolean): FargatePair[] {
+  const pairs = fargatePairs(data.fargateTaskSizes.sizes);
+  return windows ? pairs.filter((p) => data.fargateTaskSizes.windowsVcpus.includes(p.vcpu)) : pairs;
+}
+
+/**
+ * A service's own task larger than every size Fargate offers it on this
+ * platform (EKS adds its 256 MB first): Fargate cannot run it, as a service's
+ * task is never split, nor the shorthand's when the team counted its tasks.
+ * An assumed count's average task is split instead where Fargate offers any size.
+ */
+export function tooLargeForFargate(data: PricesFileData, platform: Platform, t: Pick<Tasks, "services" | "vcpu" | "memoryGiB" | "os" | "wholeOnFargate">): FargateRefused | undefined {
+  const windows = t.os === "windows";
+  const offered = offeredPairs(data, windows);
+  if (!t.wholeOnFargate && offered.length > 0) return undefined;
+  const addGiB = platform === "eks" ? data.eksFargatePodMemory.addGiB : 0;
+  const fits = offered.length > 0 && offered.some((p) => p.vcpu + EPSILON >= t.vcpu && p.memoryGiB - addGiB + EPSILON >= t.memoryGiB);
+  return fits ? undefined : { refused: { service: t.services[0]!, vcpu: t.vcpu, memoryGiB: t.memoryGiB, largest: offered.at(-1) ?? fargatePairs(data.fargateTaskSizes.sizes).at(-1)!, windows } };
+}
+
 export function fargateFor(req: FargateRequest, tasks: readonly Tasks[]): FargateBill | FargateRefused {
   const { data } = req;
-  const pairs = fargatePairs(data.fargateTaskSizes.sizes);
-  const windowsPairs = pairs.filter((p) => data.fargateTaskSizes.windowsVcpus.includes(p.vcpu));
   const addGiB = req.platform === "eks" ? data.eksFargatePodMemory.addGiB : 0;
   const choosing = (pair: FargatePair) => hourly(pair, req.region.fargate.x86);
   const entries: FargateEntry[] = [];
@@ -64,12 +84,10 @@ export function fargateFor(req: FargateRequest, tasks: readonly Tasks[]): Fargat
   for (const t of tasks) {
     if (t.count === 0) continue;
     const windows = t.os === "windows";
-    const offered = windows ? windowsPairs : pairs;
-    const largest = offered.at(-1);
-    if (largest === undefined) return { refused: { service: t.services[0]!, vcpu: t.vcpu, memoryGiB: t.memoryGiB, largest: pairs.at(-1)!, windows } };
+    const offered = offeredPairs(data, windows);
+    const refused = tooLargeForFargate(data, req.platform, t);
+    if (refused) return refused;
     const fit = fitFargate(offered, t.vcpu, t.memoryGiB, addGiB, choosing);
-    // A service's own task is never split: one larger than every size rules Fargate out.
-    if (fit.split > 1 && !t.splittable) return { refused: { service: t.services[0]!, vcpu: t.vcpu, memoryGiB: t.memoryGiB, largest, windows } };
     const count = t.count * fit.split;
     let perTask: number;
     if (windows) {

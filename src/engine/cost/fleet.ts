@@ -30,6 +30,8 @@ export interface Tasks {
   os: Os;
   /** The shorthand's average task: split into equal parts when no instance holds it. */
   splittable: boolean;
+  /** Fargate runs each task whole or not at all (a service's, or the shorthand's counted tasks). */
+  wholeOnFargate: boolean;
 }
 
 export interface FleetEntry {
@@ -82,6 +84,8 @@ export interface FleetRequest {
   prefer: Arch;
   clusters: number;
   environment: string;
+  /** One task (pod) per instance: isolation where tasks on one instance would share its kernel. */
+  onePerInstance?: boolean | undefined;
   /** For the break-even: the instance types each pool may use (the fleet already chosen). */
   only?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
@@ -107,7 +111,7 @@ const cached = new WeakMap<RegionPrices, Map<string, Candidate[]>>();
 function candidatesFor(req: FleetRequest, arch: Arch, os: Os, gpu: boolean, key: string): Candidate[] {
   let byTerms = cached.get(req.region);
   if (!byTerms) cached.set(req.region, (byTerms = new Map()));
-  const terms = `${key}/${req.platform}/${req.pricing}/${req.utilization}`;
+  const terms = `${key}/${req.platform}/${req.pricing}/${req.utilization}/${req.onePerInstance === true}`;
   let all = byTerms.get(terms);
   if (!all) byTerms.set(terms, (all = allCandidates(req, arch, os, gpu)));
   const only = req.only?.get(key);
@@ -120,7 +124,8 @@ function allCandidates(req: FleetRequest, arch: Arch, os: Os, gpu: boolean): Can
     if (spec.arch !== arch || (spec.family === "gpu") !== gpu) continue;
     const rate = rateOf(req.region, type, os, req.pricing);
     if (!rate) continue;
-    const full = allocatable(req.data, type, req.platform);
+    const room = allocatable(req.data, type, req.platform);
+    const full = req.onePerInstance ? { ...room, slots: Math.min(room.slots, 1) } : room;
     if (full.vcpu <= EPSILON || full.memoryGiB <= EPSILON || full.slots < 1) continue;
     out.push({ type, full, target: headroom(full, req.utilization), usdPerHour: rate.usdPerHour, onDemand: rate.onDemand, fallback: rate.fallback });
   }

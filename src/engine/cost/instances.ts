@@ -1,6 +1,6 @@
 // What an instance type offers a platform's tasks, and what it costs an hour
 // under a pricing scenario. Pure lookups over the prices file.
-import type { FargateScenario, HourlyPrice, Os, PricesFileData, RegionPrices } from "../price-types.js";
+import type { FargateScenario, HourlyPrice, InstanceType, Os, PricesFileData, RegionPrices } from "../price-types.js";
 import type { Answers } from "../questions.js";
 import type { Platform } from "../rule-types.js";
 import type { Capacity } from "./placement.js";
@@ -9,26 +9,37 @@ import type { Capacity } from "./placement.js";
 export type Pricing = Answers["pricing"];
 
 /**
- * What a node keeps for its tasks: on EKS, what is left after the EKS AMI's
+ * What an instance offers tasks: its CPU and memory less what each platform
+ * keeps back, and the tasks or pods it may hold. On EKS the EKS AMI's
  * reservation for the kubelet and system, and the VPC CNI's pods limit
- * (without prefix delegation, the CNI's default); on ECS everything, and one
- * task per network interface (awsvpc mode, with ENI trunking where the type
- * supports it).
+ * (without prefix delegation, the CNI's default); on ECS the memory the
+ * container agent does not register (the kernel's and the platform's), and one
+ * task per network interface (awsvpc mode, without ENI trunking).
  */
 export function allocatable(data: PricesFileData, type: string, platform: Platform): Capacity {
   const t = data.instanceTypes[type]!;
-  const gpus = t.gpus ?? 0;
-  if (platform === "ecs") return { vcpu: t.vcpus, memoryGiB: t.memoryGiB, slots: t.ecsMaxTasks, gpus };
+  const kept = platform === "ecs" ? ecsKeeps(data, t) : eksKeeps(data, t);
+  return { vcpu: t.vcpus - kept.vcpu, memoryGiB: t.memoryGiB - kept.memoryGiB, slots: platform === "ecs" ? t.ecsMaxTasks : t.eksMaxPods, gpus: t.gpus ?? 0 };
+}
+
+type Kept = { vcpu: number; memoryGiB: number };
+
+/** The agent registers every vCPU, and the share of the memory the operating system reports. */
+function ecsKeeps(data: PricesFileData, t: InstanceType): Kept {
+  return { vcpu: 0, memoryGiB: t.memoryGiB * (1 - data.ecsRegisteredMemory.share) };
+}
+
+/** The EKS AMI's kube-reserved CPU, by bands of cores, and memory, by the pods the node takes, with the eviction threshold. */
+function eksKeeps(data: PricesFileData, t: InstanceType): Kept {
   const { memoryMiB, cpuShares } = data.eksNodeReservation;
-  let reserved = 0;
+  let vcpu = 0;
   let left = t.vcpus;
   for (const band of cpuShares) {
     const cores = Math.min(left, band.cores ?? left);
-    reserved += cores * band.share;
+    vcpu += cores * band.share;
     left -= cores;
   }
-  const memory = (memoryMiB.base + memoryMiB.perPod * t.eksMaxPods + memoryMiB.eviction) / 1024;
-  return { vcpu: t.vcpus - reserved, memoryGiB: t.memoryGiB - memory, slots: t.eksMaxPods, gpus };
+  return { vcpu, memoryGiB: (memoryMiB.base + memoryMiB.perPod * t.eksMaxPods + memoryMiB.eviction) / 1024 };
 }
 
 /** The capacity the placement fills: CPU and memory at the utilisation target; counts are hard limits and stay whole. */

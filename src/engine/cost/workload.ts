@@ -39,6 +39,16 @@ export interface Workload {
 /** A service's figures when it leaves them out, and the shorthand's per task. */
 const SERVICE_DEFAULTS = { vcpu: 0.5, memoryGiB: 1, replicas: 2 } as const;
 
+/**
+ * Whether Fargate must run a service's task whole: always for a service of a
+ * list, and for the shorthand's when the team counted its tasks (--tasks), as
+ * each is then a task of its own; an assumed count is only an average, split
+ * to fit.
+ */
+export function wholeOnFargate(workload: Workload, service: ServiceLoad): boolean {
+  return !service.splittable || !workload.assumed.includes("tasks");
+}
+
 export function workloadOf(answers: Answers): Workload {
   return answers.services === undefined ? shorthand(answers) : fromServices(answers, answers.services);
 }
