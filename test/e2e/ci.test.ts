@@ -282,6 +282,18 @@ describe("portfolio runs with --batch", () => {
     expect(ran.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^${lines} answer sets: ${lines} ECS, 0 EKS`));
   });
 
+  it.each([
+    ["empty input", "", "no answers to evaluate: the input had no lines."],
+    ["only blank lines", "\n\n", "no answers to evaluate: no answer lines (only blank lines)."],
+  ])("refuses %s with nothing on stdout, saying which it was", async (_name, input, problem) => {
+    for (const format of ["text", "json"]) {
+      const ran = await runBin(["--batch", "--format", format], { input });
+      expect(ran.code).toBe(2);
+      expect(ran.stdout).toBe("");
+      expect(ran.stderr).toBe(`ecs-or-eks: ${problem}\nfix: give one JSON answers object a line (NDJSON), in --answers FILE or on stdin.\n`);
+    }
+  });
+
   it("refuses empty input and --expect", async () => {
     expect((await runBin(["--batch"], { input: "" })).code).toBe(2);
     const expectRan = await runBin(["--batch", "--expect", "ecs"], { input: "{}\n" });

@@ -108,7 +108,7 @@ describe("2. a signal during --batch into a pipe leaves whole lines", () => {
     const lines = out.slice(0, -1).split("\n");
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(lines.length).toBeLessThan(200_000);
-    expect(stderr).toMatch(new RegExp(`Stopped by ${signal} after line \\d+`));
+    expect(stderr).toMatch(new RegExp(`\\necs-or-eks: Stopped by ${signal} after line [1-9]\\d*;`));
   });
 });
 
