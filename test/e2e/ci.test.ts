@@ -223,6 +223,8 @@ describe("portfolio runs with --batch", () => {
       [6, "typo", "error"],
       [7, undefined, "eks"],
     ]);
+    // Each line says which shape it has, as a single result does: confidence changed meaning in 4.
+    for (const record of records) expect(record.schemaVersion).toBe(4);
     expect(records[2].error).toMatch(/^column 54: invalid JSON: found the end of the input/);
     expect(records[4].error).toContain('"budgte" is not a known answer. Did you mean "budget"?');
     expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-runs-kubernetes-today"]) });
@@ -267,7 +269,7 @@ describe("portfolio runs with --batch", () => {
 
   it("reports a line over the cap without reading it into memory", async () => {
     const ran = await runBin(["--batch"], { input: `{"pad": "${"x".repeat(70 * 1024)}"}\n` });
-    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, error: expect.stringContaining("longer than 64 KiB") });
+    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, schemaVersion: 4, error: expect.stringContaining("longer than 64 KiB") });
     expect(ran.code).toBe(2);
   });
 

@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
 import { EstimateError, InputError, Interrupted, OutputError } from "../../engine/errors.js";
 import { say } from "../../explain/words.js";
+import { SCHEMA_VERSION } from "../../explain/result.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import { recommendedTotal, type EstimateOptions } from "../../engine/estimate.js";
 import type { Answers } from "../../engine/questions.js";
@@ -231,9 +232,13 @@ async function validated(
   return { ...record, ...decided(outcome.answers) };
 }
 
-/** {"line":1,"id":"svc-a",...result}: the result is spliced in, not copied (this runs a million times). */
+/**
+ * {"line":1,"id":"svc-a","schemaVersion":4,...result}: the result is spliced in, not copied (this runs a
+ * million times). Every line says its schemaVersion, as a single run's result does, so a reader can tell
+ * what `confidence` means (it changed in 4) from the line alone.
+ */
 function jsonLine(record: LineRecord): string {
-  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${jsonText(record.id)}`}`;
+  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${jsonText(record.id)}`},"schemaVersion":${SCHEMA_VERSION}`;
   return "error" in record ? `${head},"error":${jsonText(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
 }
 
