@@ -42,7 +42,7 @@ export function validateAnswers(raw: unknown, options: ParseOptions = {}): Answe
   for (const issue of result.error.issues) {
     // An unknown key at the top is an unknown answer; one inside an answer (a service's field) is that answer's problem.
     if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
-      for (const key of issue.keys) problems.push(unknownKeyProblem(where, key));
+      problems.push(...unknownKeyProblems(where, issue.keys, options.label));
       continue;
     }
     const key = String(issue.path[0] ?? "");
@@ -61,14 +61,35 @@ function withServiceCount(raw: Record<string, unknown>): Record<string, unknown>
   return { ...raw, microservices: Math.min(list.length, max) };
 }
 
-function unknownKeyProblem(where: (key: string) => string, key: string): Message {
-  if (key === "__proto__" || key === "constructor" || key === "prototype") {
-    return msg("answers.reservedKey", { where: where(key) });
+/** Keys named in one problem before "and N more": the line stays readable whatever the input holds. */
+const LISTED_KEYS = 20;
+
+/**
+ * A reserved key or a near miss of a known answer is a problem of its own; the
+ * other unknown keys are named together, with the known answers said once.
+ */
+function unknownKeyProblems(where: (key: string) => string, keys: readonly string[], label: string | undefined): Message[] {
+  const problems: Message[] = [];
+  const unknown: string[] = [];
+  for (const key of keys) {
+    if (key === "__proto__" || key === "constructor" || key === "prototype") {
+      problems.push(msg("answers.reservedKey", { where: where(key) }));
+      continue;
+    }
+    const near = suggest(key, ANSWER_KEYS);
+    if (near) problems.push(msg("answers.unknownKeySuggest", { where: where(key), suggestion: near }));
+    else unknown.push(key);
   }
-  const near = suggest(key, ANSWER_KEYS);
-  return near
-    ? msg("answers.unknownKeySuggest", { where: where(key), suggestion: near })
-    : msg("answers.unknownKey", { where: where(key), known: ANSWER_KEYS.join(", ") });
+  const known = ANSWER_KEYS.join(", ");
+  if (unknown.length === 1) problems.push(msg("answers.unknownKey", { where: where(unknown[0]!), known }));
+  if (unknown.length > 1) {
+    const listed = unknown.slice(0, LISTED_KEYS).map((key) => quoteValue(key)).join(", ");
+    const rest = unknown.length - LISTED_KEYS;
+    const keyList = rest > 0 ? msg("answers.keysAndMore", { keys: listed, count: rest }) : listed;
+    const text = msg("answers.unknownKeys", { keys: keyList, known });
+    problems.push(label ? msg("text.labelled", { label, text }) : text);
+  }
+  return problems;
 }
 
 function valueProblem(where: (key: string) => string, key: string, value: unknown): Message {

@@ -19,6 +19,8 @@ export const en = {
   "answers.reservedKey": "{where} is not allowed as an answer name.",
   "answers.unknownKeySuggest": "{where} is not a known answer. Did you mean \"{suggestion}\"?",
   "answers.unknownKey": "{where} is not a known answer. Known answers: {known}.",
+  "answers.unknownKeys": "{keys} are not known answers. Known answers: {known}.",
+  "answers.keysAndMore": "{keys} and {count} more",
   "answers.badSchemaKey": "{where} must be a string, the URL or path of the answers schema (got {got}).",
   "answers.badValue": "{where} has an invalid value (got {got}).",
   "answers.badChoice": "{where} must be one of {choices} (got {got}).",

@@ -18,6 +18,8 @@ export const ko: Record<MessageKey, string> = {
   "answers.reservedKey": "{where}: 답변 이름으로 쓸 수 없는 키입니다.",
   "answers.unknownKeySuggest": "{where}: 알 수 없는 답변입니다. 혹시 \"{suggestion}\"인가요?",
   "answers.unknownKey": "{where}: 알 수 없는 답변입니다. 사용할 수 있는 답변: {known}.",
+  "answers.unknownKeys": "{keys}: 알 수 없는 답변입니다. 사용할 수 있는 답변: {known}.",
+  "answers.keysAndMore": "{keys} 외 {count}개",
   "answers.badSchemaKey": "{where}: 답변 스키마의 URL이나 경로를 담은 문자열이어야 합니다 (입력: {got}).",
   "answers.badValue": "{where}의 값이 올바르지 않습니다 (입력: {got}).",
   "answers.badChoice": "{where} 값은 다음 중 하나여야 합니다: {choices} (입력: {got}).",

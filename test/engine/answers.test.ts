@@ -93,6 +93,23 @@ describe("answers", () => {
     expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, platformUpkeep, kubernetesFeatures, kubernetesExperience, cloudStrategy/);
   });
 
+  it("names several unknown keys in one problem and lists the known answers once", () => {
+    const known = "Known answers: currentPlatform, currentPlatformFit";
+    const found = problems({ ...required, root: ".", others: [], bugdet: "x" });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toBe('"bugdet" is not a known answer. Did you mean "budget"?');
+    expect(found[1]).toMatch(/^"root", "others" are not known answers\. Known answers: currentPlatform, currentPlatformFit/);
+    expect(found.join("\n").split(known)).toHaveLength(2);
+    const labelled = parseAnswers({ ...required, root: ".", others: [] }, { label: "stdin", lang: "ko" });
+    expect(labelled.ok ? [] : labelled.problems).toEqual([expect.stringMatching(/^stdin: "root", "others": 알 수 없는 답변입니다\. 사용할 수 있는 답변: currentPlatform,/)]);
+  });
+
+  it("names at most twenty unknown keys and counts the rest", () => {
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`zz${i}`, 1]));
+    const [problem] = problems({ ...required, ...many });
+    expect(problem).toMatch(/^"zz0", .*"zz19" and 5 more are not known answers\./);
+  });
+
   it("lists the choices when a value is not one of them", () => {
     expect(problems({ ...required, budget: "cheap" })).toEqual(['"budget" must be one of tight, moderate, flexible (got "cheap").']);
     expect(problems({ ...required, ecosystem: ["istio"] })).toEqual([
