@@ -10,8 +10,9 @@ const KNOWN = new Set<string>(QUESTIONS.map((q) => q.key));
 
 /**
  * The answers, defaults filled in and lists in canonical order, when `raw`
- * is valid; undefined otherwise (ask parseAnswers why). With `batchLine`, an
- * "id" of any kind may sit beside the answers, as an NDJSON line allows.
+ * is valid; undefined otherwise (ask parseAnswers why). An "id" (a string or
+ * a number) may sit beside the answers; with `batchLine`, one of any kind, as
+ * the batch checks it itself.
  */
 export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
@@ -19,7 +20,7 @@ export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | un
   for (const key of Object.keys(record)) {
     if (KNOWN.has(key)) continue;
     if (key === "$schema" && (typeof record.$schema === "string" || record.$schema === undefined)) continue;
-    if (key === "id" && batchLine) continue;
+    if (key === "id" && (batchLine || typeof record.id === "string" || (typeof record.id === "number" && Number.isFinite(record.id)))) continue;
     return undefined;
   }
   const answers: Record<string, unknown> = {};

@@ -40,9 +40,9 @@ const service = z.strictObject({
 // Descriptions are attached only when the JSON Schema is generated (src/cli/json-schema.ts):
 // every .check(z.meta()) clones a schema, and validation runs on every start.
 function buildSchema(withId: boolean) {
-  const shape: Record<string, z.ZodMiniType> = { $schema: z.optional(z.string()) };
-  // A batch line may carry an "id" to pass through (its type is the batch's to check); an answers file may not.
-  if (withId) shape.id = z.optional(z.unknown());
+  // An "id" names the answer set and weighs nothing: a batch line passes it through (its type is the batch's
+  // to check), and a single run takes the same line as it is, so a batch line is one --answers away.
+  const shape: Record<string, z.ZodMiniType> = { $schema: z.optional(z.string()), id: withId ? z.optional(z.unknown()) : z.optional(z.union([z.string(), z.number()])) };
   for (const q of QUESTIONS) {
     const field = fieldSchema(q);
     shape[q.key] = q.required ? field : hasDefault(q) ? z._default(field, q.default as never) : z.optional(field);

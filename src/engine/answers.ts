@@ -95,6 +95,7 @@ function unknownKeyProblems(where: (key: string) => string, keys: readonly strin
 function valueProblem(where: (key: string) => string, key: string, value: unknown): Message {
   const got = quoteValue(value);
   if (key === "$schema") return msg("answers.badSchemaKey", { where: where(key), got });
+  if (key === "id") return msg("answers.badId", { got });
   const q = QUESTIONS.find((question) => question.key === key);
   if (!q) return msg("answers.badValue", { where: where(key), got });
   switch (q.kind) {

@@ -1090,6 +1090,7 @@ export const en = {
   "schema.title": "ecs-or-eks answers",
   "schema.description": "A team's answers for `ecs-or-eks --answers FILE`: ECS or EKS, on Fargate or EC2.",
   "schema.$schema": "The JSON Schema this file follows (for editors).",
+  "schema.id": "A name for this answer set, such as a service's (a --batch line's \"id\"); it is not used in the decision.",
   "help.title.usage": "Usage:",
   "help.title.options": "Options:",
   "help.title.commands": "Commands:",

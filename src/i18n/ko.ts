@@ -1072,6 +1072,7 @@ export const ko: Record<MessageKey, string> = {
   "schema.title": "ecs-or-eks 답변",
   "schema.description": "`ecs-or-eks --answers FILE`에 넘기는 팀의 답변입니다. ECS와 EKS 중 무엇을, Fargate와 EC2 중 어디에서 실행할지 정합니다.",
   "schema.$schema": "이 파일이 따르는 JSON Schema입니다 (에디터용).",
+  "schema.id": "이 답변 묶음의 이름입니다. 서비스 이름 같은 것을 씁니다 (--batch 줄의 \"id\"). 결정에는 쓰지 않습니다.",
   "help.title.usage": "사용법:",
   "help.title.options": "옵션:",
   "help.title.commands": "명령:",

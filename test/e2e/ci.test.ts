@@ -252,6 +252,20 @@ describe("portfolio runs with --batch", () => {
     expect(record).not.toHaveProperty("whatWouldChange");
   });
 
+  it("takes a batch line, id and all, as a single run's answers: its full result is one --answers away", async () => {
+    const line = readFileSync(portfolio, "utf8").split("\n")[1]!;
+    expect(JSON.parse(line).id).toBe("search");
+    const [batch, single] = await Promise.all([runBin(["--batch"], { input: `${line}\n` }), runBin(["--answers", "-", "--expect", "eks", "--json"], { input: line })]);
+    expect(single.stderr).toBe("");
+    expect(single.code).toBe(0);
+    expect(JSON.parse(single.stdout)).toMatchObject({ recommendation: JSON.parse(batch.stdout).recommendation, scores: JSON.parse(batch.stdout).scores });
+    // The id weighs nothing and is no answer; one that is neither text nor a number is still refused.
+    expect(JSON.parse(single.stdout).answers).not.toHaveProperty("id");
+    const bad = await runBin(["--json"], { input: line.replace('"search"', "[1]") });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"id" must be a string or a number (got [1]).');
+  });
+
   it("summarises in text: counts of ECS and EKS, close calls and bad lines", async () => {
     const ran = await runBin(["--batch", "--format", "text", "--answers", portfolio]);
     expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (clear call, by 13 points)");
