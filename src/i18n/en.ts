@@ -983,7 +983,7 @@ export const en = {
   "priceList.printed": "Prices for {regions} (figures: {figures}); save them to a file (--out FILE) and pass it with --prices FILE.",
   "priceList.wrote": "Wrote {file} (prices for {regions}, figures: {figures}); pass it with --prices {file}.",
   "help.pricesFile": "a prices file or an overrides file",
-  "error.badUtilization": "--utilization must be a number from 0.1 to 1 (got {got}).",
+  "error.badUtilization": "{where} must be a number from {min} to {max} (got {got}).",
   "prices.title": "Prices for the cost estimate: {origin}, version {version}, a month of {hours} hours",
   "prices.builtIn": "built in (rules/prices.json)",
   "prices.column.item": "Item",

@@ -965,7 +965,7 @@ export const ko: Record<MessageKey, string> = {
   "priceList.printed": "{regions}의 가격(수치 {figures}개)입니다. 파일로 저장(--out FILE)한 뒤 --prices FILE로 지정하세요.",
   "priceList.wrote": "{file}에 {regions}의 가격(수치 {figures}개)을 썼습니다. --prices {file}로 지정하세요.",
   "help.pricesFile": "가격 파일 또는 재정의 파일",
-  "error.badUtilization": "--utilization 값은 0.1~1 사이의 숫자여야 합니다 (입력: {got}).",
+  "error.badUtilization": "{where} 값은 {min}~{max} 사이의 숫자여야 합니다 (입력: {got}).",
   "prices.title": "비용 추정에 쓰는 가격: {origin}, 버전 {version}, 한 달 {hours}시간 기준",
   "prices.builtIn": "내장 (rules/prices.json)",
   "prices.column.item": "항목",

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { isUtilization, UTILIZATION_RANGE } from "../../engine/utilization.js";
 import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../explain/result.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
@@ -166,7 +167,7 @@ async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platfor
 function utilizationOf(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   const share = /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(value) ? Number(value) : NaN;
-  if (!(share >= 0.1 && share <= 1)) throw new UsageError(t(lang, "error.badUtilization", { got: JSON.stringify(value) }));
+  if (!isUtilization(share)) throw new UsageError(t(lang, "error.badUtilization", { where: "--utilization", ...UTILIZATION_RANGE, got: JSON.stringify(value) }));
   return share;
 }
 
