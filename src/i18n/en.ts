@@ -428,6 +428,7 @@ export const en = {
   "error.missingArgument": "missing argument '{argument}'",
   "error.excessArguments": "too many arguments",
   "error.badFormat": "unknown format \"{format}\": use one of {formats}.",
+  "error.formatNotHere": "--format {format} does not apply to {command}: use one of {formats}.",
   "error.jsonAndFormat": "--json asks for JSON but --format asks for \"{format}\"; pass one of them.",
   "error.badLang": "unknown language \"{lang}\": use one of {langs}.",
   "flags.emptyItem": "{flag} has an empty item (got {got}); list values such as helm,gitops, or pass none for an empty list.",

@@ -419,6 +419,7 @@ export const ko: Record<MessageKey, string> = {
   "error.missingArgument": "인수 '{argument}'가 필요합니다",
   "error.excessArguments": "인수가 너무 많습니다",
   "error.badFormat": "알 수 없는 형식 \"{format}\": {formats} 중 하나를 쓰세요.",
+  "error.formatNotHere": "{command}에서는 --format {format} 형식을 쓸 수 없습니다. {formats} 중 하나를 쓰세요.",
   "error.jsonAndFormat": "--json은 JSON을, --format은 \"{format}\" 형식을 요청합니다. 하나만 지정하세요.",
   "error.badLang": "알 수 없는 언어 \"{lang}\": {langs} 중 하나를 쓰세요.",
   "flags.emptyItem": "{flag}에 빈 항목이 있습니다 (입력: {got}). helm,gitops처럼 값을 나열하거나, 빈 목록이면 none을 지정하세요.",

@@ -45,7 +45,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const expect = expectedPlatform(options.expect, lang);
   refuseTwoStdinReaders(options, lang);
   if (options.batch === true) return batch(options, io, lang, expect);
-  const format = formatOf(options, FORMATS.advise, lang);
+  const format = formatOf(options, "advise", lang);
   const save = options.save;
   if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
@@ -154,7 +154,7 @@ async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platfor
   if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
   if (options.from !== undefined) throw new UsageError(t(lang, "batch.noFrom"));
-  const format = formatOf(options, FORMATS.batch, lang);
+  const format = formatOf(options, "batch", lang);
   if (options.answers === undefined && stdinIsTTY(io)) throw new UsageError(t(lang, "batch.terminal"));
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
