@@ -3,7 +3,7 @@ import { UsageError } from "../../engine/errors.js";
 import { suggest } from "../../engine/suggest.js";
 import { LANGS, t, type Lang, type MessageKey } from "../../i18n/index.js";
 
-/** What --format takes, per command; the first is the default. Help and parsing both read this. */
+/** What --format takes, per command; the first is the default. Help, parsing and completion all read this. */
 export const FORMATS = {
   advise: ["text", "json", "markdown", "adr"],
   batch: ["json", "text"],
