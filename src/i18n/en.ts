@@ -513,6 +513,7 @@ export const en = {
   "adr.bad": "Bad, because {text}",
   "adr.neutral": "Neutral: {text}",
   "adr.confirmation": "Confirmation",
+  "adr.confirmationStdin": "The answers were read from stdin: save them as {file} beside this record, which the command reads.",
   "adr.confirmationText": "CI checks the decision whenever the answers change: this step fails when they no longer recommend {platform}.",
   "adr.prosCons": "Pros and Cons of the Options",
   "adr.more": "More Information",

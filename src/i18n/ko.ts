@@ -500,6 +500,7 @@ export const ko: Record<MessageKey, string> = {
   "adr.bad": "단점: {text}",
   "adr.neutral": "참고: {text}",
   "adr.confirmation": "확인 방법",
+  "adr.confirmationStdin": "답변을 표준 입력으로 받았으므로, 아래 명령이 읽을 수 있게 이 기록 옆에 {file} 파일로 저장하세요.",
   "adr.confirmationText": "답변이 바뀔 때마다 CI가 결정을 다시 확인합니다. 답변 기준 추천이 {platform}이/가 아니면 이 단계가 실패합니다.",
   "adr.prosCons": "선택지별 장단점",
   "adr.more": "추가 정보",

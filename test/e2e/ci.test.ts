@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
-import { runBin } from "../helpers/run-bin.js";
+import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
 
 const closeCall = fixturePath("answers/close-call.json");
 const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-ci-"));
@@ -92,6 +92,52 @@ describe("ADRs", () => {
     expect(ran.stdout).toContain("* Good, because ECS is easy to learn");
     expect(ran.stdout).toContain("* Bad, because EKS is hard to learn");
     expect(ran.stdout).toContain("--expect ecs");
+  });
+
+  /** The ADR's Confirmation command, run as a shell runs it (npx standing for the built bin): its exit code and the platform it expects. */
+  async function confirm(adr: string, cwd: string): Promise<{ command: string; code: number | null }> {
+    const block = adr.slice(adr.indexOf("```console\n", adr.indexOf("### Confirmation")) + 11);
+    const command = block.slice(0, block.indexOf("\n```")).replace(/^\$ /, "");
+    const npx = `npx() { shift 2; "${process.execPath}" "${BIN}" "$@"; }`;
+    const ran = await runProcess("sh", ["-c", `${npx}\n${command}`], { cwd, env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
+    return { command, code: ran.code };
+  }
+
+  it.each([
+    ["an answers file in a folder, with a flag over it", ["--answers", "ci/a.json", "--microservices", "30"], "--answers ci/a.json --microservices 30", "eks"],
+    ["flags alone", ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"], "--kubernetes-experience none", "ecs"],
+    ["a rules file whose name has a space", ["--answers", "ci/a.json", "--rules", "my rules.json"], "--rules 'my rules.json'", "ecs"],
+    ["a repository and flags", ["--from", "repo", "--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight"], "--from repo", "ecs"],
+  ])("confirms with the command that gives this decision again: %s", async (_name, args, part, platform) => {
+    const dir = tmp();
+    mkdirSync(join(dir, "ci"));
+    copyFileSync(closeCall, join(dir, "ci", "a.json"));
+    copyFileSync(`${ROOT}rules/rules.json`, join(dir, "my rules.json"));
+    cpSync(fixturePath("scan/podinfo"), join(dir, "repo"), { recursive: true });
+    const ran = await runBin([...args, "--format", "adr"], { cwd: dir });
+    expect(ran.code).toBe(0);
+    const confirmed = await confirm(ran.stdout, dir);
+    expect(confirmed.command).toContain(part);
+    expect(confirmed.command).toMatch(new RegExp(`--expect ${platform}$`));
+    expect(confirmed.code).toBe(0);
+  });
+
+  it("tells the reader to save answers read from stdin to a file, and names it in the command", async () => {
+    const dir = tmp();
+    const answers = readFileSync(closeCall, "utf8");
+    for (const [args, saying] of [
+      [["--format", "adr"], "The answers were read from stdin: save them as answers.json beside this record, which the command reads."],
+      [["--answers", "-", "--format", "adr", "--lang", "ko"], "답변을 표준 입력으로 받았으므로, 아래 명령이 읽을 수 있게 이 기록 옆에 answers.json 파일로 저장하세요."],
+    ] as const) {
+      const ran = await runBin([...args], { cwd: dir, input: answers });
+      expect(ran.stdout).toContain(saying);
+      const confirmed = await confirm(ran.stdout.replace("### 확인", "### Confirmation"), dir);
+      expect(confirmed.command).toMatch(/^npx --yes ecs-or-eks@1 --answers answers\.json (--lang ko )?--expect ecs$/);
+      // Once saved where it says, the command confirms the decision.
+      writeFileSync(join(dir, "answers.json"), answers);
+      expect((await confirm(ran.stdout.replace("### 확인", "### Confirmation"), dir)).code).toBe(0);
+      rmSync(join(dir, "answers.json"));
+    }
   });
 
   it("is in Korean with --lang ko", async () => {

@@ -6,6 +6,7 @@ import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
 import { estimateMarkdown } from "./markdown.js";
+import { commandLines } from "./reproduce.js";
 import { launchAbout, launchFallback, launchWeightLabel, meaningRows, optionName, ruleSetName, verdictLine, zeroScored } from "./phrases.js";
 
 export interface AdrOptions {
@@ -13,7 +14,19 @@ export interface AdrOptions {
   version: string;
   /** The decision's date, YYYY-MM-DD. */
   date: string;
+  /** The command that gives this decision again, in the form the run took. */
+  confirmation: AdrConfirmation;
 }
+
+export interface AdrConfirmation {
+  /** Its arguments, without --expect. */
+  args: readonly string[];
+  /** The answers came from stdin: the file they are to be saved to, which `args` reads. */
+  saveStdinAs?: string;
+}
+
+/** A line in the ADR's console block is kept to what a page shows without scrolling. */
+const COMMAND_WIDTH = 80;
 
 /**
  * An Architecture Decision Record in the MADR layout (front matter, context
@@ -21,7 +34,7 @@ export interface AdrOptions {
  * consequences and confirmation, pros and cons of each option), ready to
  * commit as docs/adr/NNNN-container-platform.md.
  */
-export function renderAdr(given: Result, { lang, version, date }: AdrOptions): string {
+export function renderAdr(given: Result, { lang, version, date, confirmation }: AdrOptions): string {
   // User text (a rules file's labels, its path) made safe for Markdown; the JSON result keeps it exact.
   const result = mapStrings(given, (text) => forMarkdown(text));
   const chosen = result.recommendation;
@@ -107,9 +120,10 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
     `### ${t(lang, "adr.confirmation")}`,
     "",
     t(lang, "adr.confirmationText", { platform: t(lang, `platform.${chosen}`) }),
+    ...(confirmation.saveStdinAs === undefined ? [] : ["", t(lang, "adr.confirmationStdin", { file: confirmation.saveStdinAs })]),
     "",
     "```console",
-    `$ npx --yes ecs-or-eks@${version.split(".")[0]} --answers answers.json --expect ${chosen}`,
+    ...commandLines(`$ npx --yes ecs-or-eks@${version.split(".")[0]}`, [...confirmation.args, "--expect", chosen], COMMAND_WIDTH),
     "```",
     "",
     `## ${t(lang, "adr.prosCons")}`,
