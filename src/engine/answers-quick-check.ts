@@ -1,5 +1,5 @@
 import { MAX_SET_ITEMS, QUESTIONS, hasDefault, type Answers } from "./questions.js";
-import { environmentsProblem, servicesProblem } from "./workload-answers.js";
+import { environmentsProblem, servicesProblem, statedServices } from "./workload-answers.js";
 
 // The answers checked straight from the questions table, without zod: the
 // answers schema in answers-schema.ts accepts exactly the same values (a
@@ -56,7 +56,7 @@ export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | un
         break;
       case "services":
         if (servicesProblem(value, q.key, q.max)) return undefined;
-        answers[q.key] = value;
+        answers[q.key] = statedServices(value as readonly object[]);
         break;
       case "environments":
         if (environmentsProblem(value, q.key, q.max)) return undefined;

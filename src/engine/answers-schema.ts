@@ -26,15 +26,23 @@ function fieldSchema(q: Question) {
   }
 }
 
-// One service of the `services` answer; the figures are per task or pod.
+/** A figure a service may leave out, or give as null (not stated, as a scan writes it): either takes the default. */
+const figure = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+// One service of the `services` answer; the figures are per task or pod. A scan's record is one as it is:
+// where it was found (file, line, platform, platforms) is taken and set aside (workload-answers.ts).
 const service = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(MAX_SERVICE.name)),
-  vcpu: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE.vcpu))),
-  memoryGiB: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE.memoryGiB))),
-  replicas: z.optional(z.int().check(z.gte(0), z.lte(MAX_SERVICE.replicas))),
-  arch: z.optional(z.enum(ARCHES)),
-  os: z.optional(z.enum(OSES)),
-  gpu: z.optional(z.int().check(z.gte(0), z.lte(MAX_SERVICE.gpu))),
+  vcpu: figure(z.number().check(z.gt(0), z.lte(MAX_SERVICE.vcpu))),
+  memoryGiB: figure(z.number().check(z.gt(0), z.lte(MAX_SERVICE.memoryGiB))),
+  replicas: figure(z.int().check(z.gte(0), z.lte(MAX_SERVICE.replicas))),
+  arch: figure(z.enum(ARCHES)),
+  os: figure(z.enum(OSES)),
+  gpu: figure(z.int().check(z.gte(0), z.lte(MAX_SERVICE.gpu))),
+  file: z.optional(z.string()),
+  line: z.optional(z.int().check(z.gte(0))),
+  platform: z.optional(z.nullable(z.string())),
+  platforms: z.optional(z.array(z.string()).check(z.maxLength(64))),
 });
 
 // Descriptions are attached only when the JSON Schema is generated (src/cli/json-schema.ts):

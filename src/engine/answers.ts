@@ -5,7 +5,7 @@ import { QUESTIONS, ANSWER_KEYS, MAX_SET_ITEMS, isAnswerKey, type Answers, type 
 import { msg, type Message, type MessageValue } from "./message.js";
 import { quoteValue } from "./quote-value.js";
 import { suggest } from "./suggest.js";
-import { environmentsProblem, servicesProblem } from "./workload-answers.js";
+import { environmentsProblem, servicesProblem, statedServices } from "./workload-answers.js";
 
 /** Valid answers with their defaults, or every problem found, as messages to word (src/explain/answers.ts). */
 export type AnswersOutcome<P = Message> =
@@ -138,6 +138,11 @@ function canonical(answers: Answers): Answers {
     const value = answers[q.key];
     // An answer left unknown stays out, so a result never shows it as given.
     if (value === undefined) continue;
+    if (q.kind === "services") {
+      // A scan's records as the estimate takes them: provenance set aside, a null figure left out.
+      copy[q.key] = statedServices(value as readonly object[]);
+      continue;
+    }
     const set = value as readonly string[];
     // Most lists are empty or already in order; only the others are rebuilt.
     const ordered = q.kind !== "set" || set.length === 0 || inOrder(set, q.choices);

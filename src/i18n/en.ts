@@ -807,6 +807,8 @@ export const en = {
   "answers.services.tooMany": "{where} lists {count} services; at most {max} are allowed.",
   "answers.services.notObject": "{where} must be an object like {\"name\": \"api\", \"vcpu\": 0.5} (got {got}).",
   "answers.services.unknownField": "{where}: {field} is not a field of a service ({fields}).",
+  "answers.services.unknownFields": "{where}: {field} are not fields of a service ({fields}).",
+  "answers.services.badProvenance": "{where} must say where the service was found, as scan --format json writes it: a file as text, a line as a whole number, platforms as a list of names (got {got}).",
   "answers.services.badName": "{where}.name must be text of 1 to {max} characters (got {got}).",
   "answers.services.duplicate": "{where}: the name {name} appears twice (entries {first} and {second}); each service needs its own name.",
   "answers.services.badNumber": "{where} must be a number above 0 and at most {max} (got {got}); leave it out to take the default.",

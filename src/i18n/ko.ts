@@ -789,6 +789,8 @@ export const ko: Record<MessageKey, string> = {
   "answers.services.tooMany": "{where} 목록에 서비스가 {count}개 있습니다. 최대 {max}개까지 쓸 수 있습니다.",
   "answers.services.notObject": "{where} 값은 {\"name\": \"api\", \"vcpu\": 0.5} 같은 객체여야 합니다 (입력: {got}).",
   "answers.services.unknownField": "{where}: {field}는 서비스 항목의 필드가 아닙니다 ({fields}).",
+  "answers.services.unknownFields": "{where}: {field}는 서비스 항목의 필드가 아닙니다 ({fields}).",
+  "answers.services.badProvenance": "{where} 값은 scan --format json이 쓰는 대로 서비스를 찾은 곳이어야 합니다. 파일은 텍스트, 줄은 정수, 플랫폼은 이름 목록으로 씁니다 (입력: {got}).",
   "answers.services.badName": "{where}.name 값은 1~{max}자 텍스트여야 합니다 (입력: {got}).",
   "answers.services.duplicate": "{where}: 이름 {name}이 두 번 나옵니다 ({first}번째와 {second}번째 항목). 서비스마다 이름이 달라야 합니다.",
   "answers.services.badNumber": "{where} 값은 0보다 크고 {max} 이하인 숫자여야 합니다 (입력: {got}). 기본값을 쓰려면 빼세요.",

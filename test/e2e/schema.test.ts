@@ -40,6 +40,17 @@ describe("the answers schema", () => {
     expect(schema.properties.id.description).toContain("not used in the decision");
   });
 
+  it("accepts a scan's services as the services answer, as the CLI does", async () => {
+    const scanned = await runBin(["scan", fixturePath("scan/retail-store-sample-app"), "--format", "json"]);
+    const services = JSON.parse(scanned.stdout).services;
+    expect(services.length).toBeGreaterThan(0);
+    const answers = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: services.length, services };
+    expect(validate(answers)).toBe(true);
+    const ran = await runBin(["--json"], { input: JSON.stringify(answers) });
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout).answers.services).toHaveLength(services.length);
+  });
+
   it("is the same file that ships in the package for editors", () => {
     expect(readFileSync(`${ROOT}dist/answers.schema.json`, "utf8")).toBe(printed.stdout);
   });

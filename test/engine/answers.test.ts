@@ -83,10 +83,25 @@ describe("answers", () => {
   it("names an unknown field inside a service as the service's, once, not as an unknown answer", () => {
     // "vcpus" is an answer too: read as one, it had been "not a known answer. Did you mean "vcpus"?".
     expect(problems({ ...required, services: [{ name: "a", vcpu: 1, vcpus: 2 }] })).toEqual([
-      '"services"[0]: "vcpus" is not a field of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu).',
+      '"services"[0]: "vcpus" is not a field of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu, file, line, platform, platforms).',
     ]);
     expect(problems({ ...required, environments: [{ name: "prod", share: 1, x: 1 }] })).toHaveLength(1);
     expect(problems({ ...required, environments: [{ name: "prod", share: 1, x: 1 }] })[0]).toMatch(/^"environments" must be/);
+  });
+
+  it("takes a scan's services as they are: provenance set aside, a null figure as one left out", () => {
+    const scanned = { name: "a", vcpu: null, memoryGiB: 2, replicas: null, arch: null, os: null, gpu: null, platform: null, platforms: ["ecs"], file: "compose.yaml", line: 3 };
+    const outcome = parseAnswers({ ...required, services: [scanned] });
+    expect(outcome.ok && outcome.answers.services).toEqual([{ name: "a", memoryGiB: 2 }]);
+    // The same result as the figures left out, the assumed ones named as assumed.
+    expect(recommend({ ...required, services: [scanned] })).toEqual(recommend({ ...required, services: [{ name: "a", memoryGiB: 2 }] }));
+    expect(problems({ ...required, services: [{ ...scanned, line: "3" }] })).toEqual([expect.stringMatching(/^"services"\[0\]\.line must say where the service was found/)]);
+  });
+
+  it("names every unknown field of a service at once", () => {
+    expect(problems({ ...required, services: [{ name: "a", cpu: 1, mem: 2 }] })).toEqual([
+      '"services"[0]: "cpu", "mem" are not fields of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu, file, line, platform, platforms).',
+    ]);
   });
 
   it("lists the known answers when nothing is close", () => {
