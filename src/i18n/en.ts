@@ -501,7 +501,7 @@ export const en = {
   "adr.drivers": "Decision Drivers",
   "adr.options": "Considered Options",
   "adr.outcome": "Decision Outcome",
-  "adr.chosen": "Chosen option: \"{option}\", because it scores higher on our answers (ECS {ecs}, EKS {eks}).",
+  "adr.chosen": "Chosen option: \"{option}\", with the containers on {launchType}, because it scores higher on our answers (ECS {ecs}, EKS {eks}).",
   "adr.weight": "weight {weight}",
   "adr.against": "In favour of {platform}:",
   "adr.launch": "Launch type {launchType}, because:",

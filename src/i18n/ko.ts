@@ -488,7 +488,7 @@ export const ko: Record<MessageKey, string> = {
   "adr.drivers": "결정 요인",
   "adr.options": "검토한 선택지",
   "adr.outcome": "결정 결과",
-  "adr.chosen": "선택: \"{option}\". 답변 기준 점수가 더 높기 때문입니다(ECS {ecs}, EKS {eks}).",
+  "adr.chosen": "선택: \"{option}\", 컨테이너 실행 방식은 {launchType}. 답변 기준 점수가 더 높기 때문입니다(ECS {ecs}, EKS {eks}).",
   "adr.weight": "가중치 {weight}",
   "adr.against": "{platform}에 유리한 점:",
   "adr.launch": "{launchType}을/를 고른 이유:",

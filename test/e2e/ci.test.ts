@@ -88,7 +88,15 @@ describe("ADRs", () => {
     expect(positions.every((p) => p > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(ran.stdout).toContain("* Kubernetes experience: Proficient");
-    expect(ran.stdout).toContain('Chosen option: "Amazon ECS on AWS Fargate"');
+    // The chosen option is one of those considered, the way of running beside it.
+    const considered = ran.stdout.slice(ran.stdout.indexOf("## Considered Options"), ran.stdout.indexOf("## Decision Outcome"));
+    expect(considered).toContain("* Amazon ECS\n");
+    expect(ran.stdout).toContain('Chosen option: "Amazon ECS", with the containers on AWS Fargate, because');
+    // Drivers are the answers the team gave: none left unknown.
+    const drivers = ran.stdout.slice(ran.stdout.indexOf("## Decision Drivers"), ran.stdout.indexOf("## Considered Options"));
+    expect(drivers).toContain("* Kubernetes experience: Proficient");
+    expect(drivers).not.toMatch(/: unknown$/m);
+    expect(drivers).not.toContain("* Engineers:");
     expect(ran.stdout).toContain("* Good, because ECS is easy to learn");
     expect(ran.stdout).toContain("* Bad, because EKS is hard to learn");
     expect(ran.stdout).toContain("--expect ecs");

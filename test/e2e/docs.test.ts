@@ -35,7 +35,7 @@ async function allHelp(): Promise<string> {
 }
 const helps = allHelp();
 
-// Other tools' flags: npx, the AWS CLI, eksctl, our bench script.
+// Other tools' flags: npx, the AWS CLI, eksctl, our bench script, Node.
 const THEIRS = ["--yes", "--cli-input-json", "--log-group-name", "--write", "--no-experimental-require-module"];
 
 describe.each(PAGES)("%s", (page) => {

@@ -58,7 +58,8 @@ export function renderAdr(given: Result, { lang, version, date, confirmation }: 
     "",
     `## ${t(lang, "adr.drivers")}`,
     "",
-    ...describeAnswers(result.answers, lang).map(([label, value]) => `* ${label}: ${value}`),
+    // Drivers are what the team said: an answer left unknown drove nothing.
+    ...describeAnswers(result.answers, lang, { omitUnknown: true }).map(([label, value]) => `* ${label}: ${value}`),
     "",
     `## ${t(lang, "adr.options")}`,
     "",
@@ -67,8 +68,10 @@ export function renderAdr(given: Result, { lang, version, date, confirmation }: 
     "",
     `## ${t(lang, "adr.outcome")}`,
     "",
+    // The chosen option is one of the considered ones, by the same name; the way of running is said beside it.
     t(lang, "adr.chosen", {
-      option,
+      option: platform(chosen),
+      launchType: launch,
       ecs: result.scores.ecs,
       eks: result.scores.eks,
     }),
