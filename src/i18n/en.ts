@@ -409,7 +409,7 @@ export const en = {
   "means.fee.auto-mode": "Auto Mode adds a management fee to the EC2 price of each node it manages; the estimate below includes it.",
   "means.learning.label": "Learning time",
   "means.learning": "ECS {ecs}, EKS {eks} (the guide's estimate).",
-  "means.learningKnown": "Your team already knows Kubernetes, so most of the EKS figure is behind you.",
+  "means.learningKnown": "The team already knows Kubernetes, so most of the EKS figure is already behind it.",
   "means.tooling.label": "Deploy tooling",
   "means.tooling": "ECS: {ecs}. EKS: {eks}.",
   "next.pointer": "Next: `ecs-or-eks compare` shows the guide's side-by-side comparison; `ecs-or-eks scaffold` writes starter {platform} configuration.",

@@ -98,7 +98,9 @@ describe("ADRs", () => {
     expect(drivers).not.toMatch(/: unknown$/m);
     expect(drivers).not.toContain("* Engineers:");
     expect(ran.stdout).toContain("* Good, because ECS is easy to learn");
-    expect(ran.stdout).toContain("* Bad, because EKS is hard to learn");
+    // A proficient team: EKS's learning curve is no consequence for it; what holds for every team stays.
+    expect(ran.stdout).not.toContain("EKS is hard to learn");
+    expect(ran.stdout).toContain("* Bad, because EKS adds a Kubernetes management cost");
     expect(ran.stdout).toContain("--expect ecs");
   });
 
@@ -146,6 +148,20 @@ describe("ADRs", () => {
       expect((await confirm(ran.stdout.replace("### 확인", "### Confirmation"), dir)).code).toBe(0);
       rmSync(join(dir, "answers.json"));
     }
+  });
+
+  it("lists only consequences true of the team, in one voice (docs/ci.md's two services)", async () => {
+    const [checkout, search] = readFileSync(fixturePath("batch/portfolio.ndjson"), "utf8").split("\n").map((line) => line.replace(/"id": "[^"]+", /, ""));
+    const expert = await runBin(["--format", "adr", "--engineers", "60"], { input: search! });
+    expect(expert.stdout).toContain('Chosen option: "Amazon EKS"');
+    expect(expert.stdout).not.toContain("EKS is hard to learn");
+    expect(expert.stdout).not.toContain("a small team spends");
+    expect(expert.stdout).toContain("EKS needs a Kubernetes version upgrade at least once a year");
+    const small = await runBin(["--format", "adr"], { input: checkout! });
+    expect(small.stdout).toContain('Chosen option: "Amazon ECS", with the containers on AWS Fargate');
+    expect(small.stdout).not.toContain("DaemonSet");
+    // The ADR speaks as the team ("we", "our"); the consequences never switch to "you".
+    for (const ran of [expert, small]) expect(ran.stdout.slice(ran.stdout.indexOf("### Consequences"))).not.toMatch(/\byou(r)?\b/i);
   });
 
   it("is in Korean with --lang ko", async () => {

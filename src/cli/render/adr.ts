@@ -1,4 +1,4 @@
-import { COMPARISON } from "../../engine/comparison.js";
+import { COMPARISON, prosConsFor, type ProCon } from "../../engine/comparison.js";
 import { localize } from "../../explain/words.js";
 import type { Result } from "../../explain/result.js";
 import { forMarkdown, mapStrings } from "../output/escape.js";
@@ -42,6 +42,7 @@ export function renderAdr(given: Result, { lang, version, date, confirmation }: 
   const platform = (p: Platform) => t(lang, `platform.long.${p}`);
   const launch = t(lang, `launch.${result.launchType}`);
   const option = optionName(lang, chosen, result.launchType);
+  const holding = (items: readonly ProCon[], p: Platform) => prosConsFor(items, given.answers, p);
   const good = (text: string) => `* ${t(lang, "adr.good", { text })}`;
   const bad = (text: string) => `* ${t(lang, "adr.bad", { text })}`;
   const out: string[] = [
@@ -110,10 +111,11 @@ export function renderAdr(given: Result, { lang, version, date, confirmation }: 
     "",
     `### ${t(lang, "adr.consequences")}`,
     "",
-    ...COMPARISON.options[chosen].good.map((item) => good(localize(item, lang))),
-    ...launchFacts.good.map((item) => good(localize(item, lang))),
-    ...COMPARISON.options[chosen].bad.map((item) => bad(localize(item, lang))),
-    ...launchFacts.bad.map((item) => bad(localize(item, lang))),
+    // Each consequence true of this team, selected by the rules' conditions: no learning curve for experts.
+    ...holding(COMPARISON.options[chosen].good, chosen).map((item) => good(localize(item, lang))),
+    ...holding(launchFacts.good, chosen).map((item) => good(localize(item, lang))),
+    ...holding(COMPARISON.options[chosen].bad, chosen).map((item) => bad(localize(item, lang))),
+    ...holding(launchFacts.bad, chosen).map((item) => bad(localize(item, lang))),
     ...meaningRows(result, lang).map(([label, text]) => `* ${t(lang, "adr.neutral", { text: `${label}: ${text}` })}`),
     "",
     `### ${t(lang, "estimate.title")}`,
@@ -136,8 +138,8 @@ export function renderAdr(given: Result, { lang, version, date, confirmation }: 
       "",
       `### ${platform(p)}`,
       "",
-      ...COMPARISON.options[p].good.map((item) => good(localize(item, lang))),
-      ...COMPARISON.options[p].bad.map((item) => bad(localize(item, lang))),
+      ...holding(COMPARISON.options[p].good, p).map((item) => good(localize(item, lang))),
+      ...holding(COMPARISON.options[p].bad, p).map((item) => bad(localize(item, lang))),
     );
   }
   out.push("", `## ${t(lang, "adr.more")}`, "", t(lang, "adr.changeIntro"), "");
