@@ -17,7 +17,7 @@ const SERVICE_FIGURES = ["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] a
  * answer as they are (issue 25), so these are taken and set aside, as is a
  * figure the files do not state (null), which takes the default like one left out.
  */
-export const SERVICE_PROVENANCE = ["file", "line", "platform", "platforms"] as const;
+const SERVICE_PROVENANCE = ["file", "line", "platform", "platforms"] as const;
 const SERVICE_FIELDS = ["name", ...SERVICE_FIGURES, ...SERVICE_PROVENANCE] as const;
 
 export function uniqueNames(list: readonly { name: string }[]): boolean {
