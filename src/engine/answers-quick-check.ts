@@ -1,5 +1,5 @@
 import { MAX_SET_ITEMS, QUESTIONS, hasDefault, type Answers } from "./questions.js";
-import { environmentsProblem, servicesProblem } from "./workload-answers.js";
+import { environmentsProblem, servicesProblem, statedServices } from "./workload-answers.js";
 
 // The answers checked straight from the questions table, without zod: the
 // answers schema in answers-schema.ts accepts exactly the same values (a
@@ -10,8 +10,9 @@ const KNOWN = new Set<string>(QUESTIONS.map((q) => q.key));
 
 /**
  * The answers, defaults filled in and lists in canonical order, when `raw`
- * is valid; undefined otherwise (ask parseAnswers why). With `batchLine`, an
- * "id" of any kind may sit beside the answers, as an NDJSON line allows.
+ * is valid; undefined otherwise (ask parseAnswers why). An "id" (a string or
+ * a number) may sit beside the answers; with `batchLine`, one of any kind, as
+ * the batch checks it itself.
  */
 export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
@@ -19,7 +20,7 @@ export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | un
   for (const key of Object.keys(record)) {
     if (KNOWN.has(key)) continue;
     if (key === "$schema" && (typeof record.$schema === "string" || record.$schema === undefined)) continue;
-    if (key === "id" && batchLine) continue;
+    if (key === "id" && (batchLine || typeof record.id === "string" || (typeof record.id === "number" && Number.isFinite(record.id)))) continue;
     return undefined;
   }
   const answers: Record<string, unknown> = {};
@@ -55,7 +56,7 @@ export function quickCheckAnswers(raw: unknown, batchLine = false): Answers | un
         break;
       case "services":
         if (servicesProblem(value, q.key, q.max)) return undefined;
-        answers[q.key] = value;
+        answers[q.key] = statedServices(value as readonly object[]);
         break;
       case "environments":
         if (environmentsProblem(value, q.key, q.max)) return undefined;

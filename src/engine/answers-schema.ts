@@ -26,23 +26,31 @@ function fieldSchema(q: Question) {
   }
 }
 
-// One service of the `services` answer; the figures are per task or pod.
+/** A figure a service may leave out, or give as null (not stated, as a scan writes it): either takes the default. */
+const figure = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+// One service of the `services` answer; the figures are per task or pod. A scan's record is one as it is:
+// where it was found (file, line, platform, platforms) is taken and set aside (workload-answers.ts).
 const service = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(MAX_SERVICE.name)),
-  vcpu: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE.vcpu))),
-  memoryGiB: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE.memoryGiB))),
-  replicas: z.optional(z.int().check(z.gte(0), z.lte(MAX_SERVICE.replicas))),
-  arch: z.optional(z.enum(ARCHES)),
-  os: z.optional(z.enum(OSES)),
-  gpu: z.optional(z.int().check(z.gte(0), z.lte(MAX_SERVICE.gpu))),
+  vcpu: figure(z.number().check(z.gt(0), z.lte(MAX_SERVICE.vcpu))),
+  memoryGiB: figure(z.number().check(z.gt(0), z.lte(MAX_SERVICE.memoryGiB))),
+  replicas: figure(z.int().check(z.gte(0), z.lte(MAX_SERVICE.replicas))),
+  arch: figure(z.enum(ARCHES)),
+  os: figure(z.enum(OSES)),
+  gpu: figure(z.int().check(z.gte(0), z.lte(MAX_SERVICE.gpu))),
+  file: z.optional(z.string()),
+  line: z.optional(z.int().check(z.gte(0))),
+  platform: z.optional(z.nullable(z.string())),
+  platforms: z.optional(z.array(z.string()).check(z.maxLength(64))),
 });
 
 // Descriptions are attached only when the JSON Schema is generated (src/cli/json-schema.ts):
 // every .check(z.meta()) clones a schema, and validation runs on every start.
 function buildSchema(withId: boolean) {
-  const shape: Record<string, z.ZodMiniType> = { $schema: z.optional(z.string()) };
-  // A batch line may carry an "id" to pass through (its type is the batch's to check); an answers file may not.
-  if (withId) shape.id = z.optional(z.unknown());
+  // An "id" names the answer set and weighs nothing: a batch line passes it through (its type is the batch's
+  // to check), and a single run takes the same line as it is, so a batch line is one --answers away.
+  const shape: Record<string, z.ZodMiniType> = { $schema: z.optional(z.string()), id: withId ? z.optional(z.unknown()) : z.optional(z.union([z.string(), z.number()])) };
   for (const q of QUESTIONS) {
     const field = fieldSchema(q);
     shape[q.key] = q.required ? field : hasDefault(q) ? z._default(field, q.default as never) : z.optional(field);

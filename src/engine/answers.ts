@@ -5,7 +5,7 @@ import { QUESTIONS, ANSWER_KEYS, MAX_SET_ITEMS, isAnswerKey, type Answers, type 
 import { msg, type Message, type MessageValue } from "./message.js";
 import { quoteValue } from "./quote-value.js";
 import { suggest } from "./suggest.js";
-import { environmentsProblem, servicesProblem } from "./workload-answers.js";
+import { environmentsProblem, servicesProblem, statedServices } from "./workload-answers.js";
 
 /** Valid answers with their defaults, or every problem found, as messages to word (src/explain/answers.ts). */
 export type AnswersOutcome<P = Message> =
@@ -42,7 +42,7 @@ export function validateAnswers(raw: unknown, options: ParseOptions = {}): Answe
   for (const issue of result.error.issues) {
     // An unknown key at the top is an unknown answer; one inside an answer (a service's field) is that answer's problem.
     if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
-      for (const key of issue.keys) problems.push(unknownKeyProblem(where, key));
+      problems.push(...unknownKeyProblems(where, issue.keys, options.label));
       continue;
     }
     const key = String(issue.path[0] ?? "");
@@ -61,19 +61,41 @@ function withServiceCount(raw: Record<string, unknown>): Record<string, unknown>
   return { ...raw, microservices: Math.min(list.length, max) };
 }
 
-function unknownKeyProblem(where: (key: string) => string, key: string): Message {
-  if (key === "__proto__" || key === "constructor" || key === "prototype") {
-    return msg("answers.reservedKey", { where: where(key) });
+/** Keys named in one problem before "and N more": the line stays readable whatever the input holds. */
+const LISTED_KEYS = 20;
+
+/**
+ * A reserved key or a near miss of a known answer is a problem of its own; the
+ * other unknown keys are named together, with the known answers said once.
+ */
+function unknownKeyProblems(where: (key: string) => string, keys: readonly string[], label: string | undefined): Message[] {
+  const problems: Message[] = [];
+  const unknown: string[] = [];
+  for (const key of keys) {
+    if (key === "__proto__" || key === "constructor" || key === "prototype") {
+      problems.push(msg("answers.reservedKey", { where: where(key) }));
+      continue;
+    }
+    const near = suggest(key, ANSWER_KEYS);
+    if (near) problems.push(msg("answers.unknownKeySuggest", { where: where(key), suggestion: near }));
+    else unknown.push(key);
   }
-  const near = suggest(key, ANSWER_KEYS);
-  return near
-    ? msg("answers.unknownKeySuggest", { where: where(key), suggestion: near })
-    : msg("answers.unknownKey", { where: where(key), known: ANSWER_KEYS.join(", ") });
+  const known = ANSWER_KEYS.join(", ");
+  if (unknown.length === 1) problems.push(msg("answers.unknownKey", { where: where(unknown[0]!), known }));
+  if (unknown.length > 1) {
+    const listed = unknown.slice(0, LISTED_KEYS).map((key) => quoteValue(key)).join(", ");
+    const rest = unknown.length - LISTED_KEYS;
+    const keyList = rest > 0 ? msg("answers.keysAndMore", { keys: listed, count: rest }) : listed;
+    const text = msg("answers.unknownKeys", { keys: keyList, known });
+    problems.push(label ? msg("text.labelled", { label, text }) : text);
+  }
+  return problems;
 }
 
 function valueProblem(where: (key: string) => string, key: string, value: unknown): Message {
   const got = quoteValue(value);
   if (key === "$schema") return msg("answers.badSchemaKey", { where: where(key), got });
+  if (key === "id") return msg("answers.badId", { got });
   const q = QUESTIONS.find((question) => question.key === key);
   if (!q) return msg("answers.badValue", { where: where(key), got });
   switch (q.kind) {
@@ -116,6 +138,11 @@ function canonical(answers: Answers): Answers {
     const value = answers[q.key];
     // An answer left unknown stays out, so a result never shows it as given.
     if (value === undefined) continue;
+    if (q.kind === "services") {
+      // A scan's records as the estimate takes them: provenance set aside, a null figure left out.
+      copy[q.key] = statedServices(value as readonly object[]);
+      continue;
+    }
     const set = value as readonly string[];
     // Most lists are empty or already in order; only the others are rebuilt.
     const ordered = q.kind !== "set" || set.length === 0 || inOrder(set, q.choices);

@@ -1,5 +1,7 @@
 import comparisonJson from "../../rules/comparison.json" with { type: "json" };
-import type { LaunchType, Localized } from "./rule-types.js";
+import { compileCondition, type Condition } from "./conditions.js";
+import type { Answers } from "./questions.js";
+import type { LaunchType, Localized, Platform } from "./rule-types.js";
 
 // The guide's comparison, as data beside the rules; these types are the
 // contract the JSON file must keep (checked by the compiler). Apart from the
@@ -12,9 +14,21 @@ interface ComparisonRow {
   eks: Localized;
 }
 
+/**
+ * A pro or a con, said of a team: `unless` names, in the rules' condition
+ * language, the answers for which it is not true (an expert team does not
+ * face EKS's learning curve); `platform` keeps a launch type's point to the
+ * platform it concerns.
+ */
+export interface ProCon extends Localized {
+  unless?: Condition;
+  /** "ecs" or "eks" (a JSON string: test/engine/data-files.test.ts checks it is one). */
+  platform?: string;
+}
+
 interface ProsAndCons {
-  good: Localized[];
-  bad: Localized[];
+  good: ProCon[];
+  bad: ProCon[];
 }
 
 /** A change since the guide was written, dated, from FACTS. */
@@ -38,3 +52,8 @@ export interface Comparison {
 }
 
 export const COMPARISON: Comparison = comparisonJson;
+
+/** The pros or cons that hold for these answers, on this platform. */
+export function prosConsFor(items: readonly ProCon[], answers: Answers, platform: Platform): ProCon[] {
+  return items.filter((item) => (item.platform === undefined || item.platform === platform) && !(item.unless && compileCondition(item.unless)(answers)));
+}

@@ -99,10 +99,11 @@ export const pricesFileSchema = z.strictObject({
   $schema: z.optional(z.string()),
   version: z.string().check(z.minLength(1)),
   hoursPerMonth: z.number().check(z.gte(PRICE_LIMITS.minHoursPerMonth), z.lte(PRICE_LIMITS.maxHoursPerMonth)),
+  // Date first, as rules/prices.json has it: a file's fields come out in this order, so a dump read back prints the same.
   fargateTaskSizes: z.strictObject({
+    ...dated,
     sizes: z.array(fargateSize).check(z.minLength(1), z.maxLength(PRICE_LIMITS.maxFargatePairs)),
     windowsVcpus: z.array(vcpus).check(z.maxLength(PRICE_LIMITS.maxFargatePairs)),
-    ...dated,
   }),
   eksFargatePodMemory: z.strictObject({ addGiB: z.number().check(z.gte(0), z.lte(4)), ...dated }),
   ecsRegisteredMemory: z.strictObject({ share: z.number().check(z.gte(PRICE_LIMITS.maxReservedShare), z.lte(1)), ...dated }),

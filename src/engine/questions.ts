@@ -278,7 +278,7 @@ export const QUESTIONS = [
     prompt: false,
     required: false,
     description:
-      "The workload as services, for the cost estimate: a list of { name, vcpu, memoryGiB, replicas, arch, os, gpu } (vcpu, memoryGiB and gpu per task or pod; arch x86 or arm; os linux or windows), from an answers file or --workload FILE. It wins over vcpus, memoryGiB and tasks, and microservices defaults to its length; a figure left out takes 0.5 vCPU, 1 GiB or 2 replicas and is named as assumed.",
+      "The workload as services, for the cost estimate: a list of { name, vcpu, memoryGiB, replicas, arch, os, gpu } (vcpu, memoryGiB and gpu per task or pod; arch x86 or arm; os linux or windows), from an answers file or --workload FILE. It wins over vcpus, memoryGiB and tasks, and microservices defaults to its length; a figure left out (or null, as scan --format json writes one not stated) takes 0.5 vCPU, 1 GiB or 2 replicas and is named as assumed; a scan's file, line, platform and platforms are set aside.",
   },
   {
     key: "environments",

@@ -11,7 +11,14 @@ export const MAX_SERVICE = { name: 100, vcpu: 192, memoryGiB: 24576, replicas: 1
 /** An environment's name: a word for a flag, a table and a file. */
 export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
-const SERVICE_FIELDS = ["name", "vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const;
+const SERVICE_FIGURES = ["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const;
+/**
+ * Where `scan --format json` found a service: a scan's services are this
+ * answer as they are (issue 25), so these are taken and set aside, as is a
+ * figure the files do not state (null), which takes the default like one left out.
+ */
+const SERVICE_PROVENANCE = ["file", "line", "platform", "platforms"] as const;
+const SERVICE_FIELDS = ["name", ...SERVICE_FIGURES, ...SERVICE_PROVENANCE] as const;
 
 export function uniqueNames(list: readonly { name: string }[]): boolean {
   return new Set(list.map((entry) => entry.name)).size === list.length;
@@ -31,22 +38,57 @@ export function servicesProblem(value: unknown, where: string, max: number): Mes
     const entry: unknown = value[i];
     const at = `${where}[${i}]`;
     if (!isRecord(entry)) return msg("answers.services.notObject", { where: at, got: quoteValue(entry) });
-    const unknown = Object.keys(entry).find((key) => !(SERVICE_FIELDS as readonly string[]).includes(key));
-    if (unknown !== undefined) return msg("answers.services.unknownField", { where: at, field: quoteValue(unknown), fields: SERVICE_FIELDS.join(", ") });
+    // Every unknown field at once, as the top level lists every unknown answer.
+    const unknown = Object.keys(entry).filter((key) => !(SERVICE_FIELDS as readonly string[]).includes(key));
+    if (unknown.length > 0) {
+      const field = unknown.slice(0, 20).map((key) => quoteValue(key)).join(", ");
+      return msg(unknown.length === 1 ? "answers.services.unknownField" : "answers.services.unknownFields", { where: at, field, fields: SERVICE_FIELDS.join(", ") });
+    }
+    const provenance = provenanceProblem(entry, at);
+    if (provenance) return provenance;
     const { name } = entry;
     if (typeof name !== "string" || name.length === 0 || name.length > MAX_SERVICE.name) return msg("answers.services.badName", { where: at, max: MAX_SERVICE.name, got: quoteValue(name) });
     const first = seen.get(name);
     if (first !== undefined) return msg("answers.services.duplicate", { where, name: quoteValue(name), first, second: i });
     seen.set(name, i);
     const field = (ok: boolean, message: () => Message) => (ok ? undefined : message());
+    // null is "not stated", as a scan writes it: the same as left out.
+    const figures = stated(entry);
     const problem =
-      field(entry.vcpu === undefined || positive(entry.vcpu, MAX_SERVICE.vcpu), () => msg("answers.services.badNumber", { where: `${at}.vcpu`, max: MAX_SERVICE.vcpu, got: quoteValue(entry.vcpu) })) ??
-      field(entry.memoryGiB === undefined || positive(entry.memoryGiB, MAX_SERVICE.memoryGiB), () => msg("answers.services.badNumber", { where: `${at}.memoryGiB`, max: MAX_SERVICE.memoryGiB, got: quoteValue(entry.memoryGiB) })) ??
-      field(entry.replicas === undefined || whole(entry.replicas, 0, MAX_SERVICE.replicas), () => msg("answers.services.badInteger", { where: `${at}.replicas`, max: MAX_SERVICE.replicas, got: quoteValue(entry.replicas) })) ??
-      field(entry.gpu === undefined || whole(entry.gpu, 0, MAX_SERVICE.gpu), () => msg("answers.services.badInteger", { where: `${at}.gpu`, max: MAX_SERVICE.gpu, got: quoteValue(entry.gpu) })) ??
-      field(entry.arch === undefined || (ARCHES as readonly unknown[]).includes(entry.arch), () => msg("answers.services.badChoice", { where: `${at}.arch`, choices: ARCHES.join(", "), got: quoteValue(entry.arch) })) ??
-      field(entry.os === undefined || (OSES as readonly unknown[]).includes(entry.os), () => msg("answers.services.badChoice", { where: `${at}.os`, choices: OSES.join(", "), got: quoteValue(entry.os) }));
+      field(figures.vcpu === undefined || positive(figures.vcpu, MAX_SERVICE.vcpu), () => msg("answers.services.badNumber", { where: `${at}.vcpu`, max: MAX_SERVICE.vcpu, got: quoteValue(figures.vcpu) })) ??
+      field(figures.memoryGiB === undefined || positive(figures.memoryGiB, MAX_SERVICE.memoryGiB), () => msg("answers.services.badNumber", { where: `${at}.memoryGiB`, max: MAX_SERVICE.memoryGiB, got: quoteValue(figures.memoryGiB) })) ??
+      field(figures.replicas === undefined || whole(figures.replicas, 0, MAX_SERVICE.replicas), () => msg("answers.services.badInteger", { where: `${at}.replicas`, max: MAX_SERVICE.replicas, got: quoteValue(figures.replicas) })) ??
+      field(figures.gpu === undefined || whole(figures.gpu, 0, MAX_SERVICE.gpu), () => msg("answers.services.badInteger", { where: `${at}.gpu`, max: MAX_SERVICE.gpu, got: quoteValue(figures.gpu) })) ??
+      field(figures.arch === undefined || (ARCHES as readonly unknown[]).includes(figures.arch), () => msg("answers.services.badChoice", { where: `${at}.arch`, choices: ARCHES.join(", "), got: quoteValue(figures.arch) })) ??
+      field(figures.os === undefined || (OSES as readonly unknown[]).includes(figures.os), () => msg("answers.services.badChoice", { where: `${at}.os`, choices: OSES.join(", "), got: quoteValue(figures.os) }));
     if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** A service with its figures as given: provenance set aside, and a null figure (not stated) left out. */
+function stated(entry: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) if (value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key)) out[key] = value;
+  return out;
+}
+
+/** The services as the estimate takes them (each as `stated` gives it); a list with nothing to set aside is returned as it is. */
+export function statedServices<T>(list: readonly T[]): T[] {
+  const plain = (entry: T) => Object.entries(entry as Record<string, unknown>).every(([key, value]) => value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key));
+  return list.every(plain) ? (list as T[]) : list.map((entry) => stated(entry as Record<string, unknown>) as T);
+}
+
+/** Provenance a scan gives, checked for its kind only: a file, a line, platforms. */
+function provenanceProblem(entry: Record<string, unknown>, at: string): Message | undefined {
+  const ok = {
+    file: (v: unknown) => typeof v === "string",
+    line: (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0,
+    platform: (v: unknown) => v === null || typeof v === "string",
+    platforms: (v: unknown) => Array.isArray(v) && v.length <= 64 && v.every((p) => typeof p === "string"),
+  } as const;
+  for (const key of SERVICE_PROVENANCE) {
+    if (entry[key] !== undefined && !ok[key](entry[key])) return msg("answers.services.badProvenance", { where: `${at}.${key}`, got: quoteValue(entry[key]) });
   }
   return undefined;
 }

@@ -15,6 +15,8 @@ import { citeSource } from "./source.js";
 import { checkedLang, localize, say, sayFigures } from "./words.js";
 import { EstimateError, InputError } from "../engine/errors.js";
 import { t } from "../i18n/index.js";
+import { quoteValue } from "../engine/quote-value.js";
+import { isUtilization, UTILIZATION_RANGE } from "../engine/utilization.js";
 
 export type { BriefResult } from "../engine/evaluate.js";
 
@@ -134,6 +136,10 @@ export interface RecommendOptions {
 /** The recommendation for answers that are already valid, in words. Pure: no I/O. */
 export function evaluate(answers: Answers, options: RecommendOptions = {}): Result {
   const lang = checkedLang(options.lang);
+  // The CLI's rule and sentence: NaN or 5 would price a fleet that cannot exist, and silently.
+  if (options.utilization !== undefined && !isUtilization(options.utilization)) {
+    throw new InputError(t(lang, "error.badUtilization", { where: '"utilization"', ...UTILIZATION_RANGE, got: quoteValue(options.utilization) }));
+  }
   const estimate = { ...(options.prices ? { prices: options.prices } : {}), ...(options.utilization === undefined ? {} : { utilization: options.utilization }) };
   try {
     return explainAssessment(assess(answers, options.rules, estimate), lang);

@@ -95,7 +95,7 @@ describe("the confidence a result states", () => {
         const verdict = flat(verdictLine(result, lang));
         expect(flat(renderText(result, { lang, color: false, width: 100, unicode: false }))).toContain(verdict);
         expect(flat(renderMarkdown(result, { lang, version: "1.0.0" }))).toContain(verdict);
-        expect(flat(renderAdr(result, { lang, version: "1.0.0", date: "2026-12-06" }))).toContain(verdict);
+        expect(flat(renderAdr(result, { lang, version: "1.0.0", date: "2026-12-06", confirmation: { args: [] } }))).toContain(verdict);
         const short = callShort(lang, result.confidenceLabel, result.margin);
         expect(short).toContain(result.margin === 1 ? (lang === "en" ? "1 point" : "1점") : lang === "en" ? `${result.margin} points` : `${result.margin}점`);
       }),

@@ -8,7 +8,7 @@ import { t } from "../../src/i18n/index.js";
 import { answersArbitrary } from "../helpers/arbitraries.js";
 import { readFixture } from "../helpers/fixtures.js";
 
-const options = { lang: "en", version: "1.0.0", date: "2026-12-01" } as const;
+const options = { lang: "en", version: "1.0.0", date: "2026-12-01", confirmation: { args: ["--answers", "answers.json"] } } as const;
 
 /** The bullets of the block that follows `heading`, up to the next blank line after them. */
 function bulletsAfter(text: string, heading: string): string[] {

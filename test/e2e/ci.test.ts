@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
-import { runBin } from "../helpers/run-bin.js";
+import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
 
 const closeCall = fixturePath("answers/close-call.json");
 const tmp = () => mkdtempSync(join(tmpdir(), "ecs-or-eks-ci-"));
@@ -88,10 +88,80 @@ describe("ADRs", () => {
     expect(positions.every((p) => p > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(ran.stdout).toContain("* Kubernetes experience: Proficient");
-    expect(ran.stdout).toContain('Chosen option: "Amazon ECS on AWS Fargate"');
+    // The chosen option is one of those considered, the way of running beside it.
+    const considered = ran.stdout.slice(ran.stdout.indexOf("## Considered Options"), ran.stdout.indexOf("## Decision Outcome"));
+    expect(considered).toContain("* Amazon ECS\n");
+    expect(ran.stdout).toContain('Chosen option: "Amazon ECS", with the containers on AWS Fargate, because');
+    // Drivers are the answers the team gave: none left unknown.
+    const drivers = ran.stdout.slice(ran.stdout.indexOf("## Decision Drivers"), ran.stdout.indexOf("## Considered Options"));
+    expect(drivers).toContain("* Kubernetes experience: Proficient");
+    expect(drivers).not.toMatch(/: unknown$/m);
+    expect(drivers).not.toContain("* Engineers:");
     expect(ran.stdout).toContain("* Good, because ECS is easy to learn");
-    expect(ran.stdout).toContain("* Bad, because EKS is hard to learn");
+    // A proficient team: EKS's learning curve is no consequence for it; what holds for every team stays.
+    expect(ran.stdout).not.toContain("EKS is hard to learn");
+    expect(ran.stdout).toContain("* Bad, because EKS adds a Kubernetes management cost");
     expect(ran.stdout).toContain("--expect ecs");
+  });
+
+  /** The ADR's Confirmation command, run as a shell runs it (npx standing for the built bin): its exit code and the platform it expects. */
+  async function confirm(adr: string, cwd: string): Promise<{ command: string; code: number | null }> {
+    const block = adr.slice(adr.indexOf("```console\n", adr.indexOf("### Confirmation")) + 11);
+    const command = block.slice(0, block.indexOf("\n```")).replace(/^\$ /, "");
+    const npx = `npx() { shift 2; "${process.execPath}" "${BIN}" "$@"; }`;
+    const ran = await runProcess("sh", ["-c", `${npx}\n${command}`], { cwd, env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
+    return { command, code: ran.code };
+  }
+
+  it.each([
+    ["an answers file in a folder, with a flag over it", ["--answers", "ci/a.json", "--microservices", "30"], "--answers ci/a.json --microservices 30", "eks"],
+    ["flags alone", ["--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight", "--microservices", "3"], "--kubernetes-experience none", "ecs"],
+    ["a rules file whose name has a space", ["--answers", "ci/a.json", "--rules", "my rules.json"], "--rules 'my rules.json'", "ecs"],
+    ["a repository and flags", ["--from", "repo", "--kubernetes-experience", "none", "--cloud-strategy", "aws-only", "--budget", "tight"], "--from repo", "ecs"],
+  ])("confirms with the command that gives this decision again: %s", async (_name, args, part, platform) => {
+    const dir = tmp();
+    mkdirSync(join(dir, "ci"));
+    copyFileSync(closeCall, join(dir, "ci", "a.json"));
+    copyFileSync(`${ROOT}rules/rules.json`, join(dir, "my rules.json"));
+    cpSync(fixturePath("scan/podinfo"), join(dir, "repo"), { recursive: true });
+    const ran = await runBin([...args, "--format", "adr"], { cwd: dir });
+    expect(ran.code).toBe(0);
+    const confirmed = await confirm(ran.stdout, dir);
+    expect(confirmed.command).toContain(part);
+    expect(confirmed.command).toMatch(new RegExp(`--expect ${platform}$`));
+    expect(confirmed.code).toBe(0);
+  });
+
+  it("tells the reader to save answers read from stdin to a file, and names it in the command", async () => {
+    const dir = tmp();
+    const answers = readFileSync(closeCall, "utf8");
+    for (const [args, saying] of [
+      [["--format", "adr"], "The answers were read from stdin: save them as answers.json beside this record, which the command reads."],
+      [["--answers", "-", "--format", "adr", "--lang", "ko"], "답변을 표준 입력으로 받았으므로, 아래 명령이 읽을 수 있게 이 기록 옆에 answers.json 파일로 저장하세요."],
+    ] as const) {
+      const ran = await runBin([...args], { cwd: dir, input: answers });
+      expect(ran.stdout).toContain(saying);
+      const confirmed = await confirm(ran.stdout.replace("### 확인", "### Confirmation"), dir);
+      expect(confirmed.command).toMatch(/^npx --yes ecs-or-eks@1 --answers answers\.json (--lang ko )?--expect ecs$/);
+      // Once saved where it says, the command confirms the decision.
+      writeFileSync(join(dir, "answers.json"), answers);
+      expect((await confirm(ran.stdout.replace("### 확인", "### Confirmation"), dir)).code).toBe(0);
+      rmSync(join(dir, "answers.json"));
+    }
+  });
+
+  it("lists only consequences true of the team, in one voice (docs/ci.md's two services)", async () => {
+    const [checkout, search] = readFileSync(fixturePath("batch/portfolio.ndjson"), "utf8").split("\n").map((line) => line.replace(/"id": "[^"]+", /, ""));
+    const expert = await runBin(["--format", "adr", "--engineers", "60"], { input: search! });
+    expect(expert.stdout).toContain('Chosen option: "Amazon EKS"');
+    expect(expert.stdout).not.toContain("EKS is hard to learn");
+    expect(expert.stdout).not.toContain("a small team spends");
+    expect(expert.stdout).toContain("EKS needs a Kubernetes version upgrade at least once a year");
+    const small = await runBin(["--format", "adr"], { input: checkout! });
+    expect(small.stdout).toContain('Chosen option: "Amazon ECS", with the containers on AWS Fargate');
+    expect(small.stdout).not.toContain("DaemonSet");
+    // The ADR speaks as the team ("we", "our"); the consequences never switch to "you".
+    for (const ran of [expert, small]) expect(ran.stdout.slice(ran.stdout.indexOf("### Consequences"))).not.toMatch(/\byou(r)?\b/i);
   });
 
   it("is in Korean with --lang ko", async () => {
@@ -223,6 +293,8 @@ describe("portfolio runs with --batch", () => {
       [6, "typo", "error"],
       [7, undefined, "eks"],
     ]);
+    // Each line says which shape it has, as a single result does: confidence changed meaning in 4.
+    for (const record of records) expect(record.schemaVersion).toBe(4);
     expect(records[2].error).toMatch(/^column 54: invalid JSON: found the end of the input/);
     expect(records[4].error).toContain('"budgte" is not a known answer. Did you mean "budget"?');
     expect(records[5]).toMatchObject({ launchType: "ec2", launchTypeRequired: true, firedRules: expect.arrayContaining(["eks-runs-kubernetes-today"]) });
@@ -250,6 +322,20 @@ describe("portfolio runs with --batch", () => {
     expect(record).not.toHaveProperty("whatWouldChange");
   });
 
+  it("takes a batch line, id and all, as a single run's answers: its full result is one --answers away", async () => {
+    const line = readFileSync(portfolio, "utf8").split("\n")[1]!;
+    expect(JSON.parse(line).id).toBe("search");
+    const [batch, single] = await Promise.all([runBin(["--batch"], { input: `${line}\n` }), runBin(["--answers", "-", "--expect", "eks", "--json"], { input: line })]);
+    expect(single.stderr).toBe("");
+    expect(single.code).toBe(0);
+    expect(JSON.parse(single.stdout)).toMatchObject({ recommendation: JSON.parse(batch.stdout).recommendation, scores: JSON.parse(batch.stdout).scores });
+    // The id weighs nothing and is no answer; one that is neither text nor a number is still refused.
+    expect(JSON.parse(single.stdout).answers).not.toHaveProperty("id");
+    const bad = await runBin(["--json"], { input: line.replace('"search"', "[1]") });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"id" must be a string or a number (got [1]).');
+  });
+
   it("summarises in text: counts of ECS and EKS, close calls and bad lines", async () => {
     const ran = await runBin(["--batch", "--format", "text", "--answers", portfolio]);
     expect(ran.stdout).toContain("line 1 checkout: ECS on AWS Fargate (clear call, by 13 points)");
@@ -267,7 +353,7 @@ describe("portfolio runs with --batch", () => {
 
   it("reports a line over the cap without reading it into memory", async () => {
     const ran = await runBin(["--batch"], { input: `{"pad": "${"x".repeat(70 * 1024)}"}\n` });
-    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, error: expect.stringContaining("longer than 64 KiB") });
+    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, schemaVersion: 4, error: expect.stringContaining("longer than 64 KiB") });
     expect(ran.code).toBe(2);
   });
 
@@ -280,6 +366,18 @@ describe("portfolio runs with --batch", () => {
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     expect(ran.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^${lines} answer sets: ${lines} ECS, 0 EKS`));
+  });
+
+  it.each([
+    ["empty input", "", "no answers to evaluate: the input had no lines."],
+    ["only blank lines", "\n\n", "no answers to evaluate: no answer lines (only blank lines)."],
+  ])("refuses %s with nothing on stdout, saying which it was", async (_name, input, problem) => {
+    for (const format of ["text", "json"]) {
+      const ran = await runBin(["--batch", "--format", format], { input });
+      expect(ran.code).toBe(2);
+      expect(ran.stdout).toBe("");
+      expect(ran.stderr).toBe(`ecs-or-eks: ${problem}\nfix: give one JSON answers object a line (NDJSON), in --answers FILE or on stdin.\n`);
+    }
   });
 
   it("refuses empty input and --expect", async () => {

@@ -2,8 +2,8 @@
 // exists, and every example is what the CLI prints. A new page is tested as
 // soon as it is there. GOLDEN_WRITE=1 records the examples anew (after a
 // change meant to alter output), as it does the golden corpus.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { constants as osConstants } from "node:os";
@@ -35,8 +35,8 @@ async function allHelp(): Promise<string> {
 }
 const helps = allHelp();
 
-// Other tools' flags: npx, the AWS CLI, eksctl, our bench script.
-const THEIRS = ["--yes", "--cli-input-json", "--log-group-name", "--write"];
+// Other tools' flags: npx, the AWS CLI, eksctl, our bench script, Node.
+const THEIRS = ["--yes", "--cli-input-json", "--log-group-name", "--write", "--no-experimental-require-module"];
 
 describe.each(PAGES)("%s", (page) => {
   const text = read(page);
@@ -181,6 +181,31 @@ describe("the library", () => {
     expect(documented.sort()).toEqual(Object.keys(await import("../../src/index.js")).sort());
   });
 
+
+  it("runs every example the page shows, each value as its comment says, from ESM and from CommonJS", async () => {
+    const page = read("docs/library.md");
+    const blocks = [...page.matchAll(/```(js|cjs)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, code: m[2]! }));
+    expect(blocks.map((b) => b.kind).sort()).toEqual(["cjs", "js", "js", "js"]);
+    // A user's folder: the package installed by name, and the rules and prices files the examples read.
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-library-"));
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(ROOT, join(dir, "node_modules", "ecs-or-eks"));
+    writeFileSync(join(dir, "my-rules.json"), (await runBin(["rules", "--format", "json"])).stdout);
+    writeFileSync(join(dir, "my-prices.json"), (await runBin(["prices", "--format", "json"])).stdout);
+    let checked = 0;
+    for (const { kind, code } of blocks) {
+      // `value; // shown` becomes a check that the value is what is shown.
+      const body = code.replace(/^(\s*)(return )?(.+); \/\/ (.+)$/gm, (_line, indent: string, ret: string | undefined, expr: string, shown: string) => {
+        checked++;
+        return `${indent}{ const shown = ${expr}; assert.deepStrictEqual(JSON.parse(JSON.stringify(shown)), ${shown}); ${ret ? "return shown;" : ""} }`;
+      });
+      const [flags, head] = kind === "js" ? [["--input-type=module"], 'import assert from "node:assert";'] : [["--no-experimental-require-module"], 'const assert = require("node:assert");'];
+      const ran = spawnSync(process.execPath, [...flags, "-e", `${head}\n${body}`], { cwd: dir, encoding: "utf8" });
+      expect(ran.stderr, code).toBe("");
+      expect(ran.status, code).toBe(0);
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
 
   it("is importable by name and returns what --format json prints", async () => {
     const answers = { kubernetesExperience: "basic", cloudStrategy: "aws-first", budget: "moderate", microservices: 14, ecosystem: ["helm"] };

@@ -244,7 +244,7 @@ describe("11. a signal ends --batch whatever the input", () => {
   ] as const)("%s in a flood of bad lines (yes x | ecs-or-eks --batch): exit %i", async (signal, code) => {
     const ran = await stopBatch(signal, "x\n");
     expect(ran.code).toBe(code);
-    expect(ran.stderr).toMatch(new RegExp(`Stopped by ${signal} after line \\d+`));
+    expect(ran.stderr).toMatch(new RegExp(`\\necs-or-eks: Stopped by ${signal} after line [1-9]\\d*;`));
   }, 60_000);
 
   it.each([

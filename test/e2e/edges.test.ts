@@ -241,7 +241,7 @@ describe("smaller things users hit", () => {
   it("counts the 64 KiB line limit in bytes, not characters", async () => {
     // 30,000 Hangul syllables are 30,000 characters but 90,000 bytes.
     const ran = await runBin(["--batch"], { input: `{"pad": "${"가".repeat(30000)}"}\n` });
-    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, error: expect.stringContaining("longer than 64 KiB") });
+    expect(JSON.parse(ran.stdout)).toEqual({ line: 1, schemaVersion: 4, error: expect.stringContaining("longer than 64 KiB") });
   });
 
   it.each([

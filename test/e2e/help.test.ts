@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { completionModel } from "../../src/cli/commands/completion.js";
+import { FORMATS } from "../../src/cli/input/options.js";
 import { QUESTIONS } from "../../src/engine/questions.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { BIN, runBin, runProcess } from "../helpers/run-bin.js";
@@ -137,9 +138,28 @@ describe("ecs-or-eks completion", () => {
     expect(await bashCompletes(["ecs-or-eks", "completion", "z"])).toEqual(["zsh"]);
     // The value after a flag is never taken for a command: here "rules" is a file's name.
     expect(await bashCompletes(["ecs-or-eks", "--answers", "rules", "--cl"])).toEqual(["--cloud-strategy", "--clusters"]);
-    for (const q of QUESTIONS.filter((question) => question.kind === "choice")) {
+    // --workload also reads a FILE (the services answer shares its flag): its own test below.
+    for (const q of QUESTIONS.filter((question) => question.kind === "choice" && question.flag !== "workload")) {
       expect(await bashCompletes(["ecs-or-eks", `--${q.flag}`, ""])).toEqual(q.choices);
     }
+  });
+
+  it("bash: --format offers the formats each command takes, the batch's after --batch", async () => {
+    expect(await bashCompletes(["ecs-or-eks", "--format", ""])).toEqual([...FORMATS.advise]);
+    expect(await bashCompletes(["ecs-or-eks", "--batch", "--format", ""])).toEqual([...FORMATS.batch]);
+    expect(await bashCompletes(["ecs-or-eks", "scan", "-f", ""])).toEqual([...FORMATS.scan]);
+    expect(await bashCompletes(["ecs-or-eks", "rules", "--format", ""])).toEqual([...FORMATS.rules]);
+    expect(await bashCompletes(["ecs-or-eks", "prices", "--format", ""])).toEqual([...FORMATS.prices]);
+    expect(await bashCompletes(["ecs-or-eks", "compare", "--format", ""])).toEqual([...FORMATS.compare]);
+    expect(await bashCompletes(["ecs-or-eks", "scan", "--format", "a"])).toEqual([]);
+  });
+
+  it("bash: --workload offers its choices and the files it can read", async () => {
+    const dir = awkwardFolder();
+    const workload = QUESTIONS.find((q) => q.key === "workload")!;
+    const choices = workload.kind === "choice" ? workload.choices : [];
+    expect((await bashCompletes(["ecs-or-eks", "--workload", ""], { cwd: dir })).sort()).toEqual([...choices, ...AWKWARD].sort());
+    expect(await bashCompletes(["ecs-or-eks", "--workload", "my"], { cwd: dir })).toEqual(["my answers.json"]);
   });
 
   it.each([["rules"], ["prices"]])("bash: completes the file of `%s check`, and its flags", async (command) => {
@@ -179,6 +199,9 @@ describe("ecs-or-eks completion", () => {
     expect((await zshCompletes(["ecs-or-eks", "--answers", ""])).slice(1)).toEqual(["_files"]);
     expect((await zshCompletes(["ecs-or-eks", "prices", "check", ""])).slice(1)).toEqual(["_files"]);
     expect((await zshCompletes(["ecs-or-eks", "completion", ""])).slice(1)).toEqual(["bash", "zsh", "fish"]);
+    expect((await zshCompletes(["ecs-or-eks", "--batch", "--format", ""])).slice(1)).toEqual([...FORMATS.batch]);
+    expect((await zshCompletes(["ecs-or-eks", "scan", "--format", ""])).slice(1)).toEqual([...FORMATS.scan]);
+    expect((await zshCompletes(["ecs-or-eks", "--workload", ""])).slice(1).at(-1)).toBe("_files");
   });
 
   it.skipIf(!has("fish"))("fish: completes commands, values and files, a name with a space or a * as one", async () => {
@@ -198,6 +221,12 @@ describe("ecs-or-eks completion", () => {
     expect((await fishCompletes("ecs-or-eks prices import ")).sort()).toEqual(AWKWARD);
     // fish sorts what it offers: the answer flag --platform-upkeep after scaffold's own --platform.
     expect(await fishCompletes("ecs-or-eks scaffold --pla")).toEqual(["--platform", "--platform-upkeep"]);
+    // fish sorts these too.
+    expect(await fishCompletes("ecs-or-eks --format ")).toEqual([...FORMATS.advise].sort());
+    expect(await fishCompletes("ecs-or-eks --batch --format ")).toEqual([...FORMATS.batch].sort());
+    expect(await fishCompletes("ecs-or-eks rules --format ")).toEqual([...FORMATS.rules].sort());
+    expect(await fishCompletes("ecs-or-eks scan --format ")).toEqual([...FORMATS.scan].sort());
+    expect(await fishCompletes("ecs-or-eks --workload my")).toEqual(["my answers.json"]);
   });
 
   it("offers exactly the flags each command takes, for every command the help lists, nested ones too", async () => {

@@ -131,7 +131,8 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
   it("questions lists every question in the questionnaire's order, with its choices, in either language", async () => {
     const schema = JSON.parse((await runBin(["schema"])).stdout);
     const english = (await server.client.callTool({ name: "questions", arguments: {} })).structuredContent as { questions: { key: string; required: boolean; choices?: { value: string; label: string }[] }[] };
-    expect(english.questions.map((q) => q.key)).toEqual(Object.keys(schema.properties).filter((key) => key !== "$schema"));
+    // Every answer is a question; "$schema" and a batch line's "id" are no answers.
+    expect(english.questions.map((q) => q.key)).toEqual(Object.keys(schema.properties).filter((key) => key !== "$schema" && key !== "id"));
     expect(english.questions.filter((q) => q.required).map((q) => q.key)).toEqual(schema.required);
     const budget = english.questions.find((q) => q.key === "budget")!;
     expect(budget.choices!.map((c) => c.value)).toEqual(["tight", "moderate", "flexible"]);

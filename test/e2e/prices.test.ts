@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recommendedTotal, usd } from "../helpers/data.js";
 import { fixturePath, ROOT } from "../helpers/fixtures.js";
@@ -27,6 +29,26 @@ describe("ecs-or-eks prices", () => {
     expect(text.stdout).toMatch(/^Sources$/m);
     const json = await runBin(["prices", "--json"]);
     expect(JSON.parse(json.stdout)).toEqual(builtIn);
+  });
+
+  it("prints a prices file's fields in one order whatever order the file gives them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecs-or-eks-prices-"));
+    const builtInDump = await runBin(["prices", "--format", "json"]);
+    // Every object's fields reversed; a list of regions or instance types keeps the file's order: that is its data.
+    const lists = new Set(["regions", "instanceTypes", "ec2", "ec2Windows", "ec2Spot", "ec2Savings1y", "ec2Savings3y", "usdPerHour"]);
+    const reversed = (value: unknown, key = ""): unknown => {
+      if (Array.isArray(value)) return value.map((item) => reversed(item));
+      if (typeof value !== "object" || value === null) return value;
+      const entries = Object.entries(value).map(([k, v]) => [k, reversed(v, k)] as const);
+      return Object.fromEntries(lists.has(key) ? entries : entries.reverse());
+    };
+    for (const [name, data] of [["as dumped", JSON.parse(builtInDump.stdout)], ["reversed", reversed(JSON.parse(builtInDump.stdout))]] as const) {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(data));
+      const read = await runBin(["prices", "--prices", file, "--format", "json"]);
+      expect(read.code, name).toBe(0);
+      expect(read.stdout, name).toBe(builtInDump.stdout);
+    }
   });
 
   it("checks the built-in file", async () => {

@@ -22,7 +22,7 @@ describe("the answers schema", () => {
   it("is printed by `ecs-or-eks schema` as a JSON Schema with descriptions and defaults", () => {
     expect(printed.code).toBe(0);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(Object.keys(schema.properties)).toEqual(["$schema", ...QUESTIONS.map((q) => q.key)]);
+    expect(Object.keys(schema.properties)).toEqual(["$schema", "id", ...QUESTIONS.map((q) => q.key)]);
     expect(schema.required).toEqual(QUESTIONS.filter((q) => q.required).map((q) => q.key));
     for (const q of QUESTIONS) {
       expect(schema.properties[q.key].description).toBe(q.description);
@@ -30,6 +30,25 @@ describe("the answers schema", () => {
       if (!q.required) expect(schema.properties[q.key].default).toEqual("default" in q ? q.default : undefined);
     }
     expect(schema.additionalProperties).toBe(false);
+  });
+
+  it("accepts a --batch line's id, a string or a number, as the CLI does, and nothing else there", () => {
+    const line = { id: "search", kubernetesExperience: "expert", cloudStrategy: "multi-cloud", budget: "flexible", microservices: 40 };
+    expect(validate(line)).toBe(true);
+    expect(validate({ ...line, id: 7 })).toBe(true);
+    expect(validate({ ...line, id: [1] })).toBe(false);
+    expect(schema.properties.id.description).toContain("not used in the decision");
+  });
+
+  it("accepts a scan's services as the services answer, as the CLI does", async () => {
+    const scanned = await runBin(["scan", fixturePath("scan/retail-store-sample-app"), "--format", "json"]);
+    const services = JSON.parse(scanned.stdout).services;
+    expect(services.length).toBeGreaterThan(0);
+    const answers = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight", microservices: services.length, services };
+    expect(validate(answers)).toBe(true);
+    const ran = await runBin(["--json"], { input: JSON.stringify(answers) });
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout).answers.services).toHaveLength(services.length);
   });
 
   it("is the same file that ships in the package for editors", () => {

@@ -83,14 +83,46 @@ describe("answers", () => {
   it("names an unknown field inside a service as the service's, once, not as an unknown answer", () => {
     // "vcpus" is an answer too: read as one, it had been "not a known answer. Did you mean "vcpus"?".
     expect(problems({ ...required, services: [{ name: "a", vcpu: 1, vcpus: 2 }] })).toEqual([
-      '"services"[0]: "vcpus" is not a field of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu).',
+      '"services"[0]: "vcpus" is not a field of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu, file, line, platform, platforms).',
     ]);
     expect(problems({ ...required, environments: [{ name: "prod", share: 1, x: 1 }] })).toHaveLength(1);
     expect(problems({ ...required, environments: [{ name: "prod", share: 1, x: 1 }] })[0]).toMatch(/^"environments" must be/);
   });
 
+  it("takes a scan's services as they are: provenance set aside, a null figure as one left out", () => {
+    const scanned = { name: "a", vcpu: null, memoryGiB: 2, replicas: null, arch: null, os: null, gpu: null, platform: null, platforms: ["ecs"], file: "compose.yaml", line: 3 };
+    const outcome = parseAnswers({ ...required, services: [scanned] });
+    expect(outcome.ok && outcome.answers.services).toEqual([{ name: "a", memoryGiB: 2 }]);
+    // The same result as the figures left out, the assumed ones named as assumed.
+    expect(recommend({ ...required, services: [scanned] })).toEqual(recommend({ ...required, services: [{ name: "a", memoryGiB: 2 }] }));
+    expect(problems({ ...required, services: [{ ...scanned, line: "3" }] })).toEqual([expect.stringMatching(/^"services"\[0\]\.line must say where the service was found/)]);
+  });
+
+  it("names every unknown field of a service at once", () => {
+    expect(problems({ ...required, services: [{ name: "a", cpu: 1, mem: 2 }] })).toEqual([
+      '"services"[0]: "cpu", "mem" are not fields of a service (name, vcpu, memoryGiB, replicas, arch, os, gpu, file, line, platform, platforms).',
+    ]);
+  });
+
   it("lists the known answers when nothing is close", () => {
     expect(problems({ ...required, colour: "blue" })[0]).toMatch(/^"colour" is not a known answer\. Known answers: currentPlatform, currentPlatformFit, platformUpkeep, kubernetesFeatures, kubernetesExperience, cloudStrategy/);
+  });
+
+  it("names several unknown keys in one problem and lists the known answers once", () => {
+    const known = "Known answers: currentPlatform, currentPlatformFit";
+    const found = problems({ ...required, root: ".", others: [], bugdet: "x" });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toBe('"bugdet" is not a known answer. Did you mean "budget"?');
+    expect(found[1]).toMatch(/^"root", "others" are not known answers\. Known answers: currentPlatform, currentPlatformFit/);
+    expect(found.join("\n").split(known)).toHaveLength(2);
+    const labelled = parseAnswers({ ...required, root: ".", others: [] }, { label: "stdin", lang: "ko" });
+    expect(labelled.ok ? [] : labelled.problems).toEqual([expect.stringMatching(/^stdin: "root", "others": 알 수 없는 답변입니다\. 사용할 수 있는 답변: currentPlatform,/)]);
+  });
+
+  it("names at most twenty unknown keys and counts the rest", () => {
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`zz${i}`, 1]));
+    const [problem] = problems({ ...required, ...many });
+    expect(problem).toMatch(/^"zz0", .*"zz19" and 5 more are not known answers\./);
   });
 
   it("lists the choices when a value is not one of them", () => {

@@ -1,11 +1,14 @@
 import { resolve } from "node:path";
+import { isUtilization, UTILIZATION_RANGE } from "../../engine/utilization.js";
 import { OutputError, UsageError } from "../../engine/errors.js";
 import { evaluate, type Result } from "../../explain/result.js";
 import { PLATFORMS, type Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
-import { flagsFor } from "../input/flags.js";
+import { answersFromFlags, flagsFor } from "../input/flags.js";
+import { workloadFile as workloadFileOf } from "../input/load-workload.js";
+import type { AdrConfirmation } from "../render/adr.js";
 import { wrap } from "../render/layout.js";
 import { stdinIsTTY, type Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
@@ -44,7 +47,7 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const expect = expectedPlatform(options.expect, lang);
   refuseTwoStdinReaders(options, lang);
   if (options.batch === true) return batch(options, io, lang, expect);
-  const format = formatOf(options, FORMATS.advise, lang);
+  const format = formatOf(options, "advise", lang);
   const save = options.save;
   if (save === "") throw new UsageError(t(lang, "write.emptyPath", { flag: "--save" }));
   if (save !== undefined) assertCanWrite([save], io.cwd, options.force === true, lang);
@@ -55,18 +58,19 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
   const prices = await loadPrices(options.prices, io, lang);
-  const { answers, given, asked, fromRepository } = await gatherAnswers(options, io, lang, "recommend", asking);
+  const { answers, given, asked, fromRepository, source } = await gatherAnswers(options, io, lang, "recommend", asking);
   const result = evaluate(answers, { lang, rules, prices, ...(utilization === undefined ? {} : { utilization }) });
 
+  const run: Run = { answers, asked, source, scanned: fromRepository?.keys ?? [], date };
   // Every format says which answers came from the repository (--from DIR).
   const rendered =
     fromRepository === undefined
-      ? await render(result, format, options, io, lang, date, asked)
+      ? await render(result, format, options, io, lang, run)
       : format === "json"
         ? `${JSON.stringify({ ...result, fromRepository }, null, 2)}\n`
-        : `${await render(result, format, options, io, lang, date, asked)}${await (await import("../render/from-repository.js")).fromRepositoryLine(fromRepository, format, lang, outputWidth(io.stdout))}`;
+        : `${await render(result, format, options, io, lang, run)}${await (await import("../render/from-repository.js")).fromRepositoryLine(fromRepository, format, lang, outputWidth(io.stdout))}`;
   // After the questionnaire, the text result ends with the command that gives it again.
-  const again = asked && format === "text" ? await reproduceLines(answers, options, io, lang, fromRepository?.keys) : "";
+  const again = asked && format === "text" ? (await reproduceModule()).renderReproduce(await rerunArgs(run, options, lang), outputWidth(io.stdout), lang, io.env) : "";
   await writeOut(io.stdout, rendered + again);
   const written = Object.fromEntries(Object.entries(answers).filter(([key]) => key in given));
   if (save !== undefined) {
@@ -82,14 +86,28 @@ export async function advise(options: AdviseOptions, io: Io, lang: Lang, asking?
   return gate(result, expect, io, lang);
 }
 
-async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, date: string, asked: boolean): Promise<string> {
+/** How this run got its answers: what a command shown must repeat to give the same result. */
+interface Run {
+  answers: Record<string, unknown>;
+  /** The questionnaire ran. */
+  asked: boolean;
+  /** The answers JSON read: a file, or "-" for stdin. */
+  source: string | undefined;
+  /** Answers --from DIR finds again. */
+  scanned: readonly string[];
+  /** The ADR's date. */
+  date: string;
+}
+
+async function render(result: Result, format: Format, options: AdviseOptions, io: Io, lang: Lang, run: Run): Promise<string> {
+  const { asked, date } = run;
   if (format === "json") return `${jsonText(result, 2)}\n`;
   // Each renderer loads only for its format: a JSON run needs none of them.
   switch (format) {
     case "markdown":
       return (await import("../render/markdown.js")).renderMarkdown(result, { lang, version: VERSION });
     case "adr":
-      return (await import("../render/adr.js")).renderAdr(result, { lang, version: VERSION, date });
+      return (await import("../render/adr.js")).renderAdr(result, { lang, version: VERSION, date, confirmation: await confirmationFor(run, options, lang) });
     case "text": {
       const text = { lang, color: colorEnabled(io.stdout, io.env, options.color), width: outputWidth(io.stdout), unicode: io.stdout.isTTY === true };
       const summary = (await summaryModule()).renderSummary(result, text);
@@ -101,16 +119,30 @@ async function render(result: Result, format: Format, options: AdviseOptions, io
   }
 }
 
-async function reproduceLines(answers: Record<string, unknown>, options: AdviseOptions, io: Io, lang: Lang, scanned: readonly string[] = []): Promise<string> {
-  const { langFlag, renderReproduce } = await reproduceModule();
-  const extra = [
-    ...(options.from === undefined ? [] : ["--from", options.from]),
-    ...(options.rules === undefined ? [] : ["--rules", options.rules]),
-    ...(options.lang === undefined ? langFlag(lang) : ["--lang", options.lang]),
-  ];
-  // What --from finds again is not repeated as flags.
-  const own = Object.fromEntries(Object.entries(answers).filter(([key]) => !scanned.includes(key)));
-  return renderReproduce([...flagsFor(own), ...extra], outputWidth(io.stdout), lang, io.env);
+/**
+ * The arguments that give this run's result again, in the form it was run:
+ * the answers file it read, the answer flags given, the repository, rules,
+ * prices and language; after the questionnaire, every answer as a flag. What
+ * --from finds again is not repeated as flags.
+ */
+async function rerunArgs(run: Run, options: AdviseOptions, lang: Lang, stdinFile?: string): Promise<string[]> {
+  const { runFlags } = await reproduceModule();
+  const flags = answersFromFlags(options, lang).raw;
+  const workloadFile = workloadFileOf(flags.workload);
+  const fromFlags = (key: string) => run.asked || (key in flags && !(key === "workload" && workloadFile !== undefined));
+  const own = Object.fromEntries(Object.entries(run.answers).filter(([key]) => !run.scanned.includes(key) && fromFlags(key)));
+  const file = run.asked || run.source === undefined ? [] : ["--answers", run.source === "-" ? (stdinFile ?? "-") : run.source];
+  const rest = { from: options.from, rules: options.rules, prices: options.prices, utilization: options.utilization, workloadFile: run.asked ? undefined : workloadFile, lang: options.lang };
+  return [...file, ...flagsFor(own), ...runFlags(rest, lang)];
+}
+
+/** The file an ADR tells the reader to save answers read from stdin to: a command cannot read that stdin again. */
+const STDIN_ANSWERS_FILE = "answers.json";
+
+/** The ADR's Confirmation: the command that gives this decision again, checked with --expect. */
+async function confirmationFor(run: Run, options: AdviseOptions, lang: Lang): Promise<AdrConfirmation> {
+  const args = await rerunArgs(run, options, lang, STDIN_ANSWERS_FILE);
+  return !run.asked && run.source === "-" ? { args, saveStdinAs: STDIN_ANSWERS_FILE } : { args };
 }
 
 /** --expect: exit 1 with one line on stderr when the answers no longer support the platform in use. */
@@ -153,7 +185,7 @@ async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platfor
   if (expect !== undefined) throw new UsageError(t(lang, "batch.noExpect"));
   if (options.save !== undefined || options.summary === true) throw new UsageError(t(lang, "batch.noSave"));
   if (options.from !== undefined) throw new UsageError(t(lang, "batch.noFrom"));
-  const format = formatOf(options, FORMATS.batch, lang);
+  const format = formatOf(options, "batch", lang);
   if (options.answers === undefined && stdinIsTTY(io)) throw new UsageError(t(lang, "batch.terminal"));
   const utilization = utilizationOf(options.utilization, lang);
   const rules = await loadRules(options.rules, io, lang);
@@ -166,7 +198,7 @@ async function batch(options: AdviseOptions, io: Io, lang: Lang, expect: Platfor
 function utilizationOf(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   const share = /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(value) ? Number(value) : NaN;
-  if (!(share >= 0.1 && share <= 1)) throw new UsageError(t(lang, "error.badUtilization", { got: JSON.stringify(value) }));
+  if (!isUtilization(share)) throw new UsageError(t(lang, "error.badUtilization", { where: "--utilization", ...UTILIZATION_RANGE, got: JSON.stringify(value) }));
   return share;
 }
 

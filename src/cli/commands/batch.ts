@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { quickCheckAnswers } from "../../engine/answers-quick-check.js";
 import { EstimateError, InputError, Interrupted, OutputError } from "../../engine/errors.js";
 import { say } from "../../explain/words.js";
+import { SCHEMA_VERSION } from "../../explain/result.js";
 import { evaluateBrief, type BriefResult } from "../../engine/evaluate.js";
 import { recommendedTotal, type EstimateOptions } from "../../engine/estimate.js";
 import type { Prices } from "../../engine/price-types.js";
@@ -100,7 +101,9 @@ export async function runBatch(
   const handlers = STOP_SIGNALS.map((signal) => [signal, stop(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
   let working = Date.now();
-  const interrupted = () => new Interrupted(stopped!, SIGNAL_EXIT[stopped!], t(lang, "batch.interrupted", { signal: stopped!, line }));
+  // Nothing read is said as such: "after line 0" read as if a line had been.
+  const interrupted = () =>
+    new Interrupted(stopped!, SIGNAL_EXIT[stopped!], `ecs-or-eks: ${t(lang, line === 0 ? "batch.interruptedAtStart" : "batch.interrupted", { signal: stopped!, line })}`);
   try {
     for await (const batch of readLineBatches(input, MAX_LINE_BYTES)) {
       // A chunk's lines are evaluated in one go and written in one write, with a pause now and then for signals.
@@ -153,8 +156,9 @@ export async function runBatch(
   }
   if (encoding) throw new InputError(foreignEncoding(path ?? "stdin", encoding, lang), t(lang, "input.saveAsUtf8"));
   if (endless) throw new InputError(t(lang, "batch.noEnd", { line, limit: "1 MiB" }), t(lang, "batch.noEndHint"));
+  // A run that fails prints nothing to stdout, not a summary of nothing.
+  if (tally.total === 0) throw new InputError(t(lang, line === 0 ? "batch.empty" : "batch.onlyBlank"), t(lang, "batch.emptyHint"));
   if (format === "text") await writeOut(io.stdout, `\n${summary(tally, lang)}\n`);
-  if (tally.total === 0) throw new InputError(t(lang, "batch.empty"), t(lang, "batch.emptyHint"));
   if (tally.bad.count > 0) {
     io.stderr.write(`ecs-or-eks: ${t(lang, "batch.badLines", { count: tally.bad.count, total: tally.total, lines: listLines(tally.bad), where: whichLines(tally.bad, lang) })}\n`);
     return EXIT.usage;
@@ -230,9 +234,13 @@ async function validated(
   return { ...record, ...decided(outcome.answers) };
 }
 
-/** {"line":1,"id":"svc-a",...result}: the result is spliced in, not copied (this runs a million times). */
+/**
+ * {"line":1,"id":"svc-a","schemaVersion":4,...result}: the result is spliced in, not copied (this runs a
+ * million times). Every line says its schemaVersion, as a single run's result does, so a reader can tell
+ * what `confidence` means (it changed in 4) from the line alone.
+ */
 function jsonLine(record: LineRecord): string {
-  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${jsonText(record.id)}`}`;
+  const head = `{"line":${record.line}${record.id === undefined ? "" : `,"id":${jsonText(record.id)}`},"schemaVersion":${SCHEMA_VERSION}`;
   return "error" in record ? `${head},"error":${jsonText(record.error)}}\n` : `${head},${JSON.stringify(record.result).slice(1)}\n`;
 }
 

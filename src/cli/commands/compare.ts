@@ -5,13 +5,13 @@ import { EXIT } from "../output/exit-codes.js";
 import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
-import { FORMATS, formatOf, type CompareOptions } from "../input/options.js";
+import { formatOf, type CompareOptions } from "../input/options.js";
 import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 
 /** `ecs-or-eks compare`: the guide's comparison table, as text, Markdown or JSON. */
 export function compare(options: CompareOptions, io: Io, lang: Lang): number {
-  const format = formatOf(options, FORMATS.compare, lang);
+  const format = formatOf(options, "compare", lang);
   const comparison = explainComparison(lang);
   const { rows, source, since } = comparison;
   const headers = [t(lang, "compare.topic"), t(lang, "platform.long.ecs"), t(lang, "platform.long.eks")];

@@ -22,12 +22,20 @@ interface Completed {
   operand?: OperandKind;
 }
 
+/** What a flag's value completes to: one of a list, a path ("files"), or either (--workload takes a choice or a FILE). */
+type Values = readonly string[] | "files" | { words: readonly string[]; files: true };
+
+/** The main command with --batch typed: it takes its own formats (FORMATS.batch). */
+const BATCH = "--batch";
+
 /** What completes where. */
 export interface CompletionModel {
   /** Each command by the words that name it: "" is the main command, then "rules", "rules check", ... */
   commands: Readonly<Record<string, Completed>>;
-  /** Values for flags that take one of a list, or "files" for a path. */
-  values: Readonly<Record<string, readonly string[] | "files">>;
+  /** Values for flags that take one of a list, or "files" for a path, whatever the command. */
+  values: Readonly<Record<string, Values>>;
+  /** What --format takes, per command ("--batch" for the main command with it): the lists the commands check with. */
+  formats: Readonly<Record<string, readonly string[]>>;
   /** Flags that take a value (the word after one is never a command). */
   takesValue: readonly string[];
 }
@@ -35,11 +43,17 @@ export interface CompletionModel {
 export function completionModel(): CompletionModel {
   const flagged = QUESTIONS.filter(hasFlag);
   const commands: Record<string, Completed> = {};
-  const values: Record<string, readonly string[] | "files"> = {};
+  const values: Record<string, Values> = {};
   const takesValue = new Set<string>();
   for (const q of flagged) {
     takesValue.add(`--${q.flag}`);
     if (q.kind === "choice" || q.kind === "set") values[`--${q.flag}`] = q.kind === "set" ? [...q.choices, "none"] : q.choices;
+  }
+  // A flag that also reads a file (--workload FILE: the services answer shares its flag) offers files too.
+  for (const q of QUESTIONS.filter((question) => !hasFlag(question))) {
+    const flag = `--${q.flag}`;
+    const words = values[flag];
+    values[flag] = Array.isArray(words) ? { words, files: true } : "files";
   }
   const add = (words: string, spec: CommandSpec) => {
     const own = spec.tables.flatMap((table) => OPTION_TABLES[table].map(([option]) => option as string));
@@ -63,9 +77,10 @@ export function completionModel(): CompletionModel {
   values["--expect"] = PLATFORMS;
   values["--platform"] = PLATFORMS;
   values["--launch-type"] = LAUNCH_TYPES;
-  // --format takes what the command offers; the completion offers every format, each command checks its own.
-  values["--format"] = values["-f"] = [...new Set(Object.values(FORMATS).flat())];
-  return { commands, values, takesValue: [...takesValue] };
+  // --format offers what the command takes: the very lists each command checks its --format with.
+  const formats: Record<string, readonly string[]> = { "": FORMATS.advise, [BATCH]: FORMATS.batch };
+  for (const command of Object.keys(FORMATS)) if (command in commands) formats[command] = FORMATS[command as keyof typeof FORMATS];
+  return { commands, values, formats, takesValue: [...takesValue] };
 }
 
 /** The words an operand completes to; a file is left to the shell. */
@@ -115,6 +130,7 @@ function offers(model: CompletionModel, words: string): string[] {
  */
 function findAndOffer(model: CompletionModel, typed: string, open: "" | "(", valueCases: string, byCommand: string): string {
   return `    word="\${${typed}[i]}"
+    [[ "$word" == ${BATCH} && -z "$cmd" ]] && mode=${BATCH}
     case "$word" in
       ${open}${model.takesValue.join("|")}) ((i++)); continue ;;
     esac
@@ -131,10 +147,24 @@ ${byCommand}
 `;
 }
 
+/** The flags that name the output format. */
+const FORMAT_FLAGS = ["--format", "-f"];
+
+/** The case over the command typed ("--batch" for the main command with it) that offers its formats, for bash and zsh. */
+function formatCases(model: CompletionModel, open: "" | "(", offer: (words: readonly string[]) => string): string {
+  const cases = Object.entries(model.formats).map(([command, formats]) => `        ${open}"${command}") ${offer(formats)} ;;`);
+  return `    ${open}${FORMAT_FLAGS.join("|")})\n      case "$cmd$mode" in\n${cases.join("\n")}\n      esac\n      return ;;`;
+}
+
 function bash(model: CompletionModel): string {
-  const valueCases = Object.entries(model.values)
-    .map(([flag, values]) => `    ${flag}) ${values === "files" ? '_ecs_or_eks_files "$cur"' : `_ecs_or_eks_words "${values.join(" ")}" "$cur"`}; return ;;`)
-    .join("\n");
+  const words = (values: readonly string[]) => `_ecs_or_eks_words "${values.join(" ")}" "$cur"`;
+  const valueCases = [
+    formatCases(model, "", words),
+    ...Object.entries(model.values).map(
+      ([flag, values]) =>
+        `    ${flag}) ${values === "files" ? '_ecs_or_eks_files "$cur"' : Array.isArray(values) ? words(values) : `${words((values as { words: readonly string[] }).words)}; _ecs_or_eks_files "$cur" more`}; return ;;`,
+    ),
+  ].join("\n");
   const byCommand = offers(model, "words").join("\n");
   return `# ecs-or-eks completion for bash. Load it with: source <(ecs-or-eks completion bash)
 # Each candidate is one element of COMPREPLY, read with mapfile: never split at a
@@ -144,10 +174,11 @@ _ecs_or_eks_words() {
 }
 _ecs_or_eks_files() {
   compopt -o filenames 2>/dev/null
-  mapfile -t COMPREPLY < <(compgen -f -- "$1")
+  # With a second argument, the files join the words already offered.
+  if [[ -n "$2" ]]; then mapfile -t -O "\${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$1"); else mapfile -t COMPREPLY < <(compgen -f -- "$1"); fi
 }
 _ecs_or_eks() {
-  local cur prev cmd="" word i flags="" words="" files=""
+  local cur prev cmd="" mode="" word i flags="" words="" files=""
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   for ((i = 1; i < COMP_CWORD; i++)); do
@@ -165,15 +196,19 @@ complete -o default -F _ecs_or_eks ecs-or-eks
 
 function zsh(model: CompletionModel): string {
   const word = (values: readonly string[]) => values.join(" ");
-  const valueCases = Object.entries(model.values)
-    .map(([flag, values]) => `    (${flag}) ${values === "files" ? "_files" : `compadd -- ${word(values)}`}; return ;;`)
-    .join("\n");
+  const valueCases = [
+    formatCases(model, "(", (values) => `compadd -- ${word(values)}`),
+    ...Object.entries(model.values).map(
+      ([flag, values]) =>
+        `    (${flag}) ${values === "files" ? "_files" : Array.isArray(values) ? `compadd -- ${word(values)}` : `compadd -- ${word((values as { words: readonly string[] }).words)}; _files`}; return ;;`,
+    ),
+  ].join("\n");
   const byCommand = offers(model, "words_").join("\n");
   return `#compdef ecs-or-eks
 # ecs-or-eks completion for zsh. Save it as _ecs-or-eks in a folder on $fpath,
 # or load it with: source <(ecs-or-eks completion zsh)
 _ecs_or_eks() {
-  local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}" cmd="" word files=""
+  local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}" cmd="" mode="" word files=""
   local -a flags words_
   local i
   for ((i = 2; i < CURRENT; i++)); do
@@ -217,6 +252,10 @@ function fish(model: CompletionModel): string {
     "    end",
     "    echo $cmd",
     "end",
+    "# Whether --batch was typed: the main command then takes the batch's formats.",
+    "function __ecs_or_eks_batch",
+    `    contains -- ${BATCH} (commandline -opc)`,
+    "end",
     "function __ecs_or_eks_is",
     "    set -l cmd (__ecs_or_eks_command)",
     '    test "$cmd" = "$argv[1]"',
@@ -231,7 +270,22 @@ function fish(model: CompletionModel): string {
     for (const flag of completed.flags) {
       const values = model.values[flag];
       const name = flag.startsWith("--") ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`;
-      const takes = values === undefined ? (model.takesValue.includes(flag) ? " -x" : "") : values === "files" ? " -r -F" : ` -x -a "${values.join(" ")}"`;
+      const formats = FORMAT_FLAGS.includes(flag) ? model.formats[command] : undefined;
+      if (formats && command === "") {
+        // The main command's formats, or the batch's once --batch is typed.
+        lines.push(`complete -c ecs-or-eks -n '__ecs_or_eks_is ""; and not __ecs_or_eks_batch' ${name} -x -a "${formats.join(" ")}"`);
+        lines.push(`complete -c ecs-or-eks -n '__ecs_or_eks_is ""; and __ecs_or_eks_batch' ${name} -x -a "${model.formats[BATCH]!.join(" ")}"`);
+        continue;
+      }
+      const takes = formats
+        ? ` -x -a "${formats.join(" ")}"`
+        : values === undefined
+          ? model.takesValue.includes(flag) ? " -x" : ""
+          : values === "files"
+            ? " -r -F"
+            : Array.isArray(values)
+              ? ` -x -a "${values.join(" ")}"`
+              : ` -r -F -a "${(values as { words: readonly string[] }).words.join(" ")}"`;
       lines.push(`complete -c ecs-or-eks ${when} ${name}${takes}`);
     }
   }

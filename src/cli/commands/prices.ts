@@ -7,7 +7,7 @@ import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { loadPrices } from "../input/load-prices.js";
-import { FORMATS, formatOf, type PricesOptions } from "../input/options.js";
+import { formatOf, type PricesOptions } from "../input/options.js";
 import { hang, wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 import { forTerminal, jsonText, mapStrings, MAX_LABEL } from "../output/escape.js";
@@ -18,7 +18,7 @@ const SCENARIOS = ["spot", "savings-1y", "savings-3y"] as const;
 
 /** `ecs-or-eks prices`: the prices in use, per region, each with its date and source; as JSON, a file --prices reads back. */
 export async function listPrices(options: PricesOptions, io: Io, lang: Lang): Promise<number> {
-  const format = formatOf(options, FORMATS.prices, lang);
+  const format = formatOf(options, "prices", lang);
   const prices = await loadPrices(options.prices, io, lang);
   if (format === "json") {
     io.stdout.write(`${jsonText(prices.data, 2)}\n`);

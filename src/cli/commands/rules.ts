@@ -9,7 +9,7 @@ import type { Io } from "../terminal/io.js";
 import { colorEnabled } from "../terminal/color.js";
 import { outputWidth } from "../terminal/width.js";
 import { loadRules } from "../input/load-rules.js";
-import { FORMATS, formatOf, type RulesOptions } from "../input/options.js";
+import { formatOf, type RulesOptions } from "../input/options.js";
 import { wrap } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
 import { forTerminal, jsonText, MAX_LABEL } from "../output/escape.js";
@@ -17,7 +17,7 @@ import { InputError } from "../../engine/errors.js";
 
 /** `ecs-or-eks rules`: the rules in use as a table, or as a rules file that --rules reads back. */
 export async function listRules(options: RulesOptions, io: Io, lang: Lang): Promise<number> {
-  const format = formatOf(options, FORMATS.rules, lang);
+  const format = formatOf(options, "rules", lang);
   const ruleSet = await loadRules(options.rules, io, lang);
   if (format === "json") {
     io.stdout.write(`${jsonText(toRulesFile(ruleSet), 2)}\n`);

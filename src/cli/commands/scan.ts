@@ -11,7 +11,7 @@ import { outputWidth } from "../terminal/width.js";
 
 /** `ecs-or-eks scan [DIR]`: what the repository's deployment files show, with where each answer was found. */
 export async function scanCommand(dir: string | undefined, options: ScanCommandOptions, io: Io, lang: Lang): Promise<number> {
-  const format = formatOf(options, FORMATS.scan, lang);
+  const format = formatOf(options, "scan", lang);
   const result = await scanFolder(dir ?? ".", io, lang, { helm: options.helm === true });
   await writeOut(io.stdout, await render(result, format, options, io, lang));
   return EXIT.ok;

@@ -18,6 +18,8 @@ export interface Gathered {
   given: Record<string, unknown>;
   /** Whether the questionnaire ran: a person answered at a terminal. */
   asked: boolean;
+  /** Where the answers JSON was read from: a file's path, or "-" for stdin; absent when none was read. */
+  source?: string;
   /** With --from DIR: the answers that came from the repository, and where each was found. */
   fromRepository?: FromRepository;
 }
@@ -63,6 +65,7 @@ export async function gatherAnswers(
   const implicitAndEmpty = options.answers === undefined && text.trim() === "" && Object.keys(flags.raw).length > 0;
   const fromFile = source === undefined || implicitAndEmpty ? {} : parseJson(text, label!, lang);
   const where = (key: string) => flags.where.get(key) ?? (label ? `${label}: ${quoteValue(key)}` : quoteValue(key));
+  const read = source === undefined || implicitAndEmpty ? {} : { source };
   if (typeof fromFile !== "object" || fromFile === null || Array.isArray(fromFile)) {
     const outcome = await validateAnswers(fromFile, { lang, label });
     throw new InputError(outcome.ok ? [] : outcome.problems);
@@ -78,7 +81,7 @@ export async function gatherAnswers(
   // Nothing given at a terminal: straight to the questions (validation comes after them).
   if (Object.keys(given).length > 0 || !interactive()) {
     const first = await validateAnswers(given, { lang, where, label });
-    if (first.ok) return { answers: first.answers, given, asked: false, ...fromRepository(given) };
+    if (first.ok) return { answers: first.answers, given, asked: false, ...read, ...fromRepository(given) };
     if (first.problems.length > 0) throw new InputError(first.problems);
     if (!interactive()) throw missingError(first.missing, lang, t(lang, options.input === false && stdinIsTTY(io) ? "answers.missingHintNoInput" : "answers.missingHint"));
   }
@@ -93,7 +96,7 @@ export async function gatherAnswers(
   if (known) for (const key of Object.keys(known.answers)) if (!(key in asked) && !(key in fromFile) && !(key in flags.raw)) delete all[key];
   const second = await validateAnswers(all, { lang, where });
   if (!second.ok) throw second.problems.length > 0 ? new InputError(second.problems) : missingError(second.missing, lang);
-  return { answers: second.answers, given: all, asked: true, ...fromRepository(all) };
+  return { answers: second.answers, given: all, asked: true, ...read, ...fromRepository(all) };
 }
 
 /** The scan of --from DIR (whose answers are only keys the answers schema knows), and where it found each answer, in words. */

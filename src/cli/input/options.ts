@@ -3,7 +3,7 @@ import { UsageError } from "../../engine/errors.js";
 import { suggest } from "../../engine/suggest.js";
 import { LANGS, t, type Lang, type MessageKey } from "../../i18n/index.js";
 
-/** What --format takes, per command; the first is the default. Help and parsing both read this. */
+/** What --format takes, per command; the first is the default. Help, parsing and completion all read this. */
 export const FORMATS = {
   advise: ["text", "json", "markdown", "adr"],
   batch: ["json", "text"],
@@ -173,9 +173,23 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], p
   throw new UsageError(problem(String(value)) + (near === undefined ? "" : ` ${t(lang, "error.didYouMean", { suggestion: `"${near}"` })}`));
 }
 
-/** The output format from --format (or --json), checked against what the command offers. */
-export function formatOf<F extends string>(options: { format?: string; json?: boolean }, allowed: readonly F[], lang: Lang): F {
-  const badFormat = (format: string) => t(lang, "error.badFormat", { format, formats: allowed.join(", ") });
+/** Every format some command prints. */
+const ALL_FORMATS: ReadonlySet<string> = new Set(Object.values(FORMATS).flat());
+
+/** A command as its usage names it: --batch is a flag of the main command, not a command. */
+const commandLabel = (command: keyof typeof FORMATS) => (command === "batch" ? "--batch" : command === "advise" ? "ecs-or-eks" : `ecs-or-eks ${command}`);
+
+/**
+ * The output format from --format (or --json), checked against what the
+ * command offers. A format another command prints is no typo: the message
+ * says it does not apply here, and what does.
+ */
+export function formatOf<C extends keyof typeof FORMATS>(options: { format?: string; json?: boolean }, command: C, lang: Lang): (typeof FORMATS)[C][number] {
+  const allowed: readonly (typeof FORMATS)[C][number][] = FORMATS[command];
+  const badFormat = (format: string) =>
+    ALL_FORMATS.has(format)
+      ? t(lang, "error.formatNotHere", { format, command: commandLabel(command), formats: allowed.join(", ") })
+      : t(lang, "error.badFormat", { format, formats: allowed.join(", ") });
   if (options.json === true) {
     if (options.format !== undefined && options.format !== "json") throw new UsageError(t(lang, "error.jsonAndFormat", { format: options.format }));
     return oneOf("json", allowed, badFormat, lang)!;

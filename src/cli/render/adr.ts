@@ -1,4 +1,4 @@
-import { COMPARISON } from "../../engine/comparison.js";
+import { COMPARISON, prosConsFor, type ProCon } from "../../engine/comparison.js";
 import { localize } from "../../explain/words.js";
 import type { Result } from "../../explain/result.js";
 import { forMarkdown, mapStrings } from "../output/escape.js";
@@ -6,6 +6,7 @@ import type { Platform } from "../../engine/rule-types.js";
 import { t, type Lang } from "../../i18n/index.js";
 import { describeAnswers } from "./answer-labels.js";
 import { estimateMarkdown } from "./markdown.js";
+import { commandLines } from "./reproduce.js";
 import { launchAbout, launchFallback, launchWeightLabel, meaningRows, optionName, ruleSetName, verdictLine, zeroScored } from "./phrases.js";
 
 export interface AdrOptions {
@@ -13,7 +14,19 @@ export interface AdrOptions {
   version: string;
   /** The decision's date, YYYY-MM-DD. */
   date: string;
+  /** The command that gives this decision again, in the form the run took. */
+  confirmation: AdrConfirmation;
 }
+
+export interface AdrConfirmation {
+  /** Its arguments, without --expect. */
+  args: readonly string[];
+  /** The answers came from stdin: the file they are to be saved to, which `args` reads. */
+  saveStdinAs?: string;
+}
+
+/** A line in the ADR's console block is kept to what a page shows without scrolling. */
+const COMMAND_WIDTH = 80;
 
 /**
  * An Architecture Decision Record in the MADR layout (front matter, context
@@ -21,7 +34,7 @@ export interface AdrOptions {
  * consequences and confirmation, pros and cons of each option), ready to
  * commit as docs/adr/NNNN-container-platform.md.
  */
-export function renderAdr(given: Result, { lang, version, date }: AdrOptions): string {
+export function renderAdr(given: Result, { lang, version, date, confirmation }: AdrOptions): string {
   // User text (a rules file's labels, its path) made safe for Markdown; the JSON result keeps it exact.
   const result = mapStrings(given, (text) => forMarkdown(text));
   const chosen = result.recommendation;
@@ -29,6 +42,7 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
   const platform = (p: Platform) => t(lang, `platform.long.${p}`);
   const launch = t(lang, `launch.${result.launchType}`);
   const option = optionName(lang, chosen, result.launchType);
+  const holding = (items: readonly ProCon[], p: Platform) => prosConsFor(items, given.answers, p);
   const good = (text: string) => `* ${t(lang, "adr.good", { text })}`;
   const bad = (text: string) => `* ${t(lang, "adr.bad", { text })}`;
   const out: string[] = [
@@ -45,7 +59,8 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
     "",
     `## ${t(lang, "adr.drivers")}`,
     "",
-    ...describeAnswers(result.answers, lang).map(([label, value]) => `* ${label}: ${value}`),
+    // Drivers are what the team said: an answer left unknown drove nothing.
+    ...describeAnswers(result.answers, lang, { omitUnknown: true }).map(([label, value]) => `* ${label}: ${value}`),
     "",
     `## ${t(lang, "adr.options")}`,
     "",
@@ -54,8 +69,10 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
     "",
     `## ${t(lang, "adr.outcome")}`,
     "",
+    // The chosen option is one of the considered ones, by the same name; the way of running is said beside it.
     t(lang, "adr.chosen", {
-      option,
+      option: platform(chosen),
+      launchType: launch,
       ecs: result.scores.ecs,
       eks: result.scores.eks,
     }),
@@ -94,10 +111,11 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
     "",
     `### ${t(lang, "adr.consequences")}`,
     "",
-    ...COMPARISON.options[chosen].good.map((item) => good(localize(item, lang))),
-    ...launchFacts.good.map((item) => good(localize(item, lang))),
-    ...COMPARISON.options[chosen].bad.map((item) => bad(localize(item, lang))),
-    ...launchFacts.bad.map((item) => bad(localize(item, lang))),
+    // Each consequence true of this team, selected by the rules' conditions: no learning curve for experts.
+    ...holding(COMPARISON.options[chosen].good, chosen).map((item) => good(localize(item, lang))),
+    ...holding(launchFacts.good, chosen).map((item) => good(localize(item, lang))),
+    ...holding(COMPARISON.options[chosen].bad, chosen).map((item) => bad(localize(item, lang))),
+    ...holding(launchFacts.bad, chosen).map((item) => bad(localize(item, lang))),
     ...meaningRows(result, lang).map(([label, text]) => `* ${t(lang, "adr.neutral", { text: `${label}: ${text}` })}`),
     "",
     `### ${t(lang, "estimate.title")}`,
@@ -107,9 +125,10 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
     `### ${t(lang, "adr.confirmation")}`,
     "",
     t(lang, "adr.confirmationText", { platform: t(lang, `platform.${chosen}`) }),
+    ...(confirmation.saveStdinAs === undefined ? [] : ["", t(lang, "adr.confirmationStdin", { file: confirmation.saveStdinAs })]),
     "",
     "```console",
-    `$ npx --yes ecs-or-eks@${version.split(".")[0]} --answers answers.json --expect ${chosen}`,
+    ...commandLines(`$ npx --yes ecs-or-eks@${version.split(".")[0]}`, [...confirmation.args, "--expect", chosen], COMMAND_WIDTH),
     "```",
     "",
     `## ${t(lang, "adr.prosCons")}`,
@@ -119,8 +138,8 @@ export function renderAdr(given: Result, { lang, version, date }: AdrOptions): s
       "",
       `### ${platform(p)}`,
       "",
-      ...COMPARISON.options[p].good.map((item) => good(localize(item, lang))),
-      ...COMPARISON.options[p].bad.map((item) => bad(localize(item, lang))),
+      ...holding(COMPARISON.options[p].good, p).map((item) => good(localize(item, lang))),
+      ...holding(COMPARISON.options[p].bad, p).map((item) => bad(localize(item, lang))),
     );
   }
   out.push("", `## ${t(lang, "adr.more")}`, "", t(lang, "adr.changeIntro"), "");

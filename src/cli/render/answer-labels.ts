@@ -5,8 +5,10 @@ import { t, tDynamic, type Lang } from "../../i18n/index.js";
  * Each answer as a person reads it: "Kubernetes experience: Proficient". A question not asked of this team (how it
  * feels about what it runs, when it runs nothing) is left out, not shown with its meaningless default (review L10).
  */
-export function describeAnswers(answers: Answers, lang: Lang): [label: string, value: string][] {
-  return QUESTIONS.filter((q) => isAsked(q, answers)).map((q) => {
+export function describeAnswers(answers: Answers, lang: Lang, { omitUnknown = false } = {}): [label: string, value: string][] {
+  // With omitUnknown, an answer left out, or answered "unknown", is not listed.
+  const known = (q: (typeof QUESTIONS)[number]) => !omitUnknown || (answers[q.key] !== undefined && answers[q.key] !== "unknown");
+  return QUESTIONS.filter((q) => isAsked(q, answers) && known(q)).map((q) => {
     const value = answers[q.key];
     const label = t(lang, `label.${q.key}`);
     if (value === undefined) return [label, t(lang, "value.unknown")];

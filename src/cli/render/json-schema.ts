@@ -14,6 +14,8 @@ export function answersJsonSchema(): Record<string, unknown> {
   globalRegistry.add(shape.$schema!, { description: t("en", "schema.$schema") });
   for (const q of QUESTIONS) globalRegistry.add(shape[q.key]!, { description: q.description });
   const { $schema, ...generated } = toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+  // "A string or a number" as anyOf: zod writes a list of types, which strict validators (Ajv) refuse.
+  (generated.properties as Record<string, unknown>).id = { description: t("en", "schema.id"), anyOf: [{ type: "string" }, { type: "number" }] };
   return {
     $schema,
     $id: SCHEMA_URL,

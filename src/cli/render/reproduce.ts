@@ -34,19 +34,48 @@ export function rerunCommand(env: Env, file: string, lang: Lang): string {
   return [invocation(env), "--answers", shellWord(file), ...langFlag(lang)].join(" ");
 }
 
+/** What besides the answers shapes a run's result, as its flags: each is given again where the command is shown. */
+export interface RunFlags {
+  from?: string | undefined;
+  rules?: string | undefined;
+  prices?: string | undefined;
+  utilization?: string | undefined;
+  /** --workload FILE, when the services came from a file. */
+  workloadFile?: string | undefined;
+  /** --lang as given, else the language the run spoke. */
+  lang?: string | undefined;
+}
+
+/** The flags a command shown must repeat to give the same result. */
+export function runFlags(flags: RunFlags, lang: Lang): string[] {
+  return [
+    ...(flags.workloadFile === undefined ? [] : ["--workload", flags.workloadFile]),
+    ...(flags.from === undefined ? [] : ["--from", flags.from]),
+    ...(flags.rules === undefined ? [] : ["--rules", flags.rules]),
+    ...(flags.prices === undefined ? [] : ["--prices", flags.prices]),
+    ...(flags.utilization === undefined ? [] : ["--utilization", flags.utilization]),
+    ...(flags.lang === undefined ? langFlag(lang) : ["--lang", flags.lang]),
+  ];
+}
+
 /**
- * The result's last lines after the questionnaire: the one command that gives
- * the same result. Too wide for the terminal, it goes on over several lines,
- * each ending in a backslash, so it still pastes into a shell whole.
+ * A command as lines that paste into a shell whole: a flag and its value stay
+ * together, each value quoted as the shell needs, and past `width` the command
+ * goes on over several lines, each ending in a backslash.
  */
-export function renderReproduce(args: readonly string[], width: number, lang: Lang, env: Env): string {
+export function commandLines(head: string, args: readonly string[], width: number, indent = ""): string[] {
   const words: string[] = [];
   for (let i = 0; i < args.length; i += 2) words.push(args.slice(i, i + 2).map(shellWord).join(" "));
-  const lines = [`  ${invocation(env)}`];
+  const lines = [`${indent}${head}`];
   for (const word of words) {
     const last = lines.at(-1)!;
     if (displayWidth(`${last} ${word} \\`) <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(`    ${word}`);
+    else lines.push(`${indent}  ${word}`);
   }
-  return `\n${t(lang, "reproduce.title")}\n${lines.join(" \\\n")}\n`;
+  return lines.map((line, i) => (i < lines.length - 1 ? `${line} \\` : line));
+}
+
+/** The result's last lines after the questionnaire: the one command that gives the same result. */
+export function renderReproduce(args: readonly string[], width: number, lang: Lang, env: Env): string {
+  return `\n${t(lang, "reproduce.title")}\n${commandLines(invocation(env), args, width, "  ").join("\n")}\n`;
 }
