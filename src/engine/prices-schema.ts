@@ -106,12 +106,12 @@ export const pricesFileSchema = z.strictObject({
     windowsVcpus: z.array(vcpus).check(z.maxLength(PRICE_LIMITS.maxFargatePairs)),
   }),
   eksFargatePodMemory: z.strictObject({ addGiB: z.number().check(z.gte(0), z.lte(4)), ...dated }),
-  ecsRegisteredMemory: z.strictObject({ share: z.number().check(z.gte(PRICE_LIMITS.maxReservedShare), z.lte(1)), ...dated }),
   eksNodeReservation: z.strictObject({
     memoryMiB: z.strictObject({ base: mib, perPod: mib, eviction: mib }),
     cpuShares: z.array(z.strictObject({ cores: z.optional(count), share })).check(z.minLength(1)),
     ...dated,
   }),
+  ecsRegisteredMemory: z.strictObject({ share: z.number().check(z.gte(PRICE_LIMITS.maxReservedShare), z.lte(1)), ...dated }),
   instanceTypes: z.record(
     z.string().check(z.minLength(1)),
     z.strictObject({
