@@ -26,7 +26,7 @@ describe("a signal before the batch has read a line", () => {
 
   it("says it in Korean too, without '0번째 줄'", async () => {
     const ran = await stopBeforeAnyLine("ko_KR.UTF-8");
-    expect(ran.stderr).toContain("ecs-or-eks: SIGTERM 신호를 받아 한 줄도 읽기 전에 멈췄습니다.");
+    expect(ran.stderr).toContain("ecs-or-eks: 한 줄도 읽기 전에 SIGTERM 신호를 받아 중단했습니다.");
     expect(ran.stderr).not.toContain("0번째");
   });
 });

@@ -130,7 +130,7 @@ describe("the text summary", () => {
     const words =
       lang === "en"
         ? { cheapest: "It is also the cheapest way.", priced: "It is also the cheapest of the ways priced;", named: "ECS EC2 and EKS EC2 have no price here", ruledOutEc2: "rules out ECS EC2", row: "Not priced: No Windows instance price", breakEven: "Break-even on ECS: not worked out, as the prices lack a rate for ECS EC2." }
-        : { cheapest: "가장 저렴한 방식이기도 합니다.", priced: "금액을 계산한 방식 가운데 가장 저렴하기도 합니다(", named: "ECS EC2 및 EKS EC2는 금액 없음", ruledOutEc2: "ECS EC2이/가 제외", row: "금액 없음: us-east-1의 Windows 인스턴스 가격", breakEven: "ECS 손익분기점: 계산하지 않음." };
+        : { cheapest: "가장 저렴한 방식이기도 합니다.", priced: "금액을 계산한 방식 중에서도 가장 저렴한 방식입니다(", named: "ECS EC2 및 EKS EC2는 가격 정보에 요금이 없음", ruledOutEc2: "ECS EC2가 제외", row: "금액 계산 불가: us-east-1의 Windows 인스턴스 가격", breakEven: "ECS 손익분기점: 계산할 수 없음." };
     for (const text of [summary, full]) {
       expect(text).not.toContain(words.cheapest);
       expect(text).toContain(words.priced);

@@ -159,7 +159,7 @@ describe("the people sentences", () => {
         expect(row[1]).not.toMatch(/not a share of one engineer|한 명의 업무 시간 일부가 아니라/);
         // The upgrades a year the cost section counts are the ones this row names too: never two figures for one thing.
         const perYear = estimate.options.flatMap((o) => o.people.parts).find((part) => part.part === "upgrades")?.perYear;
-        if (perYear !== undefined) expect(row[1]).toContain(lang === "en" ? `(${perYear} a year to follow every release` : `매년 ${perYear}번(아래 인력 추정의 기준)`);
+        if (perYear !== undefined) expect(row[1]).toContain(lang === "en" ? `(${perYear} a year to follow every release` : `1년에 ${perYear}번(아래 인력 추정의 기준)`);
       }),
       { numRuns: 300, seed: 15 },
     );

@@ -137,7 +137,7 @@ describe("ADRs", () => {
     const answers = readFileSync(closeCall, "utf8");
     for (const [args, saying] of [
       [["--format", "adr"], "The answers were read from stdin: save them as answers.json beside this record, which the command reads."],
-      [["--answers", "-", "--format", "adr", "--lang", "ko"], "답변을 표준 입력으로 받았으므로, 아래 명령이 읽을 수 있게 이 기록 옆에 answers.json 파일로 저장하세요."],
+      [["--answers", "-", "--format", "adr", "--lang", "ko"], "답변을 표준 입력에서 읽었으므로, 아래 명령이 읽을 수 있도록 이 기록과 같은 폴더에 answers.json 파일로 저장하세요."],
     ] as const) {
       const ran = await runBin([...args], { cwd: dir, input: answers });
       expect(ran.stdout).toContain(saying);
