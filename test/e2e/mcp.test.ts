@@ -182,6 +182,18 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     expect((fromAnswers.structuredContent as { platform: string; launchType: string })).toMatchObject({ platform: "ecs", launchType: "fargate" });
   });
 
+  it("scaffold refuses Fargate for a task larger than Fargate's largest size, with the CLI's message", async () => {
+    const answers = { ...clearCut, services: [{ name: "api", vcpu: 24, memoryGiB: 96, replicas: 2 }] };
+    const [result, cli] = await Promise.all([
+      server.client.callTool({ name: "scaffold", arguments: { answers, platform: "ecs", launchType: "fargate" } }),
+      runBin(["scaffold", "--answers", "-", "--platform", "ecs", "--launch-type", "fargate"], { input: JSON.stringify(answers) }),
+    ]);
+    expect(result.isError).toBe(true);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain("larger than Fargate's largest size");
+    expect(textOf(result)).toBe(cli.stderr.trimEnd());
+  });
+
   describe("a mistake is a tool error with the CLI's message", () => {
     it.each([
       ["missing answers", { budget: "tight" }],
