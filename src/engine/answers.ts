@@ -53,12 +53,15 @@ export function validateAnswers(raw: unknown, options: ParseOptions = {}): Answe
   return { ok: false, problems, missing };
 }
 
+/** The answer a list stands in for: the count is the list's length when the count is left out (the JSON Schema says so too). */
+export const COUNTED_LIST = { count: "microservices", list: "services" } as const satisfies Record<string, AnswerKey>;
+
 /** With a `services` list and no `microservices`, the count is the list's length (the list's own checks come later). */
 function withServiceCount(raw: Record<string, unknown>): Record<string, unknown> {
-  const list = raw.services;
-  if (raw.microservices !== undefined || !Array.isArray(list) || list.length === 0) return raw;
-  const max = QUESTIONS.find((q) => q.key === "microservices")!.max;
-  return { ...raw, microservices: Math.min(list.length, max) };
+  const list = raw[COUNTED_LIST.list];
+  if (raw[COUNTED_LIST.count] !== undefined || !Array.isArray(list) || list.length === 0) return raw;
+  const max = QUESTIONS.find((q) => q.key === COUNTED_LIST.count)!.max;
+  return { ...raw, [COUNTED_LIST.count]: Math.min(list.length, max) };
 }
 
 /** Keys named in one problem before "and N more": the line stays readable whatever the input holds. */

@@ -82,7 +82,31 @@ describe("scaffold", () => {
     const ran = await runBin(["scaffold", "--answers", fixturePath("answers/ml-gpu.json"), "--launch-type", "fargate"]);
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe("");
-    expect(ran.stderr).toBe("ecs-or-eks: --launch-type fargate cannot run this workload: You need GPUs, and Fargate has none on ECS or EKS.\n");
+    expect(ran.stderr).toBe("ecs-or-eks: --launch-type fargate cannot run this workload: You need GPUs, and Fargate has none on ECS or EKS. Use --launch-type auto-mode or ec2 instead.\n");
+  });
+
+  it("refuses Fargate for a workload Fargate cannot run, as the estimate rules it out, in both languages", async () => {
+    const dir = tmp();
+    const base = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight" };
+    const file = (name: string, answers: object) => {
+      writeFileSync(join(dir, name), JSON.stringify(answers));
+      return join(dir, name);
+    };
+    const large = file("large.json", { ...base, services: [{ name: "api", vcpu: 24, memoryGiB: 96, replicas: 2 }] });
+    const gpu = file("gpu.json", { ...base, services: [{ name: "infer", vcpu: 4, memoryGiB: 16, replicas: 1, gpu: 1 }] });
+    const cases: [string, string[], string][] = [
+      [large, ["--platform", "ecs"], "ecs-or-eks: --launch-type fargate cannot run this workload: The task of api (24 vCPU, 96 GiB) is larger than Fargate's largest size (16 vCPU, 120 GB). Use --launch-type managed-instances or ec2 instead.\n"],
+      [large, ["--platform", "eks"], "ecs-or-eks: --launch-type fargate cannot run this workload: The task of api (24 vCPU, 96 GiB) is larger than Fargate's largest size (16 vCPU, 120 GB). Use --launch-type auto-mode or ec2 instead.\n"],
+      [gpu, ["--platform", "ecs"], "ecs-or-eks: --launch-type fargate cannot run this workload: infer needs GPUs, and Fargate offers none. Use --launch-type managed-instances or ec2 instead.\n"],
+      [gpu, ["--platform", "ecs", "--lang", "ko"], "ecs-or-eks: --launch-type fargate으로는 이 워크로드를 실행할 수 없습니다: infer에 GPU가 필요한데 Fargate는 GPU를 지원하지 않습니다. 대신 --launch-type managed-instances 또는 ec2를 쓰세요.\n"],
+    ];
+    for (const [answers, flags, message] of cases) {
+      const ran = await runBin(["scaffold", "--answers", answers, "--launch-type", "fargate", "--out", join(dir, "out"), ...flags]);
+      expect({ flags, code: ran.code, stdout: ran.stdout, stderr: ran.stderr }).toEqual({ flags, code: 2, stdout: "", stderr: message });
+    }
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    // Another way of running is written as asked.
+    expect((await runBin(["scaffold", "--answers", large, "--platform", "ecs", "--launch-type", "ec2"])).code).toBe(0);
   });
 
   it("prints plain Kubernetes manifests that kubectl can take from a pipe", async () => {

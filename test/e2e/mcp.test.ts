@@ -133,7 +133,9 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     const english = (await server.client.callTool({ name: "questions", arguments: {} })).structuredContent as { questions: { key: string; required: boolean; choices?: { value: string; label: string }[] }[] };
     // Every answer is a question; "$schema" and a batch line's "id" are no answers.
     expect(english.questions.map((q) => q.key)).toEqual(Object.keys(schema.properties).filter((key) => key !== "$schema" && key !== "id"));
-    expect(english.questions.filter((q) => q.required).map((q) => q.key)).toEqual(schema.required);
+    // The count is required unless a list of services stands in for it, which the schema says with anyOf.
+    const eitherOf: string[] = schema.anyOf.flatMap((branch: { required: string[] }) => branch.required);
+    expect(english.questions.filter((q) => q.required && !eitherOf.includes(q.key)).map((q) => q.key)).toEqual(schema.required);
     const budget = english.questions.find((q) => q.key === "budget")!;
     expect(budget.choices!.map((c) => c.value)).toEqual(["tight", "moderate", "flexible"]);
     const korean = await server.client.callTool({ name: "questions", arguments: { lang: "ko" } });
@@ -178,6 +180,18 @@ describe("ecs-or-eks mcp, from the packed package, to the SDK's client", () => {
     expect(textOf(result)).toBe(cli.stderr.trimEnd());
     const fromAnswers = await server.client.callTool({ name: "scaffold", arguments: { answers: clearCut } });
     expect((fromAnswers.structuredContent as { platform: string; launchType: string })).toMatchObject({ platform: "ecs", launchType: "fargate" });
+  });
+
+  it("scaffold refuses Fargate for a task larger than Fargate's largest size, with the CLI's message", async () => {
+    const answers = { ...clearCut, services: [{ name: "api", vcpu: 24, memoryGiB: 96, replicas: 2 }] };
+    const [result, cli] = await Promise.all([
+      server.client.callTool({ name: "scaffold", arguments: { answers, platform: "ecs", launchType: "fargate" } }),
+      runBin(["scaffold", "--answers", "-", "--platform", "ecs", "--launch-type", "fargate"], { input: JSON.stringify(answers) }),
+    ]);
+    expect(result.isError).toBe(true);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain("larger than Fargate's largest size");
+    expect(textOf(result)).toBe(cli.stderr.trimEnd());
   });
 
   describe("a mistake is a tool error with the CLI's message", () => {

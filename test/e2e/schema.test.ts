@@ -23,7 +23,9 @@ describe("the answers schema", () => {
     expect(printed.code).toBe(0);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(Object.keys(schema.properties)).toEqual(["$schema", "id", ...QUESTIONS.map((q) => q.key)]);
-    expect(schema.required).toEqual(QUESTIONS.filter((q) => q.required).map((q) => q.key));
+    // The count is required unless a list of services stands in for it (the next tests).
+    expect(schema.required).toEqual(QUESTIONS.filter((q) => q.required && q.key !== "microservices").map((q) => q.key));
+    expect(schema.anyOf.map((branch: { required: string[] }) => branch.required)).toEqual([["microservices"], ["services"]]);
     for (const q of QUESTIONS) {
       expect(schema.properties[q.key].description).toBe(q.description);
       // An answer that may stay unknown (the team's size) has no default.
@@ -49,6 +51,24 @@ describe("the answers schema", () => {
     const ran = await runBin(["--json"], { input: JSON.stringify(answers) });
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout).answers.services).toHaveLength(services.length);
+  });
+
+  it("accepts services without microservices, which the CLI counts from the list, and refuses neither", async () => {
+    const base = { kubernetesExperience: "none", cloudStrategy: "aws-only", budget: "tight" };
+    const services = [{ name: "web" }, { name: "api" }, { name: "worker" }];
+    const both = { ...base, microservices: 3, services };
+    const listOnly = { ...base, services };
+    for (const answers of [both, listOnly]) {
+      expect({ answers, errors: validate(answers) ? null : validate.errors }).toEqual({ answers, errors: null });
+      const ran = await runBin(["--json"], { input: JSON.stringify(answers) });
+      expect(ran.stderr).toBe("");
+      expect(JSON.parse(ran.stdout).answers.microservices).toBe(3);
+    }
+    // Neither the count nor a list (an empty list counts nothing): the editor and the CLI both refuse it.
+    for (const answers of [base, { ...base, services: [] }]) {
+      expect(validate(answers)).toBe(false);
+      expect((await runBin(["--json"], { input: JSON.stringify(answers) })).code).toBe(2);
+    }
   });
 
   it("is the same file that ships in the package for editors", () => {

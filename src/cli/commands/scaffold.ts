@@ -5,9 +5,9 @@ import { pickLaunchType } from "../../engine/launch-type.js";
 import { QUESTIONS, type Answers } from "../../engine/questions.js";
 import type { RuleSet } from "../../engine/rule-set.js";
 import { evaluateBrief } from "../../engine/evaluate.js";
-import { localize } from "../../explain/words.js";
+import { localize, say } from "../../explain/words.js";
 import { LAUNCH_TYPES, PLATFORMS, type LaunchType, type Platform } from "../../engine/rule-types.js";
-import { t, tDynamic, type Lang } from "../../i18n/index.js";
+import { joinList, t, tDynamic, type Lang } from "../../i18n/index.js";
 import { checkSpec, DEFAULTS, WINDOWS_DEFAULTS, type Scaffold, type ScaffoldSpec } from "../../scaffold/spec.js";
 import { EXIT } from "../output/exit-codes.js";
 import { gatherAnswers } from "../input/gather.js";
@@ -166,9 +166,17 @@ async function choosePlatform(options: ScaffoldOptions, lang: Lang, source: Scaf
   const target = platform ?? result.recommendation;
   // The advisor's way of running for the platform scaffolded, which --platform may have changed.
   const advised = pickLaunchType(rules, answers, target);
-  // A launch type forced by flag must still meet the workload's needs.
-  const limit = advised.limits.find((l) => launchFlag !== undefined && l.excludes.includes(launchFlag));
-  if (limit && launchFlag) throw new UsageError(t(lang, "scaffold.launchTypeExcluded", { launchType: launchFlag, reason: localize(limit.text, lang) }));
+  // A launch type forced by flag must still meet the workload's needs: the rules' limits, then the workload's own
+  // (a task larger than Fargate's largest size, a GPU service), as the advisor and the estimate rule them out.
+  if (launchFlag !== undefined) {
+    const limit = advised.limits.find((l) => l.excludes.includes(launchFlag));
+    const own = advised.workloadLimits.find((l) => l.launchType === launchFlag);
+    const reason = limit ? localize(limit.text, lang) : own?.reasons.map((r) => say(lang, r)).join(" ");
+    if (reason !== undefined) {
+      const others = joinList(lang, Object.keys(advised.scores), "or");
+      throw new UsageError(t(lang, "scaffold.launchTypeExcluded", { launchType: launchFlag, reason, others }));
+    }
+  }
   const why =
     platform === undefined
       ? t(lang, "scaffold.chosenByAnswers", { call: callShort(lang, result.confidenceLabel, result.margin) })

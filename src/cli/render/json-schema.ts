@@ -1,4 +1,5 @@
 import { globalRegistry, toJSONSchema, type ZodMiniType } from "zod/mini";
+import { COUNTED_LIST } from "../../engine/answers.js";
 import { answersSchema } from "../../engine/answers-schema.js";
 import { QUESTIONS } from "../../engine/questions.js";
 import { SCAN_SCHEMA_URL, SCHEMA_URL } from "../package-info.js";
@@ -16,6 +17,11 @@ export function answersJsonSchema(): Record<string, unknown> {
   const { $schema, ...generated } = toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
   // "A string or a number" as anyOf: zod writes a list of types, which strict validators (Ajv) refuse.
   (generated.properties as Record<string, unknown>).id = { description: t("en", "schema.id"), anyOf: [{ type: "string" }, { type: "number" }] };
+  // The count may be left out beside a list of services, which the CLI counts: one or the other is required.
+  // Each branch names its key in "properties" (true: no more checks), as strict validators (Ajv) ask of "required".
+  const { count, list } = COUNTED_LIST;
+  generated.required = (generated.required as string[]).filter((key) => key !== count);
+  generated.anyOf = [count, list].map((key) => ({ properties: { [key]: true }, required: [key] }));
   return {
     $schema,
     $id: SCHEMA_URL,

@@ -20,11 +20,12 @@ export function workloadExclusions(data: PricesFileData, workload: Workload, pla
   const running = workload.services.filter((s) => s.replicas > 0);
   const said = (key: string, test: (s: Workload["services"][number]) => boolean) => {
     const list = running.filter(test).map((s) => s.name);
-    if (list.length > 0) out.push(msg(key, { services: servicesList(list), count: list.length }));
+    // One service takes the singular verb ("infer needs GPUs").
+    if (list.length > 0) out.push(msg(`estimate.own.${key}${list.length === 1 ? ".one" : ""}`, { services: servicesList(list), count: list.length }));
   };
-  if (launchType === "fargate") said("estimate.own.gpuOnFargate", (s) => s.gpu > 0);
-  if (linuxOnly(platform, launchType)) said(`estimate.own.windowsOn.${launchType}`, (s) => s.os === "windows");
-  if (platform === "eks" && launchType === "fargate") said("estimate.own.armOnEksFargate", (s) => s.arch === "arm");
+  if (launchType === "fargate") said("gpuOnFargate", (s) => s.gpu > 0);
+  if (linuxOnly(platform, launchType)) said(`windowsOn.${launchType}`, (s) => s.os === "windows");
+  if (platform === "eks" && launchType === "fargate") said("armOnEksFargate", (s) => s.arch === "arm");
   if (launchType === "fargate") {
     // The first service too large says it, with Fargate's largest size named: one is enough to rule Fargate out.
     for (const s of running) {
