@@ -175,11 +175,12 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
   const openArch = workload.services.some((s) => s.arch === undefined && s.os === "linux");
   const askedClusters = answers.clusters * environments.length;
 
-  // Isolation (each task in its own VM boundary): Fargate gives it to every task, Managed Instances to each task in a Nitro sandbox on shared
-  // instances (isolationMode ISOLATED_SANDBOX), and the other instance ways only with one task (pod) per instance, as tasks on one instance share its kernel.
+  // Isolation (each task in its own VM boundary): Fargate gives it to every task; Managed Instances (isolationMode ISOLATED_SANDBOX) and
+  // Auto Mode (runtimeClassName isolated-sandbox, Kubernetes 1.36 or later) to each task or pod in a Nitro sandbox on shared instances; the
+  // instances a team runs itself, as priced here (stock AMIs), only with one task (pod) per instance, as tasks on one instance share its kernel.
   const isolated = answers.requirements.includes("isolation");
   const isolationOf = (launchType: LaunchType): Isolation | undefined =>
-    !isolated ? undefined : launchType === "fargate" ? "ownVm" : launchType === "managed-instances" ? "sandbox" : "instancePerTask";
+    !isolated ? undefined : launchType === "fargate" ? "ownVm" : launchType === "managed-instances" || launchType === "auto-mode" ? "sandbox" : "instancePerTask";
   const instancesFor = (platform: Platform, arch: Arch, onePerInstance: boolean): Fleet[] | Refused => {
     const fleets: Fleet[] = [];
     for (const { env, tasks } of envTasks) {

@@ -142,18 +142,20 @@ describe("the estimate's placement", () => {
     expect(e.assumptions.map((m) => sayFigures("en", m)).join(" ")).toContain("the ECS agent registers 97.47% of an instance's memory for tasks");
   });
 
-  it("prices isolation as each way gives it: Fargate's own VM, a Nitro sandbox on shared Managed Instances, else one task per instance", () => {
+  it("prices isolation as each way gives it: Fargate's own VM, a Nitro sandbox on shared Managed Instances and Auto Mode nodes, else one task per instance", () => {
     const isolated = estimate({ requirements: ["isolation"], vcpus: 5, memoryGiB: 10, tasks: 10 });
     const shared = estimate({ vcpus: 5, memoryGiB: 10, tasks: 10 });
     const way = (e: Estimate, platform: string, launchType: string) => e.options.find((o) => o.platform === platform && o.launchType === launchType)!;
     const tasksPerInstance = (entries: FleetEntry[]) => entries.flatMap((e) => e.layout.map((l) => l.holds.reduce((sum, h) => sum + h.tasks, 0)));
-    for (const [platform, launchType] of [["ecs", "ec2"], ["eks", "auto-mode"], ["eks", "ec2"]] as const) {
+    for (const [platform, launchType] of [["ecs", "ec2"], ["eks", "ec2"]] as const) {
       const row = way(isolated, platform, launchType);
       expect([row.isolation, Math.max(...tasksPerInstance(row.fleet as FleetEntry[]))]).toEqual(["instancePerTask", 1]);
       expect(row.total!).toBeGreaterThan(way(shared, platform, launchType).total!);
     }
     // Managed Instances share instances, each task in its sandbox, and say its cost is not priced; Fargate is as it was.
     expect(way(isolated, "ecs", "managed-instances")).toMatchObject({ isolation: "sandbox", total: way(shared, "ecs", "managed-instances").total });
+    // Auto Mode runs each pod in a Nitro sandbox (runtimeClassName isolated-sandbox, Kubernetes 1.36 or later): shared nodes, as without isolation.
+    expect(way(isolated, "eks", "auto-mode")).toMatchObject({ isolation: "sandbox", total: way(shared, "eks", "auto-mode").total });
     expect(way(isolated, "ecs", "fargate")).toMatchObject({ isolation: "ownVm", total: way(shared, "ecs", "fargate").total });
     expect(shared.options.some((o) => o.isolation !== undefined)).toBe(false);
   });

@@ -37,7 +37,7 @@ export function rowNote(lang: Lang, option: EstimateOptionResult): string | unde
 
 /** How a priced row gives each task its own VM boundary, when isolation was asked: the figure's terms, said beside it. */
 export function rowIsolation(lang: Lang, option: EstimateOptionResult): string | undefined {
-  return option.isolation === undefined || option.excluded !== undefined ? undefined : t(lang, `estimate.isolation.${option.isolation}`);
+  return option.isolation === undefined || option.excluded !== undefined ? undefined : t(lang, option.isolation === "sandbox" && option.platform === "eks" ? "estimate.isolation.sandboxEks" : `estimate.isolation.${option.isolation}`);
 }
 
 /** A date as the prices line shows it: a bare year says it is only a year. */
