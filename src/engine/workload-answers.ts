@@ -69,13 +69,18 @@ export function servicesProblem(value: unknown, where: string, max: number): Mes
 /** A service with its figures as given: provenance set aside, and a null figure (not stated) left out. */
 function stated(entry: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entry)) if (value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key)) out[key] = value;
+  for (const [key, value] of Object.entries(entry)) if (isFigure(key, value)) out[key] = value;
   return out;
+}
+
+/** A field the estimate takes: neither provenance nor a figure not stated (null). */
+function isFigure(key: string, value: unknown): boolean {
+  return value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key);
 }
 
 /** The services as the estimate takes them (each as `stated` gives it); a list with nothing to set aside is returned as it is. */
 export function statedServices<T>(list: readonly T[]): T[] {
-  const plain = (entry: T) => Object.entries(entry as Record<string, unknown>).every(([key, value]) => value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key));
+  const plain = (entry: T) => Object.entries(entry as Record<string, unknown>).every(([key, value]) => isFigure(key, value));
   return list.every(plain) ? (list as T[]) : list.map((entry) => stated(entry as Record<string, unknown>) as T);
 }
 
