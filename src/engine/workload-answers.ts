@@ -11,6 +11,9 @@ export const MAX_SERVICE = { name: 100, vcpu: 192, memoryGiB: 24576, replicas: 1
 /** An environment's name: a word for a flag, a table and a file. */
 export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
+/** Keys named in one problem before "and N more": the line stays readable whatever the input holds. */
+export const LISTED_KEYS = 20;
+
 const SERVICE_FIGURES = ["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const;
 /**
  * Where `scan --format json` found a service: a scan's services are this
@@ -41,7 +44,7 @@ export function servicesProblem(value: unknown, where: string, max: number): Mes
     // Every unknown field at once, as the top level lists every unknown answer.
     const unknown = Object.keys(entry).filter((key) => !(SERVICE_FIELDS as readonly string[]).includes(key));
     if (unknown.length > 0) {
-      const field = unknown.slice(0, 20).map((key) => quoteValue(key)).join(", ");
+      const field = unknown.slice(0, LISTED_KEYS).map((key) => quoteValue(key)).join(", ");
       return msg(unknown.length === 1 ? "answers.services.unknownField" : "answers.services.unknownFields", { where: at, field, fields: SERVICE_FIELDS.join(", ") });
     }
     const provenance = provenanceProblem(entry, at);
