@@ -5,7 +5,7 @@ import { QUESTIONS, ANSWER_KEYS, MAX_SET_ITEMS, isAnswerKey, type Answers, type 
 import { msg, type Message, type MessageValue } from "./message.js";
 import { quoteValue } from "./quote-value.js";
 import { suggest } from "./suggest.js";
-import { environmentsProblem, servicesProblem, statedServices } from "./workload-answers.js";
+import { environmentsProblem, LISTED_KEYS, servicesProblem, statedServices } from "./workload-answers.js";
 
 /** Valid answers with their defaults, or every problem found, as messages to word (src/explain/answers.ts). */
 export type AnswersOutcome<P = Message> =
@@ -63,9 +63,6 @@ function withServiceCount(raw: Record<string, unknown>): Record<string, unknown>
   const max = QUESTIONS.find((q) => q.key === COUNTED_LIST.count)!.max;
   return { ...raw, [COUNTED_LIST.count]: Math.min(list.length, max) };
 }
-
-/** Keys named in one problem before "and N more": the line stays readable whatever the input holds. */
-const LISTED_KEYS = 20;
 
 /**
  * A reserved key or a near miss of a known answer is a problem of its own; the

@@ -249,6 +249,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       const { exclusions } = workloadSays;
       const out = excludedBy.length > 0 || exclusions.length > 0;
       const people = (clusters: number) => peopleFor(answers, platform, launchType, clusters);
+      const isolation = isolationOf(launchType);
       // A way ruled out has no figures: the clusters asked for, its people, and why.
       const ruledOut = (why: Pick<EstimateOption, "excludedBy" | "exclusions" | "unpriced">): EstimateOption => ({
         platform,
@@ -266,7 +267,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
       }
       const price = (arch: Arch): Priced | Refused => {
         if (launchType !== "fargate") {
-          const fleets = fleetsOf(platform, arch, isolationOf(launchType) === "instancePerTask");
+          const fleets = fleetsOf(platform, arch, isolation === "instancePerTask");
           return "refused" in fleets ? fleets : pricedInstances(platform, launchType, fleets);
         }
         const bills = fargateFleets(platform, arch);
@@ -316,7 +317,7 @@ export function estimateCosts(answers: Answers, ruleSet: RuleSet, options: Estim
         ...(main.split ? { split: main.split } : {}),
         ...(main.fallback.length > 0 ? { onDemandFallback: main.fallback } : {}),
         people: people(main.clusters),
-        ...(isolationOf(launchType) ? { isolation: isolationOf(launchType)! } : {}),
+        ...(isolation ? { isolation } : {}),
         sizing: sizingOf(main),
       });
     }

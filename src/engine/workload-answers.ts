@@ -11,6 +11,9 @@ export const MAX_SERVICE = { name: 100, vcpu: 192, memoryGiB: 24576, replicas: 1
 /** An environment's name: a word for a flag, a table and a file. */
 export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
+/** Keys named in one problem before "and N more": the line stays readable whatever the input holds. */
+export const LISTED_KEYS = 20;
+
 const SERVICE_FIGURES = ["vcpu", "memoryGiB", "replicas", "arch", "os", "gpu"] as const;
 /**
  * Where `scan --format json` found a service: a scan's services are this
@@ -41,7 +44,7 @@ export function servicesProblem(value: unknown, where: string, max: number): Mes
     // Every unknown field at once, as the top level lists every unknown answer.
     const unknown = Object.keys(entry).filter((key) => !(SERVICE_FIELDS as readonly string[]).includes(key));
     if (unknown.length > 0) {
-      const field = unknown.slice(0, 20).map((key) => quoteValue(key)).join(", ");
+      const field = unknown.slice(0, LISTED_KEYS).map((key) => quoteValue(key)).join(", ");
       return msg(unknown.length === 1 ? "answers.services.unknownField" : "answers.services.unknownFields", { where: at, field, fields: SERVICE_FIELDS.join(", ") });
     }
     const provenance = provenanceProblem(entry, at);
@@ -69,13 +72,18 @@ export function servicesProblem(value: unknown, where: string, max: number): Mes
 /** A service with its figures as given: provenance set aside, and a null figure (not stated) left out. */
 function stated(entry: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entry)) if (value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key)) out[key] = value;
+  for (const [key, value] of Object.entries(entry)) if (isFigure(key, value)) out[key] = value;
   return out;
+}
+
+/** A field the estimate takes: neither provenance nor a figure not stated (null). */
+function isFigure(key: string, value: unknown): boolean {
+  return value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key);
 }
 
 /** The services as the estimate takes them (each as `stated` gives it); a list with nothing to set aside is returned as it is. */
 export function statedServices<T>(list: readonly T[]): T[] {
-  const plain = (entry: T) => Object.entries(entry as Record<string, unknown>).every(([key, value]) => value !== null && !(SERVICE_PROVENANCE as readonly string[]).includes(key));
+  const plain = (entry: T) => Object.entries(entry as Record<string, unknown>).every(([key, value]) => isFigure(key, value));
   return list.every(plain) ? (list as T[]) : list.map((entry) => stated(entry as Record<string, unknown>) as T);
 }
 

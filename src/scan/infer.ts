@@ -172,8 +172,9 @@ function platformsOf(group: readonly Workload[]): Platform[] {
 
 /** One service per name, as its chosen declaration states it. */
 function teamServices(groups: readonly Workload[][], current: Platform | undefined): ScannedService[] {
-  const names = serviceNames(groups, current);
-  const chosen = groups.map((group, index) => ({ workload: chosenOf(group, current), name: names[index]!, platforms: platformsOf(group) }));
+  const workloads = groups.map((group) => chosenOf(group, current));
+  const names = serviceNames(workloads);
+  const chosen = groups.map((group, index) => ({ workload: workloads[index]!, name: names[index]!, platforms: platformsOf(group) }));
   return chosen
     .sort((a, b) => byPlace(a.workload, b.workload))
     .map(({ workload, name, platforms }) => {
@@ -195,12 +196,11 @@ function teamServices(groups: readonly Workload[][], current: Platform | undefin
 }
 
 /**
- * Each service's name, as its chosen declaration gives it; where two
+ * Each service's name, as its chosen declaration (one per group) gives it; where two
  * services share it (two compose stacks' `web`), each named with its
  * project too (`angular/web`), as the answers take a name once.
  */
-function serviceNames(groups: readonly Workload[][], current: Platform | undefined): string[] {
-  const chosen = groups.map((group) => chosenOf(group, current));
+function serviceNames(chosen: readonly Workload[]): string[] {
   const counts = new Map<string, number>();
   for (const workload of chosen) counts.set(workload.name, (counts.get(workload.name) ?? 0) + 1);
   return chosen.map((workload) => (counts.get(workload.name)! > 1 && workload.compose !== undefined ? `${workload.compose.project}/${workload.name}` : workload.name));
@@ -248,7 +248,7 @@ function evidenceOf(signs: readonly Sign[]): Evidence[] {
 /** The services' count, as one entry per file that declares some of them: a service declared in two files (a chart and a compose file) is named in both. */
 function serviceEvidence(groups: readonly Workload[][], current: Platform | undefined): Evidence[] {
   const byFile = new Map<string, { names: Set<string>; line: number }>();
-  const names = serviceNames(groups, current);
+  const names = serviceNames(groups.map((group) => chosenOf(group, current)));
   for (const [index, group] of groups.entries()) {
     const name = names[index]!;
     for (const workload of group) {

@@ -5,7 +5,7 @@
 import { msg, type Message } from "../message.js";
 import type { PricesFileData } from "../price-types.js";
 import type { LaunchType, Platform } from "../rule-types.js";
-import { tooLargeForFargate } from "./fargate.js";
+import { tooLargeForFargate, type FargateRefused } from "./fargate.js";
 import { servicesList } from "./names.js";
 import { wholeOnFargate, type Workload } from "./workload.js";
 
@@ -40,7 +40,7 @@ export function workloadExclusions(data: PricesFileData, workload: Workload, pla
 }
 
 /** A task larger than Fargate's largest size, in words: the task and the size. */
-export function fargateTooLarge(r: { service: string; vcpu: number; memoryGiB: number; largest: { vcpu: number; memoryGiB: number }; windows: boolean }): Message {
+export function fargateTooLarge(r: FargateRefused["refused"]): Message {
   // The shorthand's tasks have no service to name: "each task" is said as the subject.
   const key = `estimate.fargateTooLarge${r.windows ? "Windows" : ""}${r.service === "" ? "Each" : ""}`;
   return msg(key, { service: r.service, vcpu: r.vcpu, memory: r.memoryGiB, maxVcpu: r.largest.vcpu, maxMemory: r.largest.memoryGiB });
